@@ -1,0 +1,160 @@
+//! The command line: `export`, `check`, and the viewer's options.
+
+use crate::io::bundle::{bundled_basemap, bundled_dataset, bundled_places};
+use crate::io::check::check_paths;
+use crate::io::export::{basemap_collection, events_collection, places_collection, to_text};
+use crate::io::open::{load_dataset_lenient, load_dataset_strict};
+use crate::io::{Basemap, Problem};
+use crate::model::Dataset;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Caucasus Atlas: news events of the South Caucasus on a map linked to a timeline.
+#[derive(Debug, Parser)]
+#[command(name = "caucasus-atlas", version, about)]
+pub struct Cli {
+    /// A dataset to open instead of the bundled one (.json, .geojson or .csv).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+    /// Load the valid records of a file with problems, reporting the skipped ones on stderr.
+    #[arg(long, global = true)]
+    pub skip_invalid: bool,
+    /// Start fresh, ignoring the saved session.
+    #[arg(long)]
+    pub reset: bool,
+    /// Reopen a view copied with "Copy view".
+    #[arg(long, value_name = "TEXT")]
+    pub view: Option<String>,
+    /// What to do; without one, the viewer opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write events, places or the basemap as a GeoJSON FeatureCollection to stdout.
+    Export {
+        /// What to export.
+        what: ExportWhat,
+    },
+    /// Validate data files; prints `file:line:column: message` per problem, exit 1 if any.
+    Check {
+        /// Files to check.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// What `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    /// Every event with its provenance.
+    Events,
+    /// The gazetteer.
+    Places,
+    /// The basemap shapes.
+    Basemap,
+}
+
+/// Loads the dataset named by `--data` (strict unless `skip_invalid`), or the bundled one.
+pub fn load_data(
+    data: Option<&Path>,
+    skip_invalid: bool,
+    basemap: &Basemap,
+) -> Result<Dataset, Vec<Problem>> {
+    let Some(path) = data else {
+        return Ok(bundled_dataset(basemap));
+    };
+    if skip_invalid {
+        let (dataset, skipped) = load_dataset_lenient(path, basemap);
+        for p in &skipped {
+            eprintln!("{p} (skipped)");
+        }
+        if dataset.is_empty() && !skipped.is_empty() {
+            return Err(skipped);
+        }
+        Ok(dataset)
+    } else {
+        load_dataset_strict(path, basemap)
+    }
+}
+
+/// Runs a subcommand; returns the process exit code.
+pub fn run_command(cli: &Cli, command: &Command) -> i32 {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match command {
+        Command::Check { paths } => {
+            let problems = check_paths(paths);
+            for p in &problems {
+                let _ = writeln!(out, "{p}");
+            }
+            if problems.is_empty() {
+                eprintln!("{} file(s) checked: no problems", paths.len());
+                0
+            } else {
+                eprintln!("{} problem(s)", problems.len());
+                1
+            }
+        }
+        Command::Export { what } => {
+            let basemap = bundled_basemap();
+            let text = match what {
+                ExportWhat::Basemap => to_text(&basemap_collection(&basemap)),
+                ExportWhat::Places if cli.data.is_none() => {
+                    to_text(&places_collection(&bundled_places()))
+                }
+                ExportWhat::Places | ExportWhat::Events => {
+                    match load_data(cli.data.as_deref(), cli.skip_invalid, &basemap) {
+                        Ok(data) if *what == ExportWhat::Places => {
+                            to_text(&places_collection(data.places()))
+                        }
+                        Ok(data) => to_text(&events_collection(data.events())),
+                        Err(problems) => {
+                            for p in &problems {
+                                eprintln!("{p}");
+                            }
+                            return 1;
+                        }
+                    }
+                }
+            };
+            match out.write_all(text.as_bytes()) {
+                Ok(()) => 0,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                Err(e) => {
+                    eprintln!("cannot write to stdout: {e}");
+                    1
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_contract_shapes() {
+        let cli =
+            Cli::try_parse_from(["caucasus-atlas", "export", "events", "--data", "x.csv"]).unwrap();
+        assert_eq!(cli.data.as_deref(), Some(Path::new("x.csv")));
+        assert!(matches!(
+            cli.command,
+            Some(Command::Export {
+                what: ExportWhat::Events
+            })
+        ));
+        let cli = Cli::try_parse_from(["caucasus-atlas", "check", "a.json", "b.json"]).unwrap();
+        let Some(Command::Check { paths }) = cli.command else {
+            panic!("not check")
+        };
+        assert_eq!(paths.len(), 2);
+        assert!(Cli::try_parse_from(["caucasus-atlas", "check"]).is_err());
+        let cli = Cli::try_parse_from(["caucasus-atlas"]).unwrap();
+        assert!(cli.command.is_none());
+    }
+}

@@ -1,0 +1,43 @@
+//! What the views ask for. Views emit commands; the app applies them in one place.
+
+use crate::model::{Category, DayNum};
+use crate::time_control::Mode;
+
+/// One request from a view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Select an event (by dataset position) or clear the selection.
+    Select(Option<usize>),
+    /// Hover an event, or nothing.
+    Hover(Option<usize>),
+    /// Open the list of a marker group at a screen position.
+    OpenGroup(Vec<usize>, [f32; 2]),
+    /// Close the group list.
+    CloseGroup,
+    /// Set the time window (inclusive days).
+    SetWindow(DayNum, DayNum),
+    /// Window or cumulative.
+    SetMode(Mode),
+    /// Show events outside the window faded.
+    SetShowFaded(bool),
+    /// Play or pause.
+    TogglePlay,
+    /// Playback speed, days per second.
+    SetSpeed(f64),
+    /// Select the next event in time.
+    StepNext,
+    /// Select the previous event in time.
+    StepPrev,
+    /// Select the first event.
+    First,
+    /// Select the last event.
+    Last,
+    /// Show or hide a category.
+    ShowCategory(Category, bool),
+    /// Filter by actor.
+    SetActor(Option<String>),
+    /// Zoom the map by a factor around its centre.
+    Zoom(f32),
+    /// Fit the map to the region.
+    FitRegion,
+}

@@ -1,0 +1,147 @@
+//! Text, category and actor filters, and the set of events the views show.
+
+use crate::model::{Category, Dataset, Event};
+use crate::time_control::TimeControl;
+use serde::{Deserialize, Serialize};
+
+/// What the user filters by.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Filters {
+    /// Free text matched against title, summary, place, actors and quote.
+    pub text: String,
+    /// Categories hidden from both views.
+    pub hidden: Vec<Category>,
+    /// Show only events with this actor.
+    pub actor: Option<String>,
+}
+
+impl Filters {
+    /// Whether an event passes the filters (time aside).
+    pub fn passes(&self, event: &Event, text_lower: &str) -> bool {
+        !self.hidden.contains(&event.category)
+            && self
+                .actor
+                .as_ref()
+                .is_none_or(|a| event.actors.iter().any(|x| x == a))
+            && event.matches_text(text_lower)
+    }
+
+    /// Whether a category is shown.
+    pub fn shows(&self, category: Category) -> bool {
+        !self.hidden.contains(&category)
+    }
+
+    /// Shows or hides a category.
+    pub fn set_shown(&mut self, category: Category, shown: bool) {
+        self.hidden.retain(|&c| c != category);
+        if !shown {
+            self.hidden.push(category);
+        }
+    }
+}
+
+/// The events each view shows this frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Visible {
+    /// Dated events in the time range passing the filters, in time order.
+    pub in_window: Vec<usize>,
+    /// Dated events outside the range passing the filters (only when shown faded).
+    pub faded: Vec<usize>,
+    /// Undated events passing the filters.
+    pub undated: Vec<usize>,
+    /// Events passing the filters, any time.
+    pub matching: usize,
+}
+
+impl Visible {
+    /// Computes the visible sets.
+    pub fn compute(data: &Dataset, time: &TimeControl, filters: &Filters) -> Visible {
+        let text = filters.text.trim().to_lowercase();
+        let (a, b) = time.query_range();
+        let in_window: Vec<usize> = data
+            .in_window(a, b)
+            .into_iter()
+            .filter(|&i| data.event(i).is_some_and(|e| filters.passes(e, &text)))
+            .collect();
+        let undated: Vec<usize> = data
+            .undated()
+            .filter(|&i| data.event(i).is_some_and(|e| filters.passes(e, &text)))
+            .collect();
+        let mut faded = Vec::new();
+        let mut matching = in_window.len() + undated.len();
+        let others = (0..data.dated_len())
+            .filter(|i| in_window.binary_search(i).is_err())
+            .filter(|&i| data.event(i).is_some_and(|e| filters.passes(e, &text)));
+        if time.show_faded {
+            faded = others.collect();
+            matching += faded.len();
+        } else {
+            matching += others.count();
+        }
+        Visible {
+            in_window,
+            faded,
+            undated,
+            matching,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::day_of;
+    use crate::model::{EventDate, Precision};
+    use chrono::NaiveDate;
+
+    fn data() -> Dataset {
+        let ev = |id: &str, m: u32, c: Category, actor: &str| {
+            let day = NaiveDate::from_ymd_opt(2021, m, 1).unwrap();
+            let mut e = Event::at(id, id, EventDate::new(day, day, Precision::Day), 46.0, 39.0);
+            e.category = c;
+            e.actors.push(actor.to_owned());
+            e
+        };
+        let mut u = ev("u", 1, Category::Statement, "Iran");
+        u.date = EventDate::undated();
+        Dataset::new(
+            vec![
+                ev("a", 1, Category::Military, "Azerbaijan"),
+                ev("b", 2, Category::Diplomacy, "Iran"),
+                ev("c", 6, Category::Military, "Armenia"),
+                u,
+            ],
+            vec![],
+        )
+    }
+
+    #[test]
+    fn window_and_filters_combine() {
+        let data = data();
+        let mut time = TimeControl::for_dataset(&data);
+        let mut filters = Filters::default();
+        let v = Visible::compute(&data, &time, &filters);
+        assert_eq!(v.in_window, vec![0, 1, 2]);
+        assert_eq!(v.undated, vec![3]);
+        assert_eq!(v.matching, 4);
+        let d = |m| day_of(NaiveDate::from_ymd_opt(2021, m, 1).unwrap());
+        time.set_window(d(1), d(2));
+        assert_eq!(
+            Visible::compute(&data, &time, &filters).in_window,
+            vec![0, 1]
+        );
+        filters.set_shown(Category::Military, false);
+        let v = Visible::compute(&data, &time, &filters);
+        assert_eq!(v.in_window, vec![1]);
+        assert_eq!(v.matching, 2);
+        time.show_faded = true;
+        filters.set_shown(Category::Military, true);
+        assert_eq!(Visible::compute(&data, &time, &filters).faded, vec![2]);
+        filters.actor = Some("Iran".to_owned());
+        let v = Visible::compute(&data, &time, &filters);
+        assert_eq!((v.in_window.clone(), v.undated.clone()), (vec![1], vec![3]));
+        filters.actor = None;
+        filters.text = "C".to_owned();
+        assert_eq!(Visible::compute(&data, &time, &filters).faded, vec![2]);
+    }
+}

@@ -1,0 +1,154 @@
+//! The bundled content compiled into the binary, and loading an events file with its gazetteer.
+
+use super::basemap::Basemap;
+use super::bundled::{Loaded, parse_events, parse_places};
+use super::problem::Problem;
+use crate::model::{Dataset, Event, Place};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The bundled events (`assets/events.json`).
+pub const EVENTS_JSON: &str = include_str!("../../assets/events.json");
+/// The bundled gazetteer (`assets/places.json`).
+pub const PLACES_JSON: &str = include_str!("../../assets/places.json");
+/// The bundled basemap (`assets/basemap.geojson`).
+pub const BASEMAP_GEOJSON: &str = include_str!("../../assets/basemap.geojson");
+
+/// The seed articles the bundled events cite, by file name.
+pub const SEEDS: [(&str, &str); 5] = [
+    (
+        "000_f4d6f3418585ed7a.txt",
+        include_str!("../../seeds/000_f4d6f3418585ed7a.txt"),
+    ),
+    (
+        "001_52c11fea4545459d.txt",
+        include_str!("../../seeds/001_52c11fea4545459d.txt"),
+    ),
+    (
+        "002_70a1e9a86c4e23c5.txt",
+        include_str!("../../seeds/002_70a1e9a86c4e23c5.txt"),
+    ),
+    (
+        "003_a158c26eda2d7fc2.txt",
+        include_str!("../../seeds/003_a158c26eda2d7fc2.txt"),
+    ),
+    (
+        "004_6fce258b43be662b.txt",
+        include_str!("../../seeds/004_6fce258b43be662b.txt"),
+    ),
+];
+
+/// The text of a bundled seed article.
+pub fn seed_text(document: &str) -> Option<&'static str> {
+    SEEDS
+        .iter()
+        .find(|(name, _)| *name == document)
+        .map(|(_, text)| *text)
+}
+
+/// The bundled basemap; an empty one if the asset were ever unreadable.
+pub fn bundled_basemap() -> Basemap {
+    Basemap::parse("assets/basemap.geojson", BASEMAP_GEOJSON).unwrap_or_default()
+}
+
+/// The bundled gazetteer.
+pub fn bundled_places() -> Vec<Place> {
+    parse_places("assets/places.json", PLACES_JSON).records
+}
+
+/// The bundled dataset.
+pub fn bundled_dataset(basemap: &Basemap) -> Dataset {
+    let places = bundled_places();
+    let by_id = index_places(&places);
+    let events = parse_events("assets/events.json", EVENTS_JSON, &by_id, Some(basemap)).records;
+    Dataset::new(events, places)
+}
+
+/// Places by id.
+pub fn index_places(places: &[Place]) -> HashMap<String, Place> {
+    places.iter().map(|p| (p.id.clone(), p.clone())).collect()
+}
+
+/// Reads a file as UTF-8 text, with a problem naming the file when it cannot.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let file = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| Problem::whole(&file, format!("cannot read: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let text_before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = text_before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = text_before
+            .iter()
+            .rev()
+            .take_while(|&&b| b != b'\n')
+            .count()
+            + 1;
+        Problem::at(&file, line, column, "not UTF-8 text (a binary file?)")
+    })
+}
+
+/// Loads a bundled-format events file; its gazetteer is `places.json` beside it if present, merged over
+/// the bundled gazetteer.
+pub fn load_events_file(path: &Path, basemap: &Basemap) -> (Loaded<Event>, Vec<Place>) {
+    let file = path.display().to_string();
+    let mut places = bundled_places();
+    let mut problems = Vec::new();
+    let beside = path.with_file_name("places.json");
+    if beside.exists() && beside != path {
+        match read_text(&beside) {
+            Ok(text) => {
+                let loaded = parse_places(&beside.display().to_string(), &text);
+                problems.extend(loaded.problems);
+                for p in loaded.records {
+                    match places.iter_mut().find(|q| q.id == p.id) {
+                        Some(q) => *q = p,
+                        None => places.push(p),
+                    }
+                }
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    let by_id = index_places(&places);
+    let mut loaded = match read_text(path) {
+        Ok(text) => parse_events(&file, &text, &by_id, Some(basemap)),
+        Err(p) => Loaded {
+            records: Vec::new(),
+            problems: vec![p],
+        },
+    };
+    problems.append(&mut loaded.problems);
+    loaded.problems = problems;
+    (loaded, places)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seeds_are_bundled() {
+        assert_eq!(SEEDS.len(), 5);
+        assert!(
+            seed_text("001_52c11fea4545459d.txt")
+                .unwrap()
+                .contains("Safar Abiyev")
+        );
+        assert!(seed_text("nope.txt").is_none());
+    }
+
+    #[test]
+    fn unreadable_and_binary_files_name_the_file() {
+        let err = read_text(Path::new("/nonexistent/x.json")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("/nonexistent/x.json:1:1: cannot read")
+        );
+        let dir = std::env::temp_dir().join("atlas-bundle-test");
+        std::fs::create_dir_all(&dir).unwrap();
+        let bin = dir.join("bin.json");
+        std::fs::write(&bin, b"{\n  \"a\": \xff\xfe }").unwrap();
+        let err = read_text(&bin).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 8));
+    }
+}

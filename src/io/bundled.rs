@@ -1,0 +1,456 @@
+//! The bundled JSON formats: `caucasus-atlas/events@1` and `caucasus-atlas/places@1`.
+
+use super::basemap::Basemap;
+use super::json_locate::{JsonLocator, Step, steps_of, syntax_problem};
+use super::problem::Problem;
+use crate::model::date::parse_iso_day;
+use crate::model::place::validate_coordinates;
+use crate::model::region::REGION;
+use crate::model::{Category, Event, EventDate, Place, PlaceKind, Precision, Source};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+/// The `format` value of an events file.
+pub const EVENTS_FORMAT: &str = "caucasus-atlas/events@1";
+/// The `format` value of a places file.
+pub const PLACES_FORMAT: &str = "caucasus-atlas/places@1";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    document: String,
+    quote: String,
+    #[serde(default)]
+    publisher: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    id: String,
+    title: String,
+    #[serde(default)]
+    summary: String,
+    start: Option<String>,
+    end: Option<String>,
+    precision: String,
+    #[serde(default)]
+    date_text: String,
+    #[serde(default)]
+    date_note: String,
+    place: String,
+    #[serde(default)]
+    shape: Option<String>,
+    category: String,
+    #[serde(default)]
+    actors: Vec<String>,
+    source: RawSource,
+    #[serde(default)]
+    claimed_by: Option<String>,
+    #[serde(default = "yes")]
+    verified: bool,
+    #[serde(default)]
+    notes: String,
+}
+
+/// What a loader read: the valid records and the problems with the rest.
+#[derive(Clone, Debug)]
+pub struct Loaded<T> {
+    /// Records that passed every check.
+    pub records: Vec<T>,
+    /// Problems, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl<T> Default for Loaded<T> {
+    fn default() -> Self {
+        Loaded {
+            records: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// The array under `key` of a document in format `format`, or the problem that prevents reading it.
+fn records_of<'v>(
+    loc: &JsonLocator,
+    doc: &'v serde_json::Value,
+    format: &str,
+    key: &str,
+) -> Result<&'v Vec<serde_json::Value>, Problem> {
+    let Some(obj) = doc.as_object() else {
+        return Err(loc.problem(&[], "expected a JSON object"));
+    };
+    match obj.get("format").and_then(|f| f.as_str()) {
+        Some(f) if f == format => {}
+        Some(f) => {
+            return Err(loc.problem(
+                &["format".into()],
+                format!("format is `{f}`, expected `{format}`"),
+            ));
+        }
+        None => return Err(loc.problem(&[], format!("missing `format`: \"{format}\""))),
+    }
+    if let Some(unknown) = obj.keys().find(|k| *k != "format" && *k != key) {
+        return Err(loc.problem(
+            &[unknown.as_str().into()],
+            format!("unknown key `{unknown}`"),
+        ));
+    }
+    obj.get(key)
+        .and_then(|v| v.as_array())
+        .ok_or_else(|| loc.problem(&[key.into()], format!("`{key}` must be an array")))
+}
+
+/// Deserializes one record, reporting a type problem at the offending field.
+fn record<T: serde::de::DeserializeOwned>(
+    loc: &JsonLocator,
+    base: &[Step],
+    value: &serde_json::Value,
+) -> Result<T, Problem> {
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let mut path = base.to_vec();
+        path.extend(steps_of(err.path()));
+        let message = err.inner().to_string();
+        if let Some(field) = message
+            .strip_prefix("unknown field `")
+            .and_then(|m| m.split('`').next())
+        {
+            path.push(Step::Key(field.to_owned()));
+            return loc.problem(&path, format!("unknown field `{field}`"));
+        }
+        loc.problem(&path, message)
+    })
+}
+
+/// Parses JSON text, or returns its syntax problem.
+pub(crate) fn parse_json(file: &str, text: &str) -> Result<serde_json::Value, Problem> {
+    if text.trim().is_empty() {
+        return Err(Problem::whole(file, "the file is empty"));
+    }
+    serde_json::from_str(text).map_err(|e| syntax_problem(file, &e))
+}
+
+/// Parses a places file.
+pub fn parse_places(file: &str, text: &str) -> Loaded<Place> {
+    let mut out = Loaded::default();
+    let doc = match parse_json(file, text) {
+        Ok(d) => d,
+        Err(p) => {
+            out.problems.push(p);
+            return out;
+        }
+    };
+    let loc = JsonLocator::new(file, text);
+    let items = match records_of(&loc, &doc, PLACES_FORMAT, "places") {
+        Ok(items) => items,
+        Err(p) => {
+            out.problems.push(p);
+            return out;
+        }
+    };
+    let mut seen = HashSet::new();
+    for (i, item) in items.iter().enumerate() {
+        let base = [Step::from("places"), Step::Index(i)];
+        let at = |field: &str| {
+            let mut p = base.to_vec();
+            p.push(field.into());
+            p
+        };
+        let place: Place = match record(&loc, &base, item) {
+            Ok(p) => p,
+            Err(p) => {
+                out.problems.push(p);
+                continue;
+            }
+        };
+        if let Err(m) = validate_coordinates(place.lat, 0.0) {
+            out.problems.push(loc.problem(&at("lat"), m));
+        } else if let Err(m) = validate_coordinates(0.0, place.lon) {
+            out.problems.push(loc.problem(&at("lon"), m));
+        } else if place.id.trim().is_empty() {
+            out.problems.push(loc.problem(&at("id"), "empty id"));
+        } else if !seen.insert(place.id.clone()) {
+            out.problems
+                .push(loc.problem(&at("id"), format!("duplicate place id `{}`", place.id)));
+        } else {
+            out.records.push(place);
+        }
+    }
+    out
+}
+
+/// Parses an events file, resolving places against `places` and shapes against `basemap`.
+pub fn parse_events(
+    file: &str,
+    text: &str,
+    places: &HashMap<String, Place>,
+    basemap: Option<&Basemap>,
+) -> Loaded<Event> {
+    let mut out = Loaded::default();
+    let doc = match parse_json(file, text) {
+        Ok(d) => d,
+        Err(p) => {
+            out.problems.push(p);
+            return out;
+        }
+    };
+    let loc = JsonLocator::new(file, text);
+    let items = match records_of(&loc, &doc, EVENTS_FORMAT, "events") {
+        Ok(items) => items,
+        Err(p) => {
+            out.problems.push(p);
+            return out;
+        }
+    };
+    let mut seen = HashSet::new();
+    for (i, item) in items.iter().enumerate() {
+        let base = [Step::from("events"), Step::Index(i)];
+        let raw: RawEvent = match record(&loc, &base, item) {
+            Ok(r) => r,
+            Err(p) => {
+                out.problems.push(p);
+                continue;
+            }
+        };
+        match convert(raw, places, basemap, &mut seen) {
+            Ok(event) => out.records.push(event),
+            Err((field, message)) => {
+                let mut path = base.to_vec();
+                path.extend(field.split('/').map(Step::from));
+                out.problems.push(loc.problem(&path, message));
+            }
+        }
+    }
+    out
+}
+
+/// Turns a raw record into an event; on failure returns the field path (`a/b`) and the message.
+fn convert(
+    raw: RawEvent,
+    places: &HashMap<String, Place>,
+    basemap: Option<&Basemap>,
+    seen: &mut HashSet<String>,
+) -> Result<Event, (&'static str, String)> {
+    if raw.id.trim().is_empty() {
+        return Err(("id", "empty id".to_owned()));
+    }
+    if !seen.insert(raw.id.clone()) {
+        return Err(("id", format!("duplicate event id `{}`", raw.id)));
+    }
+    let precision = Precision::parse(&raw.precision).ok_or_else(|| {
+        (
+            "precision",
+            format!(
+                "unknown precision `{}` (day, week, month, season, year, decade, undated)",
+                raw.precision
+            ),
+        )
+    })?;
+    let day = |field: &'static str, text: &Option<String>| {
+        text.as_deref()
+            .map(parse_iso_day)
+            .transpose()
+            .map_err(|m| (field, m))
+    };
+    let start = day("start", &raw.start)?;
+    let end = day("end", &raw.end)?;
+    let range = match (start, end) {
+        (Some(s), Some(e)) => Some((s, e)),
+        (None, None) => None,
+        (Some(_), None) => return Err(("end", "start is given but end is null".to_owned())),
+        (None, Some(_)) => return Err(("start", "end is given but start is null".to_owned())),
+    };
+    let date = EventDate {
+        range,
+        precision,
+        text: raw.date_text,
+        note: raw.date_note,
+    };
+    date.validate().map_err(|m| {
+        let field = if m.contains("before start") {
+            "end"
+        } else {
+            "precision"
+        };
+        (field, m)
+    })?;
+    let category = Category::parse(&raw.category)
+        .ok_or_else(|| ("category", format!("unknown category `{}`", raw.category)))?;
+    let place = places.get(&raw.place).ok_or_else(|| {
+        (
+            "place",
+            format!("place `{}` is not in the gazetteer", raw.place),
+        )
+    })?;
+    let shape = match (&raw.shape, basemap) {
+        (None, _) => None,
+        (Some(name), Some(map)) => Some(
+            map.shape(name)
+                .ok_or_else(|| ("shape", format!("shape `{name}` is not in the basemap")))?
+                .geometry
+                .clone(),
+        ),
+        (Some(_), None) => None,
+    };
+    let published = day("source/published", &raw.source.published)?;
+    if raw.source.quote.trim().is_empty() {
+        return Err(("source/quote", "empty quote".to_owned()));
+    }
+    Ok(Event {
+        id: raw.id,
+        title: raw.title,
+        summary: raw.summary,
+        date,
+        place: place.id.clone(),
+        place_name: place.name.clone(),
+        lon: place.lon,
+        lat: place.lat,
+        off_map: place.kind == PlaceKind::OffMap || !REGION.contains(place.lon, place.lat),
+        shape,
+        shape_name: raw.shape,
+        category,
+        category_label: String::new(),
+        actors: raw.actors,
+        source: Source {
+            document: raw.source.document,
+            quote: raw.source.quote,
+            publisher: raw.source.publisher,
+            published,
+        },
+        claimed_by: raw.claimed_by,
+        verified: raw.verified,
+        notes: raw.notes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLACES: &str = r#"{
+  "format": "caucasus-atlas/places@1",
+  "places": [
+    {"id": "lachin", "name": "Lachin / Berdzor", "alt_names": ["Berdzor"], "kind": "city",
+     "country": "Azerbaijan", "lat": 39.6408, "lon": 46.5469, "geonames_id": null, "note": ""},
+    {"id": "washington", "name": "Washington", "kind": "off-map", "lat": 38.9, "lon": -77.0}
+  ]
+}"#;
+
+    fn places() -> HashMap<String, Place> {
+        let loaded = parse_places("places.json", PLACES);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        loaded
+            .records
+            .into_iter()
+            .map(|p| (p.id.clone(), p))
+            .collect()
+    }
+
+    fn event_json(start: &str, end: &str, extra: &str) -> String {
+        format!(
+            r#"{{
+  "format": "caucasus-atlas/events@1",
+  "events": [
+    {{
+      "id": "e1",
+      "title": "T",
+      "start": {start},
+      "end": {end},
+      "precision": "day",
+      "place": "lachin",
+      "category": "military",
+      "source": {{"document": "d.txt", "quote": "q"}}{extra}
+    }}
+  ]
+}}"#
+        )
+    }
+
+    #[test]
+    fn loads_a_valid_event() {
+        let text = event_json("\"2022-08-03\"", "\"2022-08-03\"", "");
+        let loaded = parse_events("events.json", &text, &places(), None);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let e = &loaded.records[0];
+        assert_eq!(e.place_name, "Lachin / Berdzor");
+        assert!(!e.off_map);
+        assert_eq!(e.date.describe(), "3 August 2022 (day)");
+    }
+
+    #[test]
+    fn impossible_date_is_reported_at_its_line() {
+        let text = event_json("\"2022-02-30\"", "\"2022-03-01\"", "");
+        let loaded = parse_events("events.json", &text, &places(), None);
+        assert!(loaded.records.is_empty());
+        let p = &loaded.problems[0];
+        assert_eq!((p.line, p.column), (7, 16));
+        assert!(p.message.contains("not a real calendar date"), "{p}");
+    }
+
+    #[test]
+    fn end_before_start_points_at_end() {
+        let text = event_json("\"2022-08-03\"", "\"2022-08-01\"", "");
+        let p = &parse_events("events.json", &text, &places(), None).problems[0];
+        assert_eq!(p.line, 8);
+        assert!(p.message.contains("before start"), "{p}");
+    }
+
+    #[test]
+    fn unknown_field_points_at_the_field() {
+        let text = event_json("\"2022-08-03\"", "\"2022-08-03\"", ",\n      \"colour\": 3");
+        let p = &parse_events("events.json", &text, &places(), None).problems[0];
+        assert_eq!((p.line, p.column), (13, 17), "{p}");
+        assert!(p.message.contains("unknown field `colour`"), "{p}");
+    }
+
+    #[test]
+    fn wrong_type_points_at_the_field() {
+        let text = event_json(
+            "\"2022-08-03\"",
+            "\"2022-08-03\"",
+            ",\n      \"verified\": \"yes\"",
+        );
+        let p = &parse_events("events.json", &text, &places(), None).problems[0];
+        assert_eq!((p.line, p.column), (13, 19), "{p}");
+        assert!(p.message.contains("expected a boolean"), "{p}");
+    }
+
+    #[test]
+    fn unresolved_place_and_bad_latitude() {
+        let text = event_json("null", "null", "").replace("\"day\"", "\"undated\"");
+        let text = text.replace("lachin", "atlantis");
+        let p = &parse_events("events.json", &text, &places(), None).problems[0];
+        assert!(
+            p.message.contains("`atlantis` is not in the gazetteer"),
+            "{p}"
+        );
+        let bad = PLACES.replace("39.6408", "91.5");
+        let loaded = parse_places("places.json", &bad);
+        assert_eq!(loaded.records.len(), 1);
+        assert_eq!(loaded.problems[0].line, 5);
+        assert!(loaded.problems[0].message.contains("latitude 91.5"));
+    }
+
+    #[test]
+    fn syntax_errors_and_empty_files() {
+        let loaded = parse_events("events.json", "{\n \"format\": ", &places(), None);
+        assert_eq!(loaded.problems[0].line, 2);
+        let loaded = parse_events("events.json", "  \n", &places(), None);
+        assert!(loaded.problems[0].message.contains("empty"));
+    }
+
+    #[test]
+    fn off_map_places_are_flagged() {
+        let text =
+            event_json("\"2022-08-03\"", "\"2022-08-03\"", "").replace("lachin", "washington");
+        let loaded = parse_events("events.json", &text, &places(), None);
+        assert!(loaded.records[0].off_map);
+    }
+}

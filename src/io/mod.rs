@@ -1,0 +1,15 @@
+//! Loaders and writers with typed, located errors.
+
+pub mod acled;
+pub mod basemap;
+pub mod bundle;
+pub mod bundled;
+pub mod check;
+pub mod export;
+pub mod geojson_events;
+pub mod json_locate;
+pub mod open;
+pub mod problem;
+
+pub use basemap::{Basemap, Shape, ShapeKind};
+pub use problem::{Problem, Problems};

@@ -1,0 +1,16 @@
+//! Caucasus Atlas: news events of the South Caucasus on a map linked to a timeline, each traced back
+//! to the sentence of the article it came from.
+//!
+//! Layers: [`model`] (no egui), [`io`] (loaders and writers), and the viewer on top.
+
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod filters;
+pub mod io;
+pub mod map;
+pub mod model;
+pub mod palette;
+pub mod panels;
+pub mod time_control;
+pub mod timeline;

@@ -1,0 +1,213 @@
+//! An index answering "which events overlap the days [a, b]?" in O(G log n + k).
+//!
+//! Events are grouped by their duration in days. Within a group of equal durations, sorting by start
+//! also sorts by end, so the events overlapping [a, b] form one contiguous run found by two binary
+//! searches: start <= b and end >= a. Real data has few distinct durations (a day, a week, the four
+//! month lengths, the three season lengths, two year lengths, decades), so G stays small; rarer
+//! durations share power-of-two classes whose runs are filtered by end.
+
+use super::date::DayNum;
+use std::collections::HashMap;
+
+/// How many distinct durations get an exact group before the rest share power-of-two classes.
+const EXACT_GROUPS: usize = 48;
+
+#[derive(Clone, Debug, Default)]
+struct Group {
+    min_len: DayNum,
+    max_len: DayNum,
+    starts: Vec<DayNum>,
+    ends: Vec<DayNum>,
+    ids: Vec<u32>,
+}
+
+impl Group {
+    /// The run of candidates with start in [a - max_len + 1, b].
+    fn run(&self, a: DayNum, b: DayNum) -> std::ops::Range<usize> {
+        let lo_start = a.saturating_sub(self.max_len - 1);
+        let lo = self.starts.partition_point(|&s| s < lo_start);
+        let hi = self.starts.partition_point(|&s| s <= b);
+        lo..hi.max(lo)
+    }
+
+    fn exact(&self) -> bool {
+        self.min_len == self.max_len
+    }
+}
+
+/// Interval index over inclusive day ranges.
+#[derive(Clone, Debug, Default)]
+pub struct TimeIndex {
+    groups: Vec<Group>,
+    len: usize,
+}
+
+impl TimeIndex {
+    /// Builds the index; `spans[i]` is the inclusive (start, end) of item `i`. Spans with end < start
+    /// are treated as one day long.
+    pub fn new(spans: &[(DayNum, DayNum)]) -> TimeIndex {
+        let length = |&(s, e): &(DayNum, DayNum)| (e.max(s) - s).saturating_add(1);
+        let mut counts: HashMap<DayNum, usize> = HashMap::new();
+        for span in spans {
+            *counts.entry(length(span)).or_default() += 1;
+        }
+        let mut common: Vec<(DayNum, usize)> = counts.into_iter().collect();
+        common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        common.truncate(EXACT_GROUPS);
+        let exact: HashMap<DayNum, usize> = common
+            .iter()
+            .enumerate()
+            .map(|(g, &(len, _))| (len, g))
+            .collect();
+        let mut groups: Vec<Group> = common
+            .iter()
+            .map(|&(len, _)| Group {
+                min_len: len,
+                max_len: len,
+                ..Group::default()
+            })
+            .collect();
+        let mut pow2: HashMap<u32, usize> = HashMap::new();
+        let mut members: Vec<(usize, DayNum, DayNum, u32)> = Vec::with_capacity(spans.len());
+        for (i, span) in spans.iter().enumerate() {
+            let len = length(span);
+            let g = match exact.get(&len) {
+                Some(&g) => g,
+                None => {
+                    let class = len.max(1).ilog2();
+                    *pow2.entry(class).or_insert_with(|| {
+                        groups.push(Group {
+                            min_len: DayNum::MAX,
+                            max_len: 0,
+                            ..Group::default()
+                        });
+                        groups.len() - 1
+                    })
+                }
+            };
+            let group = &mut groups[g];
+            group.min_len = group.min_len.min(len);
+            group.max_len = group.max_len.max(len);
+            members.push((g, span.0, span.0.saturating_add(len - 1), i as u32));
+        }
+        members.sort_unstable_by_key(|&(g, s, e, i)| (g, s, e, i));
+        for (g, s, e, i) in members {
+            let group = &mut groups[g];
+            group.starts.push(s);
+            group.ends.push(e);
+            group.ids.push(i);
+        }
+        TimeIndex {
+            groups,
+            len: spans.len(),
+        }
+    }
+
+    /// Number of indexed items.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Calls `f` with the id of every item overlapping the inclusive range [a, b] (in no set order).
+    pub fn for_each_overlapping(&self, a: DayNum, b: DayNum, mut f: impl FnMut(u32)) {
+        if b < a {
+            return;
+        }
+        for group in &self.groups {
+            let run = group.run(a, b);
+            if group.exact() {
+                group.ids[run].iter().for_each(|&i| f(i));
+            } else {
+                for k in run {
+                    if group.ends[k] >= a {
+                        f(group.ids[k]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The ids of the items overlapping [a, b], ascending.
+    pub fn overlapping(&self, a: DayNum, b: DayNum) -> Vec<u32> {
+        let mut out = Vec::new();
+        self.for_each_overlapping(a, b, |i| out.push(i));
+        out.sort_unstable();
+        out
+    }
+
+    /// How many items overlap [a, b]; O(G log n) for the exact groups.
+    pub fn count_overlapping(&self, a: DayNum, b: DayNum) -> usize {
+        if b < a {
+            return 0;
+        }
+        self.groups
+            .iter()
+            .map(|group| {
+                let run = group.run(a, b);
+                if group.exact() {
+                    run.len()
+                } else {
+                    run.filter(|&k| group.ends[k] >= a).count()
+                }
+            })
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn brute(spans: &[(DayNum, DayNum)], a: DayNum, b: DayNum) -> Vec<u32> {
+        spans
+            .iter()
+            .enumerate()
+            .filter(|(_, (s, e))| *s <= b && (*e).max(*s) >= a)
+            .map(|(i, _)| i as u32)
+            .collect()
+    }
+
+    #[test]
+    fn finds_month_and_day_spans() {
+        let spans = [(10, 10), (1, 31), (40, 40), (5, 6)];
+        let index = TimeIndex::new(&spans);
+        assert_eq!(index.overlapping(10, 10), vec![0, 1]);
+        assert_eq!(index.overlapping(32, 39), Vec::<u32>::new());
+        assert_eq!(index.overlapping(31, 40), vec![1, 2]);
+        assert_eq!(index.count_overlapping(0, 100), 4);
+        assert_eq!(index.count_overlapping(7, 6), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_brute_force(
+            spans in proptest::collection::vec((0i32..2000, 0i32..400), 0..300),
+            a in -100i32..2500,
+            width in 0i32..800,
+        ) {
+            let spans: Vec<(DayNum, DayNum)> = spans.into_iter().map(|(s, l)| (s, s + l)).collect();
+            let index = TimeIndex::new(&spans);
+            let b = a + width;
+            let expected = brute(&spans, a, b);
+            prop_assert_eq!(index.overlapping(a, b), expected.clone());
+            prop_assert_eq!(index.count_overlapping(a, b), expected.len());
+        }
+
+        #[test]
+        fn many_distinct_durations_still_agree(
+            spans in proptest::collection::vec((0i32..5000, 0i32..4000), 0..400),
+            a in 0i32..9000,
+            width in 0i32..100,
+        ) {
+            let spans: Vec<(DayNum, DayNum)> = spans.into_iter().map(|(s, l)| (s, s + l)).collect();
+            let index = TimeIndex::new(&spans);
+            prop_assert_eq!(index.overlapping(a, a + width), brute(&spans, a, a + width));
+        }
+    }
+}

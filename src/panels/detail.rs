@@ -1,0 +1,191 @@
+//! The detail of the selected event: what, when (with precision), where (both names), who, who
+//! claims it, whether it is verified, and the source with the quote highlighted.
+
+use super::source_view::source_ui;
+use crate::io::bundle::seed_text;
+use crate::model::{Dataset, Event, Place};
+use crate::palette;
+use eframe::egui::{self, Color32, FontId, RichText};
+
+/// Alternative names the loaded fonts can draw (others would show as empty boxes).
+fn drawable_alt_names(ui: &egui::Ui, place: &Place) -> Vec<String> {
+    let font = FontId::proportional(13.0);
+    place
+        .alt_names
+        .iter()
+        .filter(|n| !place.name.contains(n.as_str()))
+        .filter(|n| ui.fonts_mut(|f| f.has_glyphs(&font, n)))
+        .cloned()
+        .collect()
+}
+
+fn field(ui: &mut egui::Ui, name: &str, value: impl Into<egui::WidgetText>) {
+    ui.label(RichText::new(name).weak());
+    ui.add(egui::Label::new(value).wrap());
+    ui.end_row();
+}
+
+/// A coloured chip.
+fn chip(ui: &mut egui::Ui, text: &str, fill: Color32, fg: Color32) {
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(fg).strong().size(11.5));
+        });
+}
+
+/// Draws the detail panel. `scroll_to_quote` scrolls the article to the quote (on a new selection).
+pub fn detail_ui(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    selected: Option<usize>,
+    scroll_to_quote: bool,
+) {
+    let Some(e) = selected.and_then(|i| data.event(i)) else {
+        ui.heading("No event selected");
+        ui.label("Select an event on the map, the timeline or the list.");
+        ui.add_space(8.0);
+        ui.weak("Keys: Left/Right previous/next event · Space play/pause · Home/End first/last · +/- zoom · Esc clear selection · Ctrl+F search");
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("detail-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| event_ui(ui, data, e, scroll_to_quote));
+}
+
+fn event_ui(ui: &mut egui::Ui, data: &Dataset, e: &Event, scroll_to_quote: bool) {
+    ui.add(egui::Label::new(RichText::new(&e.title).heading()).wrap());
+    ui.horizontal_wrapped(|ui| {
+        chip(
+            ui,
+            e.category.label(),
+            palette::category_color(e.category),
+            Color32::WHITE,
+        );
+        chip(
+            ui,
+            e.date.precision.as_str(),
+            Color32::from_gray(225),
+            Color32::BLACK,
+        );
+        if !e.verified {
+            chip(
+                ui,
+                "UNVERIFIED",
+                Color32::from_rgb(190, 30, 30),
+                Color32::WHITE,
+            );
+        }
+        if e.claimed_by.is_some() {
+            chip(ui, "claim", Color32::from_rgb(110, 80, 160), Color32::WHITE);
+        }
+    });
+    ui.add_space(4.0);
+    egui::Grid::new("detail-grid")
+        .num_columns(2)
+        .spacing([10.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            field(ui, "Date", e.date.describe());
+            if !e.date.text.is_empty() {
+                field(ui, "Source wording", format!("“{}”", e.date.text));
+            }
+            if !e.date.note.is_empty() {
+                field(ui, "Dating note", RichText::new(&e.date.note).small());
+            }
+            let place = data.place(&e.place);
+            let mut where_ = e.place_name.clone();
+            if let Some(p) = place {
+                let alts = drawable_alt_names(ui, p);
+                if !alts.is_empty() {
+                    where_ = format!("{where_} (also {})", alts.join(", "));
+                }
+                if !p.country.is_empty() {
+                    where_ = format!("{where_}, {}", p.country);
+                }
+            }
+            if e.off_map {
+                where_.push_str(" — outside the map");
+            }
+            field(ui, "Place", where_);
+            if let Some(shape) = &e.shape_name {
+                field(ui, "Shown as", shape.as_str());
+            }
+            if let Some(p) = place.filter(|p| !p.note.is_empty()) {
+                field(ui, "Place note", RichText::new(&p.note).small());
+            }
+            if !e.actors.is_empty() {
+                field(ui, "Actors", e.actors.join(", "));
+            }
+            let category = if e.category_label.is_empty() {
+                e.category.label().to_owned()
+            } else {
+                format!("{} ({})", e.category.label(), e.category_label)
+            };
+            field(ui, "Category", category);
+            match &e.claimed_by {
+                Some(c) => field(ui, "Claimed by", c.as_str()),
+                None => field(
+                    ui,
+                    "Claimed by",
+                    RichText::new("stated as fact by the source").weak(),
+                ),
+            }
+            if !e.verified {
+                field(
+                    ui,
+                    "Verification",
+                    RichText::new("The source calls this report unverified.")
+                        .color(Color32::from_rgb(190, 30, 30)),
+                );
+            }
+        });
+    if !e.summary.is_empty() {
+        ui.add_space(6.0);
+        ui.add(egui::Label::new(&e.summary).wrap());
+    }
+    if !e.notes.is_empty() {
+        ui.add_space(4.0);
+        ui.add(egui::Label::new(RichText::new(&e.notes).small().weak()).wrap());
+    }
+    ui.separator();
+    ui.strong("Source");
+    let publisher = e
+        .source
+        .publisher
+        .clone()
+        .unwrap_or_else(|| "publisher not named".to_owned());
+    let published = e.source.published.map_or_else(
+        || "publication date not given".to_owned(),
+        |d| d.format("%-d %B %Y").to_string(),
+    );
+    ui.label(format!("{publisher} · {published}"));
+    ui.label(RichText::new(&e.source.document).monospace().small());
+    ui.add_space(4.0);
+    egui::Frame::new()
+        .fill(Color32::from_rgb(255, 246, 205))
+        .inner_margin(6)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.add(
+                egui::Label::new(RichText::new(format!("“{}”", e.source.quote)).italics()).wrap(),
+            );
+        });
+    ui.add_space(6.0);
+    match seed_text(&e.source.document) {
+        Some(article) => {
+            ui.weak("The article, with the quote highlighted:");
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                source_ui(ui, article, &e.source.quote, scroll_to_quote);
+            });
+        }
+        None => {
+            ui.weak(
+                "The source document is not bundled; the passage above is what the dataset cites.",
+            );
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! The event list: what is in the window, sortable, searchable, filtered by category and actor,
+//! with the undated events kept in their own list.
+
+use crate::commands::Command;
+use crate::filters::{Filters, Visible};
+use crate::model::{Dataset, Event};
+use crate::palette;
+use eframe::egui::{self, Color32, Sense, vec2};
+
+/// The id of the search box (Ctrl+F focuses it).
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("event-search")
+}
+
+/// How the list is sorted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum SortBy {
+    /// By date (then title).
+    #[default]
+    Date,
+    /// By title.
+    Title,
+    /// By place name.
+    Place,
+}
+
+/// The list's own state.
+#[derive(Default)]
+pub struct ListState {
+    /// Sort key.
+    pub sort: SortBy,
+    /// Reverse order.
+    pub descending: bool,
+    /// Scroll the selected row into view next frame.
+    pub scroll_to_selection: bool,
+    /// Actors by number of events, for the actor filter.
+    pub actors: Vec<(String, usize)>,
+}
+
+impl ListState {
+    /// Collects the dataset's actors, most frequent first.
+    pub fn set_data(&mut self, data: &Dataset) {
+        let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+        for e in data.events() {
+            for a in &e.actors {
+                *counts.entry(a.as_str()).or_default() += 1;
+            }
+        }
+        let mut actors: Vec<(String, usize)> =
+            counts.into_iter().map(|(a, n)| (a.to_owned(), n)).collect();
+        actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        actors.truncate(500);
+        self.actors = actors;
+    }
+}
+
+/// Sorts event positions by the list's key.
+pub fn sorted(data: &Dataset, events: &[usize], sort: SortBy, descending: bool) -> Vec<usize> {
+    let mut rows = events.to_vec();
+    let key = |i: &usize| data.event(*i);
+    match sort {
+        SortBy::Date => {}
+        SortBy::Title => rows.sort_by(|a, b| {
+            key(a)
+                .map(|e| e.title.to_lowercase())
+                .cmp(&key(b).map(|e| e.title.to_lowercase()))
+        }),
+        SortBy::Place => rows.sort_by(|a, b| {
+            key(a)
+                .map(|e| e.place_name.as_str())
+                .cmp(&key(b).map(|e| e.place_name.as_str()))
+        }),
+    }
+    if descending {
+        rows.reverse();
+    }
+    rows
+}
+
+/// The text of a row: date, title, place.
+pub fn row_text(e: &Event) -> String {
+    format!("{} · {} · {}", e.date.short(), e.title, e.place_name)
+}
+
+/// Draws the list panel.
+pub fn list_ui(
+    ui: &mut egui::Ui,
+    state: &mut ListState,
+    data: &Dataset,
+    visible: &Visible,
+    filters: &mut Filters,
+    selected: Option<usize>,
+    hovered: Option<usize>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        let label = ui.label("Search");
+        ui.add(
+            egui::TextEdit::singleline(&mut filters.text)
+                .id(search_id())
+                .hint_text("title, place, actor, quote (Ctrl+F)")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        let actor_text = filters
+            .actor
+            .clone()
+            .unwrap_or_else(|| "All actors".to_owned());
+        egui::ComboBox::from_label("Actor")
+            .selected_text(actor_text)
+            .width(170.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(filters.actor.is_none(), "All actors")
+                    .clicked()
+                {
+                    commands.push(Command::SetActor(None));
+                }
+                for (actor, n) in &state.actors {
+                    let on = filters.actor.as_deref() == Some(actor.as_str());
+                    if ui.selectable_label(on, format!("{actor} ({n})")).clicked() {
+                        commands.push(Command::SetActor(Some(actor.clone())));
+                    }
+                }
+            });
+    });
+    ui.horizontal(|ui| {
+        ui.label("Sort");
+        ui.selectable_value(&mut state.sort, SortBy::Date, "Date");
+        ui.selectable_value(&mut state.sort, SortBy::Title, "Title");
+        ui.selectable_value(&mut state.sort, SortBy::Place, "Place");
+        let arrow = if state.descending {
+            "Descending"
+        } else {
+            "Ascending"
+        };
+        if ui.small_button(arrow).clicked() {
+            state.descending = !state.descending;
+        }
+    });
+    let shown = visible.in_window.len() + visible.undated.len();
+    ui.strong(format!("{shown} of {} events shown", data.len()))
+        .on_hover_text(format!(
+            "{} in the time window, {} undated; {} match the filters at any time",
+            visible.in_window.len(),
+            visible.undated.len(),
+            visible.matching
+        ));
+    ui.separator();
+    let rows = sorted(data, &visible.in_window, state.sort, state.descending);
+    let undated_height = if visible.undated.is_empty() {
+        30.0
+    } else {
+        190.0
+    };
+    let list_height = (ui.available_height() - undated_height).max(80.0);
+    rows_ui(
+        ui,
+        "window-rows",
+        state,
+        data,
+        &rows,
+        list_height,
+        selected,
+        hovered,
+        &mut commands,
+    );
+    ui.separator();
+    egui::CollapsingHeader::new(format!("Undated in the source ({})", visible.undated.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            let undated = sorted(data, &visible.undated, state.sort, state.descending);
+            let h = ui.available_height().max(60.0);
+            rows_ui(
+                ui,
+                "undated-rows",
+                state,
+                data,
+                &undated,
+                h,
+                selected,
+                hovered,
+                &mut commands,
+            );
+        });
+    state.scroll_to_selection = false;
+    commands
+}
+
+#[allow(clippy::too_many_arguments)]
+fn rows_ui(
+    ui: &mut egui::Ui,
+    salt: &str,
+    state: &ListState,
+    data: &Dataset,
+    rows: &[usize],
+    max_height: f32,
+    selected: Option<usize>,
+    hovered: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    let row_height = 22.0;
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(salt)
+        .max_height(max_height)
+        .auto_shrink([false, true]);
+    if state.scroll_to_selection
+        && let Some(pos) = selected.and_then(|s| rows.iter().position(|&r| r == s))
+    {
+        area = area
+            .vertical_scroll_offset((pos as f32 * (row_height + 3.0) - max_height / 3.0).max(0.0));
+    }
+    area.show_rows(ui, row_height, rows.len(), |ui, range| {
+        for &i in &rows[range] {
+            let Some(e) = data.event(i) else { continue };
+            ui.horizontal(|ui| {
+                ui.set_min_height(row_height);
+                let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+                ui.painter()
+                    .circle_filled(r.center(), 5.0, palette::category_color(e.category));
+                let mut text = egui::RichText::new(row_text(e));
+                if Some(i) == hovered {
+                    text = text.background_color(Color32::from_rgb(255, 244, 200));
+                }
+                let response =
+                    ui.add(egui::Button::selectable(Some(i) == selected, text).truncate());
+                if response.hovered() {
+                    commands.push(Command::Hover(Some(i)));
+                }
+                if response.clicked() {
+                    commands.push(Command::Select(Some(i)));
+                }
+            });
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EventDate, Precision};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn sorts_by_title_and_place() {
+        let ev = |id: &str, title: &str, place: &str, d: u32| {
+            let day = NaiveDate::from_ymd_opt(2021, 1, d).unwrap();
+            let mut e = Event::at(
+                id,
+                title,
+                EventDate::new(day, day, Precision::Day),
+                46.0,
+                39.0,
+            );
+            e.place_name = place.to_owned();
+            e
+        };
+        let data = Dataset::new(
+            vec![
+                ev("a", "Zeta", "Baku", 1),
+                ev("b", "alpha", "Yerevan", 2),
+                ev("c", "Mid", "Ardabil", 3),
+            ],
+            vec![],
+        );
+        assert_eq!(
+            sorted(&data, &[0, 1, 2], SortBy::Date, false),
+            vec![0, 1, 2]
+        );
+        assert_eq!(
+            sorted(&data, &[0, 1, 2], SortBy::Title, false),
+            vec![1, 2, 0]
+        );
+        assert_eq!(
+            sorted(&data, &[0, 1, 2], SortBy::Place, true),
+            vec![1, 0, 2]
+        );
+        assert_eq!(row_text(data.event(0).unwrap()), "1 Jan 2021 · Zeta · Baku");
+    }
+}

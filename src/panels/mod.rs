@@ -1,0 +1,5 @@
+//! Side panels: the event list with its filters, and the detail of the selection with its source.
+
+pub mod detail;
+pub mod list;
+pub mod source_view;

@@ -1,0 +1,235 @@
+//! The time window, playback and stepping between events. Headless: no egui.
+
+use crate::model::{Dataset, DayNum};
+
+/// How the map follows time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Mode {
+    /// Events overlapping [from, to].
+    Window,
+    /// Everything up to the cursor (`to`), older events fading.
+    Cumulative,
+}
+
+/// The time window (inclusive days), its mode, and playback.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TimeControl {
+    /// First day of the window.
+    pub from: DayNum,
+    /// Last day of the window (the cursor in cumulative mode).
+    pub to: DayNum,
+    /// Window or cumulative.
+    pub mode: Mode,
+    /// Whether playback runs.
+    pub playing: bool,
+    /// Playback speed in days per second.
+    pub speed: f64,
+    /// Whether events outside the window are drawn faded instead of hidden.
+    pub show_faded: bool,
+    /// The data's first and last day.
+    pub extent: (DayNum, DayNum),
+    #[serde(skip)]
+    carry: f64,
+}
+
+impl TimeControl {
+    /// A control whose window spans the whole of `extent`.
+    pub fn new(extent: (DayNum, DayNum)) -> TimeControl {
+        TimeControl {
+            from: extent.0,
+            to: extent.1,
+            mode: Mode::Window,
+            playing: false,
+            speed: 30.0,
+            show_faded: false,
+            extent,
+            carry: 0.0,
+        }
+    }
+
+    /// A control for a dataset (a one-day extent at the epoch if it has no dated events).
+    pub fn for_dataset(data: &Dataset) -> TimeControl {
+        TimeControl::new(data.time_extent().unwrap_or((0, 0)))
+    }
+
+    /// The inclusive day range the map shows.
+    pub fn query_range(&self) -> (DayNum, DayNum) {
+        match self.mode {
+            Mode::Window => (self.from, self.to),
+            Mode::Cumulative => (self.extent.0.min(self.to), self.to),
+        }
+    }
+
+    /// Sets the window, swapping the ends if needed.
+    pub fn set_window(&mut self, a: DayNum, b: DayNum) {
+        self.from = a.min(b);
+        self.to = a.max(b);
+    }
+
+    /// Window width in days (inclusive count).
+    pub fn width(&self) -> DayNum {
+        self.to - self.from + 1
+    }
+
+    /// Moves the window so that it contains the days [s, e], keeping its width when it fits.
+    pub fn bring_into_view(&mut self, s: DayNum, e: DayNum) {
+        if s >= self.from && e <= self.to {
+            return;
+        }
+        let width = self.width().max(e - s + 1);
+        let centre = s + (e - s) / 2;
+        self.from = centre - width / 2;
+        self.to = self.from + width - 1;
+    }
+
+    /// Starts or stops playback; starting at the end rewinds to the start.
+    pub fn toggle_play(&mut self) {
+        self.playing = !self.playing;
+        if self.playing && self.to >= self.extent.1 {
+            let width = self.width();
+            self.from = self.extent.0;
+            self.to = self.from + width - 1;
+        }
+        self.carry = 0.0;
+    }
+
+    /// Advances playback by `seconds`; returns whether the window moved. Stops at the data's end.
+    pub fn tick(&mut self, seconds: f64) -> bool {
+        if !self.playing {
+            return false;
+        }
+        self.carry += self.speed * seconds.max(0.0);
+        let whole = self.carry.floor();
+        if whole < 1.0 {
+            return false;
+        }
+        self.carry -= whole;
+        let days = whole.min(f64::from(i32::MAX / 4)) as DayNum;
+        self.from += days;
+        self.to += days;
+        if self.to >= self.extent.1 {
+            let overshoot = self.to - self.extent.1;
+            self.from -= overshoot;
+            self.to -= overshoot;
+            self.playing = false;
+        }
+        true
+    }
+
+    /// Selects the chronologically next event after `current` (or after the window's start when
+    /// nothing dated is selected), moving the window to it. Returns its position.
+    pub fn step_next(&mut self, data: &Dataset, current: Option<usize>) -> Option<usize> {
+        let next = match current {
+            Some(i) if i < data.dated_len() => (i + 1 < data.dated_len()).then_some(i + 1),
+            _ => data.first_starting_after(self.from - 1),
+        }?;
+        self.show_event(data, next);
+        Some(next)
+    }
+
+    /// Selects the chronologically previous event, moving the window to it.
+    pub fn step_prev(&mut self, data: &Dataset, current: Option<usize>) -> Option<usize> {
+        let prev = match current {
+            Some(i) if i < data.dated_len() => i.checked_sub(1),
+            _ => data.last_starting_before(self.to + 1),
+        }?;
+        self.show_event(data, prev);
+        Some(prev)
+    }
+
+    /// Selects the first dated event.
+    pub fn first(&mut self, data: &Dataset) -> Option<usize> {
+        (data.dated_len() > 0).then(|| {
+            self.show_event(data, 0);
+            0
+        })
+    }
+
+    /// Selects the last dated event.
+    pub fn last(&mut self, data: &Dataset) -> Option<usize> {
+        let last = data.dated_len().checked_sub(1)?;
+        self.show_event(data, last);
+        Some(last)
+    }
+
+    /// Moves the window so the event at `index` is inside it.
+    pub fn show_event(&mut self, data: &Dataset, index: usize) {
+        if let Some((s, e)) = data.event(index).and_then(|ev| ev.date.days()) {
+            match self.mode {
+                Mode::Window => self.bring_into_view(s, e),
+                Mode::Cumulative => self.to = self.to.max(s),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::day_of;
+    use crate::model::{Event, EventDate, Precision};
+    use chrono::NaiveDate;
+
+    fn data() -> Dataset {
+        let ev = |id: &str, m: u32, d: u32| {
+            let day = NaiveDate::from_ymd_opt(2021, m, d).unwrap();
+            Event::at(id, id, EventDate::new(day, day, Precision::Day), 46.0, 39.0)
+        };
+        Dataset::new(vec![ev("a", 1, 10), ev("b", 3, 1), ev("c", 9, 28)], vec![])
+    }
+
+    fn day(m: u32, d: u32) -> DayNum {
+        day_of(NaiveDate::from_ymd_opt(2021, m, d).unwrap())
+    }
+
+    #[test]
+    fn steps_through_events_in_order() {
+        let data = data();
+        let mut tc = TimeControl::for_dataset(&data);
+        tc.set_window(day(1, 1), day(1, 31));
+        assert_eq!(tc.step_next(&data, None), Some(0));
+        assert_eq!(tc.step_next(&data, Some(0)), Some(1));
+        // the window (31 days wide) moved to contain 1 March
+        assert!(tc.from <= day(3, 1) && tc.to >= day(3, 1));
+        assert_eq!(tc.width(), 31);
+        assert_eq!(tc.step_next(&data, Some(2)), None);
+        assert_eq!(tc.step_prev(&data, Some(1)), Some(0));
+        assert_eq!(tc.step_prev(&data, Some(0)), None);
+        assert_eq!(tc.last(&data), Some(2));
+        assert!(tc.to >= day(9, 28));
+        assert_eq!(tc.first(&data), Some(0));
+    }
+
+    #[test]
+    fn playback_advances_and_stops_at_the_end() {
+        let data = data();
+        let mut tc = TimeControl::for_dataset(&data);
+        tc.set_window(day(1, 10), day(1, 19));
+        tc.speed = 10.0;
+        assert!(!tc.tick(1.0), "paused control must not move");
+        tc.toggle_play();
+        assert!(tc.tick(1.0));
+        assert_eq!((tc.from, tc.to), (day(1, 20), day(1, 29)));
+        assert!(!tc.tick(0.05), "half a day does not move the window");
+        assert!(tc.tick(0.05));
+        assert_eq!(tc.from, day(1, 21));
+        tc.tick(1000.0);
+        assert_eq!(tc.to, day(9, 28));
+        assert!(!tc.playing);
+        tc.toggle_play();
+        assert_eq!(tc.from, day(1, 10), "playing at the end rewinds");
+    }
+
+    #[test]
+    fn cumulative_mode_reaches_back_to_the_start() {
+        let data = data();
+        let mut tc = TimeControl::for_dataset(&data);
+        tc.mode = Mode::Cumulative;
+        tc.set_window(day(3, 1), day(3, 5));
+        assert_eq!(tc.query_range(), (day(1, 10), day(3, 5)));
+        assert_eq!(
+            data.count_in_window(tc.query_range().0, tc.query_range().1),
+            2
+        );
+    }
+}

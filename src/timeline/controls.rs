@@ -1,0 +1,127 @@
+//! The playback and window controls above the timeline.
+
+use super::TimelineInput;
+use crate::commands::Command;
+use crate::model::DayNum;
+use crate::model::date::{date_of, day_of, parse_partial_iso};
+use crate::time_control::Mode;
+use eframe::egui;
+
+/// The typed window dates, kept while the user edits them.
+#[derive(Default)]
+pub struct ControlsState {
+    /// Text in the "From" field.
+    pub from_text: String,
+    /// Text in the "To" field.
+    pub to_text: String,
+    synced: Option<(DayNum, DayNum)>,
+    /// Why the last typed date was rejected.
+    pub error: Option<String>,
+}
+
+/// A date field with an accessible label; returns the parsed range on Enter or focus loss.
+fn date_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    text: &mut String,
+) -> Option<Result<(chrono::NaiveDate, chrono::NaiveDate), String>> {
+    let name = ui.label(label);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .desired_width(86.0)
+                .hint_text("YYYY-MM-DD"),
+        )
+        .labelled_by(name.id)
+        .on_hover_text("A day (2021-11-22), a month (2021-11) or a year (2021); Enter applies it");
+    let entered = response.lost_focus();
+    entered
+        .then(|| parse_partial_iso(text).ok_or_else(|| format!("`{}` is not a date", text.trim())))
+}
+
+/// Draws the controls; emits commands.
+pub fn controls_ui(
+    ui: &mut egui::Ui,
+    state: &mut ControlsState,
+    input: &TimelineInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let time = input.time;
+    if state.synced != Some((time.from, time.to)) {
+        state.from_text = date_of(time.from).format("%Y-%m-%d").to_string();
+        state.to_text = date_of(time.to).format("%Y-%m-%d").to_string();
+        state.synced = Some((time.from, time.to));
+    }
+    ui.horizontal_wrapped(|ui| {
+        if icon_button(ui, "First", "First event", "Home") {
+            commands.push(Command::First);
+        }
+        if icon_button(ui, "Prev", "Previous event", "Left") {
+            commands.push(Command::StepPrev);
+        }
+        let (icon, label) = if time.playing {
+            ("Pause", "Pause")
+        } else {
+            ("Play", "Play")
+        };
+        if icon_button(ui, icon, label, "Space") {
+            commands.push(Command::TogglePlay);
+        }
+        if icon_button(ui, "Next", "Next event", "Right") {
+            commands.push(Command::StepNext);
+        }
+        if icon_button(ui, "Last", "Last event", "End") {
+            commands.push(Command::Last);
+        }
+        ui.separator();
+        let mut speed = time.speed;
+        let slider = egui::Slider::new(&mut speed, 1.0..=3650.0)
+            .logarithmic(true)
+            .suffix(" days/s")
+            .max_decimals(0)
+            .text("Speed");
+        if ui.add(slider).changed() {
+            commands.push(Command::SetSpeed(speed));
+        }
+        ui.separator();
+        let from = date_field(ui, "From", &mut state.from_text);
+        let to = date_field(ui, "To", &mut state.to_text);
+        match (from, to) {
+            (Some(Ok((a, _))), _) => {
+                state.error = None;
+                commands.push(Command::SetWindow(day_of(a), time.to.max(day_of(a))));
+            }
+            (_, Some(Ok((_, b)))) => {
+                state.error = None;
+                commands.push(Command::SetWindow(time.from.min(day_of(b)), day_of(b)));
+            }
+            (Some(Err(e)), _) | (_, Some(Err(e))) => {
+                state.error = Some(e);
+                state.synced = None;
+            }
+            _ => {}
+        }
+        if let Some(e) = &state.error {
+            ui.colored_label(egui::Color32::from_rgb(180, 40, 40), e);
+        }
+        ui.separator();
+        let mut mode = time.mode;
+        ui.radio_value(&mut mode, Mode::Window, "Window");
+        ui.radio_value(&mut mode, Mode::Cumulative, "Cumulative");
+        if mode != time.mode {
+            commands.push(Command::SetMode(mode));
+        }
+        let mut faded = time.show_faded;
+        if ui.checkbox(&mut faded, "Show others faded").changed() {
+            commands.push(Command::SetShowFaded(faded));
+        }
+    });
+}
+
+/// A button showing an icon, named `label` for screen readers and tests; true when clicked.
+fn icon_button(ui: &mut egui::Ui, icon: &str, label: &str, key: &str) -> bool {
+    let response = ui.button(icon).on_hover_text(format!("{label} ({key})"));
+    let name = label.to_owned();
+    response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    response.clicked()
+}

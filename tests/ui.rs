@@ -1,0 +1,210 @@
+//! The real app driven through AccessKit, as a user would: click, type, press keys.
+
+use caucasus_atlas::app::AtlasApp;
+use caucasus_atlas::model::Category;
+use caucasus_atlas::panels::list::row_text;
+use eframe::egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size(eframe::egui::vec2(1600.0, 1000.0))
+        .with_max_steps(40)
+        .build_ui_state(
+            |ui, app: &mut AtlasApp| app.frame_ui(ui),
+            AtlasApp::bundled(),
+        );
+    harness.run();
+    harness
+}
+
+/// The text of a node: AccessKit keeps a label's text in its value.
+fn text_of<'t>(node: &impl NodeT<'t>) -> String {
+    let n = node.accesskit_node();
+    n.label().or_else(|| n.value()).unwrap_or_default()
+}
+
+fn count_label(harness: &Harness<'_, AtlasApp>) -> String {
+    text_of(&harness.get_by_label_contains("events shown"))
+}
+
+#[test]
+fn choosing_an_event_in_the_list_shows_its_quote() {
+    let mut harness = harness();
+    let data = &harness.state().data;
+    let index = (0..data.dated_len())
+        .find(|&i| data.event(i).unwrap().title.contains("summon"))
+        .expect("the bundled data has the 2012 summons");
+    let event = data.event(index).unwrap().clone();
+    harness.get_by_label(&row_text(&event)).click();
+    harness.run();
+    assert_eq!(harness.state().selected, Some(index));
+    harness.get_by_label(&format!("“{}”", event.source.quote));
+    assert!(event.source.quote.contains("summoned"));
+    // the detail panel states the month precision in words
+    harness.get_by_label("February 2012 (month)");
+}
+
+#[test]
+fn right_selects_the_chronologically_next_event() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .apply(caucasus_atlas::commands::Command::Select(Some(3)));
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().selected, Some(4));
+    let data = &harness.state().data;
+    let (a, b) = (data.event(3).unwrap(), data.event(4).unwrap());
+    assert!(a.date.days().unwrap() <= b.date.days().unwrap());
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().selected, Some(3));
+    harness.key_press(Key::End);
+    harness.run();
+    assert_eq!(harness.state().selected, Some(data_dated_len(&harness) - 1));
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected, None);
+}
+
+fn data_dated_len(harness: &Harness<'_, AtlasApp>) -> usize {
+    harness.state().data.dated_len()
+}
+
+#[test]
+fn next_event_button_steps_and_moves_the_window() {
+    let mut harness = harness();
+    harness.get_by_label("First event").click();
+    harness.run();
+    assert_eq!(harness.state().selected, Some(0));
+    harness.get_by_label("Next event").click();
+    harness.run();
+    assert_eq!(harness.state().selected, Some(1));
+    let (from, to) = (harness.state().time.from, harness.state().time.to);
+    let (s, _) = harness.state().data.event(1).unwrap().date.days().unwrap();
+    assert!(from <= s && s <= to);
+}
+
+#[test]
+fn narrowing_the_window_changes_the_count_shown() {
+    let mut harness = harness();
+    let before = count_label(&harness);
+    let total = harness.state().data.len();
+    assert_eq!(before, format!("{total} of {total} events shown"));
+    let from = harness.get_by_label("From");
+    from.focus();
+    harness.run();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
+    harness.get_by_label("From").type_text("2021-11");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let after = count_label(&harness);
+    assert_ne!(after, before);
+    let shown: usize = after.split(' ').next().unwrap().parse().unwrap();
+    let expected = harness.state().visible.in_window.len() + harness.state().visible.undated.len();
+    assert_eq!(shown, expected);
+    assert!(shown < total, "{after}");
+    // every listed event ends on or after 1 November 2021
+    let nov =
+        caucasus_atlas::model::date::day_of(chrono::NaiveDate::from_ymd_opt(2021, 11, 1).unwrap());
+    assert_eq!(harness.state().time.from, nov);
+    for &i in &harness.state().visible.in_window {
+        assert!(
+            harness
+                .state()
+                .data
+                .event(i)
+                .unwrap()
+                .date
+                .days()
+                .unwrap()
+                .1
+                >= nov
+        );
+    }
+}
+
+#[test]
+fn a_category_filter_hides_its_events_on_both_views() {
+    let mut harness = harness();
+    // August 2022: a short list, all of it on screen
+    let day = |m, d| {
+        caucasus_atlas::model::date::day_of(chrono::NaiveDate::from_ymd_opt(2022, m, d).unwrap())
+    };
+    harness
+        .state_mut()
+        .apply(caucasus_atlas::commands::Command::SetWindow(
+            day(8, 1),
+            day(8, 31),
+        ));
+    harness.run();
+    let military: Vec<String> = harness
+        .state()
+        .visible
+        .in_window
+        .iter()
+        .map(|&i| harness.state().data.event(i).unwrap())
+        .filter(|e| e.category == Category::Military)
+        .map(row_text)
+        .collect();
+    assert!(!military.is_empty());
+    for row in &military {
+        harness.get_by_label(row);
+    }
+    harness.get_by_label("Military").click();
+    harness.run();
+    assert!(!harness.state().filters.shows(Category::Military));
+    for row in &military {
+        assert!(harness.query_by_label(row).is_none(), "{row} still listed");
+    }
+    let state = harness.state();
+    assert!(
+        state
+            .visible
+            .in_window
+            .iter()
+            .all(|&i| state.data.event(i).unwrap().category != Category::Military)
+    );
+    // the map's markers no longer count military events: no marker is labelled with one
+    for &i in &state.visible.faded {
+        assert_ne!(state.data.event(i).unwrap().category, Category::Military);
+    }
+}
+
+#[test]
+fn clicking_a_group_lists_its_events() {
+    let mut harness = harness();
+    let group = harness.get_by_label_contains("events at Tehran");
+    let label = text_of(&group);
+    let n: usize = label.split(' ').next().unwrap().parse().unwrap();
+    assert!(n >= 2, "{label}");
+    group.click();
+    harness.run();
+    harness.get_by_label(&format!("{n} events here"));
+    let rows = harness.get_all_by_label_contains(" — ").count();
+    assert_eq!(rows, n);
+    let opened = harness.state().map.group.clone().unwrap().0;
+    assert_eq!(opened.len(), n);
+    let first = harness.state().data.event(opened[0]).unwrap().clone();
+    harness
+        .get_by_label(&format!("{} — {}", first.date.short(), first.title))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected, Some(opened[0]));
+}
+
+#[test]
+fn zoom_buttons_change_the_map_scale() {
+    let mut harness = harness();
+    let before = harness.state().map.view.scale;
+    harness.get_by_label("Zoom in").click();
+    harness.run();
+    let after = harness.state().map.view.scale;
+    assert!((after / before - 1.5).abs() < 1e-6, "{before} -> {after}");
+    harness.get_by_label("Fit region").click();
+    harness.run();
+    assert!((harness.state().map.view.scale - before).abs() < 1e-6);
+}
