@@ -1,17 +1,23 @@
 //! The application: state, the panels laid out, and the one place where commands are applied.
 
+use crate::capture::{Capture, CaptureStep, Shot};
 use crate::cli::{Cli, load_data};
-use crate::commands::Command;
+use crate::commands::{Command, ExportFormat};
 use crate::filters::{Filters, Visible};
 use crate::io::Basemap;
 use crate::io::bundle::bundled_basemap;
+use crate::loading::{JobState, LoadJob, LoadOutcome};
 use crate::map::{MapInput, MapState, map_ui};
 use crate::model::{Dataset, DayNum};
 use crate::panels::detail::detail_ui;
+use crate::panels::file_menu::{MenuState, menu_ui};
 use crate::panels::list::{ListState, list_ui, search_id};
+use crate::panels::load_panel::{outcome_ui, progress_ui};
 use crate::time_control::{Mode, TimeControl};
 use crate::timeline::{TimelineInput, TimelineState, timeline_ui};
+use crate::view_state::ViewState;
 use eframe::egui::{self, Key, Modifiers};
+use std::path::{Path, PathBuf};
 
 /// What the visible sets were computed from.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,9 +53,23 @@ pub struct AtlasApp {
     pub list: ListState,
     visible_key: Option<VisibleKey>,
     generation: u64,
-    scroll_quote: bool,
+    scroll_quote: u8,
     themed: bool,
+    /// The File menu.
+    pub menu: MenuState,
+    /// A load running in the background.
+    pub job: Option<LoadJob>,
+    /// A finished load waiting for the user's decision.
+    pub pending: Option<LoadOutcome>,
+    /// The last message for the status line, and whether it is an error.
+    pub status: Option<(String, bool)>,
+    /// Screenshots being taken.
+    pub capture: Option<Capture>,
+    ctx: Option<egui::Context>,
 }
+
+/// The key of the saved session in eframe's storage.
+pub const SESSION_KEY: &str = "caucasus-atlas-view";
 
 impl AtlasApp {
     /// A viewer of `data` over `basemap`.
@@ -67,8 +87,14 @@ impl AtlasApp {
             list,
             visible_key: None,
             generation: 0,
-            scroll_quote: false,
+            scroll_quote: 0,
             themed: false,
+            menu: MenuState::default(),
+            job: None,
+            pending: None,
+            status: None,
+            capture: None,
+            ctx: None,
             data,
             basemap,
         };
@@ -81,6 +107,149 @@ impl AtlasApp {
         let basemap = bundled_basemap();
         let data = crate::io::bundle::bundled_dataset(&basemap);
         AtlasApp::new(data, basemap)
+    }
+
+    /// The current view as data.
+    pub fn view_state(&self) -> ViewState {
+        ViewState {
+            from: self.time.from,
+            to: self.time.to,
+            mode: self.time.mode,
+            show_faded: self.time.show_faded,
+            filters: self.filters.clone(),
+            selected: self
+                .selected
+                .and_then(|i| self.data.event(i))
+                .map(|e| e.id.clone()),
+            map: self.map.view,
+        }
+    }
+
+    /// Shows a saved or copied view; an unknown selected id is ignored.
+    pub fn apply_view_state(&mut self, view: &ViewState) {
+        self.time.set_window(view.from, view.to);
+        self.time.mode = view.mode;
+        self.time.show_faded = view.show_faded;
+        self.filters = view.filters.clone();
+        self.selected = view
+            .selected
+            .as_deref()
+            .and_then(|id| self.data.index_of(id));
+        self.map.view = view.map;
+        self.map.fit_pending = false;
+        self.timeline.follow_window = true;
+        self.refresh_visible();
+    }
+
+    /// Restores the session saved by [`eframe::App::save`]; unreadable state is ignored.
+    pub fn restore_from(&mut self, storage: &dyn eframe::Storage) -> bool {
+        match eframe::get_value::<ViewState>(storage, SESSION_KEY) {
+            Some(view) => {
+                self.apply_view_state(&view);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The events File > Export writes: the window's and the undated ones passing the filters.
+    pub fn exported_events(&self) -> Vec<&crate::model::Event> {
+        self.visible
+            .in_window
+            .iter()
+            .chain(&self.visible.undated)
+            .filter_map(|&i| self.data.event(i))
+            .collect()
+    }
+
+    fn say(&mut self, message: impl Into<String>, error: bool) {
+        self.status = Some((message.into(), error));
+    }
+
+    fn export_to(&mut self, path: &Path, format: ExportFormat) {
+        let events = self.exported_events();
+        let n = events.len();
+        let text = match format {
+            ExportFormat::GeoJson => Ok(crate::io::export::to_text(
+                &crate::io::export::events_collection(events),
+            )),
+            ExportFormat::Csv => crate::io::atlas_csv::write_csv(events).map_err(|e| e.to_string()),
+        };
+        match text.and_then(|t| std::fs::write(path, t).map_err(|e| e.to_string())) {
+            Ok(()) => self.say(format!("Exported {n} events to {}", path.display()), false),
+            Err(e) => self.say(format!("Export to {} failed: {e}", path.display()), true),
+        }
+    }
+
+    fn open_path(&mut self, path: PathBuf) {
+        if let Some(job) = self.job.take() {
+            job.cancel();
+        }
+        let wake = self.ctx.clone();
+        self.job = Some(LoadJob::start(&path, self.basemap.clone(), move || {
+            if let Some(ctx) = &wake {
+                ctx.request_repaint();
+            }
+        }));
+    }
+
+    fn accept_load(&mut self, layer: bool) {
+        let Some(outcome) = self.pending.take() else {
+            return;
+        };
+        let skipped = outcome.loaded.problems.len();
+        let n = outcome.loaded.records.len();
+        let incoming = Dataset::new(outcome.loaded.records, outcome.places);
+        let data = if layer {
+            let (merged, duplicates) = self.data.merged_with(&incoming);
+            if !duplicates.is_empty() {
+                self.say(
+                    format!("{} events already open were kept", duplicates.len()),
+                    false,
+                );
+            }
+            merged
+        } else {
+            incoming
+        };
+        self.set_data(data);
+        let how = if layer {
+            "added beside the open data"
+        } else {
+            "now open"
+        };
+        let skipped = if skipped > 0 {
+            format!(" ({skipped} skipped)")
+        } else {
+            String::new()
+        };
+        self.say(
+            format!("{n} events from {} {how}{skipped}", outcome.path.display()),
+            false,
+        );
+    }
+
+    /// Zooms the timeline to the window, with half its width of context on each side.
+    pub fn focus_timeline_on_window(&mut self) {
+        let (a, b) = self.time.query_range();
+        let width = f64::from(b - a + 1).max(14.0);
+        self.timeline.focus = Some((f64::from(a) - width / 2.0, f64::from(b + 1) + width / 2.0));
+    }
+
+    /// Replaces the open data, resetting the window and selection.
+    pub fn set_data(&mut self, data: Dataset) {
+        self.time = TimeControl::for_dataset(&data);
+        self.selected = None;
+        self.hovered = None;
+        self.list.set_data(&data);
+        self.map.set_places(data.places());
+        self.data = data;
+        self.generation += 1;
+        self.timeline.focus = self
+            .data
+            .time_extent()
+            .map(|(a, b)| (f64::from(a) - 30.0, f64::from(b) + 30.0));
+        self.refresh_visible();
     }
 
     /// Recomputes the visible sets if the window, mode or filters changed.
@@ -105,7 +274,7 @@ impl AtlasApp {
         let Some(e) = index.and_then(|i| self.data.event(i)) else {
             return;
         };
-        self.scroll_quote = true;
+        self.scroll_quote = 3;
         self.list.scroll_to_selection = true;
         if !e.off_map && !self.map.shows(e.lon, e.lat) {
             self.map.centre_on(e.lon, e.lat);
@@ -121,6 +290,7 @@ impl AtlasApp {
             Command::OpenGroup(events, [x, y]) => self.map.group = Some((events, egui::pos2(x, y))),
             Command::CloseGroup => self.map.group = None,
             Command::SetWindow(a, b) => self.time.set_window(a, b),
+            Command::FocusTimelineOnWindow => self.focus_timeline_on_window(),
             Command::SetMode(m) => self.time.mode = m,
             Command::SetShowFaded(f) => self.time.show_faded = f,
             Command::TogglePlay => {
@@ -152,6 +322,67 @@ impl AtlasApp {
             Command::SetActor(a) => self.filters.actor = a,
             Command::Zoom(f) => self.map.zoom(f),
             Command::FitRegion => self.map.fit_pending = true,
+            Command::OpenDialog => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter("Event data", &["json", "geojson", "csv"])
+                    .pick_file();
+                match picked {
+                    Some(path) => self.open_path(path),
+                    None => self.say(
+                        "No file chosen. Without a file dialog, type a path under File or drop the file on the window.",
+                        false,
+                    ),
+                }
+            }
+            Command::OpenPath(path) => self.open_path(path),
+            Command::CancelLoad => {
+                if let Some(job) = self.job.take() {
+                    job.cancel();
+                }
+                self.say("Loading cancelled; nothing changed.", false);
+            }
+            Command::AcceptLoad { layer } => self.accept_load(layer),
+            Command::DiscardLoad => {
+                self.pending = None;
+                self.say("Nothing loaded; the open data is unchanged.", false);
+            }
+            Command::ExportDialog(format) => {
+                let (name, ext) = match format {
+                    ExportFormat::GeoJson => ("events.geojson", "geojson"),
+                    ExportFormat::Csv => ("events.csv", "csv"),
+                };
+                match rfd::FileDialog::new()
+                    .set_file_name(name)
+                    .add_filter(ext, &[ext])
+                    .save_file()
+                {
+                    Some(path) => self.export_to(&path, format),
+                    None => self.say("No file chosen for the export.", false),
+                }
+            }
+            Command::ExportTo(path, format) => self.export_to(&path, format),
+            Command::SaveImageDialog => {
+                match rfd::FileDialog::new()
+                    .set_file_name("caucasus-atlas.png")
+                    .add_filter("PNG", &["png"])
+                    .save_file()
+                {
+                    Some(path) => {
+                        self.capture = Some(Capture::new(vec![Shot { window: None, path }], false))
+                    }
+                    None => self.say("No file chosen for the image.", false),
+                }
+            }
+            Command::SaveImageTo(path) => {
+                self.capture = Some(Capture::new(vec![Shot { window: None, path }], false));
+            }
+            Command::CopyView => {
+                let text = self.view_state().to_text();
+                if let Some(ctx) = &self.ctx {
+                    ctx.copy_text(text.clone());
+                }
+                self.say(format!("View copied: {text}"), false);
+            }
         }
     }
 
@@ -192,6 +423,7 @@ impl AtlasApp {
     /// One frame of the whole UI.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.ctx = Some(ctx.clone());
         if !self.themed {
             ctx.set_theme(egui::Theme::Light);
             self.themed = true;
@@ -204,17 +436,42 @@ impl AtlasApp {
             }
             ctx.request_repaint();
         }
+        let dropped: Option<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            commands.push(Command::OpenPath(path));
+        }
+        self.poll_job(&ctx, &mut commands);
+        if let Some(outcome) = &self.pending {
+            outcome_ui(&ctx, outcome, &mut commands);
+        }
+        self.capture_step(&ctx);
         self.refresh_visible();
         self.hovered = None;
         let hovered = self.hovered_last_frame(&ctx);
         egui::Panel::top("title").show(ui, |ui| {
             ui.horizontal(|ui| {
+                menu_ui(ui, &mut self.menu, &mut commands);
                 ui.heading("Caucasus Atlas");
                 ui.weak(format!(
                     "{} events · {} places",
                     self.data.len(),
                     self.data.places().len()
                 ));
+                if let Some((message, error)) = &self.status {
+                    let color = if *error {
+                        egui::Color32::from_rgb(170, 30, 30)
+                    } else {
+                        egui::Color32::from_rgb(40, 90, 40)
+                    };
+                    ui.separator();
+                    ui.add(egui::Label::new(egui::RichText::new(message).color(color)).truncate());
+                }
             });
         });
         egui::Panel::bottom("timeline-panel")
@@ -252,9 +509,9 @@ impl AtlasApp {
             .default_size(400.0)
             .min_size(240.0)
             .show(ui, |ui| {
-                detail_ui(ui, &self.data, self.selected, self.scroll_quote);
+                detail_ui(ui, &self.data, self.selected, self.scroll_quote > 0);
             });
-        self.scroll_quote = false;
+        self.scroll_quote = self.scroll_quote.saturating_sub(1);
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let input = MapInput {
                 data: &self.data,
@@ -279,6 +536,54 @@ impl AtlasApp {
         self.refresh_visible();
     }
 
+    fn poll_job(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(job) = &self.job else { return };
+        match job.poll() {
+            JobState::Running(fraction) => {
+                let path = job.path.display().to_string();
+                progress_ui(ctx, &path, fraction, commands);
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            JobState::Done(outcome) => {
+                self.job = None;
+                self.pending = Some(outcome);
+            }
+            JobState::Gone => self.job = None,
+        }
+    }
+
+    fn capture_step(&mut self, ctx: &egui::Context) {
+        let Some(capture) = &mut self.capture else {
+            return;
+        };
+        match capture.frame(ctx) {
+            CaptureStep::SetWindow(a, b) => {
+                self.time.set_window(a, b);
+                self.timeline.follow_window = true;
+                if self.time.width() < 365 {
+                    self.focus_timeline_on_window();
+                }
+            }
+            CaptureStep::Wait => {}
+            CaptureStep::Finished => {
+                let done = capture.written.len();
+                let errors = capture.errors.clone();
+                let close = capture.close_when_done;
+                self.capture = None;
+                match errors.first() {
+                    Some(e) => self.say(format!("Saving the image failed: {e}"), true),
+                    None => self.say(format!("Saved {done} image(s)"), false),
+                }
+                for e in &errors {
+                    eprintln!("{e}");
+                }
+                if close {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
+    }
+
     fn hovered_last_frame(&self, ctx: &egui::Context) -> Option<usize> {
         ctx.data(|d| d.get_temp::<Option<usize>>(egui::Id::unique("atlas-hovered")))
             .flatten()
@@ -289,33 +594,131 @@ impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
     }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SESSION_KEY, &self.view_state());
+    }
+}
+
+/// The window's options at a given inner size.
+fn native_options(size: [f32; 2]) -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Caucasus Atlas")
+            .with_app_id("caucasus-atlas")
+            .with_inner_size(size)
+            .with_min_inner_size([900.0, 600.0]),
+        ..Default::default()
+    }
+}
+
+/// Loads the data the command line names, printing its problems when it cannot.
+fn data_or_exit(cli: &Cli, basemap: &Basemap) -> Result<Dataset, i32> {
+    load_data(cli.data.as_deref(), cli.skip_invalid, basemap).map_err(|problems| {
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        1
+    })
 }
 
 /// Opens the viewer window; returns the process exit code.
 pub fn run_viewer(cli: &Cli) -> i32 {
     let basemap = bundled_basemap();
-    let data = match load_data(cli.data.as_deref(), cli.skip_invalid, &basemap) {
+    let data = match data_or_exit(cli, &basemap) {
         Ok(d) => d,
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("{p}");
-            }
-            return 1;
+        Err(code) => return code,
+    };
+    let view = match cli.view.as_deref().map(ViewState::from_text).transpose() {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("--view: {e}");
+            return 2;
         }
     };
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Caucasus Atlas")
-            .with_inner_size([1600.0, 1000.0])
-            .with_min_inner_size([900.0, 600.0]),
-        ..Default::default()
-    };
-    let app = AtlasApp::new(data, basemap);
-    match eframe::run_native("Caucasus Atlas", options, Box::new(|_cc| Ok(Box::new(app)))) {
+    if cli.reset
+        && let Some(dir) = eframe::storage_dir("caucasus-atlas")
+    {
+        let _ = std::fs::remove_file(dir.join("app.ron"));
+    }
+    let mut app = AtlasApp::new(data, basemap);
+    let reset = cli.reset;
+    let result = eframe::run_native(
+        "caucasus-atlas",
+        native_options([1600.0, 1000.0]),
+        Box::new(move |cc| {
+            if let Some(view) = &view {
+                app.apply_view_state(view);
+            } else if !reset && let Some(storage) = cc.storage {
+                app.restore_from(storage);
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("caucasus-atlas: cannot open the window: {e}");
             1
         }
+    }
+}
+
+/// What the `screenshot` and `frames` commands ask for.
+pub struct CaptureRequest {
+    /// The shots, in order.
+    pub shots: Vec<Shot>,
+    /// The window's inner size.
+    pub size: [f32; 2],
+    /// An event id to select first.
+    pub select: Option<String>,
+    /// The window to show first.
+    pub window: Option<(DayNum, DayNum)>,
+}
+
+/// Opens the viewer, takes the shots, writes the PNGs and closes; returns the exit code.
+pub fn run_capture(cli: &Cli, request: CaptureRequest) -> i32 {
+    let basemap = bundled_basemap();
+    let data = match data_or_exit(cli, &basemap) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let mut app = AtlasApp::new(data, basemap);
+    if let Some(id) = &request.select {
+        match app.data.index_of(id) {
+            Some(i) => app.apply(Command::Select(Some(i))),
+            None => {
+                eprintln!("--select: no event with id `{id}`");
+                return 1;
+            }
+        }
+    }
+    if let Some((a, b)) = request.window {
+        app.time.set_window(a, b);
+    }
+    let expected: Vec<PathBuf> = request.shots.iter().map(|s| s.path.clone()).collect();
+    app.capture = Some(Capture::new(request.shots, true));
+    let result = eframe::run_native(
+        "caucasus-atlas-capture",
+        native_options(request.size),
+        Box::new(move |_cc| Ok(Box::new(app))),
+    );
+    if let Err(e) = result {
+        eprintln!(
+            "caucasus-atlas: cannot open a window to draw into ({e}); on a machine without a display, run under Xvfb (xvfb-run)"
+        );
+        return 1;
+    }
+    let missing: Vec<&PathBuf> = expected.iter().filter(|p| !p.exists()).collect();
+    if missing.is_empty() {
+        for p in &expected {
+            println!("{}", p.display());
+        }
+        0
+    } else {
+        for p in missing {
+            eprintln!("{}: not written", p.display());
+        }
+        1
     }
 }

@@ -1,11 +1,13 @@
 //! The command line: `export`, `check`, and the viewer's options.
 
+use crate::capture::{Shot, Step, frame_windows};
 use crate::io::bundle::{bundled_basemap, bundled_dataset, bundled_places};
 use crate::io::check::check_paths;
 use crate::io::export::{basemap_collection, events_collection, places_collection, to_text};
 use crate::io::open::{load_dataset_lenient, load_dataset_strict};
 use crate::io::{Basemap, Problem};
-use crate::model::Dataset;
+use crate::model::date::{day_of, parse_partial_iso};
+use crate::model::{Dataset, DayNum};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -45,6 +47,65 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Write a PNG of the viewer exactly as it would look (needs a display; use Xvfb on servers).
+    Screenshot {
+        /// The PNG to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// First day of the time window (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day of the time window (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        /// The id of an event to select.
+        #[arg(long)]
+        select: Option<String>,
+        /// Window size, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1600x1000")]
+        size: String,
+    },
+    /// Write one PNG per time step (with the dates shown), for turning playback into a video.
+    Frames {
+        /// The folder for the PNGs (frame-00001.png, ...).
+        #[arg(long)]
+        out: PathBuf,
+        /// How far each frame moves.
+        #[arg(long, value_enum)]
+        step: Step,
+        /// First day (YYYY, YYYY-MM or YYYY-MM-DD); default: the data's first.
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day; default: the data's last.
+        #[arg(long)]
+        to: Option<String>,
+        /// Window size, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1600x1000")]
+        size: String,
+    },
+}
+
+/// Parses `WIDTHxHEIGHT`.
+pub fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("--size `{text}`: expected WIDTHxHEIGHT, e.g. 1600x1000"))?;
+    let px = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (200..=8192).contains(v))
+            .ok_or_else(|| format!("--size `{text}`: each side must be 200 to 8192 pixels"))
+    };
+    Ok([px(w)? as f32, px(h)? as f32])
+}
+
+/// Parses `--from`/`--to` into the first or last day of the period they name.
+pub fn parse_bound(flag: &str, text: &str, last: bool) -> Result<DayNum, String> {
+    let (a, b) = parse_partial_iso(text).ok_or_else(|| {
+        format!("{flag} `{text}`: expected YYYY, YYYY-MM or a real YYYY-MM-DD date")
+    })?;
+    Ok(day_of(if last { b } else { a }))
 }
 
 /// What `export` writes.
@@ -86,6 +147,110 @@ pub fn run_command(cli: &Cli, command: &Command) -> i32 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match command {
+        Command::Screenshot {
+            out: png,
+            from,
+            to,
+            select,
+            size,
+        } => {
+            let request = (|| -> Result<crate::app::CaptureRequest, String> {
+                let size = parse_size(size)?;
+                let from = from
+                    .as_deref()
+                    .map(|t| parse_bound("--from", t, false))
+                    .transpose()?;
+                let to = to
+                    .as_deref()
+                    .map(|t| parse_bound("--to", t, true))
+                    .transpose()?;
+                let window = match (from, to) {
+                    (Some(a), Some(b)) if b < a => return Err("--to is before --from".to_owned()),
+                    (Some(a), Some(b)) => Some((a, b)),
+                    (None, None) => None,
+                    _ => return Err("--from and --to go together".to_owned()),
+                };
+                Ok(crate::app::CaptureRequest {
+                    shots: vec![Shot {
+                        window,
+                        path: png.clone(),
+                    }],
+                    size,
+                    select: select.clone(),
+                    window,
+                })
+            })();
+            match request {
+                Ok(r) => crate::app::run_capture(cli, r),
+                Err(e) => {
+                    eprintln!("{e}");
+                    2
+                }
+            }
+        }
+        Command::Frames {
+            out: dir,
+            step,
+            from,
+            to,
+            size,
+        } => {
+            let basemap = bundled_basemap();
+            let extent = match load_data(cli.data.as_deref(), cli.skip_invalid, &basemap) {
+                Ok(d) => d.time_extent(),
+                Err(problems) => {
+                    for p in &problems {
+                        eprintln!("{p}");
+                    }
+                    return 1;
+                }
+            };
+            let request = (|| -> Result<crate::app::CaptureRequest, String> {
+                let size = parse_size(size)?;
+                let (first, last) = extent.ok_or("the data has no dated events")?;
+                let a = from
+                    .as_deref()
+                    .map(|t| parse_bound("--from", t, false))
+                    .transpose()?
+                    .unwrap_or(first);
+                let b = to
+                    .as_deref()
+                    .map(|t| parse_bound("--to", t, true))
+                    .transpose()?
+                    .unwrap_or(last);
+                let windows = frame_windows(a, b, *step);
+                if windows.is_empty() {
+                    return Err("no frames: --to is before --from".to_owned());
+                }
+                if windows.len() > 20_000 {
+                    return Err(format!(
+                        "{} frames is too many; use a larger --step",
+                        windows.len()
+                    ));
+                }
+                let shots = windows
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &w)| Shot {
+                        window: Some(w),
+                        path: dir.join(format!("frame-{:05}.png", k + 1)),
+                    })
+                    .collect();
+                Ok(crate::app::CaptureRequest {
+                    shots,
+                    size,
+                    select: None,
+                    window: windows.first().copied(),
+                })
+            })();
+            match request {
+                Ok(r) => crate::app::run_capture(cli, r),
+                Err(e) => {
+                    eprintln!("{e}");
+                    2
+                }
+            }
+        }
         Command::Check { paths } => {
             let problems = check_paths(paths);
             for p in &problems {

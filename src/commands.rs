@@ -2,6 +2,16 @@
 
 use crate::model::{Category, DayNum};
 use crate::time_control::Mode;
+use std::path::PathBuf;
+
+/// Formats File > Export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// A GeoJSON FeatureCollection.
+    GeoJson,
+    /// The atlas CSV.
+    Csv,
+}
 
 /// One request from a view.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +26,8 @@ pub enum Command {
     CloseGroup,
     /// Set the time window (inclusive days).
     SetWindow(DayNum, DayNum),
+    /// Zoom the timeline to show the window with some context.
+    FocusTimelineOnWindow,
     /// Window or cumulative.
     SetMode(Mode),
     /// Show events outside the window faded.
@@ -40,4 +52,27 @@ pub enum Command {
     Zoom(f32),
     /// Fit the map to the region.
     FitRegion,
+    /// Open a file with the native dialog.
+    OpenDialog,
+    /// Open a file by path (background load).
+    OpenPath(PathBuf),
+    /// Stop the running load.
+    CancelLoad,
+    /// Take the loaded data: beside the open data (`layer`) or instead of it.
+    AcceptLoad {
+        /// Add as a layer rather than replace.
+        layer: bool,
+    },
+    /// Drop the loaded data; keep what is open.
+    DiscardLoad,
+    /// Export the visible events, choosing the file with the native dialog.
+    ExportDialog(ExportFormat),
+    /// Export the visible events to a path.
+    ExportTo(PathBuf, ExportFormat),
+    /// Save a PNG of the viewer, choosing the file with the native dialog.
+    SaveImageDialog,
+    /// Save a PNG of the viewer to a path.
+    SaveImageTo(PathBuf),
+    /// Put a text encoding the view on the clipboard.
+    CopyView,
 }

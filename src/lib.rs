@@ -4,13 +4,16 @@
 //! Layers: [`model`] (no egui), [`io`] (loaders and writers), and the viewer on top.
 
 pub mod app;
+pub mod capture;
 pub mod cli;
 pub mod commands;
 pub mod filters;
 pub mod io;
+pub mod loading;
 pub mod map;
 pub mod model;
 pub mod palette;
 pub mod panels;
 pub mod time_control;
 pub mod timeline;
+pub mod view_state;

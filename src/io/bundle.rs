@@ -1,9 +1,9 @@
 //! The bundled content compiled into the binary, and loading an events file with its gazetteer.
 
 use super::basemap::Basemap;
-use super::bundled::{Loaded, parse_events, parse_places};
+use super::bundled::{parse_events, parse_places};
 use super::problem::Problem;
-use crate::model::{Dataset, Event, Place};
+use crate::model::{Dataset, Place};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -85,41 +85,6 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             + 1;
         Problem::at(&file, line, column, "not UTF-8 text (a binary file?)")
     })
-}
-
-/// Loads a bundled-format events file; its gazetteer is `places.json` beside it if present, merged over
-/// the bundled gazetteer.
-pub fn load_events_file(path: &Path, basemap: &Basemap) -> (Loaded<Event>, Vec<Place>) {
-    let file = path.display().to_string();
-    let mut places = bundled_places();
-    let mut problems = Vec::new();
-    let beside = path.with_file_name("places.json");
-    if beside.exists() && beside != path {
-        match read_text(&beside) {
-            Ok(text) => {
-                let loaded = parse_places(&beside.display().to_string(), &text);
-                problems.extend(loaded.problems);
-                for p in loaded.records {
-                    match places.iter_mut().find(|q| q.id == p.id) {
-                        Some(q) => *q = p,
-                        None => places.push(p),
-                    }
-                }
-            }
-            Err(p) => problems.push(p),
-        }
-    }
-    let by_id = index_places(&places);
-    let mut loaded = match read_text(path) {
-        Ok(text) => parse_events(&file, &text, &by_id, Some(basemap)),
-        Err(p) => Loaded {
-            records: Vec::new(),
-            problems: vec![p],
-        },
-    };
-    problems.append(&mut loaded.problems);
-    loaded.problems = problems;
-    (loaded, places)
 }
 
 #[cfg(test)]

@@ -34,7 +34,8 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Problem> {
         Err(p) => return vec![p],
     };
     match format {
-        Format::Csv | Format::GeoJson => load_path(path, &bundled_basemap()).1.problems,
+        Format::Csv => load_path(path, &bundled_basemap()).1.problems,
+        Format::GeoJson => check_feature_collection(path, &file, &text, &Value::Null),
         Format::Json => {
             let doc = match parse_json(&file, &text) {
                 Ok(d) => d,
@@ -54,7 +55,6 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Problem> {
                 )],
             }
         }
-        Format::Basemap => check_feature_collection(path, &file, &text, &Value::Null),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Loaders and writers with typed, located errors.
 
 pub mod acled;
+pub mod atlas_csv;
 pub mod basemap;
 pub mod bundle;
 pub mod bundled;
@@ -9,6 +10,7 @@ pub mod export;
 pub mod geojson_events;
 pub mod json_locate;
 pub mod open;
+pub mod png_out;
 pub mod problem;
 
 pub use basemap::{Basemap, Shape, ShapeKind};

@@ -1,10 +1,10 @@
 //! Opening a dataset file of any supported format, chosen by extension and confirmed by content.
 
 use super::basemap::Basemap;
-use super::bundle::{bundled_places, load_events_file, read_text};
+use super::bundle::{bundled_places, read_text};
 use super::bundled::{EVENTS_FORMAT, Loaded};
 use super::problem::Problem;
-use super::{acled, geojson_events};
+use super::{acled, atlas_csv, geojson_events};
 use crate::model::{Dataset, Event, Place};
 use std::path::Path;
 
@@ -17,8 +17,6 @@ pub enum Format {
     GeoJson,
     /// `.csv`: ACLED-style rows.
     Csv,
-    /// A basemap GeoJSON (only from content).
-    Basemap,
 }
 
 /// The format a path's extension names.
@@ -46,6 +44,23 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
 
 /// Loads events from a file of any supported format; returns the gazetteer they use and what loaded.
 pub fn load_path(path: &Path, basemap: &Basemap) -> (Vec<Place>, Loaded<Event>) {
+    match std::fs::read(path) {
+        Ok(bytes) => load_bytes(path, &bytes, basemap),
+        Err(e) => (
+            Vec::new(),
+            Loaded {
+                records: Vec::new(),
+                problems: vec![Problem::whole(
+                    &path.display().to_string(),
+                    format!("cannot read: {e}"),
+                )],
+            },
+        ),
+    }
+}
+
+/// Loads events from a file's bytes, choosing the format by the path's extension and the content.
+pub fn load_bytes(path: &Path, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loaded<Event>) {
     let file = path.display().to_string();
     let failed = |p: Problem| {
         (
@@ -60,23 +75,63 @@ pub fn load_path(path: &Path, basemap: &Basemap) -> (Vec<Place>, Loaded<Event>) 
         Ok(f) => f,
         Err(p) => return failed(p),
     };
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return failed(Problem::whole(&file, "the file is empty"));
+    }
     if format == Format::Csv {
-        return match std::fs::read(path) {
-            Ok(bytes) => acled::parse_acled_csv(&file, &bytes),
-            Err(e) => failed(Problem::whole(&file, format!("cannot read: {e}"))),
+        let header_is_atlas = csv::ReaderBuilder::new()
+            .from_reader(bytes)
+            .headers()
+            .is_ok_and(atlas_csv::is_atlas_header);
+        return if header_is_atlas {
+            atlas_csv::read_csv(&file, bytes, basemap)
+        } else {
+            acled::parse_acled_csv(&file, bytes)
         };
     }
-    let text = match read_text(path) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
-        Err(p) => return failed(p),
+        Err(e) => {
+            let before = &bytes[..e.valid_up_to()];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            return failed(Problem::at(
+                &file,
+                line,
+                column,
+                "not UTF-8 text (a binary file?)",
+            ));
+        }
     };
     let head: String = text.chars().take(4096).collect();
-    let looks_bundled = head.contains(EVENTS_FORMAT);
-    if looks_bundled {
-        let (loaded, places) = load_events_file(path, basemap);
+    if head.contains(EVENTS_FORMAT) {
+        let places = bundled_places();
+        let by_id = crate::io::bundle::index_places(&places);
+        let mut loaded = crate::io::bundled::parse_events(&file, text, &by_id, Some(basemap));
+        let mut places = places;
+        let beside = path.with_file_name("places.json");
+        if beside != path
+            && let Ok(extra) = read_text(&beside)
+        {
+            let more = crate::io::bundled::parse_places(&beside.display().to_string(), &extra);
+            if more.problems.is_empty() {
+                let ids: std::collections::HashSet<String> =
+                    places.iter().map(|p| p.id.clone()).collect();
+                let mut by_id = crate::io::bundle::index_places(&places);
+                for p in more.records {
+                    by_id.insert(p.id.clone(), p.clone());
+                    if !ids.contains(&p.id) {
+                        places.push(p);
+                    }
+                }
+                loaded = crate::io::bundled::parse_events(&file, text, &by_id, Some(basemap));
+            } else {
+                loaded.problems.extend(more.problems);
+            }
+        }
         (places, loaded)
     } else {
-        geojson_events::parse_geojson_events(&file, &text, &bundled_places())
+        geojson_events::parse_geojson_events(&file, text, &bundled_places())
     }
 }
 

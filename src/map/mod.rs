@@ -130,6 +130,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &mut MapState, input: &MapInput<'_>) -> 
     overlay::controls_ui(ui, rect, &mut commands);
     overlay::legend_ui(ui, rect, input.filters, &mut commands);
     overlay::scale_bar(&painter, rect, &state.view);
+    overlay::window_caption(&painter, rect, input.time);
     if let Some(pointer) = response.hover_pos() {
         overlay::cursor_position(&painter, rect, projector.unproject(pointer));
     }

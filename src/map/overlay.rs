@@ -40,29 +40,63 @@ pub fn controls_ui(ui: &mut egui::Ui, rect: Rect, commands: &mut Vec<Command>) {
 
 /// The category legend; its checkboxes show or hide categories on both views.
 pub fn legend_ui(ui: &mut egui::Ui, rect: Rect, filters: &Filters, commands: &mut Vec<Command>) {
-    let area = Rect::from_min_size(rect.left_bottom() + vec2(10.0, -232.0), vec2(140.0, 200.0));
+    let size = vec2(480.0, 50.0);
+    let area = Rect::from_min_size(
+        pos2(rect.center().x - size.x / 2.0, rect.bottom() - size.y - 8.0),
+        size,
+    );
     ui.scope_builder(UiBuilder::new().max_rect(area), |ui| {
         egui::Frame::popup(ui.style())
             .fill(Color32::from_rgba_unmultiplied(255, 255, 255, 225))
+            .inner_margin(4)
             .show(ui, |ui| {
-                ui.spacing_mut().item_spacing.y = 1.0;
-                ui.small("Categories");
-                for category in Category::ALL {
-                    ui.horizontal(|ui| {
-                        let (r, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
-                        ui.painter().circle_filled(
-                            r.center(),
-                            5.5,
-                            palette::category_color(category),
-                        );
-                        let mut shown = filters.shows(category);
-                        if ui.checkbox(&mut shown, category.label()).changed() {
-                            commands.push(Command::ShowCategory(category, shown));
+                egui::Grid::new("legend")
+                    .num_columns(4)
+                    .spacing([10.0, 1.0])
+                    .show(ui, |ui| {
+                        for (k, category) in Category::ALL.into_iter().enumerate() {
+                            legend_entry(ui, filters, category, commands);
+                            if k % 4 == 3 {
+                                ui.end_row();
+                            }
                         }
                     });
-                }
             });
     });
+}
+
+fn legend_entry(
+    ui: &mut egui::Ui,
+    filters: &Filters,
+    category: Category,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let (r, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+        ui.painter()
+            .circle_filled(r.center(), 5.5, palette::category_color(category));
+        let mut shown = filters.shows(category);
+        if ui.checkbox(&mut shown, category.label()).changed() {
+            commands.push(Command::ShowCategory(category, shown));
+        }
+    });
+}
+
+/// The time window in words at the top of the map (what frames and screenshots show).
+pub fn window_caption(painter: &Painter, rect: Rect, time: &crate::time_control::TimeControl) {
+    use crate::model::date::date_of;
+    let (a, b) = time.query_range();
+    let fmt = |d| date_of(d).format("%-d %b %Y").to_string();
+    let text = match time.mode {
+        crate::time_control::Mode::Window if a == b => fmt(a),
+        crate::time_control::Mode::Window => format!("{} – {}", fmt(a), fmt(b)),
+        crate::time_control::Mode::Cumulative => format!("up to {}", fmt(b)),
+    };
+    let galley = painter.layout_no_wrap(text, FontId::proportional(15.0), Color32::BLACK);
+    let pos = pos2(rect.center().x - galley.size().x / 2.0, rect.top() + 10.0);
+    let bg = Rect::from_min_size(pos, galley.size()).expand2(vec2(8.0, 4.0));
+    painter.rect_filled(bg, 4.0, Color32::from_rgba_unmultiplied(255, 255, 255, 215));
+    painter.galley(pos, galley, Color32::BLACK);
 }
 
 /// A scale bar at the bottom right.

@@ -122,7 +122,7 @@ pub fn labels_ui(
     let rects: Vec<Rect> = candidates.iter().map(|c| c.rect).collect();
     for i in thin_labels(&rects, blocked) {
         let c = &candidates[i];
-        if !rect.intersects(c.rect) {
+        if !rect.contains_rect(c.rect) {
             continue;
         }
         if let Some(dot) = c.dot {

@@ -49,10 +49,10 @@ impl MapView {
     /// The view fitting the region (the core of the South Caucasus) into a rectangle.
     pub fn fit_region(width: f32, height: f32) -> MapView {
         let core = GeoBounds {
-            min_lon: 40.0,
-            max_lon: 52.0,
-            min_lat: 35.3,
-            max_lat: 43.3,
+            min_lon: 39.6,
+            max_lon: 52.4,
+            min_lat: 34.9,
+            max_lat: 43.4,
         };
         let _ = REGION;
         MapView::fit(&core, width, height)

@@ -50,10 +50,7 @@ pub fn detail_ui(
         ui.weak("Keys: Left/Right previous/next event · Space play/pause · Home/End first/last · +/- zoom · Esc clear selection · Ctrl+F search");
         return;
     };
-    egui::ScrollArea::vertical()
-        .id_salt("detail-scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| event_ui(ui, data, e, scroll_to_quote));
+    event_ui(ui, data, e, scroll_to_quote);
 }
 
 fn event_ui(ui: &mut egui::Ui, data: &Dataset, e: &Event, scroll_to_quote: bool) {
@@ -179,7 +176,13 @@ fn event_ui(ui: &mut egui::Ui, data: &Dataset, e: &Event, scroll_to_quote: bool)
         Some(article) => {
             ui.weak("The article, with the quote highlighted:");
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                source_ui(ui, article, &e.source.quote, scroll_to_quote);
+                egui::ScrollArea::vertical()
+                    .id_salt("article-scroll")
+                    .max_height(ui.available_height().max(220.0))
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| {
+                        source_ui(ui, article, &e.source.quote, scroll_to_quote)
+                    });
             });
         }
         None => {

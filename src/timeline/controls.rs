@@ -90,10 +90,12 @@ pub fn controls_ui(
             (Some(Ok((a, _))), _) => {
                 state.error = None;
                 commands.push(Command::SetWindow(day_of(a), time.to.max(day_of(a))));
+                commands.push(Command::FocusTimelineOnWindow);
             }
             (_, Some(Ok((_, b)))) => {
                 state.error = None;
                 commands.push(Command::SetWindow(time.from.min(day_of(b)), day_of(b)));
+                commands.push(Command::FocusTimelineOnWindow);
             }
             (Some(Err(e)), _) | (_, Some(Err(e))) => {
                 state.error = Some(e);

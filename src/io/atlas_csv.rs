@@ -1,0 +1,271 @@
+//! The atlas's own CSV: one row per event with every provenance field, written by File > Export and
+//! read back by the CSV loader when its header has the atlas columns.
+
+use super::basemap::Basemap;
+use super::bundled::Loaded;
+use super::problem::Problem;
+use crate::model::date::parse_iso_day;
+use crate::model::place::validate_coordinates;
+use crate::model::region::REGION;
+use crate::model::{Category, Event, EventDate, Place, Precision, Source};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// The header that marks an atlas CSV.
+pub const ATLAS_COLUMNS: [&str; 23] = [
+    "id",
+    "title",
+    "summary",
+    "start",
+    "end",
+    "precision",
+    "date_text",
+    "date_note",
+    "place",
+    "place_name",
+    "latitude",
+    "longitude",
+    "category",
+    "category_label",
+    "actors",
+    "source_document",
+    "source_quote",
+    "publisher",
+    "published",
+    "claimed_by",
+    "verified",
+    "notes",
+    "shape",
+];
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Row {
+    id: String,
+    title: String,
+    summary: String,
+    start: String,
+    end: String,
+    precision: String,
+    date_text: String,
+    date_note: String,
+    place: String,
+    place_name: String,
+    latitude: f64,
+    longitude: f64,
+    category: String,
+    category_label: String,
+    actors: String,
+    source_document: String,
+    source_quote: String,
+    publisher: String,
+    published: String,
+    claimed_by: String,
+    verified: bool,
+    notes: String,
+    shape: String,
+}
+
+/// Whether a CSV header is the atlas's own.
+pub fn is_atlas_header(header: &csv::StringRecord) -> bool {
+    header.iter().map(str::trim).eq(ATLAS_COLUMNS)
+}
+
+/// Writes events as atlas CSV.
+pub fn write_csv<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for e in events {
+        let day = |d: Option<chrono::NaiveDate>| {
+            d.map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default()
+        };
+        w.serialize(Row {
+            id: e.id.clone(),
+            title: e.title.clone(),
+            summary: e.summary.clone(),
+            start: day(e.date.range.map(|r| r.0)),
+            end: day(e.date.range.map(|r| r.1)),
+            precision: e.date.precision.as_str().to_owned(),
+            date_text: e.date.text.clone(),
+            date_note: e.date.note.clone(),
+            place: e.place.clone(),
+            place_name: e.place_name.clone(),
+            latitude: e.lat,
+            longitude: e.lon,
+            category: e.category.as_str().to_owned(),
+            category_label: e.category_label.clone(),
+            actors: e.actors.join("; "),
+            source_document: e.source.document.clone(),
+            source_quote: e.source.quote.clone(),
+            publisher: e.source.publisher.clone().unwrap_or_default(),
+            published: day(e.source.published),
+            claimed_by: e.claimed_by.clone().unwrap_or_default(),
+            verified: e.verified,
+            notes: e.notes.clone(),
+            shape: e.shape_name.clone().unwrap_or_default(),
+        })?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn opt(s: String) -> Option<String> {
+    (!s.trim().is_empty()).then_some(s)
+}
+
+/// Reads atlas CSV bytes.
+pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loaded<Event>) {
+    let mut out = Loaded::default();
+    let mut places: Vec<Place> = Vec::new();
+    let mut seen_places = HashSet::new();
+    let mut seen = HashSet::new();
+    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            out.problems.push(Problem::whole(file, e.to_string()));
+            return (places, out);
+        }
+    };
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line() as usize;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                out.problems.push(Problem::at(file, line, 1, e.to_string()));
+                continue;
+            }
+        }
+        let line = record.position().map_or(line, |p| p.line() as usize);
+        let converted = record
+            .deserialize::<Row>(Some(&headers))
+            .map_err(|e| e.to_string())
+            .and_then(|row| convert(row, basemap, &mut seen));
+        match converted {
+            Ok(e) => {
+                if seen_places.insert(e.place.clone()) {
+                    places.push(Place::ad_hoc(&e.place, &e.place_name, "", e.lat, e.lon));
+                }
+                out.records.push(e);
+            }
+            Err(m) => out.problems.push(Problem::at(file, line, 1, m)),
+        }
+    }
+    (places, out)
+}
+
+fn convert(row: Row, basemap: &Basemap, seen: &mut HashSet<String>) -> Result<Event, String> {
+    if row.id.trim().is_empty() {
+        return Err("empty id".to_owned());
+    }
+    if !seen.insert(row.id.clone()) {
+        return Err(format!("duplicate id `{}`", row.id));
+    }
+    validate_coordinates(row.latitude, row.longitude)?;
+    let precision = Precision::parse(&row.precision)
+        .ok_or_else(|| format!("unknown precision `{}`", row.precision))?;
+    let day = |s: &str| {
+        (!s.trim().is_empty())
+            .then(|| parse_iso_day(s.trim()))
+            .transpose()
+    };
+    let range = match (day(&row.start)?, day(&row.end)?) {
+        (Some(s), Some(e)) => Some((s, e)),
+        (None, None) => None,
+        _ => return Err("start and end must both be given or both be empty".to_owned()),
+    };
+    let date = EventDate {
+        range,
+        precision,
+        text: row.date_text,
+        note: row.date_note,
+    };
+    date.validate()?;
+    let category = Category::parse(&row.category).unwrap_or(Category::Other);
+    let shape_name = opt(row.shape);
+    let shape = shape_name
+        .as_deref()
+        .and_then(|n| basemap.shape(n))
+        .map(|s| s.geometry.clone());
+    Ok(Event {
+        id: row.id,
+        title: row.title,
+        summary: row.summary,
+        date,
+        place: row.place,
+        place_name: row.place_name,
+        lon: row.longitude,
+        lat: row.latitude,
+        off_map: !REGION.contains(row.longitude, row.latitude),
+        shape,
+        shape_name,
+        category,
+        category_label: row.category_label,
+        actors: row
+            .actors
+            .split(';')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        source: Source {
+            document: row.source_document,
+            quote: row.source_quote,
+            publisher: opt(row.publisher),
+            published: day(&row.published)?,
+        },
+        claimed_by: opt(row.claimed_by),
+        verified: row.verified,
+        notes: row.notes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::bundle::{bundled_basemap, bundled_dataset};
+
+    #[test]
+    fn bundled_events_round_trip_through_csv() {
+        let basemap = bundled_basemap();
+        let data = bundled_dataset(&basemap);
+        let text = write_csv(data.events()).unwrap();
+        let header = csv::Reader::from_reader(text.as_bytes())
+            .headers()
+            .unwrap()
+            .clone();
+        assert!(is_atlas_header(&header));
+        let (_, loaded) = read_csv("x.csv", text.as_bytes(), &basemap);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(loaded.records.len(), data.len());
+        for (a, b) in data.events().iter().zip(&loaded.records) {
+            assert_eq!(a.id, b.id);
+            assert_eq!(a.date, b.date);
+            assert_eq!(a.source, b.source);
+            assert_eq!(a.shape, b.shape);
+            assert_eq!(a.actors, b.actors);
+        }
+        assert_eq!(write_csv(&loaded.records).unwrap(), text);
+    }
+
+    #[test]
+    fn bad_rows_are_reported_by_line() {
+        let header = ATLAS_COLUMNS.join(",");
+        let good = "a,T,,2022-08-03,2022-08-03,day,,,p,P,39.6,46.5,military,,,d,q,,,,true,,";
+        let bad = "b,T,,2022-02-30,2022-03-01,day,,,p,P,39.6,46.5,military,,,d,q,,,,true,,";
+        let lat = "c,T,,2022-08-03,2022-08-03,day,,,p,P,95,46.5,military,,,d,q,,,,true,,";
+        let text = format!("{header}\n{good}\n{bad}\n{lat}\n");
+        let (_, loaded) = read_csv("x.csv", text.as_bytes(), &Basemap::default());
+        assert_eq!(loaded.records.len(), 1);
+        assert_eq!(loaded.problems.len(), 2);
+        assert_eq!(loaded.problems[0].line, 3, "{:?}", loaded.problems);
+        assert!(
+            loaded.problems[0]
+                .message
+                .contains("not a real calendar date")
+        );
+        assert_eq!(loaded.problems[1].line, 4);
+        assert!(loaded.problems[1].message.contains("latitude 95"));
+    }
+}

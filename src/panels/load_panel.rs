@@ -1,0 +1,132 @@
+//! The loading window: progress with a cancel button, then the choice of layer or replace, and for
+//! files with problems the list of problems and the offer to load the valid records.
+
+use crate::commands::Command;
+use crate::io::problem::Problem;
+use crate::loading::LoadOutcome;
+use eframe::egui::{self, Color32, RichText};
+
+/// How many problems the panel lists.
+pub const LISTED: usize = 12;
+
+/// Progress of a running load.
+pub fn progress_ui(
+    ctx: &egui::Context,
+    path: &str,
+    fraction: Option<f32>,
+    commands: &mut Vec<Command>,
+) {
+    egui::Window::new("Loading")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.label(path);
+            match fraction {
+                Some(f) => ui.add(egui::ProgressBar::new(f).show_percentage()),
+                None => ui.add(egui::ProgressBar::new(1.0).text("parsing…").animate(true)),
+            };
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::CancelLoad);
+            }
+        });
+}
+
+/// Problems grouped by message kind, most frequent first: (message without the quoted value, count).
+pub fn problem_counts(problems: &[Problem]) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for p in problems {
+        let kind = p.message.split('`').next().unwrap_or("").trim().to_owned();
+        match counts.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((kind, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts
+}
+
+/// The decision after a load: add as a layer or replace; with problems, listed first.
+pub fn outcome_ui(ctx: &egui::Context, outcome: &LoadOutcome, commands: &mut Vec<Command>) {
+    let n = outcome.loaded.records.len();
+    let problems = &outcome.loaded.problems;
+    let title = if problems.is_empty() {
+        "Open dataset"
+    } else {
+        "Problems in the file"
+    };
+    egui::Window::new(title)
+        .collapsible(false)
+        .resizable(true)
+        .default_width(560.0)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.label(outcome.path.display().to_string());
+            if !problems.is_empty() {
+                ui.label(
+                    RichText::new(format!(
+                        "{} problem(s); {} valid record(s)",
+                        problems.len(),
+                        n
+                    ))
+                    .color(Color32::from_rgb(170, 30, 30))
+                    .strong(),
+                );
+                for (kind, count) in problem_counts(problems).iter().take(6) {
+                    ui.label(format!("{count} × {kind}"));
+                }
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .max_height(220.0)
+                    .show(ui, |ui| {
+                        for p in problems.iter().take(LISTED) {
+                            ui.monospace(p.to_string());
+                        }
+                        if problems.len() > LISTED {
+                            ui.weak(format!("… and {} more", problems.len() - LISTED));
+                        }
+                    });
+                ui.separator();
+                ui.label("What is open now stays open unless you choose to load.");
+            } else {
+                ui.label(format!(
+                    "{n} events. Add them beside the open data, or replace it?"
+                ));
+            }
+            ui.horizontal(|ui| {
+                let skipped = if problems.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({} skipped)", problems.len())
+                };
+                if n > 0 {
+                    if ui.button(format!("Add {n} as a layer{skipped}")).clicked() {
+                        commands.push(Command::AcceptLoad { layer: true });
+                    }
+                    if ui.button(format!("Replace with {n}{skipped}")).clicked() {
+                        commands.push(Command::AcceptLoad { layer: false });
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::DiscardLoad);
+                }
+            });
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_are_counted_by_kind() {
+        let p = |m: &str| Problem::at("f.csv", 2, 1, m);
+        let counts = problem_counts(&[
+            p("`2022-02-30` is not a real calendar date"),
+            p("latitude 95 is outside -90..90"),
+            p("`2021-02-30` is not a real calendar date"),
+        ]);
+        assert_eq!(counts[0], ("".to_owned(), 2));
+        assert_eq!(counts[1].1, 1);
+    }
+}
