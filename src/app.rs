@@ -489,9 +489,10 @@ impl AtlasApp {
                 };
                 commands.extend(timeline_ui(ui, &mut self.timeline, &input));
             });
+        let width = ctx.content_rect().width();
         egui::Panel::left("list-panel")
             .resizable(true)
-            .default_size(340.0)
+            .default_size((width * 0.21).clamp(220.0, 360.0))
             .min_size(220.0)
             .show(ui, |ui| {
                 commands.extend(list_ui(
@@ -506,7 +507,7 @@ impl AtlasApp {
             });
         egui::Panel::right("detail-panel")
             .resizable(true)
-            .default_size(400.0)
+            .default_size((width * 0.25).clamp(240.0, 420.0))
             .min_size(240.0)
             .show(ui, |ui| {
                 detail_ui(ui, &self.data, self.selected, self.scroll_quote > 0);
@@ -698,9 +699,13 @@ pub fn run_capture(cli: &Cli, request: CaptureRequest) -> i32 {
     }
     let expected: Vec<PathBuf> = request.shots.iter().map(|s| s.path.clone()).collect();
     app.capture = Some(Capture::new(request.shots, true));
+    let options = eframe::NativeOptions {
+        persist_window: false,
+        ..native_options(request.size)
+    };
     let result = eframe::run_native(
         "caucasus-atlas-capture",
-        native_options(request.size),
+        options,
         Box::new(move |_cc| Ok(Box::new(app))),
     );
     if let Err(e) = result {

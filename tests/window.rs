@@ -38,43 +38,82 @@ fn unique_colours(png: &Path, crop: Option<&str>) -> usize {
         .unwrap_or(0)
 }
 
+/// An Xvfb display for one test, with the environment a client needs.
+struct Display {
+    name: String,
+    runtime: std::path::PathBuf,
+    _server: Killed,
+}
+
+impl Display {
+    fn start(offset: u32) -> Display {
+        for tool in ["Xvfb", "xdotool", "convert", "import"] {
+            assert!(
+                have(tool),
+                "{tool} is missing: run the README's test command, which installs it"
+            );
+        }
+        let name = format!(":{}", 200 + offset + (std::process::id() % 50) * 4);
+        let server = Killed(
+            Command::new("Xvfb")
+                .args([
+                    name.as_str(),
+                    "-screen",
+                    "0",
+                    "1600x1000x24",
+                    "-nolisten",
+                    "tcp",
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start Xvfb"),
+        );
+        let runtime =
+            std::env::temp_dir().join(format!("atlas-xdg-{}-{offset}", std::process::id()));
+        std::fs::create_dir_all(&runtime).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+        }
+        std::thread::sleep(Duration::from_millis(800));
+        Display {
+            name,
+            runtime,
+            _server: server,
+        }
+    }
+
+    fn command(&self, program: &str) -> Command {
+        let mut c = Command::new(program);
+        c.env("DISPLAY", &self.name)
+            .env("XDG_RUNTIME_DIR", &self.runtime)
+            .env_remove("WAYLAND_DISPLAY");
+        c
+    }
+}
+
+fn png_size(png: &Path) -> (u32, u32) {
+    let out = Command::new("identify")
+        .args(["-format", "%w %h"])
+        .arg(png)
+        .output()
+        .expect("identify");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut it = text
+        .split_whitespace()
+        .map(|v| v.parse::<u32>().unwrap_or(0));
+    (it.next().unwrap_or(0), it.next().unwrap_or(0))
+}
+
 #[test]
 fn the_window_opens_and_draws_the_map() {
-    for tool in ["Xvfb", "xdotool", "convert", "import"] {
-        assert!(
-            have(tool),
-            "{tool} is missing: run the README's test command, which installs it"
-        );
-    }
-    let display = format!(":{}", 90 + std::process::id() % 100);
-    let _xvfb = Killed(
-        Command::new("Xvfb")
-            .args([
-                display.as_str(),
-                "-screen",
-                "0",
-                "1600x1000x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start Xvfb"),
-    );
-    let runtime = std::env::temp_dir().join(format!("atlas-xdg-{}", std::process::id()));
-    std::fs::create_dir_all(&runtime).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
-    }
-    std::thread::sleep(Duration::from_millis(800));
+    let display = Display::start(0);
     let _app = Killed(
-        Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
-            .env("DISPLAY", &display)
-            .env("XDG_RUNTIME_DIR", &runtime)
-            .env_remove("WAYLAND_DISPLAY")
+        display
+            .command(env!("CARGO_BIN_EXE_caucasus-atlas"))
+            .arg("--reset")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -82,9 +121,9 @@ fn the_window_opens_and_draws_the_map() {
     );
     let started = Instant::now();
     let found = loop {
-        let out = Command::new("xdotool")
+        let out = display
+            .command("xdotool")
             .args(["search", "--onlyvisible", "--name", "Caucasus Atlas"])
-            .env("DISPLAY", &display)
             .output()
             .expect("xdotool");
         if out.status.success() && !out.stdout.is_empty() {
@@ -98,10 +137,10 @@ fn the_window_opens_and_draws_the_map() {
     assert!(found, "no window titled Caucasus Atlas within 60 s");
     std::thread::sleep(Duration::from_secs(4));
     let shot = std::env::temp_dir().join(format!("atlas-window-{}.png", std::process::id()));
-    let status = Command::new("import")
+    let status = display
+        .command("import")
         .args(["-window", "root"])
         .arg(&shot)
-        .env("DISPLAY", &display)
         .status()
         .expect("import");
     assert!(status.success());
@@ -110,4 +149,90 @@ fn the_window_opens_and_draws_the_map() {
     // the map, in the middle of the window, holds fills, borders, labels and markers
     let map = unique_colours(&shot, Some("500x400+550+200"));
     assert!(map > 40, "the map area has only {map} colours");
+}
+
+#[test]
+fn the_screenshot_command_writes_the_viewer_as_png() {
+    let display = Display::start(1);
+    let png = std::env::temp_dir().join(format!("atlas-shot-{}.png", std::process::id()));
+    let _ = std::fs::remove_file(&png);
+    let out = display
+        .command(env!("CARGO_BIN_EXE_caucasus-atlas"))
+        .args([
+            "screenshot",
+            "--from",
+            "2022-08",
+            "--to",
+            "2022-08",
+            "--select",
+            "2022-08-03-lachin-clash",
+            "--size",
+            "1200x800",
+            "--out",
+        ])
+        .arg(&png)
+        .output()
+        .expect("run screenshot");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(png_size(&png), (1200, 800));
+    let colours = unique_colours(&png, None);
+    assert!(colours > 200, "only {colours} colours");
+    let map = unique_colours(&png, Some("300x300+450+200"));
+    assert!(map > 30, "the map area has only {map} colours");
+}
+
+#[test]
+fn the_frames_command_writes_one_png_per_step() {
+    let display = Display::start(2);
+    let dir = std::env::temp_dir().join(format!("atlas-frames-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = display
+        .command(env!("CARGO_BIN_EXE_caucasus-atlas"))
+        .args([
+            "frames", "--step", "month", "--from", "2021-09", "--to", "2021-11", "--size",
+            "1000x700", "--out",
+        ])
+        .arg(&dir)
+        .output()
+        .expect("run frames");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["frame-00001.png", "frame-00002.png", "frame-00003.png"]
+    );
+    // consecutive frames differ (the window, its caption and the markers move)
+    let a = std::fs::read(dir.join("frame-00001.png")).unwrap();
+    let b = std::fs::read(dir.join("frame-00002.png")).unwrap();
+    assert_ne!(a, b);
+    assert_eq!(png_size(&dir.join("frame-00003.png")), (1000, 700));
+}
+
+#[test]
+fn bad_command_lines_fail_without_a_window() {
+    let out = Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
+        .args(["--view", "not-a-view"])
+        .env_remove("DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("atlas-view:"));
+    let out = Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
+        .args(["screenshot", "--out", "x.png", "--size", "12"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("WIDTHxHEIGHT"));
 }

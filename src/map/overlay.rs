@@ -40,7 +40,12 @@ pub fn controls_ui(ui: &mut egui::Ui, rect: Rect, commands: &mut Vec<Command>) {
 
 /// The category legend; its checkboxes show or hide categories on both views.
 pub fn legend_ui(ui: &mut egui::Ui, rect: Rect, filters: &Filters, commands: &mut Vec<Command>) {
-    let size = vec2(480.0, 50.0);
+    let columns = if rect.width() > 560.0 { 4 } else { 2 };
+    let size = if columns == 4 {
+        vec2(480.0, 50.0)
+    } else {
+        vec2(240.0, 92.0)
+    };
     let area = Rect::from_min_size(
         pos2(rect.center().x - size.x / 2.0, rect.bottom() - size.y - 8.0),
         size,
@@ -51,12 +56,12 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect, filters: &Filters, commands: &mu
             .inner_margin(4)
             .show(ui, |ui| {
                 egui::Grid::new("legend")
-                    .num_columns(4)
+                    .num_columns(columns)
                     .spacing([10.0, 1.0])
                     .show(ui, |ui| {
                         for (k, category) in Category::ALL.into_iter().enumerate() {
                             legend_entry(ui, filters, category, commands);
-                            if k % 4 == 3 {
+                            if k % columns == columns - 1 {
                                 ui.end_row();
                             }
                         }
