@@ -1,0 +1,203 @@
+//! Opening files from the File menu (good and bad), layers, and the export round trip, driven
+//! through AccessKit as a user would.
+
+use caucasus_atlas::app::AtlasApp;
+use caucasus_atlas::commands::{Command, ExportFormat};
+use eframe::egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size(eframe::egui::vec2(1600.0, 1000.0))
+        .with_max_steps(40)
+        .build_ui_state(
+            |ui, app: &mut AtlasApp| app.frame_ui(ui),
+            AtlasApp::bundled(),
+        );
+    harness.run();
+    harness
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// Opens `path` through File > path field > "Open path" and waits for the background load.
+fn open_through_menu(harness: &mut Harness<'_, AtlasApp>, path: &Path) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Path").focus();
+    harness.run();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Path")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("Open path").click();
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().pending.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    assert!(harness.state().pending.is_some(), "the load did not finish");
+}
+
+#[test]
+fn a_bad_file_never_replaces_what_is_open() {
+    let mut harness = harness();
+    let before = harness.state().data.len();
+    // an atlas CSV with one good row and two bad ones
+    let app = AtlasApp::bundled();
+    let mut text =
+        caucasus_atlas::io::atlas_csv::write_csv(app.data.events().iter().take(2)).unwrap();
+    text.push_str(
+        &text
+            .lines()
+            .nth(1)
+            .unwrap()
+            .replacen(",true,", ",maybe,", 1),
+    );
+    text.push('\n');
+    let path = temp("mixed.csv");
+    std::fs::write(&path, &text).unwrap();
+    open_through_menu(&mut harness, &path);
+    harness.get_by_label_contains("problem(s); 2 valid record(s)");
+    harness.get_by_label_contains(&format!("{}:4:1:", path.display()));
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().pending.is_none());
+    assert_eq!(
+        harness.state().data.len(),
+        before,
+        "the open data is unchanged"
+    );
+    // again, this time taking the valid records
+    open_through_menu(&mut harness, &path);
+    harness.get_by_label("Replace with 2 (1 skipped)").click();
+    harness.run();
+    assert_eq!(harness.state().data.len(), 2);
+    let status = harness.state().status.clone().unwrap().0;
+    assert!(status.contains("(1 skipped)"), "{status}");
+}
+
+#[test]
+fn garbage_and_unknown_files_get_clear_messages() {
+    let mut harness = harness();
+    let before = harness.state().data.len();
+    let bin = temp("garbage.geojson");
+    std::fs::write(&bin, [0xffu8, 0x00, 0x13, 0x37, 0xfe]).unwrap();
+    open_through_menu(&mut harness, &bin);
+    harness.get_by_label_contains(&format!("{}:1:1: not UTF-8", bin.display()));
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    let unknown = temp("notes.txt");
+    std::fs::write(&unknown, "hello").unwrap();
+    open_through_menu(&mut harness, &unknown);
+    harness.get_by_label_contains(&format!(
+        "{}:1:1: unknown file type `.txt`",
+        unknown.display()
+    ));
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().data.len(), before);
+}
+
+#[test]
+fn a_file_opens_as_a_layer_beside_the_bundled_data() {
+    let mut harness = harness();
+    let before = harness.state().data.len();
+    let other = AtlasApp::bundled();
+    let mut events: Vec<_> = other.data.events().iter().take(3).cloned().collect();
+    for e in &mut events {
+        e.id = format!("copy-{}", e.id);
+    }
+    let text = caucasus_atlas::io::atlas_csv::write_csv(&events).unwrap();
+    let path = temp("layer.csv");
+    std::fs::write(&path, text).unwrap();
+    open_through_menu(&mut harness, &path);
+    harness.get_by_label("Add 3 as a layer").click();
+    harness.run();
+    assert_eq!(harness.state().data.len(), before + 3);
+    let copies = harness
+        .state()
+        .data
+        .events()
+        .iter()
+        .filter(|e| e.id.starts_with("copy-"))
+        .count();
+    assert_eq!(copies, 3);
+}
+
+#[test]
+fn export_open_export_gives_the_same_events() {
+    let mut app = AtlasApp::bundled();
+    let first = temp("export-1.csv");
+    let second = temp("export-2.csv");
+    app.apply(Command::ExportTo(first.clone(), ExportFormat::Csv));
+    assert!(
+        app.status
+            .clone()
+            .unwrap()
+            .0
+            .starts_with("Exported 55 events")
+    );
+    let mut harness = harness();
+    open_through_menu(&mut harness, &first);
+    harness.get_by_label("Replace with 55").click();
+    harness.run();
+    harness
+        .state_mut()
+        .apply(Command::ExportTo(second.clone(), ExportFormat::Csv));
+    assert_eq!(
+        std::fs::read_to_string(&first).unwrap(),
+        std::fs::read_to_string(&second).unwrap()
+    );
+    // the GeoJSON export writes the same number of features
+    let geo = temp("export.geojson");
+    harness
+        .state_mut()
+        .apply(Command::ExportTo(geo.clone(), ExportFormat::GeoJson));
+    let fc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&geo).unwrap()).unwrap();
+    assert_eq!(fc["features"].as_array().unwrap().len(), 55);
+}
+
+#[test]
+fn export_follows_the_window_and_filters() {
+    let mut app = AtlasApp::bundled();
+    let day = |m, d| {
+        caucasus_atlas::model::date::day_of(chrono::NaiveDate::from_ymd_opt(2022, m, d).unwrap())
+    };
+    app.apply(Command::SetWindow(day(8, 1), day(8, 31)));
+    app.apply(Command::ShowCategory(
+        caucasus_atlas::model::Category::Statement,
+        false,
+    ));
+    app.refresh_visible();
+    let path = temp("window.geojson");
+    app.apply(Command::ExportTo(path.clone(), ExportFormat::GeoJson));
+    let fc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let features = fc["features"].as_array().unwrap();
+    assert_eq!(
+        features.len(),
+        app.visible.in_window.len() + app.visible.undated.len()
+    );
+    assert!(
+        features
+            .iter()
+            .all(|f| f["properties"]["category"] != "statement")
+    );
+    assert!(
+        features
+            .iter()
+            .any(|f| f["properties"]["id"] == "2022-08-03-lachin-clash")
+    );
+}
