@@ -1,4 +1,5 @@
 //! Opening files from the File menu (good and bad), layers, and the export round trip, driven
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! through AccessKit as a user would.
 
 use caucasus_atlas::app::AtlasApp;

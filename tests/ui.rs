@@ -1,4 +1,5 @@
 //! The real app driven through AccessKit, as a user would: click, type, press keys.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::model::Category;

@@ -269,3 +269,27 @@ mod tests {
         assert!(loaded.problems[1].message.contains("latitude 95"));
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = read_csv("f.csv", &bytes, &Basemap::default());
+        }
+
+        #[test]
+        fn rows_after_a_real_header_never_panic(rows in "[a-z0-9,\"\\n.-]{0,600}") {
+            let text = format!("{}\n{rows}", ATLAS_COLUMNS.join(","));
+            let (_, loaded) = read_csv("f.csv", text.as_bytes(), &Basemap::default());
+            for p in &loaded.problems {
+                prop_assert!(p.line >= 1);
+            }
+        }
+    }
+}

@@ -158,3 +158,18 @@ mod tests {
         assert!(err.message.contains("unknown kind `moon`"), "{err}");
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
+            let _ = Basemap::parse("b.geojson", &text);
+        }
+    }
+}

@@ -454,3 +454,43 @@ mod tests {
         assert!(loaded.records[0].off_map);
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+            let places = HashMap::new();
+            let _ = parse_events("f.json", &text, &places, None);
+            let _ = parse_places("f.json", &text);
+        }
+
+        #[test]
+        fn mangled_real_files_never_panic(cut in 0usize..4000, junk in "[\\[\\]{}\":,0-9a-z -]{0,20}") {
+            let text = crate::io::bundle::EVENTS_JSON;
+            let cut = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let mangled = format!("{}{junk}{}", &text[..cut], &text[cut..]);
+            let places = crate::io::bundle::index_places(&crate::io::bundle::bundled_places());
+            let loaded = parse_events("events.json", &mangled, &places, None);
+            for p in &loaded.problems {
+                prop_assert!(p.line >= 1 && p.column >= 1);
+            }
+        }
+    }
+
+    #[test]
+    fn absurd_nesting_is_a_problem_not_a_crash() {
+        let text = "[".repeat(100_000);
+        let loaded = parse_events("deep.json", &text, &HashMap::new(), None);
+        assert!(
+            loaded.problems[0].message.contains("recursion"),
+            "{:?}",
+            loaded.problems
+        );
+    }
+}

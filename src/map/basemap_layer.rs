@@ -249,17 +249,19 @@ impl BasemapLayer {
         let mut shapes = Vec::new();
         let project = |p: &[f64; 2]| projector.project(p[0], p[1]);
         for fill in &self.fills {
-            let mut mesh = Mesh::default();
-            mesh.vertices = fill
-                .vertices
-                .iter()
-                .map(|v| Vertex {
-                    pos: project(v),
-                    uv: eframe::egui::epaint::WHITE_UV,
-                    color: fill.color,
-                })
-                .collect();
-            mesh.indices = fill.indices.clone();
+            let mesh = Mesh {
+                vertices: fill
+                    .vertices
+                    .iter()
+                    .map(|v| Vertex {
+                        pos: project(v),
+                        uv: eframe::egui::epaint::WHITE_UV,
+                        color: fill.color,
+                    })
+                    .collect(),
+                indices: fill.indices.clone(),
+                ..Mesh::default()
+            };
             shapes.push(Shape::Mesh(Arc::new(mesh)));
         }
         let visible = projector.rect().expand(50.0);

@@ -42,7 +42,7 @@ pub fn problem_counts(problems: &[Problem]) -> Vec<(String, usize)> {
             None => counts.push((kind, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts
 }
 
