@@ -8,6 +8,17 @@ use caucasus_atlas::io::bundled::{parse_events, parse_places};
 use caucasus_atlas::model::Precision;
 use chrono::Datelike;
 
+fn bundled_events() -> Vec<caucasus_atlas::model::Event> {
+    let places = parse_places("assets/places.json", PLACES_JSON).records;
+    parse_events(
+        "assets/events.json",
+        EVENTS_JSON,
+        &index_places(&places),
+        Some(&bundled_basemap()),
+    )
+    .records
+}
+
 #[test]
 fn every_bundled_event_loads_without_problems() {
     let places = parse_places("assets/places.json", PLACES_JSON);
@@ -24,14 +35,7 @@ fn every_bundled_event_loads_without_problems() {
 
 #[test]
 fn quotes_are_verbatim_and_dates_match_their_precision() {
-    let places = parse_places("assets/places.json", PLACES_JSON).records;
-    let events = parse_events(
-        "assets/events.json",
-        EVENTS_JSON,
-        &index_places(&places),
-        Some(&bundled_basemap()),
-    )
-    .records;
+    let events = bundled_events();
     for e in &events {
         let seed =
             seed_text(&e.source.document).unwrap_or_else(|| panic!("{}: unknown seed", e.id));
@@ -70,14 +74,7 @@ fn quotes_are_verbatim_and_dates_match_their_precision() {
 
 #[test]
 fn the_unverified_leaflets_report_is_marked() {
-    let places = parse_places("assets/places.json", PLACES_JSON).records;
-    let events = parse_events(
-        "assets/events.json",
-        EVENTS_JSON,
-        &index_places(&places),
-        Some(&bundled_basemap()),
-    )
-    .records;
+    let events = bundled_events();
     let leaflets = events
         .iter()
         .find(|e| e.source.quote.contains("leaflets"))

@@ -2,24 +2,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! through AccessKit as a user would.
 
+mod common;
+
 use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::commands::{Command, ExportFormat};
+use common::harness;
 use eframe::egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
-
-fn harness() -> Harness<'static, AtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size(eframe::egui::vec2(1600.0, 1000.0))
-        .with_max_steps(40)
-        .build_ui_state(
-            |ui, app: &mut AtlasApp| app.frame_ui(ui),
-            AtlasApp::bundled(),
-        );
-    harness.run();
-    harness
-}
 
 fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("atlas-open-{}", std::process::id()));

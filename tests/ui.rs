@@ -1,24 +1,15 @@
 //! The real app driven through AccessKit, as a user would: click, type, press keys.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::model::Category;
 use caucasus_atlas::panels::list::row_text;
+use common::harness;
 use eframe::egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-
-fn harness() -> Harness<'static, AtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size(eframe::egui::vec2(1600.0, 1000.0))
-        .with_max_steps(40)
-        .build_ui_state(
-            |ui, app: &mut AtlasApp| app.frame_ui(ui),
-            AtlasApp::bundled(),
-        );
-    harness.run();
-    harness
-}
 
 /// The text of a node: AccessKit keeps a label's text in its value.
 fn text_of<'t>(node: &impl NodeT<'t>) -> String {

@@ -1,14 +1,969 @@
 //! ACLED-style CSV events.
+//!
+//! The header names the columns (any order, any case, extra columns ignored); `event_date`, `latitude`
+//! and `longitude` are required. Each valid row becomes one event at its own coordinates, and each
+//! distinct `location` + `admin1` becomes one ad-hoc place. A row with a problem is skipped and the
+//! problem reported as `file:line:column`, where line and column are those of the offending field's
+//! first character in the file (the line of the record, unless a quoted field before it spans lines).
+//!
+//! The reader is built for large exports: one reused [`csv::ByteRecord`], column indexes looked up
+//! once, places and category labels interned, and no allocation per row beyond the event's own strings.
 
 use super::bundled::Loaded;
+use super::date_parse::{month_containing, parse_day, week_containing};
 use super::problem::Problem;
-use crate::model::{Event, Place};
+use super::slug::{coordinates_id, coordinates_name, slug};
+use crate::model::place::validate_coordinates;
+use crate::model::region::REGION;
+use crate::model::{Category, Event, EventDate, Place, Precision, Source};
+use csv::ByteRecord;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
-/// Parses ACLED-style CSV bytes.
-pub fn parse_acled_csv(file: &str, _bytes: &[u8]) -> (Vec<Place>, Loaded<Event>) {
-    let mut loaded = Loaded::default();
-    loaded
-        .problems
-        .push(Problem::whole(file, "CSV is not supported yet"));
-    (Vec::new(), loaded)
+/// A problem in a row: the 0-based index of the offending field and the message.
+type Fail = (usize, String);
+
+/// Indexes of the columns the loader reads.
+struct Columns {
+    width: usize,
+    event_date: usize,
+    latitude: usize,
+    longitude: usize,
+    id: Option<usize>,
+    time_precision: Option<usize>,
+    event_type: Option<usize>,
+    sub_event_type: Option<usize>,
+    actor1: Option<usize>,
+    assoc_actor_1: Option<usize>,
+    actor2: Option<usize>,
+    assoc_actor_2: Option<usize>,
+    country: Option<usize>,
+    admin1: Option<usize>,
+    location: Option<usize>,
+    source: Option<usize>,
+    notes: Option<usize>,
+    fatalities: Option<usize>,
+}
+
+impl Columns {
+    /// Finds the columns in a header row; the error names the missing required columns.
+    fn find(header: &ByteRecord) -> Result<Columns, String> {
+        let mut names: Vec<String> = Vec::with_capacity(header.len());
+        for field in header.iter() {
+            match std::str::from_utf8(field) {
+                Ok(name) => names.push(name.trim().to_ascii_lowercase()),
+                Err(_) => {
+                    return Err("the header row is not UTF-8 text (a binary file?)".to_owned());
+                }
+            }
+        }
+        let find = |name: &str| names.iter().position(|n| n == name);
+        let required = ["event_date", "latitude", "longitude"];
+        let missing: Vec<&str> = required.into_iter().filter(|n| find(n).is_none()).collect();
+        let (Some(event_date), Some(latitude), Some(longitude)) =
+            (find("event_date"), find("latitude"), find("longitude"))
+        else {
+            return Err(format!(
+                "not an ACLED CSV: missing required column{} {} (the header needs event_date, \
+                 latitude and longitude)",
+                if missing.len() == 1 { "" } else { "s" },
+                missing.join(", ")
+            ));
+        };
+        Ok(Columns {
+            width: names.len(),
+            event_date,
+            latitude,
+            longitude,
+            id: find("event_id_cnty"),
+            time_precision: find("time_precision"),
+            event_type: find("event_type"),
+            sub_event_type: find("sub_event_type"),
+            actor1: find("actor1"),
+            assoc_actor_1: find("assoc_actor_1"),
+            actor2: find("actor2"),
+            assoc_actor_2: find("assoc_actor_2"),
+            country: find("country"),
+            admin1: find("admin1"),
+            location: find("location"),
+            source: find("source"),
+            notes: find("notes"),
+            fatalities: find("fatalities"),
+        })
+    }
+}
+
+/// Parses ACLED-style CSV bytes into events and the ad-hoc places they use.
+///
+/// Never panics: an empty or binary file, a header without the required columns, and every bad row
+/// become problems; the valid rows load.
+pub fn parse_acled_csv(file: &str, bytes: &[u8]) -> (Vec<Place>, Loaded<Event>) {
+    let mut out = Loaded::default();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        out.problems.push(Problem::whole(file, "the file is empty"));
+        return (Vec::new(), out);
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if let Some(nul) = head.iter().position(|&b| b == 0) {
+        let (line, column) = line_column(bytes, 0, 1, nul);
+        out.problems.push(Problem::at(
+            file,
+            line,
+            column,
+            "not a CSV text file (it contains NUL bytes; a binary file?)",
+        ));
+        return (Vec::new(), out);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = ByteRecord::new();
+    let header_line = match reader.read_byte_record(&mut record) {
+        Ok(true) => record_line(bytes, &record),
+        Ok(false) => {
+            out.problems.push(Problem::whole(file, "the file is empty"));
+            return (Vec::new(), out);
+        }
+        Err(e) => {
+            out.problems.push(csv_problem(file, &e));
+            return (Vec::new(), out);
+        }
+    };
+    let columns = match Columns::find(&record) {
+        Ok(c) => c,
+        Err(message) => {
+            out.problems
+                .push(Problem::at(file, header_line, 1, message));
+            return (Vec::new(), out);
+        }
+    };
+    let mut rows = Rows::default();
+    // Reserve for every line being a row (at least one byte per column), so the events never move.
+    let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    let estimate = lines.min(bytes.len() / columns.width.max(1));
+    out.records.reserve(estimate);
+    // Per loaded event: the hash of its id with its position, and where its row starts.
+    let mut id_keys: Vec<(u64, usize)> = Vec::with_capacity(estimate);
+    let mut origins: Vec<(usize, usize)> = Vec::with_capacity(estimate);
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                out.problems.push(csv_problem(file, &e));
+                break;
+            }
+        }
+        let (start, line) = record
+            .position()
+            .map_or((0, 1), |p| (p.byte() as usize, p.line() as usize));
+        if record.len() != columns.width {
+            let (line, column) = line_column(bytes, start, line, field_offset(bytes, start, 0));
+            out.problems.push(Problem::at(
+                file,
+                line,
+                column,
+                format!(
+                    "this row has {} fields but the header has {}",
+                    record.len(),
+                    columns.width
+                ),
+            ));
+            continue;
+        }
+        match rows.event(&record, &columns, bytes) {
+            Ok(event) => {
+                id_keys.push((fx_hash(event.id.as_bytes()), out.records.len()));
+                origins.push((start, line));
+                out.records.push(event);
+            }
+            Err((index, message)) => {
+                let offset = field_offset(bytes, start, index);
+                let (line, column) = line_column(bytes, start, line, offset);
+                out.problems.push(Problem::at(file, line, column, message));
+            }
+        }
+    }
+    let duplicates = duplicate_ids(id_keys, &out.records);
+    if !duplicates.is_empty() {
+        let id_column = columns.id.unwrap_or_default();
+        let mut drop = vec![false; out.records.len()];
+        for &i in &duplicates {
+            drop[i] = true;
+            let (start, line) = origins[i];
+            let offset = field_offset(bytes, start, id_column);
+            let (line, column) = line_column(bytes, start, line, offset);
+            let message = format!("duplicate event id `{}`", out.records[i].id);
+            out.problems.push(Problem::at(file, line, column, message));
+        }
+        let mut i = 0;
+        out.records.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+        out.problems.sort_by_key(|p| (p.line, p.column));
+    }
+    if out.records.capacity() > 2 * out.records.len() {
+        out.records.shrink_to_fit();
+    }
+    (rows.places, out)
+}
+
+/// The positions of the events whose id an earlier event already has, ascending.
+///
+/// Sorting the id hashes once is much faster than probing a hash set per row: a million random probes
+/// into a large table miss the cache every time.
+fn duplicate_ids(mut id_keys: Vec<(u64, usize)>, records: &[Event]) -> Vec<usize> {
+    id_keys.sort_unstable();
+    let mut duplicates = Vec::new();
+    // The distinct ids of one hash group (almost always one), so equal ids cost O(n), not O(n²).
+    let mut distinct: Vec<&str> = Vec::new();
+    for group in id_keys.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        distinct.clear();
+        for &(_, i) in group {
+            let id = records[i].id.as_str();
+            if distinct.contains(&id) {
+                duplicates.push(i);
+            } else {
+                distinct.push(id);
+            }
+        }
+    }
+    duplicates.sort_unstable();
+    duplicates
+}
+
+/// The Fx hash of some bytes.
+fn fx_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+/// The 1-based line a record starts on (its position may precede blank lines the reader skipped).
+fn record_line(bytes: &[u8], record: &ByteRecord) -> usize {
+    let (start, line) = record
+        .position()
+        .map_or((0, 1), |p| (p.byte() as usize, p.line() as usize));
+    line_column(bytes, start, line, field_offset(bytes, start, 0)).0
+}
+
+/// A problem for an error of the csv reader itself.
+fn csv_problem(file: &str, err: &csv::Error) -> Problem {
+    let line = err.position().map_or(1, |p| p.line() as usize);
+    Problem::at(file, line.max(1), 1, format!("unreadable CSV: {err}"))
+}
+
+/// The Fx hash (as in rustc) for the loader's own maps: much faster than SipHash on short keys, and
+/// the keys come from the file being loaded, so resistance to flooding does not matter.
+#[derive(Clone, Copy, Default)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // murmur3's finalizer, so both the low bits (bucket) and the high bits (tag) vary
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+type Fast = BuildHasherDefault<FxHasher>;
+
+/// Keys stored in one string, numbered in insertion order, found by hash. Lookups touch two small
+/// arrays instead of a heap allocation per key scattered among the events' strings.
+#[derive(Default)]
+struct KeyIndex {
+    /// The last key inserted with each hash.
+    last: HashMap<u64, usize, Fast>,
+    /// For each key, the previous key with the same hash (`usize::MAX` if none).
+    previous: Vec<usize>,
+    /// Where each key ends in `text`.
+    ends: Vec<usize>,
+    text: String,
+}
+
+impl KeyIndex {
+    /// The number of `key`, whose hash is `hash`.
+    fn get(&self, hash: u64, key: &str) -> Option<usize> {
+        let mut slot = *self.last.get(&hash)?;
+        while slot != usize::MAX {
+            let start = slot.checked_sub(1).map_or(0, |s| self.ends[s]);
+            if self.text.get(start..self.ends[slot]) == Some(key) {
+                return Some(slot);
+            }
+            slot = self.previous[slot];
+        }
+        None
+    }
+
+    /// Adds a key (not yet present) and returns its number.
+    fn insert(&mut self, hash: u64, key: &str) -> usize {
+        let slot = self.ends.len();
+        self.text.push_str(key);
+        self.ends.push(self.text.len());
+        self.previous
+            .push(self.last.insert(hash, slot).unwrap_or(usize::MAX));
+        slot
+    }
+}
+
+/// What the rows share: the places and category labels seen so far.
+#[derive(Default)]
+struct Rows {
+    places: Vec<Place>,
+    place_keys: KeyIndex,
+    place_ids: HashSet<String, Fast>,
+    categories: HashMap<String, (Category, String), Fast>,
+    key: String,
+}
+
+/// Field `i` of a record as trimmed text.
+fn field(record: &ByteRecord, i: usize) -> Result<&str, Fail> {
+    let bytes = record.get(i).unwrap_or_default().trim_ascii();
+    std::str::from_utf8(bytes).map_err(|_| (i, "not UTF-8 text (a binary file?)".to_owned()))
+}
+
+/// An optional column's field, empty when the column is absent.
+fn optional(record: &ByteRecord, i: Option<usize>) -> Result<&str, Fail> {
+    i.map_or(Ok(""), |i| field(record, i))
+}
+
+fn number(record: &ByteRecord, i: usize, name: &str) -> Result<f64, Fail> {
+    let text = field(record, i)?;
+    if text.is_empty() {
+        return Err((i, format!("empty {name}")));
+    }
+    text.parse()
+        .map_err(|_| (i, format!("{name} `{text}` is not a number")))
+}
+
+impl Rows {
+    /// Converts one row (already known to have the header's width).
+    fn event(&mut self, record: &ByteRecord, c: &Columns, bytes: &[u8]) -> Result<Event, Fail> {
+        let date_text = field(record, c.event_date)?;
+        if date_text.is_empty() {
+            return Err((c.event_date, "empty event_date".to_owned()));
+        }
+        let day = parse_day(date_text).map_err(|m| (c.event_date, m))?;
+        let ((start, end), precision) = match optional(record, c.time_precision)? {
+            "" | "1" => ((day, day), Precision::Day),
+            "2" => (week_containing(day), Precision::Week),
+            "3" => (month_containing(day), Precision::Month),
+            other => {
+                return Err((
+                    c.time_precision.unwrap_or_default(),
+                    format!("time_precision `{other}` is not 1 (day), 2 (week) or 3 (month)"),
+                ));
+            }
+        };
+        let lat = number(record, c.latitude, "latitude")?;
+        let lon = number(record, c.longitude, "longitude")?;
+        validate_coordinates(lat, 0.0).map_err(|m| (c.latitude, m))?;
+        validate_coordinates(0.0, lon).map_err(|m| (c.longitude, m))?;
+        let fatalities = optional(record, c.fatalities)?;
+        if !fatalities.is_empty() && fatalities.parse::<u64>().is_err() {
+            return Err((
+                c.fatalities.unwrap_or_default(),
+                format!("fatalities `{fatalities}` is not a whole number"),
+            ));
+        }
+        let event_type = optional(record, c.event_type)?;
+        let sub_event_type = optional(record, c.sub_event_type)?;
+        let location = optional(record, c.location)?;
+        let admin1 = optional(record, c.admin1)?;
+        let country = optional(record, c.country)?;
+        let source = optional(record, c.source)?;
+        let notes = optional(record, c.notes)?;
+        let mut actors: Vec<String> = Vec::new();
+        for i in [c.actor1, c.actor2, c.assoc_actor_1, c.assoc_actor_2] {
+            for part in optional(record, i)?.split(';').map(str::trim) {
+                if !part.is_empty() && !actors.iter().any(|a| a == part) {
+                    actors.push(part.to_owned());
+                }
+            }
+        }
+        let id = match optional(record, c.id)? {
+            "" => format!("row-{}", record_line(bytes, record)),
+            id => id.to_owned(),
+        };
+
+        let (category, category_label) = self.category(event_type, sub_event_type);
+        let place = self.place(location, admin1, country, lat, lon);
+        let kind = [sub_event_type, event_type]
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .unwrap_or("Event");
+        let mut title = String::with_capacity(kind.len() + 4 + place.name.len());
+        title.push_str(kind);
+        title.push_str(" in ");
+        title.push_str(if location.is_empty() {
+            &place.name
+        } else {
+            location
+        });
+        Ok(Event {
+            id,
+            title,
+            summary: notes.to_owned(),
+            date: EventDate {
+                range: Some((start, end)),
+                precision,
+                text: date_text.to_owned(),
+                note: String::new(),
+            },
+            place: place.id.clone(),
+            place_name: place.name.clone(),
+            lon,
+            lat,
+            off_map: !REGION.contains(lon, lat),
+            shape: None,
+            shape_name: None,
+            category,
+            category_label,
+            actors,
+            source: Source {
+                document: source.to_owned(),
+                quote: notes.to_owned(),
+                publisher: (!source.is_empty()).then(|| source.to_owned()),
+                published: None,
+            },
+            claimed_by: None,
+            verified: true,
+            notes: if fatalities.is_empty() {
+                String::new()
+            } else {
+                format!("fatalities: {fatalities}")
+            },
+        })
+    }
+
+    /// The place of `location` in `admin1`, made on first sight.
+    fn place(&mut self, location: &str, admin1: &str, country: &str, lat: f64, lon: f64) -> &Place {
+        self.key.clear();
+        self.key.push_str(location);
+        self.key.push('\u{1f}');
+        self.key.push_str(admin1);
+        if location.is_empty() && admin1.is_empty() {
+            // Unnamed places are told apart by their coordinates.
+            self.key.push('\u{1f}');
+            self.key.push_str(&coordinates_name(lon, lat));
+        }
+        let hash = fx_hash(self.key.as_bytes());
+        let index = match self.place_keys.get(hash, &self.key) {
+            Some(i) => i,
+            None => {
+                let name = match (location, admin1) {
+                    ("", "") => coordinates_name(lon, lat),
+                    ("", admin1) => admin1.to_owned(),
+                    (location, _) => location.to_owned(),
+                };
+                let base = if location.is_empty() && admin1.is_empty() {
+                    coordinates_id(lon, lat)
+                } else {
+                    slug(&format!("{location} {admin1}"))
+                };
+                let mut id = base.clone();
+                let mut n = 2;
+                while self.place_ids.contains(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                self.place_ids.insert(id.clone());
+                self.places
+                    .push(Place::ad_hoc(&id, &name, country, lat, lon));
+                self.place_keys.insert(hash, &self.key)
+            }
+        };
+        &self.places[index]
+    }
+
+    /// The category and label of an `event_type` / `sub_event_type` pair.
+    fn category(&mut self, event_type: &str, sub_event_type: &str) -> (Category, String) {
+        self.key.clear();
+        self.key.push_str(event_type);
+        self.key.push('\u{1f}');
+        self.key.push_str(sub_event_type);
+        if let Some((category, label)) = self.categories.get(self.key.as_str()) {
+            return (*category, label.clone());
+        }
+        let label = match (event_type, sub_event_type) {
+            (t, "") => t.to_owned(),
+            ("", s) => s.to_owned(),
+            (t, s) => format!("{t} / {s}"),
+        };
+        let category = Category::from_acled(event_type, sub_event_type);
+        self.categories
+            .insert(self.key.clone(), (category, label.clone()));
+        (category, label)
+    }
+}
+
+/// The byte offset where field `index` of the record starting at `start` begins, following CSV
+/// quoting (`,` separators, `"` quotes with `""` escapes).
+fn field_offset(bytes: &[u8], start: usize, index: usize) -> usize {
+    let mut i = start.min(bytes.len());
+    // Blank lines the reader skipped before the record.
+    while i < bytes.len() && matches!(bytes[i], b'\r' | b'\n') {
+        i += 1;
+    }
+    for _ in 0..index {
+        if bytes.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                match bytes.get(i) {
+                    None => return bytes.len(),
+                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(_) => i += 1,
+                }
+            }
+        }
+        while i < bytes.len() && !matches!(bytes[i], b',' | b'\n' | b'\r') {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b',') {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The 1-based line and character column of byte `offset`, given that byte `start` (at or before it)
+/// lies on line `start_line`. Invalid UTF-8 bytes count as one character each.
+fn line_column(bytes: &[u8], start: usize, start_line: usize, offset: usize) -> (usize, usize) {
+    let offset = offset.min(bytes.len());
+    let start = start.min(offset);
+    let between = &bytes[start..offset];
+    let line = start_line + between.iter().filter(|&&b| b == b'\n').count();
+    let line_start = bytes[..offset]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = bytes[line_start..offset]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    (line, column + 1)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::io::export::{events_collection, to_text};
+    use crate::io::geojson_events::parse_geojson_events;
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    const SAMPLE: &[u8] = include_bytes!("../../tests/fixtures/acled_sample.csv");
+    const HEAD: &str = "event_id_cnty,event_date,time_precision,event_type,sub_event_type,location,latitude,longitude,notes,fatalities\n";
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn parse(bytes: &[u8]) -> (Vec<Place>, Loaded<Event>) {
+        parse_acled_csv("acled.csv", bytes)
+    }
+
+    fn by_id<'a>(events: &'a [Event], id: &str) -> &'a Event {
+        events.iter().find(|e| e.id == id).unwrap()
+    }
+
+    #[test]
+    fn loads_the_sample() {
+        let (places, loaded) = parse(SAMPLE);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let ev = &loaded.records;
+        assert_eq!(ev.len(), 5);
+
+        let clash = by_id(ev, "AZE1001");
+        assert_eq!(clash.date.range, Some((d(2022, 8, 3), d(2022, 8, 3))));
+        assert_eq!(clash.date.precision, Precision::Day);
+        assert_eq!(clash.date.text, "2022-08-03");
+        assert_eq!(clash.title, "Armed clash in Lachin");
+        assert_eq!(clash.category, Category::Military);
+        assert_eq!(clash.category_label, "Battles / Armed clash");
+        assert_eq!(
+            clash.actors,
+            [
+                "Military Forces of Azerbaijan (2003-)",
+                "Military Forces of Armenia (2018-)",
+                "Artsakh Defense Army"
+            ]
+        );
+        assert_eq!(
+            clash.summary,
+            "On 3 August 2022, Azerbaijani forces said they took \"several heights\", near Lachin, \
+             after a drone strike.\nArmenian sources reported 2 soldiers killed."
+        );
+        assert_eq!(clash.source.quote, clash.summary);
+        assert_eq!(clash.source.document, "APA; Armenpress");
+        assert_eq!(clash.source.publisher.as_deref(), Some("APA; Armenpress"));
+        assert_eq!(clash.notes, "fatalities: 2");
+        assert_eq!(
+            (clash.place.as_str(), clash.place_name.as_str()),
+            ("lachin-lachin", "Lachin")
+        );
+        assert_eq!((clash.lon, clash.lat), (46.5469, 39.6408));
+        assert!(!clash.off_map && clash.verified);
+
+        let protest = by_id(ev, "ARM2002");
+        assert_eq!(protest.date.range, Some((d(2022, 8, 1), d(2022, 8, 7))));
+        assert_eq!(protest.date.precision, Precision::Week);
+        assert_eq!(protest.date.text, "03 August 2022");
+        assert_eq!(protest.category, Category::Protest);
+        assert_eq!(
+            protest.actors,
+            [
+                "Protesters (Armenia)",
+                "Women (Armenia)",
+                "Students (Armenia)"
+            ]
+        );
+        assert_eq!(protest.notes, "fatalities: 0");
+
+        let deal = by_id(ev, "GEO3003");
+        assert_eq!(deal.date.range, Some((d(2022, 8, 1), d(2022, 8, 31))));
+        assert_eq!(deal.date.precision, Precision::Month);
+        assert_eq!(deal.category, Category::Agreement);
+        assert_eq!(deal.title, "Agreement in Tbilisi");
+
+        let sparse = by_id(ev, "AZE1004");
+        assert_eq!(sparse.date.range, Some((d(2022, 9, 12), d(2022, 9, 12))));
+        assert_eq!(sparse.date.precision, Precision::Day);
+        assert_eq!(sparse.source.document, "");
+        assert_eq!(sparse.source.publisher, None);
+        assert_eq!((sparse.summary.as_str(), sparse.notes.as_str()), ("", ""));
+        assert_eq!(sparse.place, "lachin-lachin");
+
+        let drone = by_id(ev, "ARM2005");
+        assert_eq!(drone.date.range, Some((d(2022, 9, 13), d(2022, 9, 13))));
+        assert!(drone.summary.contains("said \"no civilians\" were hurt"));
+        assert_eq!(drone.place, "goris-syunik");
+
+        let ids: Vec<&str> = places.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "lachin-lachin",
+                "yerevan-yerevan",
+                "tbilisi-tbilisi",
+                "goris-syunik"
+            ]
+        );
+        assert_eq!(places[3].name, "Goris");
+        assert_eq!(places[3].country, "Armenia");
+        assert_eq!((places[3].lat, places[3].lon), (39.5111, 46.3417));
+    }
+
+    /// The only problem of a file, checking that no record loaded.
+    fn only_problem(bytes: &[u8]) -> Problem {
+        let (_, loaded) = parse(bytes);
+        assert!(loaded.records.is_empty(), "{:?}", loaded.records);
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+        loaded.problems[0].clone()
+    }
+
+    fn with_rows(rows: &str) -> String {
+        format!("{HEAD}e0,2022-08-01,1,Battles,Armed clash,Lachin,39.6,46.5,ok,0\n{rows}")
+    }
+
+    /// The problems of a file whose first data row is valid.
+    fn problems(rows: &str) -> Vec<Problem> {
+        let (_, loaded) = parse(with_rows(rows).as_bytes());
+        assert_eq!(loaded.records[0].id, "e0");
+        loaded.problems
+    }
+
+    #[test]
+    fn bad_values_are_reported_at_their_field() {
+        let p = problems("e1,2022-02-30,1,Battles,,Lachin,39.6,46.5,,\n");
+        assert_eq!(
+            p[0].to_string(),
+            "acled.csv:3:4: `2022-02-30` is not a real calendar date"
+        );
+        let p = problems("e1,30 February 2022,1,Battles,,Lachin,39.6,46.5,,\n");
+        assert_eq!((p[0].line, p[0].column), (3, 4));
+        let p = problems("e1,2022-08-01,1,Battles,,Lachin,91.5,46.5,,\n");
+        assert_eq!(
+            p[0].to_string(),
+            "acled.csv:3:33: latitude 91.5 is outside -90..90"
+        );
+        let p = problems("e1,2022-08-01,1,Battles,,Lachin,39.6,east,,\n");
+        assert_eq!(
+            p[0].to_string(),
+            "acled.csv:3:38: longitude `east` is not a number"
+        );
+        let p = problems("e1,2022-08-01,1,Battles,,Lachin,39.6,,,\n");
+        assert_eq!(p[0].to_string(), "acled.csv:3:38: empty longitude");
+        let p = problems("e1,2022-08-01,4,Battles,,Lachin,39.6,46.5,,\n");
+        assert_eq!((p[0].line, p[0].column), (3, 15));
+        assert!(
+            p[0].message.starts_with("time_precision `4` is not 1"),
+            "{}",
+            p[0]
+        );
+        let p = problems("e1,2022-08-01,1,Battles,,Lachin,39.6,46.5,,many\n");
+        assert_eq!(
+            p[0].to_string(),
+            "acled.csv:3:44: fatalities `many` is not a whole number"
+        );
+        let p = problems("e1,,1,Battles,,Lachin,39.6,46.5,,\n");
+        assert_eq!(p[0].to_string(), "acled.csv:3:4: empty event_date");
+        let p = problems("e1,Aug 3rd,1,Battles,,Lachin,39.6,46.5,,\n");
+        assert!(p[0].message.contains("is not a date"), "{}", p[0]);
+    }
+
+    #[test]
+    fn columns_follow_quotes_and_multiline_fields() {
+        // the date's field starts after a quoted id with a comma and an escaped quote
+        let p = problems("\"e,\"\"1\"\"\",2022-13-01,1,Battles,,Lachin,39.6,46.5,,\n");
+        assert_eq!((p[0].line, p[0].column), (3, 11));
+        // a problem after a multi-line note is at the field's own line
+        let p = problems(
+            "e1,2022-08-01,1,Battles,,Lachin,39.6,46.5,\"one, \"\"two\"\"\nthree\",x\ne2,2022-08-01,1,,,,99,0,,\n",
+        );
+        assert_eq!(
+            p[0].to_string(),
+            "acled.csv:4:8: fatalities `x` is not a whole number"
+        );
+        assert_eq!(
+            p[1].to_string(),
+            "acled.csv:5:20: latitude 99 is outside -90..90"
+        );
+        // non-ASCII text before the field counts in characters
+        let p = problems("e1,2022-08-01,1,Battles,,Xankəndi,91,46.5,,\n");
+        assert_eq!((p[0].line, p[0].column), (3, 35));
+    }
+
+    #[test]
+    fn duplicates_and_wrong_widths() {
+        let p = problems("e0,2022-08-02,1,Battles,,Lachin,39.6,46.5,,\ne2,2022-08-02\n");
+        assert_eq!(p[0].to_string(), "acled.csv:3:1: duplicate event id `e0`");
+        assert_eq!(
+            p[1].to_string(),
+            "acled.csv:4:1: this row has 2 fields but the header has 10"
+        );
+        // many copies of one id stay linear
+        let rows = "same,2022-08-02,1,Battles,,Lachin,39.6,46.5,,\n".repeat(20_000);
+        let (_, loaded) = parse(format!("{HEAD}{rows}").as_bytes());
+        assert_eq!(loaded.records.len(), 1);
+        assert_eq!(loaded.problems.len(), 19_999);
+        assert_eq!(loaded.problems[19_998].line, 20_001);
+        // rows without an id are numbered by line
+        let (_, loaded) = parse(with_rows(",2022-08-02,,,,,39.6,46.5,,\n").as_bytes());
+        assert_eq!(loaded.records[1].id, "row-3");
+        assert_eq!(loaded.records[1].title, "Event in 46.5, 39.6");
+    }
+
+    #[test]
+    fn crlf_blank_lines_and_bom() {
+        let text = format!(
+            "\u{feff}{}\r\ne0,2022-08-01,1,Battles,,Lachin,39.6,46.5,,\r\n\r\n\r\ne1,2022-08-01,1,Battles,,Lachin,39.6,46.5,,z\r\n",
+            HEAD.trim_end()
+        );
+        let (_, loaded) = parse(text.as_bytes());
+        assert_eq!(loaded.records.len(), 1);
+        assert_eq!(
+            loaded.problems[0].to_string(),
+            "acled.csv:5:44: fatalities `z` is not a whole number"
+        );
+    }
+
+    #[test]
+    fn whole_file_problems() {
+        assert_eq!(
+            only_problem(b"").to_string(),
+            "acled.csv:1:1: the file is empty"
+        );
+        assert_eq!(
+            only_problem(b"\xEF\xBB\xBF \n\n").message,
+            "the file is empty"
+        );
+        let p = only_problem(b"\n\nevent_id_cnty,event_date,location\nx,2022-08-01,Lachin\n");
+        assert_eq!(
+            p.to_string(),
+            "acled.csv:3:1: not an ACLED CSV: missing required columns latitude, longitude \
+             (the header needs event_date, latitude and longitude)"
+        );
+        let p = only_problem(b"Event_Date,LATITUDE\n");
+        assert!(
+            p.message.contains("missing required column longitude"),
+            "{p}"
+        );
+        let p = only_problem(b"PK\x03\x04\x14\x00\x00\x00\x08\x00garbage");
+        assert_eq!((p.line, p.column), (1, 6));
+        assert!(p.message.contains("binary"), "{p}");
+        let p = only_problem(b"\xff\xfe,latitude\n");
+        assert!(p.message.contains("not UTF-8"), "{p}");
+    }
+
+    #[test]
+    fn non_utf8_field_is_a_row_problem() {
+        let mut bytes = with_rows("").into_bytes();
+        bytes.extend_from_slice(b"e1,2022-08-01,1,Battles,,Lach\xffin,39.6,46.5,,\n");
+        bytes.extend_from_slice(b"e2,2022-08-01,1,Battles,,Goris,39.5,46.3,,\n");
+        let (_, loaded) = parse(&bytes);
+        assert_eq!(loaded.records.len(), 2);
+        assert_eq!(
+            loaded.problems[0].to_string(),
+            "acled.csv:3:26: not UTF-8 text (a binary file?)"
+        );
+    }
+
+    #[test]
+    fn places_are_interned_and_distinct_ids_kept_apart() {
+        let (places, loaded) = parse(
+            with_rows(
+                "e1,2022-08-01,1,,,Lachin,39.7,46.6,,\n\
+                 e2,2022-08-01,1,,,Shusha X,39.7,46.6,,\n\
+                 e3,2022-08-01,1,,,,-38.9,-77.0,,\n",
+            )
+            .as_bytes(),
+        );
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let ids: Vec<&str> = places.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["lachin", "shusha-x", "77w-38.9s"]);
+        // the first row's coordinates name the shared place; each event keeps its own
+        assert_eq!(places[0].lat, 39.6);
+        assert_eq!(loaded.records[1].lat, 39.7);
+        assert!(loaded.records[3].off_map);
+        assert_eq!(loaded.records[3].place_name, "-77, -38.9");
+    }
+
+    #[test]
+    fn acled_events_survive_geojson_round_trip() {
+        let (places, loaded) = parse(SAMPLE);
+        let first = to_text(&events_collection(&loaded.records));
+        let (places_again, again) = parse_geojson_events("acled.geojson", &first, &[]);
+        assert!(again.problems.is_empty(), "{:?}", again.problems);
+        assert_eq!(again.records, loaded.records);
+        let names = |ps: &[Place]| -> Vec<(String, String, f64, f64)> {
+            ps.iter()
+                .map(|p| (p.id.clone(), p.name.clone(), p.lon, p.lat))
+                .collect()
+        };
+        // the export carries no country, so only the places' ids, names and points come back
+        assert_eq!(names(&places_again), names(&places));
+        assert_eq!(to_text(&events_collection(&again.records)), first);
+    }
+
+    /// Run with `cargo test --release --lib acled::tests::million_rows -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn million_rows() {
+        let header = String::from_utf8_lossy(SAMPLE)
+            .lines()
+            .next()
+            .unwrap()
+            .to_owned();
+        let mut text = header + "\n";
+        for i in 0..1_000_000 {
+            text.push_str(&format!(
+                "AZE{i},{} August 2022,2022,{},Political violence,Battles,Armed clash,Military Forces of Azerbaijan (2003-),,1,Military Forces of Armenia (2018-),,1,11,,31,Caucasus and Central Asia,Azerbaijan,Region {},,,Place {},{},{},1,Source {},National,\"On {} August 2022, forces clashed near the village, the ministry said.\",{},,1660000000\n",
+                i % 28 + 1,
+                i % 3 + 1,
+                i % 50,
+                i % 5000,
+                39.0 + (i % 1000) as f64 / 1000.0,
+                46.0 + (i % 997) as f64 / 1000.0,
+                i % 20,
+                i % 28 + 1,
+                i % 7,
+            ));
+        }
+        let start = std::time::Instant::now();
+        let (places, loaded) = parse(text.as_bytes());
+        let took = start.elapsed();
+        println!(
+            "{} MB, {} events, {} places, {} problems in {took:?}",
+            text.len() / 1_000_000,
+            loaded.records.len(),
+            places.len(),
+            loaded.problems.len()
+        );
+        assert_eq!(loaded.records.len(), 1_000_000);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+            let _ = parse(&bytes);
+            let mut with_header = HEAD.as_bytes().to_vec();
+            with_header.extend_from_slice(&bytes);
+            let _ = parse(&with_header);
+        }
+
+        #[test]
+        fn arbitrary_strings_never_panic(text in "\\PC{0,2000}") {
+            let _ = parse(text.as_bytes());
+            let _ = parse(format!("{HEAD}{text}").as_bytes());
+        }
+
+        #[test]
+        fn csv_like_rows_never_panic_and_locate_inside_the_file(
+            body in proptest::collection::vec(
+                prop_oneof![
+                    Just(","), Just("\""), Just("\n"), Just("\r\n"), Just("2022-08-0"),
+                    Just("1"), Just("9"), Just("-"), Just("."), Just("é"), Just("Aug"), Just(" "),
+                ],
+                0..400,
+            )
+        ) {
+            let text = format!("{HEAD}{}", body.concat());
+            let (_, loaded) = parse(text.as_bytes());
+            let lines = text.matches('\n').count() + 1;
+            for p in &loaded.problems {
+                prop_assert!(p.line >= 1 && p.line <= lines, "{p}");
+                prop_assert!(p.column >= 1, "{p}");
+            }
+            for e in &loaded.records {
+                prop_assert!(e.date.validate().is_ok());
+            }
+        }
+    }
 }

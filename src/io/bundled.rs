@@ -137,8 +137,15 @@ pub(crate) fn parse_json(file: &str, text: &str) -> Result<serde_json::Value, Pr
     serde_json::from_str(text).map_err(|e| syntax_problem(file, &e))
 }
 
-/// Parses a places file.
-pub fn parse_places(file: &str, text: &str) -> Loaded<Place> {
+/// Parses a document of `format` and calls `each` with the locator, the JSON path and the value of
+/// every record under `key`; `each` pushes records or problems.
+fn for_each_record<T>(
+    file: &str,
+    text: &str,
+    format: &str,
+    key: &str,
+    mut each: impl FnMut(&JsonLocator, [Step; 2], &serde_json::Value, &mut Loaded<T>),
+) -> Loaded<T> {
     let mut out = Loaded::default();
     let doc = match parse_json(file, text) {
         Ok(d) => d,
@@ -148,42 +155,52 @@ pub fn parse_places(file: &str, text: &str) -> Loaded<Place> {
         }
     };
     let loc = JsonLocator::new(file, text);
-    let items = match records_of(&loc, &doc, PLACES_FORMAT, "places") {
-        Ok(items) => items,
-        Err(p) => {
-            out.problems.push(p);
-            return out;
-        }
-    };
-    let mut seen = HashSet::new();
-    for (i, item) in items.iter().enumerate() {
-        let base = [Step::from("places"), Step::Index(i)];
-        let at = |field: &str| {
-            let mut p = base.to_vec();
-            p.push(field.into());
-            p
-        };
-        let place: Place = match record(&loc, &base, item) {
-            Ok(p) => p,
-            Err(p) => {
-                out.problems.push(p);
-                continue;
+    match records_of(&loc, &doc, format, key) {
+        Ok(items) => {
+            for (i, item) in items.iter().enumerate() {
+                each(&loc, [Step::from(key), Step::Index(i)], item, &mut out);
             }
-        };
-        if let Err(m) = validate_coordinates(place.lat, 0.0) {
-            out.problems.push(loc.problem(&at("lat"), m));
-        } else if let Err(m) = validate_coordinates(0.0, place.lon) {
-            out.problems.push(loc.problem(&at("lon"), m));
-        } else if place.id.trim().is_empty() {
-            out.problems.push(loc.problem(&at("id"), "empty id"));
-        } else if !seen.insert(place.id.clone()) {
-            out.problems
-                .push(loc.problem(&at("id"), format!("duplicate place id `{}`", place.id)));
-        } else {
-            out.records.push(place);
         }
+        Err(p) => out.problems.push(p),
     }
     out
+}
+
+/// Parses a places file.
+pub fn parse_places(file: &str, text: &str) -> Loaded<Place> {
+    let mut seen = HashSet::new();
+    for_each_record(
+        file,
+        text,
+        PLACES_FORMAT,
+        "places",
+        |loc, base, item, out| {
+            let at = |field: &str| {
+                let mut p = base.to_vec();
+                p.push(field.into());
+                p
+            };
+            let place: Place = match record(loc, &base, item) {
+                Ok(p) => p,
+                Err(p) => {
+                    out.problems.push(p);
+                    return;
+                }
+            };
+            if let Err(m) = validate_coordinates(place.lat, 0.0) {
+                out.problems.push(loc.problem(&at("lat"), m));
+            } else if let Err(m) = validate_coordinates(0.0, place.lon) {
+                out.problems.push(loc.problem(&at("lon"), m));
+            } else if place.id.trim().is_empty() {
+                out.problems.push(loc.problem(&at("id"), "empty id"));
+            } else if !seen.insert(place.id.clone()) {
+                out.problems
+                    .push(loc.problem(&at("id"), format!("duplicate place id `{}`", place.id)));
+            } else {
+                out.records.push(place);
+            }
+        },
+    )
 }
 
 /// Parses an events file, resolving places against `places` and shapes against `basemap`.
@@ -193,42 +210,30 @@ pub fn parse_events(
     places: &HashMap<String, Place>,
     basemap: Option<&Basemap>,
 ) -> Loaded<Event> {
-    let mut out = Loaded::default();
-    let doc = match parse_json(file, text) {
-        Ok(d) => d,
-        Err(p) => {
-            out.problems.push(p);
-            return out;
-        }
-    };
-    let loc = JsonLocator::new(file, text);
-    let items = match records_of(&loc, &doc, EVENTS_FORMAT, "events") {
-        Ok(items) => items,
-        Err(p) => {
-            out.problems.push(p);
-            return out;
-        }
-    };
     let mut seen = HashSet::new();
-    for (i, item) in items.iter().enumerate() {
-        let base = [Step::from("events"), Step::Index(i)];
-        let raw: RawEvent = match record(&loc, &base, item) {
-            Ok(r) => r,
-            Err(p) => {
-                out.problems.push(p);
-                continue;
+    for_each_record(
+        file,
+        text,
+        EVENTS_FORMAT,
+        "events",
+        |loc, base, item, out| {
+            let raw: RawEvent = match record(loc, &base, item) {
+                Ok(r) => r,
+                Err(p) => {
+                    out.problems.push(p);
+                    return;
+                }
+            };
+            match convert(raw, places, basemap, &mut seen) {
+                Ok(event) => out.records.push(event),
+                Err((field, message)) => {
+                    let mut path = base.to_vec();
+                    path.extend(field.split('/').map(Step::from));
+                    out.problems.push(loc.problem(&path, message));
+                }
             }
-        };
-        match convert(raw, places, basemap, &mut seen) {
-            Ok(event) => out.records.push(event),
-            Err((field, message)) => {
-                let mut path = base.to_vec();
-                path.extend(field.split('/').map(Step::from));
-                out.problems.push(loc.problem(&path, message));
-            }
-        }
-    }
-    out
+        },
+    )
 }
 
 /// Turns a raw record into an event; on failure returns the field path (`a/b`) and the message.

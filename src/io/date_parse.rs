@@ -1,0 +1,383 @@
+//! Flexible date parsing for imported datasets: partial ISO dates (`2021`, `2021-11`, `2021-11-22`),
+//! ISO datetimes, ACLED's `03 August 2022` and `3-Aug-22`, and Unix milliseconds.
+//!
+//! Every parser here is hand-written over bytes: it never allocates on success (the ACLED loader calls
+//! it once per row) and returns a message naming the offending text on failure.
+
+use crate::model::Precision;
+use crate::model::date::{month_range, year_range};
+use chrono::{Datelike, Days, NaiveDate};
+
+/// An inclusive range of days and the precision its text gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DaySpan {
+    /// First day (inclusive).
+    pub start: NaiveDate,
+    /// Last day (inclusive).
+    pub end: NaiveDate,
+    /// How precise the text was: day, month or year.
+    pub precision: Precision,
+}
+
+impl DaySpan {
+    /// A single day.
+    pub fn day(date: NaiveDate) -> DaySpan {
+        DaySpan {
+            start: date,
+            end: date,
+            precision: Precision::Day,
+        }
+    }
+}
+
+/// Parses `n` ASCII digits; `None` if any byte is not a digit.
+fn digits(bytes: &[u8]) -> Option<u32> {
+    if bytes.is_empty() || bytes.len() > 9 {
+        return None;
+    }
+    bytes.iter().try_fold(0u32, |acc, &b| {
+        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+    })
+}
+
+fn not_real(text: &str) -> String {
+    format!("`{text}` is not a real calendar date")
+}
+
+fn day_of(text: &str, year: i32, month: u32, day: u32) -> Result<NaiveDate, String> {
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| not_real(text))
+}
+
+/// Checks the time part of an ISO datetime after the date: `THH:MM[:SS[.fff]][Z|±HH[:]MM]`.
+fn valid_time_part(rest: &[u8]) -> bool {
+    let Some((&sep, rest)) = rest.split_first() else {
+        return false;
+    };
+    if !matches!(sep, b'T' | b't' | b' ') || rest.len() < 5 {
+        return false;
+    }
+    let two = |b: &[u8], max: u32| b.len() >= 2 && digits(&b[..2]).is_some_and(|v| v <= max);
+    if !two(rest, 23) || rest[2] != b':' || !two(&rest[3..], 59) {
+        return false;
+    }
+    let mut rest = &rest[5..];
+    if rest.first() == Some(&b':') {
+        if !two(&rest[1..], 60) {
+            return false;
+        }
+        rest = &rest[3..];
+        if rest.first() == Some(&b'.') {
+            let frac = rest[1..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if frac == 0 {
+                return false;
+            }
+            rest = &rest[1 + frac..];
+        }
+    }
+    match rest {
+        [] | [b'Z' | b'z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] | [b'+' | b'-', h1, h2, m1, m2] => {
+            two(&[*h1, *h2], 23) && two(&[*m1, *m2], 59)
+        }
+        [b'+' | b'-', h1, h2] => two(&[*h1, *h2], 23),
+        _ => false,
+    }
+}
+
+/// Parses an ISO date at partial precision: `2021` (the year), `2021-11` (the month), `2021-11-22`
+/// (the day) or a datetime such as `2021-11-22T10:00:00Z` (the day as written, before any offset).
+pub fn parse_iso_partial(text: &str) -> Result<DaySpan, String> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    let shape = || format!("`{text}` is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+    let year = b.get(..4).and_then(digits).ok_or_else(shape)? as i32;
+    match b.len() {
+        4 => {
+            let (start, end) = year_range(year).ok_or_else(|| not_real(text))?;
+            return Ok(DaySpan {
+                start,
+                end,
+                precision: Precision::Year,
+            });
+        }
+        7 if b[4] == b'-' => {
+            let month = digits(&b[5..7]).ok_or_else(shape)?;
+            let (start, end) = month_range(year, month).ok_or_else(|| not_real(text))?;
+            return Ok(DaySpan {
+                start,
+                end,
+                precision: Precision::Month,
+            });
+        }
+        _ => {}
+    }
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(shape());
+    }
+    let month = digits(&b[5..7]).ok_or_else(shape)?;
+    let day = digits(&b[8..10]).ok_or_else(shape)?;
+    if b.len() > 10 && !valid_time_part(&b[10..]) {
+        return Err(format!("`{text}` is not an ISO date or datetime"));
+    }
+    Ok(DaySpan::day(day_of(text, year, month, day)?))
+}
+
+/// The month number of an English month name or its three-letter abbreviation (any case).
+fn month_number(name: &[u8]) -> Option<u32> {
+    const NAMES: [&[u8]; 12] = [
+        b"january",
+        b"february",
+        b"march",
+        b"april",
+        b"may",
+        b"june",
+        b"july",
+        b"august",
+        b"september",
+        b"october",
+        b"november",
+        b"december",
+    ];
+    NAMES
+        .iter()
+        .position(|full| {
+            name.eq_ignore_ascii_case(full)
+                || (name.len() == 3 && name.eq_ignore_ascii_case(&full[..3]))
+        })
+        .or_else(|| name.eq_ignore_ascii_case(b"sept").then_some(8))
+        .map(|i| i as u32 + 1)
+}
+
+/// Parses a single day: ISO `2022-08-03`, `03 August 2022`, `3 Aug 2022`, `3-Aug-22` or `3-August-2022`.
+/// Two-digit years 00-69 are 2000-2069 and 70-99 are 1970-1999.
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    if b.len() >= 10 && b[4] == b'-' && b[..4].iter().all(u8::is_ascii_digit) {
+        return parse_iso_partial(text).map(|span| span.start);
+    }
+    let shape =
+        || format!("`{text}` is not a date (expected 2022-08-03, 03 August 2022 or 3-Aug-22)");
+    let mut parts = t.split([' ', '-', '/']).filter(|p| !p.is_empty());
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(shape());
+    };
+    let day = digits(d.as_bytes())
+        .filter(|_| d.len() <= 2)
+        .ok_or_else(shape)?;
+    let month = month_number(m.trim_end_matches('.').as_bytes()).ok_or_else(shape)?;
+    let year = match (y.len(), digits(y.as_bytes())) {
+        (2, Some(yy)) if yy < 70 => 2000 + yy as i32,
+        (2, Some(yy)) => 1900 + yy as i32,
+        (4, Some(yyyy)) => yyyy as i32,
+        _ => return Err(shape()),
+    };
+    day_of(text, year, month, day)
+}
+
+/// Parses any date text this module knows: a partial ISO date or datetime, or a day in ACLED's styles;
+/// a string of more than four digits is read as Unix milliseconds.
+pub fn parse_date_text(text: &str) -> Result<DaySpan, String> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    let unsigned = b.strip_prefix(b"-").unwrap_or(b);
+    if unsigned.len() > 4 && unsigned.iter().all(u8::is_ascii_digit) {
+        let ms: f64 = t.parse().map_err(|_| format!("`{text}` is not a date"))?;
+        return day_from_unix_millis(ms).map(DaySpan::day);
+    }
+    if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) {
+        parse_iso_partial(text)
+    } else {
+        parse_day(text).map(DaySpan::day)
+    }
+}
+
+/// The UTC day of a Unix time in milliseconds.
+pub fn day_from_unix_millis(ms: f64) -> Result<NaiveDate, String> {
+    const EPOCH_DAYS_FROM_CE: f64 = 719_163.0;
+    let days = (ms / 86_400_000.0).floor() + EPOCH_DAYS_FROM_CE;
+    if !days.is_finite() || days.abs() > 50_000_000.0 {
+        return Err(format!("timestamp {ms} is out of range"));
+    }
+    NaiveDate::from_num_days_from_ce_opt(days as i32)
+        .ok_or_else(|| format!("timestamp {ms} is out of range"))
+}
+
+/// A JSON number as a date: a plausible year (1000-2999) is that year, anything else Unix milliseconds.
+pub fn span_of_number(n: f64) -> Result<DaySpan, String> {
+    if n.fract() == 0.0 && (1000.0..=2999.0).contains(&n) {
+        let (start, end) =
+            year_range(n as i32).ok_or_else(|| format!("year {n} is out of range"))?;
+        return Ok(DaySpan {
+            start,
+            end,
+            precision: Precision::Year,
+        });
+    }
+    day_from_unix_millis(n).map(DaySpan::day)
+}
+
+/// The week (Monday to Sunday) containing a day.
+pub fn week_containing(date: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let back = u64::from(date.weekday().num_days_from_monday());
+    let start = date.checked_sub_days(Days::new(back)).unwrap_or(date);
+    let end = start.checked_add_days(Days::new(6)).unwrap_or(start);
+    (start, end)
+}
+
+/// The month containing a day.
+pub fn month_containing(date: NaiveDate) -> (NaiveDate, NaiveDate) {
+    month_range(date.year(), date.month()).unwrap_or((date, date))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn partial_iso_dates_have_their_precision() {
+        let year = parse_iso_partial("2021").unwrap();
+        assert_eq!(
+            (year.start, year.end, year.precision),
+            (d(2021, 1, 1), d(2021, 12, 31), Precision::Year)
+        );
+        let month = parse_iso_partial("2021-11").unwrap();
+        assert_eq!(
+            (month.start, month.end, month.precision),
+            (d(2021, 11, 1), d(2021, 11, 30), Precision::Month)
+        );
+        assert_eq!(
+            parse_iso_partial("2021-11-22").unwrap(),
+            DaySpan::day(d(2021, 11, 22))
+        );
+        assert_eq!(parse_iso_partial("2012-02").unwrap().end, d(2012, 2, 29));
+    }
+
+    #[test]
+    fn datetimes_give_their_day() {
+        for text in [
+            "2021-11-22T10:00:00Z",
+            "2021-11-22T10:00:00.123+04:00",
+            "2021-11-22 23:59",
+            "2021-11-22T10:00:00-0500",
+            "2021-11-22T10:00+04",
+        ] {
+            assert_eq!(
+                parse_iso_partial(text).unwrap(),
+                DaySpan::day(d(2021, 11, 22)),
+                "{text}"
+            );
+        }
+        assert!(parse_iso_partial("2021-11-22T25:00:00Z").is_err());
+        assert!(parse_iso_partial("2021-11-22Tnoon").is_err());
+    }
+
+    #[test]
+    fn impossible_and_malformed_dates_are_errors() {
+        assert!(
+            parse_iso_partial("2022-02-30")
+                .unwrap_err()
+                .contains("not a real calendar date")
+        );
+        assert!(
+            parse_iso_partial("2022-13")
+                .unwrap_err()
+                .contains("not a real")
+        );
+        assert!(
+            parse_iso_partial("22-01-01")
+                .unwrap_err()
+                .contains("is not a date")
+        );
+        assert!(parse_iso_partial("").is_err());
+        assert!(
+            parse_day("30 February 2022")
+                .unwrap_err()
+                .contains("not a real")
+        );
+        assert!(
+            parse_day("3 Smarch 2022")
+                .unwrap_err()
+                .contains("is not a date")
+        );
+        assert!(parse_day("3 August").is_err());
+        assert!(parse_day("2022-8-3").is_err());
+    }
+
+    #[test]
+    fn acled_day_styles() {
+        assert_eq!(parse_day("2022-08-03"), Ok(d(2022, 8, 3)));
+        assert_eq!(parse_day("03 August 2022"), Ok(d(2022, 8, 3)));
+        assert_eq!(parse_day("3 August 2022"), Ok(d(2022, 8, 3)));
+        assert_eq!(parse_day("3-Aug-22"), Ok(d(2022, 8, 3)));
+        assert_eq!(parse_day("14-sep-98"), Ok(d(1998, 9, 14)));
+        assert_eq!(parse_day("1-Jan-69"), Ok(d(2069, 1, 1)));
+        assert_eq!(parse_day("1-Jan-70"), Ok(d(1970, 1, 1)));
+        assert_eq!(parse_day("5 Sept 2020"), Ok(d(2020, 9, 5)));
+        assert!(parse_day("5 Augu 2020").is_err());
+    }
+
+    #[test]
+    fn numbers_are_years_or_milliseconds() {
+        assert_eq!(span_of_number(2021.0).unwrap().precision, Precision::Year);
+        // 2021-11-22T10:00:00Z
+        assert_eq!(
+            span_of_number(1_637_575_200_000.0).unwrap(),
+            DaySpan::day(d(2021, 11, 22))
+        );
+        assert_eq!(span_of_number(-1.0).unwrap().start, d(1969, 12, 31));
+        assert!(span_of_number(1e300).is_err());
+        assert_eq!(
+            parse_date_text("1637575200000").unwrap().start,
+            d(2021, 11, 22)
+        );
+        assert_eq!(parse_date_text("2021").unwrap().precision, Precision::Year);
+        assert_eq!(parse_date_text("3-Aug-22").unwrap().start, d(2022, 8, 3));
+    }
+
+    #[test]
+    fn weeks_and_months_contain_the_day() {
+        // 2022-08-03 is a Wednesday
+        assert_eq!(
+            week_containing(d(2022, 8, 3)),
+            (d(2022, 8, 1), d(2022, 8, 7))
+        );
+        assert_eq!(
+            week_containing(d(2022, 8, 1)),
+            (d(2022, 8, 1), d(2022, 8, 7))
+        );
+        assert_eq!(
+            week_containing(d(2022, 8, 7)),
+            (d(2022, 8, 1), d(2022, 8, 7))
+        );
+        assert_eq!(
+            month_containing(d(2024, 2, 10)),
+            (d(2024, 2, 1), d(2024, 2, 29))
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn never_panics(text in "\\PC{0,40}") {
+            let _ = parse_date_text(&text);
+            let _ = parse_day(&text);
+        }
+
+        #[test]
+        fn iso_days_round_trip(days in 0i32..1_000_000) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap_or(NaiveDate::MIN);
+            let text = date.format("%Y-%m-%d").to_string();
+            prop_assume!(text.len() == 10);
+            prop_assert_eq!(parse_date_text(&text), Ok(DaySpan::day(date)));
+        }
+    }
+}
