@@ -66,6 +66,9 @@ pub struct AtlasApp {
     /// Screenshots being taken.
     pub capture: Option<Capture>,
     ctx: Option<egui::Context>,
+    /// A file to load once the window is up (`--data`), and whether to keep only its valid records.
+    pub startup_load: Option<(PathBuf, bool)>,
+    auto_accept: Option<bool>,
 }
 
 /// The key of the saved session in eframe's storage.
@@ -95,6 +98,8 @@ impl AtlasApp {
             status: None,
             capture: None,
             ctx: None,
+            startup_load: None,
+            auto_accept: None,
             data,
             basemap,
         };
@@ -446,7 +451,24 @@ impl AtlasApp {
         if let Some(path) = dropped {
             commands.push(Command::OpenPath(path));
         }
+        if let Some((path, skip_invalid)) = self.startup_load.take() {
+            self.auto_accept = Some(skip_invalid);
+            self.open_path(path);
+        }
         self.poll_job(&ctx, &mut commands);
+        if let (Some(skip_invalid), Some(outcome)) = (self.auto_accept, &self.pending) {
+            let clean = outcome.loaded.problems.is_empty() || skip_invalid;
+            if clean && !outcome.loaded.records.is_empty() {
+                self.auto_accept = None;
+                self.accept_load(false);
+                self.time.set_window(
+                    self.data.time_extent().map_or(0, |e| e.0),
+                    self.data.time_extent().map_or(0, |e| e.1),
+                );
+            } else {
+                self.auto_accept = None;
+            }
+        }
         if let Some(outcome) = &self.pending {
             outcome_ui(&ctx, outcome, &mut commands);
         }
@@ -626,10 +648,8 @@ fn data_or_exit(cli: &Cli, basemap: &Basemap) -> Result<Dataset, i32> {
 /// Opens the viewer window; returns the process exit code.
 pub fn run_viewer(cli: &Cli) -> i32 {
     let basemap = bundled_basemap();
-    let data = match data_or_exit(cli, &basemap) {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
+    // the window opens at once on the bundled data; a --data file loads in the background with progress
+    let data = crate::io::bundle::bundled_dataset(&basemap);
     let view = match cli.view.as_deref().map(ViewState::from_text).transpose() {
         Ok(v) => v,
         Err(e) => {
@@ -643,6 +663,13 @@ pub fn run_viewer(cli: &Cli) -> i32 {
         let _ = std::fs::remove_file(dir.join("app.ron"));
     }
     let mut app = AtlasApp::new(data, basemap);
+    if let Some(path) = &cli.data {
+        if !path.exists() {
+            eprintln!("{}:1:1: cannot read: no such file", path.display());
+            return 1;
+        }
+        app.startup_load = Some((path.clone(), cli.skip_invalid));
+    }
     let reset = cli.reset;
     let result = eframe::run_native(
         "caucasus-atlas",

@@ -33,27 +33,52 @@ fn rejected(path: &PathBuf, line: usize, needle: &str) {
     assert!(out.contains(needle), "check {p}: {out}");
     let export = atlas(&["export", "events", "--data", &p]);
     assert_eq!(export.status.code(), Some(1), "export {p}");
-    assert!(export.stdout.is_empty(), "export printed half a result for {p}");
+    assert!(
+        export.stdout.is_empty(),
+        "export printed half a result for {p}"
+    );
     let err = String::from_utf8_lossy(&export.stderr);
-    assert!(err.contains(&format!("{p}:{line}:")) && err.contains(needle), "export {p}: {err}");
+    assert!(
+        err.contains(&format!("{p}:{line}:")) && err.contains(needle),
+        "export {p}: {err}"
+    );
 }
 
 #[test]
 fn every_kind_of_bad_file_is_named_and_located() {
     rejected(&write("empty.csv", b""), 1, "empty");
     rejected(&write("empty.geojson", b"  \n"), 1, "empty");
-    rejected(&write("binary.json", &[0x7b, 0x0a, 0xff, 0xfe, 0x00, 0x01]), 2, "UTF-8");
-    rejected(&write("truncated.geojson", b"{\"type\": \"FeatureCollection\",\n \"features\": [\n"), 3, "EOF");
+    rejected(
+        &write("binary.json", &[0x7b, 0x0a, 0xff, 0xfe, 0x00, 0x01]),
+        2,
+        "UTF-8",
+    );
+    rejected(
+        &write(
+            "truncated.geojson",
+            b"{\"type\": \"FeatureCollection\",\n \"features\": [\n",
+        ),
+        3,
+        "EOF",
+    );
     let deep = "[".repeat(100_000);
     rejected(&write("deep.geojson", deep.as_bytes()), 1, "recursion");
     let csv = |rows: &str| format!("{HEADER}\n{rows}\n");
     rejected(
-        &write("feb30.csv", csv("A1,2022-02-30,1,Battles,Armed clash,X,Azerbaijan,Lachin,Lachin,39.6,46.5,S,n").as_bytes()),
+        &write(
+            "feb30.csv",
+            csv("A1,2022-02-30,1,Battles,Armed clash,X,Azerbaijan,Lachin,Lachin,39.6,46.5,S,n")
+                .as_bytes(),
+        ),
         2,
         "2022-02-30",
     );
     rejected(
-        &write("lat.csv", csv("A1,2022-02-03,1,Battles,Armed clash,X,Azerbaijan,Lachin,Lachin,95.5,46.5,S,n").as_bytes()),
+        &write(
+            "lat.csv",
+            csv("A1,2022-02-03,1,Battles,Armed clash,X,Azerbaijan,Lachin,Lachin,95.5,46.5,S,n")
+                .as_bytes(),
+        ),
         2,
         "latitude",
     );
@@ -65,7 +90,14 @@ fn every_kind_of_bad_file_is_named_and_located() {
         3,
         "duplicate",
     );
-    rejected(&write("nocoords.csv", b"event_id_cnty,event_date,location\nA1,2022-02-03,Lachin\n"), 1, "latitude");
+    rejected(
+        &write(
+            "nocoords.csv",
+            b"event_id_cnty,event_date,location\nA1,2022-02-03,Lachin\n",
+        ),
+        1,
+        "latitude",
+    );
     let end_before = br#"{"type":"FeatureCollection","features":[
 {"type":"Feature","geometry":{"type":"Point","coordinates":[46.5,39.6]},"properties":{"id":"x","start":"2022-08-03","end":"2022-08-01"}}]}"#;
     rejected(&write("end.geojson", end_before), 2, "before");
@@ -85,16 +117,28 @@ fn skip_invalid_loads_the_valid_records_and_reports_the_rest() {
     let lenient = atlas(&["export", "events", "--data", &p, "--skip-invalid"]);
     assert!(lenient.status.success());
     let err = String::from_utf8_lossy(&lenient.stderr);
-    assert!(err.contains(&format!("{p}:3:")) && err.contains("skipped"), "{err}");
+    assert!(
+        err.contains(&format!("{p}:3:")) && err.contains("skipped"),
+        "{err}"
+    );
     let fc: serde_json::Value = serde_json::from_slice(&lenient.stdout).unwrap();
     let features = fc["features"].as_array().unwrap();
     assert_eq!(features.len(), 2);
-    let week = features.iter().find(|f| f["properties"]["id"] == "A3").unwrap();
+    let week = features
+        .iter()
+        .find(|f| f["properties"]["id"] == "A3")
+        .unwrap();
     assert_eq!(week["properties"]["precision"], "week");
     assert_eq!(week["properties"]["start"], "2022-08-01");
     assert_eq!(week["properties"]["end"], "2022-08-07");
-    let a1 = features.iter().find(|f| f["properties"]["id"] == "A1").unwrap();
-    assert_eq!(a1["properties"]["source"]["quote"], "quoted, with \"quotes\"");
+    let a1 = features
+        .iter()
+        .find(|f| f["properties"]["id"] == "A1")
+        .unwrap();
+    assert_eq!(
+        a1["properties"]["source"]["quote"],
+        "quoted, with \"quotes\""
+    );
 }
 
 #[test]
@@ -103,7 +147,11 @@ fn export_open_export_gives_the_same_features() {
     assert!(first.status.success());
     let path = write("round.geojson", &first.stdout);
     let second = atlas(&["export", "events", "--data", &path.display().to_string()]);
-    assert!(second.status.success(), "{}", String::from_utf8_lossy(&second.stderr));
+    assert!(
+        second.status.success(),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
     let a: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
     let b: serde_json::Value = serde_json::from_slice(&second.stdout).unwrap();
     assert_eq!(a, b);
@@ -111,9 +159,16 @@ fn export_open_export_gives_the_same_features() {
 
 #[test]
 fn the_sample_datasets_load_and_check_clean() {
-    for sample in ["tests/fixtures/acled_sample.csv", "tests/fixtures/events_sample.geojson"] {
+    for sample in [
+        "tests/fixtures/acled_sample.csv",
+        "tests/fixtures/events_sample.geojson",
+    ] {
         let check = atlas(&["check", sample]);
-        assert!(check.status.success(), "{sample}: {}", String::from_utf8_lossy(&check.stdout));
+        assert!(
+            check.status.success(),
+            "{sample}: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
         let export = atlas(&["export", "events", "--data", sample]);
         let fc: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
         assert!(!fc["features"].as_array().unwrap().is_empty(), "{sample}");

@@ -193,3 +193,36 @@ fn export_follows_the_window_and_filters() {
             .any(|f| f["properties"]["id"] == "2022-08-03-lachin-clash")
     );
 }
+
+#[test]
+fn data_named_on_the_command_line_loads_in_the_background() {
+    let mut app = AtlasApp::bundled();
+    let sample =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acled_sample.csv");
+    app.startup_load = Some((sample, false));
+    let mut harness = Harness::builder()
+        .with_size(eframe::egui::vec2(1600.0, 1000.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.frame_ui(ui), app);
+    for _ in 0..400 {
+        harness.step();
+        if harness
+            .state()
+            .data
+            .events()
+            .iter()
+            .any(|e| e.id == "AZE1001")
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let data = &harness.state().data;
+    assert!(
+        data.index_of("AZE1001").is_some(),
+        "the sample replaced the bundled data"
+    );
+    assert!(data.index_of("2022-08-03-lachin-clash").is_none());
+    let (a, b) = data.time_extent().unwrap();
+    assert_eq!((harness.state().time.from, harness.state().time.to), (a, b));
+}
