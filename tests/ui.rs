@@ -200,3 +200,34 @@ fn zoom_buttons_change_the_map_scale() {
     harness.run();
     assert!((harness.state().map.view.scale - before).abs() < 1e-6);
 }
+
+#[test]
+fn copy_view_puts_the_view_on_the_clipboard() {
+    let mut harness = harness();
+    harness.key_press(Key::End);
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Copy view").click();
+    harness.step();
+    let copied = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            eframe::egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .expect("a text was copied");
+    let view = caucasus_atlas::view_state::ViewState::from_text(&copied).unwrap();
+    let now = harness.state().view_state();
+    assert_eq!(
+        (view.from, view.to, &view.filters, &view.selected),
+        (now.from, now.to, &now.filters, &now.selected)
+    );
+    assert!(
+        (view.map.scale - now.map.scale).abs() < 0.01 && (view.map.lat - now.map.lat).abs() < 1e-4
+    );
+    assert!(view.selected.is_some());
+}
