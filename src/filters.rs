@@ -55,28 +55,38 @@ pub struct Visible {
 
 impl Visible {
     /// Computes the visible sets.
+    ///
+    /// Work is proportional to the events in the window (and the undated ones), not to the whole
+    /// dataset: without filters every event matches; with filters the count of matching events
+    /// is computed once per dataset and filter setting and remembered. Only `faded` (when shown)
+    /// lists every other dated event.
     pub fn compute(data: &Dataset, time: &TimeControl, filters: &Filters) -> Visible {
         let text = filters.text.trim().to_lowercase();
+        let unfiltered = filters.is_empty();
+        let passes =
+            |i: usize| unfiltered || data.event(i).is_some_and(|e| filters.passes(e, &text));
         let (a, b) = time.query_range();
-        let in_window: Vec<usize> = data
-            .in_window(a, b)
-            .into_iter()
-            .filter(|&i| data.event(i).is_some_and(|e| filters.passes(e, &text)))
-            .collect();
-        let undated: Vec<usize> = data
-            .undated()
-            .filter(|&i| data.event(i).is_some_and(|e| filters.passes(e, &text)))
-            .collect();
-        let mut faded = Vec::new();
-        let mut matching = in_window.len() + undated.len();
-        let others = (0..data.dated_len())
-            .filter(|i| in_window.binary_search(i).is_err())
-            .filter(|&i| data.event(i).is_some_and(|e| filters.passes(e, &text)));
-        if time.show_faded {
-            faded = others.collect();
-            matching += faded.len();
+        let mut in_window = data.in_window(a, b);
+        if !unfiltered {
+            in_window.retain(|&i| passes(i));
+        }
+        let undated: Vec<usize> = data.undated().filter(|&i| passes(i)).collect();
+        let matching = if unfiltered {
+            data.len()
         } else {
-            matching += others.count();
+            matching_count(data, filters, &text)
+        };
+        let mut faded = Vec::new();
+        if time.show_faded {
+            // the dated events not in the window: a merge walk over the sorted window
+            let mut next = in_window.iter().peekable();
+            for i in 0..data.dated_len() {
+                if next.peek().is_some_and(|&&w| w == i) {
+                    next.next();
+                } else if passes(i) {
+                    faded.push(i);
+                }
+            }
         }
         Visible {
             in_window,
@@ -85,6 +95,37 @@ impl Visible {
             matching,
         }
     }
+}
+
+impl Filters {
+    /// Whether nothing is filtered out.
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && self.hidden.is_empty() && self.actor.is_none()
+    }
+}
+
+/// How many events pass the filters at any time; remembered for the last dataset and filters,
+/// since scrubbing the window changes neither.
+fn matching_count(data: &Dataset, filters: &Filters, text: &str) -> usize {
+    type Memo = Option<(u64, Filters, usize)>;
+    static MEMO: std::sync::Mutex<Memo> = std::sync::Mutex::new(None);
+    let memo = MEMO.lock().ok().and_then(|m| {
+        m.as_ref()
+            .filter(|(uid, f, _)| *uid == data.uid() && f == filters)
+            .map(|m| m.2)
+    });
+    if let Some(n) = memo {
+        return n;
+    }
+    let n = data
+        .events()
+        .iter()
+        .filter(|e| filters.passes(e, text))
+        .count();
+    if let Ok(mut m) = MEMO.lock() {
+        *m = Some((data.uid(), filters.clone(), n));
+    }
+    n
 }
 
 #[cfg(test)]

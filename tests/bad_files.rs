@@ -2,7 +2,7 @@
 //! no half-loaded output; `--skip-invalid` keeps the valid records. Also the export round trip.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn atlas(args: &[&str]) -> Output {
@@ -24,7 +24,7 @@ fn write(name: &str, bytes: &[u8]) -> PathBuf {
 const HEADER: &str = "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,country,admin1,location,latitude,longitude,source,notes";
 
 /// Runs `check` and `export events --data` on a file; both must fail with `file:line:` and `needle`.
-fn rejected(path: &PathBuf, line: usize, needle: &str) {
+fn rejected(path: &Path, line: usize, needle: &str) {
     let p = path.display().to_string();
     let check = atlas(&["check", &p]);
     assert_eq!(check.status.code(), Some(1), "check {p}");

@@ -72,7 +72,7 @@ fn the_lachin_corridor_passes_lachin() {
         nearest_km <= 3.0,
         "corridor passes {nearest_km:.1} km from Lachin"
     );
-    let end = line.points().last().unwrap();
+    let end = line.points().next_back().unwrap();
     assert!(Haversine.distance(end, point("khankendi")) / 1000.0 < 5.0);
     let start = line.points().next().unwrap();
     assert!(Haversine.distance(start, point("goris")) / 1000.0 < 25.0);

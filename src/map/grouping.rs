@@ -41,7 +41,7 @@ pub fn group_marks(marks: &[Mark<'_>], radius: f32) -> Vec<Group> {
             }
         }
     }
-    places.sort_by(|a, b| b.events.len().cmp(&a.events.len()));
+    places.sort_by_key(|g| std::cmp::Reverse(g.events.len()));
     let cell = radius.max(1.0);
     let cell_of = |p: Pos2| ((p.x / cell).floor() as i64, (p.y / cell).floor() as i64);
     let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();

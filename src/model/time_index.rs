@@ -19,6 +19,8 @@ struct Group {
     starts: Vec<DayNum>,
     ends: Vec<DayNum>,
     ids: Vec<u32>,
+    /// `prefix[d]` = how many starts fall before day `origin + d`: counts without binary search.
+    prefix: Vec<u32>,
 }
 
 impl Group {
@@ -33,13 +35,35 @@ impl Group {
     fn exact(&self) -> bool {
         self.min_len == self.max_len
     }
+
+    /// How many starts fall in the inclusive days [lo, hi], given the index's origin.
+    fn count_starts(&self, origin: DayNum, lo: DayNum, hi: DayNum) -> usize {
+        if hi < lo {
+            return 0;
+        }
+        if self.prefix.is_empty() {
+            let a = self.starts.partition_point(|&s| s < lo);
+            let b = self.starts.partition_point(|&s| s <= hi);
+            return b.saturating_sub(a);
+        }
+        let last = self.prefix.len() - 1;
+        let at = |day: DayNum| {
+            let d = i64::from(day) - i64::from(origin);
+            self.prefix[d.clamp(0, last as i64) as usize] as usize
+        };
+        at(hi.saturating_add(1)) - at(lo)
+    }
 }
+
+/// Dense per-day prefix counts are kept when the data spans at most this many days.
+const PREFIX_MAX_DAYS: i64 = 100_000;
 
 /// Interval index over inclusive day ranges.
 #[derive(Clone, Debug, Default)]
 pub struct TimeIndex {
     groups: Vec<Group>,
     len: usize,
+    origin: DayNum,
 }
 
 impl TimeIndex {
@@ -90,16 +114,38 @@ impl TimeIndex {
             group.max_len = group.max_len.max(len);
             members.push((g, span.0, span.0.saturating_add(len - 1), i as u32));
         }
-        members.sort_unstable_by_key(|&(g, s, e, i)| (g, s, e, i));
+        // spans in (start, end) order (as a dataset gives them) are already in order per group
+        let in_order = spans
+            .windows(2)
+            .all(|w| (w[0].0, w[0].1.max(w[0].0)) <= (w[1].0, w[1].1.max(w[1].0)));
+        if !in_order {
+            members.sort_unstable_by_key(|&(g, s, e, i)| (g, s, e, i));
+        }
         for (g, s, e, i) in members {
             let group = &mut groups[g];
             group.starts.push(s);
             group.ends.push(e);
             group.ids.push(i);
         }
+        let origin = spans.iter().map(|s| s.0).min().unwrap_or(0);
+        let last = spans.iter().map(|s| s.0).max().unwrap_or(0);
+        let days = i64::from(last) - i64::from(origin) + 2;
+        if days <= PREFIX_MAX_DAYS {
+            for group in groups.iter_mut().filter(|g| g.exact()) {
+                let mut prefix = vec![0u32; days as usize + 1];
+                for &s in &group.starts {
+                    prefix[(s - origin) as usize + 1] += 1;
+                }
+                for d in 1..prefix.len() {
+                    prefix[d] += prefix[d - 1];
+                }
+                group.prefix = prefix;
+            }
+        }
         TimeIndex {
             groups,
             len: spans.len(),
+            origin,
         }
     }
 
@@ -148,11 +194,11 @@ impl TimeIndex {
         self.groups
             .iter()
             .map(|group| {
-                let run = group.run(a, b);
                 if group.exact() {
-                    run.len()
+                    let lo = a.saturating_sub(group.max_len - 1);
+                    group.count_starts(self.origin, lo, b)
                 } else {
-                    run.filter(|&k| group.ends[k] >= a).count()
+                    group.run(a, b).filter(|&k| group.ends[k] >= a).count()
                 }
             })
             .sum()

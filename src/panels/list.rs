@@ -35,9 +35,39 @@ pub struct ListState {
     pub scroll_to_selection: bool,
     /// Actors by number of events, for the actor filter.
     pub actors: Vec<(String, usize)>,
+    /// The window's rows in another order than time, with what they were sorted from.
+    sorted_cache: Option<(SortBy, bool, u64, Vec<usize>)>,
 }
 
 impl ListState {
+    /// The window's rows in the list's order: the time-ordered list itself when sorted by date,
+    /// else a sorted copy kept until the window or the order changes.
+    pub fn rows<'a>(
+        &'a mut self,
+        data: &Dataset,
+        in_window: &'a [usize],
+    ) -> std::borrow::Cow<'a, [usize]> {
+        if self.sort == SortBy::Date && !self.descending {
+            return std::borrow::Cow::Borrowed(in_window);
+        }
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        in_window.hash(&mut hasher);
+        let key = (self.sort, self.descending, hasher.finish());
+        let fresh = self
+            .sorted_cache
+            .as_ref()
+            .is_some_and(|c| (c.0, c.1, c.2) == key);
+        if !fresh {
+            let rows = sorted(data, in_window, self.sort, self.descending);
+            self.sorted_cache = Some((key.0, key.1, key.2, rows));
+        }
+        match &self.sorted_cache {
+            Some(c) => std::borrow::Cow::Borrowed(&c.3),
+            None => std::borrow::Cow::Borrowed(in_window),
+        }
+    }
+
     /// Collects the dataset's actors, most frequent first.
     pub fn set_data(&mut self, data: &Dataset) {
         let mut counts: std::collections::HashMap<&str, usize> = Default::default();
@@ -149,7 +179,8 @@ pub fn list_ui(
             visible.matching
         ));
     ui.separator();
-    let rows = sorted(data, &visible.in_window, state.sort, state.descending);
+    let scroll = state.scroll_to_selection;
+    let rows = state.rows(data, &visible.in_window);
     let undated_height = if visible.undated.is_empty() {
         30.0
     } else {
@@ -159,7 +190,7 @@ pub fn list_ui(
     rows_ui(
         ui,
         "window-rows",
-        state,
+        scroll,
         data,
         &rows,
         list_height,
@@ -176,7 +207,7 @@ pub fn list_ui(
             rows_ui(
                 ui,
                 "undated-rows",
-                state,
+                scroll,
                 data,
                 &undated,
                 h,
@@ -193,7 +224,7 @@ pub fn list_ui(
 fn rows_ui(
     ui: &mut egui::Ui,
     salt: &str,
-    state: &ListState,
+    scroll_to_selection: bool,
     data: &Dataset,
     rows: &[usize],
     max_height: f32,
@@ -206,7 +237,7 @@ fn rows_ui(
         .id_salt(salt)
         .max_height(max_height)
         .auto_shrink([false, true]);
-    if state.scroll_to_selection
+    if scroll_to_selection
         && let Some(pos) = selected.and_then(|s| rows.iter().position(|&r| r == s))
     {
         area = area

@@ -173,8 +173,8 @@ fn paint_events(
     let lane_h = (y_of(transform, 0.0) - y_of(transform, 1.0)).abs();
     let bar_h = (lane_h * 0.55).clamp(4.0, 16.0);
     let text = input.filters.text.trim().to_lowercase();
-    let in_window: std::collections::HashSet<usize> =
-        input.visible.in_window.iter().copied().collect();
+    // sorted ascending: membership by binary search, no per-frame set of the whole window
+    let in_window = &input.visible.in_window;
     let mut hits = Vec::new();
     for i in data.in_window(lo, hi) {
         let Some(e) = data.event(i) else { continue };
@@ -198,7 +198,7 @@ fn paint_events(
             continue;
         }
         let mut color = palette::category_color(e.category);
-        if !in_window.contains(&i) {
+        if in_window.binary_search(&i).is_err() {
             color = color.gamma_multiply(0.3);
         }
         let multi_day = e.date.precision != crate::model::Precision::Day || end > s;
