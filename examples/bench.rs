@@ -7,7 +7,7 @@
 //! every in-window event painted as its own marker are the `naive` scenario. One JSON object per
 //! line, then a table. Loads run in child processes so their memory is measured alone.
 //!
-//! Options: `--events N...`, `--dir PATH` (default /tmp/atlas-bench), `--frames K` (default 60),
+//! Options: `--events N...`, `--dir PATH` (default: the system temp folder, `atlas-bench`), `--frames K` (default 60),
 //! `--window DAYS` scrubbed (default 365), `--repeats R` child loads per file (default 3; 0 skips
 //! loading and builds the events from the generated rows), `--skip-files` (reuse the files
 //! already written), `--only atlas|naive`.
@@ -51,7 +51,7 @@ struct Options {
 fn parse_args() -> Result<Options, String> {
     let mut o = Options {
         events: vec![1000, 100_000, 1_000_000],
-        dir: PathBuf::from("/tmp/atlas-bench"),
+        dir: std::env::temp_dir().join("atlas-bench"),
         frames: 60,
         window: 365,
         repeats: 3,
