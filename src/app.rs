@@ -583,7 +583,7 @@ impl AtlasApp {
             CaptureStep::SetWindow(a, b) => {
                 self.time.set_window(a, b);
                 self.timeline.follow_window = true;
-                if self.time.width() < 365 {
+                if self.time.width() <= 3 * 366 {
                     self.focus_timeline_on_window();
                 }
             }

@@ -227,13 +227,15 @@ fn paint_events(
     }
     for c in Category::ALL {
         let y = y_of(transform, lane_of(c));
-        painter.text(
-            pos2(frame.left() + 4.0, y - bar_h / 2.0 - 1.0),
-            egui::Align2::LEFT_BOTTOM,
-            c.label(),
-            egui::FontId::proportional(9.5),
-            Color32::from_gray(130),
+        let galley = painter.layout_no_wrap(
+            c.label().to_owned(),
+            egui::FontId::proportional(10.0),
+            Color32::from_gray(70),
         );
+        let pos = pos2(frame.left() + 4.0, y - galley.size().y / 2.0);
+        let bg = Rect::from_min_size(pos, galley.size()).expand(1.5);
+        painter.rect_filled(bg, 2.0, Color32::from_rgba_unmultiplied(255, 255, 255, 190));
+        painter.galley(pos, galley, Color32::from_gray(70));
     }
     hits
 }
