@@ -1,7 +1,9 @@
 //! The map: basemap, cities, event markers grouped when they overlap, arrows toward off-map events,
 //! and its controls. UI only: it reads state and emits [`Command`]s.
 
+pub mod arrows;
 pub mod basemap_layer;
+pub mod clusters;
 pub mod edge;
 pub mod events_layer;
 pub mod grouping;
