@@ -3,10 +3,11 @@
 use crate::capture::{Shot, Step, frame_windows};
 use crate::io::bundle::{bundled_basemap, bundled_dataset, bundled_places};
 use crate::io::check::check_paths;
+use crate::io::date_parse::parse_iso_partial;
 use crate::io::export::{basemap_collection, events_collection, places_collection, to_text};
 use crate::io::open::{load_dataset_lenient, load_dataset_strict};
 use crate::io::{Basemap, Problem};
-use crate::model::date::{day_of, parse_partial_iso};
+use crate::model::date::day_of;
 use crate::model::{Dataset, DayNum};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -102,10 +103,8 @@ pub fn parse_size(text: &str) -> Result<[f32; 2], String> {
 
 /// Parses `--from`/`--to` into the first or last day of the period they name.
 pub fn parse_bound(flag: &str, text: &str, last: bool) -> Result<DayNum, String> {
-    let (a, b) = parse_partial_iso(text).ok_or_else(|| {
-        format!("{flag} `{text}`: expected YYYY, YYYY-MM or a real YYYY-MM-DD date")
-    })?;
-    Ok(day_of(if last { b } else { a }))
+    let span = parse_iso_partial(text).map_err(|e| format!("{flag}: {e}"))?;
+    Ok(day_of(if last { span.end } else { span.start }))
 }
 
 /// What `export` writes.

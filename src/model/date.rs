@@ -207,25 +207,6 @@ fn season_name(date: NaiveDate) -> &'static str {
     }
 }
 
-/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into the inclusive range of days it names.
-pub fn parse_partial_iso(text: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let text = text.trim();
-    let parts: Vec<&str> = text.split('-').collect();
-    let number = |s: &str| {
-        s.parse::<i32>()
-            .ok()
-            .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
-    };
-    match parts.as_slice() {
-        [y] if y.len() == 4 => year_range(number(y)?),
-        [y, m] if y.len() == 4 && m.len() == 2 => {
-            month_range(number(y)?, u32::try_from(number(m)?).ok()?)
-        }
-        [_, _, _] => parse_iso_day(text).ok().map(|d| (d, d)),
-        _ => None,
-    }
-}
-
 /// The inclusive range of a whole month.
 pub fn month_range(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
     let start = NaiveDate::from_ymd_opt(year, month, 1)?;
@@ -315,20 +296,6 @@ mod tests {
         undated_with_range.precision = Precision::Undated;
         assert!(undated_with_range.validate().is_err());
         assert!(EventDate::undated().validate().is_ok());
-    }
-
-    #[test]
-    fn partial_iso_dates() {
-        assert_eq!(parse_partial_iso("2021"), year_range(2021));
-        assert_eq!(parse_partial_iso(" 2021-11 "), month_range(2021, 11));
-        assert_eq!(
-            parse_partial_iso("2021-11-22"),
-            Some((d(2021, 11, 22), d(2021, 11, 22)))
-        );
-        assert_eq!(parse_partial_iso("2022-02-30"), None);
-        assert_eq!(parse_partial_iso("21"), None);
-        assert_eq!(parse_partial_iso("2021-13"), None);
-        assert_eq!(parse_partial_iso("abcd"), None);
     }
 
     #[test]

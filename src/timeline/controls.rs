@@ -2,8 +2,9 @@
 
 use super::TimelineInput;
 use crate::commands::Command;
+use crate::io::date_parse::parse_iso_partial;
 use crate::model::DayNum;
-use crate::model::date::{date_of, day_of, parse_partial_iso};
+use crate::model::date::{date_of, day_of};
 use crate::time_control::Mode;
 use eframe::egui;
 
@@ -35,8 +36,7 @@ fn date_field(
         .labelled_by(name.id)
         .on_hover_text("A day (2021-11-22), a month (2021-11) or a year (2021); Enter applies it");
     let entered = response.lost_focus();
-    entered
-        .then(|| parse_partial_iso(text).ok_or_else(|| format!("`{}` is not a date", text.trim())))
+    entered.then(|| parse_iso_partial(text).map(|span| (span.start, span.end)))
 }
 
 /// Draws the controls; emits commands.
