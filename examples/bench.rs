@@ -250,7 +250,7 @@ fn paint_naive(ui: &egui::Ui, app: &AtlasApp) {
         ))
         .with_clip_rect(rect);
     for &i in &app.visible.in_window {
-        let Some(e) = app.data.event(i) else { continue };
+        let Some(e) = app.data.view(i) else { continue };
         if e.off_map {
             continue;
         }
@@ -370,7 +370,10 @@ fn run(o: &Options) -> Vec<Metric> {
             Dataset::new(loaded.records, places)
         } else {
             eprintln!("[bench]   CSV loader unavailable: frames use events built from the rows");
-            Dataset::new(rows.iter().map(synth::to_event).collect(), Vec::new())
+            Dataset::new(
+                rows.iter().map(synth::to_event).collect::<Vec<_>>(),
+                Vec::new(),
+            )
         };
         drop(rows);
         // window query: counting and listing the events of a `window`-day window

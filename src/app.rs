@@ -124,8 +124,8 @@ impl AtlasApp {
             filters: self.filters.clone(),
             selected: self
                 .selected
-                .and_then(|i| self.data.event(i))
-                .map(|e| e.id.clone()),
+                .and_then(|i| self.data.id(i))
+                .map(str::to_owned),
             map: self.map.view,
         }
     }
@@ -158,7 +158,7 @@ impl AtlasApp {
     }
 
     /// The events File > Export writes: the window's and the undated ones passing the filters.
-    pub fn exported_events(&self) -> Vec<&crate::model::Event> {
+    pub fn exported_events(&self) -> Vec<std::borrow::Cow<'_, crate::model::Event>> {
         self.visible
             .in_window
             .iter()
@@ -276,7 +276,7 @@ impl AtlasApp {
     fn select(&mut self, index: Option<usize>) {
         self.selected = index;
         self.map.group = None;
-        let Some(e) = index.and_then(|i| self.data.event(i)) else {
+        let Some(e) = index.and_then(|i| self.data.view(i)) else {
             return;
         };
         self.scroll_quote = 3;

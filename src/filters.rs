@@ -1,6 +1,6 @@
 //! Text, category and actor filters, and the set of events the views show.
 
-use crate::model::{Category, Dataset, Event};
+use crate::model::{Category, Dataset};
 use crate::time_control::TimeControl;
 use serde::{Deserialize, Serialize};
 
@@ -16,14 +16,18 @@ pub struct Filters {
 }
 
 impl Filters {
-    /// Whether an event passes the filters (time aside).
-    pub fn passes(&self, event: &Event, text_lower: &str) -> bool {
-        !self.hidden.contains(&event.category)
-            && self
-                .actor
-                .as_ref()
-                .is_none_or(|a| event.actors.iter().any(|x| x == a))
-            && event.matches_text(text_lower)
+    /// Whether the event at position `i` passes the filters (time aside). The text is matched in
+    /// the title, place, id, type label and actors, and for whole events also in the summary and
+    /// the source quote.
+    pub fn passes(&self, data: &Dataset, i: usize, text_lower: &str) -> bool {
+        data.view(i).is_some_and(|v| {
+            !self.hidden.contains(&v.category)
+                && self
+                    .actor
+                    .as_ref()
+                    .is_none_or(|a| v.actors.iter().any(|x| x == a))
+                && data.matches_text(i, text_lower)
+        })
     }
 
     /// Whether a category is shown.
@@ -63,8 +67,7 @@ impl Visible {
     pub fn compute(data: &Dataset, time: &TimeControl, filters: &Filters) -> Visible {
         let text = filters.text.trim().to_lowercase();
         let unfiltered = filters.is_empty();
-        let passes =
-            |i: usize| unfiltered || data.event(i).is_some_and(|e| filters.passes(e, &text));
+        let passes = |i: usize| unfiltered || filters.passes(data, i, &text);
         let (a, b) = time.query_range();
         let mut in_window = data.in_window(a, b);
         if !unfiltered {
@@ -117,10 +120,8 @@ fn matching_count(data: &Dataset, filters: &Filters, text: &str) -> usize {
     if let Some(n) = memo {
         return n;
     }
-    let n = data
-        .events()
-        .iter()
-        .filter(|e| filters.passes(e, text))
+    let n = (0..data.len())
+        .filter(|&i| filters.passes(data, i, text))
         .count();
     if let Ok(mut m) = MEMO.lock() {
         *m = Some((data.uid(), filters.clone(), n));
@@ -131,6 +132,7 @@ fn matching_count(data: &Dataset, filters: &Filters, text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Event;
     use crate::model::date::day_of;
     use crate::model::{EventDate, Precision};
     use chrono::NaiveDate;

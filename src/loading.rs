@@ -1,10 +1,9 @@
 //! Loading a dataset on a background thread, with progress and cancel.
 
 use crate::io::Basemap;
-use crate::io::bundled::Loaded;
-use crate::io::open::load_bytes;
+use crate::io::open::{Opened, load_bytes};
 use crate::io::problem::Problem;
-use crate::model::{Event, Place};
+use crate::model::Place;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,7 +18,7 @@ pub struct LoadOutcome {
     /// Places the events use.
     pub places: Vec<Place>,
     /// Valid records and problems.
-    pub loaded: Loaded<Event>,
+    pub loaded: Opened,
 }
 
 /// A load running on a background thread.
@@ -94,8 +93,8 @@ fn run(path: &Path, basemap: &Basemap, read: &AtomicU64, cancel: &AtomicBool) ->
     let failed = |p: Problem| LoadOutcome {
         path: path.to_path_buf(),
         places: Vec::new(),
-        loaded: Loaded {
-            records: Vec::new(),
+        loaded: Opened {
+            records: Default::default(),
             problems: vec![p],
         },
     };

@@ -154,7 +154,7 @@ impl TimeControl {
 
     /// Moves the window so the event at `index` is inside it.
     pub fn show_event(&mut self, data: &Dataset, index: usize) {
-        if let Some((s, e)) = data.event(index).and_then(|ev| ev.date.days()) {
+        if let Some((s, e)) = data.view(index).and_then(|ev| ev.date.days()) {
             match self.mode {
                 Mode::Window => self.bring_into_view(s, e),
                 Mode::Cumulative => self.to = self.to.max(s),

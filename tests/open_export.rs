@@ -47,8 +47,7 @@ fn a_bad_file_never_replaces_what_is_open() {
     let before = harness.state().data.len();
     // an atlas CSV with one good row and two bad ones
     let app = AtlasApp::bundled();
-    let mut text =
-        caucasus_atlas::io::atlas_csv::write_csv(app.data.events().iter().take(2)).unwrap();
+    let mut text = caucasus_atlas::io::atlas_csv::write_csv(app.data.events().take(2)).unwrap();
     text.push_str(
         &text
             .lines()
@@ -106,7 +105,12 @@ fn a_file_opens_as_a_layer_beside_the_bundled_data() {
     let mut harness = harness();
     let before = harness.state().data.len();
     let other = AtlasApp::bundled();
-    let mut events: Vec<_> = other.data.events().iter().take(3).cloned().collect();
+    let mut events: Vec<_> = other
+        .data
+        .events()
+        .take(3)
+        .map(|e| e.into_owned())
+        .collect();
     for e in &mut events {
         e.id = format!("copy-{}", e.id);
     }
@@ -120,8 +124,7 @@ fn a_file_opens_as_a_layer_beside_the_bundled_data() {
     let copies = harness
         .state()
         .data
-        .events()
-        .iter()
+        .views()
         .filter(|e| e.id.starts_with("copy-"))
         .count();
     assert_eq!(copies, 3);
@@ -206,13 +209,7 @@ fn data_named_on_the_command_line_loads_in_the_background() {
         .build_ui_state(|ui, app: &mut AtlasApp| app.frame_ui(ui), app);
     for _ in 0..400 {
         harness.step();
-        if harness
-            .state()
-            .data
-            .events()
-            .iter()
-            .any(|e| e.id == "AZE1001")
-        {
+        if harness.state().data.views().any(|e| e.id == "AZE1001") {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));

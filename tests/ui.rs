@@ -28,8 +28,9 @@ fn choosing_an_event_in_the_list_shows_its_quote() {
     let index = (0..data.dated_len())
         .find(|&i| data.event(i).unwrap().title.contains("summon"))
         .expect("the bundled data has the 2012 summons");
-    let event = data.event(index).unwrap().clone();
-    harness.get_by_label(&row_text(&event)).click();
+    let event = data.event(index).unwrap().into_owned();
+    let row = row_text(&data.view(index).unwrap());
+    harness.get_by_label(&row).click();
     harness.run();
     assert_eq!(harness.state().selected, Some(index));
     harness.get_by_label(&format!("“{}”", event.source.quote));
@@ -138,9 +139,9 @@ fn a_category_filter_hides_its_events_on_both_views() {
         .visible
         .in_window
         .iter()
-        .map(|&i| harness.state().data.event(i).unwrap())
+        .map(|&i| harness.state().data.view(i).unwrap())
         .filter(|e| e.category == Category::Military)
-        .map(row_text)
+        .map(|e| row_text(&e))
         .collect();
     assert!(!military.is_empty());
     for row in &military {
@@ -180,7 +181,7 @@ fn clicking_a_group_lists_its_events() {
     assert_eq!(rows, n);
     let opened = harness.state().map.group.clone().unwrap().0;
     assert_eq!(opened.len(), n);
-    let first = harness.state().data.event(opened[0]).unwrap().clone();
+    let first = harness.state().data.event(opened[0]).unwrap().into_owned();
     harness
         .get_by_label(&format!("{} — {}", first.date.short(), first.title))
         .click();

@@ -71,9 +71,12 @@ pub fn is_atlas_header(header: &csv::StringRecord) -> bool {
 }
 
 /// Writes events as atlas CSV.
-pub fn write_csv<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<String, csv::Error> {
+pub fn write_csv<E: std::borrow::Borrow<Event>>(
+    events: impl IntoIterator<Item = E>,
+) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for e in events {
+        let e = e.borrow();
         let day = |d: Option<chrono::NaiveDate>| {
             d.map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default()
@@ -239,7 +242,7 @@ mod tests {
         let (_, loaded) = read_csv("x.csv", text.as_bytes(), &basemap);
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert_eq!(loaded.records.len(), data.len());
-        for (a, b) in data.events().iter().zip(&loaded.records) {
+        for (a, b) in data.events().zip(&loaded.records) {
             assert_eq!(a.id, b.id);
             assert_eq!(a.date, b.date);
             assert_eq!(a.source, b.source);

@@ -68,11 +68,14 @@ pub fn event_properties(e: &Event) -> Value {
 }
 
 /// Events as a FeatureCollection: their own geometry if they have one, else their place's point.
-pub fn events_collection<'a>(events: impl IntoIterator<Item = &'a Event>) -> FeatureCollection {
+pub fn events_collection<E: std::borrow::Borrow<Event>>(
+    events: impl IntoIterator<Item = E>,
+) -> FeatureCollection {
     collection(
         events
             .into_iter()
             .map(|e| {
+                let e = e.borrow();
                 let geometry = e
                     .shape
                     .as_ref()

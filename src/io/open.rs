@@ -5,7 +5,7 @@ use super::bundle::{bundled_places, read_text};
 use super::bundled::{EVENTS_FORMAT, Loaded};
 use super::problem::Problem;
 use super::{acled, atlas_csv, geojson_events};
-use crate::model::{Dataset, Event, Place};
+use crate::model::{Dataset, Event, Place, Records};
 use std::path::Path;
 
 /// The file formats the atlas reads.
@@ -43,13 +43,13 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
 }
 
 /// Loads events from a file of any supported format; returns the gazetteer they use and what loaded.
-pub fn load_path(path: &Path, basemap: &Basemap) -> (Vec<Place>, Loaded<Event>) {
+pub fn load_path(path: &Path, basemap: &Basemap) -> (Vec<Place>, Opened) {
     match std::fs::read(path) {
         Ok(bytes) => load_bytes(path, &bytes, basemap),
         Err(e) => (
             Vec::new(),
-            Loaded {
-                records: Vec::new(),
+            Opened {
+                records: Records::default(),
                 problems: vec![Problem::whole(
                     &path.display().to_string(),
                     format!("cannot read: {e}"),
@@ -59,14 +59,40 @@ pub fn load_path(path: &Path, basemap: &Basemap) -> (Vec<Place>, Loaded<Event>) 
     }
 }
 
+/// What a file gave: its events (whole or as compact rows) and the problems with the rest.
+#[derive(Debug, Default)]
+pub struct Opened {
+    /// The valid events.
+    pub records: Records,
+    /// Problems, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl From<Loaded<Event>> for Opened {
+    fn from(loaded: Loaded<Event>) -> Opened {
+        Opened {
+            records: loaded.records.into(),
+            problems: loaded.problems,
+        }
+    }
+}
+
+/// Files larger than this are read again from disk when one of their rows is shown whole;
+/// smaller ones are kept in memory.
+const KEEP_IN_MEMORY_MAX: usize = 32 << 20;
+
 /// Loads events from a file's bytes, choosing the format by the path's extension and the content.
-pub fn load_bytes(path: &Path, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loaded<Event>) {
+///
+/// ACLED tables load as compact rows. When `path` is the file the bytes came from and it is larger
+/// than 32 MiB, a row's free text is read again from that file when shown (and the file's size and
+/// time are checked first); otherwise the bytes are kept.
+pub fn load_bytes(path: &Path, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Opened) {
     let file = path.display().to_string();
     let failed = |p: Problem| {
         (
             Vec::new(),
-            Loaded {
-                records: Vec::new(),
+            Opened {
+                records: Records::default(),
                 problems: vec![p],
             },
         )
@@ -83,11 +109,26 @@ pub fn load_bytes(path: &Path, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, 
             .from_reader(bytes)
             .headers()
             .is_ok_and(atlas_csv::is_atlas_header);
-        return if header_is_atlas {
-            atlas_csv::read_csv(&file, bytes, basemap)
+        if header_is_atlas {
+            let (places, loaded) = atlas_csv::read_csv(&file, bytes, basemap);
+            return (places, loaded.into());
+        }
+        let on_disk = bytes.len() > KEEP_IN_MEMORY_MAX
+            && std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64);
+        let source = if on_disk {
+            acled::RowSource::File(path.to_path_buf())
         } else {
-            acled::parse_acled_csv(&file, bytes)
+            acled::RowSource::Memory(std::sync::Arc::from(bytes))
         };
+        let (store, problems) = acled::parse_acled_rows(&file, bytes, source);
+        let places = store.places().to_vec();
+        return (
+            places,
+            Opened {
+                records: store.into(),
+                problems,
+            },
+        );
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -129,9 +170,10 @@ pub fn load_bytes(path: &Path, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, 
                 loaded.problems.extend(more.problems);
             }
         }
-        (places, loaded)
+        (places, loaded.into())
     } else {
-        geojson_events::parse_geojson_events(&file, text, &bundled_places())
+        let (places, loaded) = geojson_events::parse_geojson_events(&file, text, &bundled_places());
+        (places, loaded.into())
     }
 }
 

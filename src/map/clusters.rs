@@ -10,7 +10,7 @@ use super::grouping::{Group, Mark, group_marks};
 use super::projection::Projector;
 use crate::commands::Command;
 use crate::model::dataset::Columns;
-use crate::model::{Category, Dataset, Event};
+use crate::model::{Category, Dataset, EventView};
 use crate::palette;
 use eframe::egui::{self, Align2, Color32, FontId, Painter, Pos2, Rect, Sense, Stroke, Vec2, vec2};
 use std::collections::BTreeMap;
@@ -280,7 +280,7 @@ fn interact_cluster(
     response.on_hover_ui(|ui| {
         let first = clusters.members(group, arrow, 8);
         for &i in &first {
-            if let Some(e) = data.event(i) {
+            if let Some(e) = data.view(i) {
                 ui.label(format!("{} — {}", e.date.short(), e.title));
             }
         }
@@ -328,7 +328,7 @@ fn count_event<'a>(
             edge_places[k].categories[usize::from(columns.category[i]) & 7] += 1;
         }
         Slot::Shape => {
-            if let Some(name) = data.event(i).and_then(|e| e.shape_name.as_deref()) {
+            if let Some(name) = data.view(i).and_then(|e| e.shape_name) {
                 shapes.entry(name).or_default().push(i);
             }
         }
@@ -600,7 +600,7 @@ pub(super) fn aggregate_ui(
         columns
             .place_example
             .get(key as usize)
-            .and_then(|&i| data.event(i as usize))
+            .and_then(|&i| data.view(i as usize))
     };
     let mut marks = Vec::new();
     for (c, cell) in cells.iter().enumerate() {
@@ -618,7 +618,7 @@ pub(super) fn aggregate_ui(
             } else {
                 grid.centre(c)
             },
-            place: e.place.as_str(),
+            place: e.place,
         });
     }
     let groups = group_marks(&marks, CLUSTER_CELL);
@@ -686,10 +686,10 @@ pub(super) fn aggregate_ui(
         covered.push(rect);
         let big = &cells[biggest.1];
         let first = big.first_event as usize;
-        let label = match (n, data.event(first)) {
-            (1, Some(e)) => e.title.clone(),
+        let label = match (n, data.view(first)) {
+            (1, Some(e)) => e.title.to_owned(),
             (_, Some(_)) => {
-                let name = example(big.dominant()).map_or("", |e| e.place_name.as_str());
+                let name = example(big.dominant()).map_or("", |e| e.place_name);
                 let prep = if same_place { "at" } else { "near" };
                 format!("{n} events {prep} {name}")
             }
@@ -750,7 +750,7 @@ struct EdgeArrow {
 fn cluster_edge<'e>(
     projector: &Projector,
     places: &mut [EdgePlace],
-    example: &impl Fn(u32) -> Option<&'e Event>,
+    example: &impl Fn(u32) -> Option<EventView<'e>>,
 ) -> Vec<EdgeArrow> {
     let rect = projector.rect();
     let anchor_of = |key: u32| {
@@ -833,7 +833,7 @@ fn edge_arrow_ui(
     else {
         return;
     };
-    let Some(e) = data.event(first) else { return };
+    let Some(e) = data.view(first) else { return };
     let rect = clusters.projector.rect();
     let (anchor, dir) = (arrow.anchor, arrow.dir);
     let shares = shares_of(&arrow.categories);
@@ -860,7 +860,7 @@ fn edge_arrow_ui(
             e.place_name
         ),
     };
-    let id = ui.scope_id().with(("edge", e.place.as_str()));
+    let id = ui.scope_id().with(("edge", e.place));
     interact_cluster(
         ui,
         clusters,

@@ -8,7 +8,7 @@ use super::edge::edge_anchor;
 use super::grouping::{Group, Mark, group_marks};
 use super::projection::Projector;
 use crate::commands::Command;
-use crate::model::{Category, Dataset, Event};
+use crate::model::{Category, Dataset, EventView};
 use crate::palette;
 use crate::time_control::Mode;
 use eframe::egui::{
@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 pub const GROUP_RADIUS: f32 = 22.0;
 
 /// Opacity of an event: 1 in window mode; fading with age in cumulative mode.
-pub(super) fn alpha_of(event: &Event, input: &MapInput<'_>) -> f32 {
+pub(super) fn alpha_of(event: &EventView<'_>, input: &MapInput<'_>) -> f32 {
     if input.time.mode != Mode::Cumulative {
         return 1.0;
     }
@@ -40,7 +40,7 @@ pub(super) fn marker_radius(n: usize) -> f32 {
 pub(super) fn category_counts(data: &Dataset, events: &[usize]) -> Vec<(Category, usize)> {
     let mut counts = [0usize; 8];
     for &i in events {
-        if let Some(e) = data.event(i) {
+        if let Some(e) = data.view(i) {
             counts[e.category.index()] += 1;
         }
     }
@@ -77,13 +77,13 @@ pub(super) fn pie(centre: Pos2, radius: f32, shares: &[(Category, usize)], alpha
 }
 
 pub(super) fn label_for(data: &Dataset, events: &[usize], suffix: &str) -> String {
-    let first = events.first().and_then(|&i| data.event(i));
+    let first = events.first().and_then(|&i| data.view(i));
     match (events.len(), first) {
-        (1, Some(e)) => e.title.clone(),
+        (1, Some(e)) => e.title.to_owned(),
         (n, Some(e)) => {
             let same_place = events
                 .iter()
-                .filter_map(|&i| data.event(i))
+                .filter_map(|&i| data.view(i))
                 .all(|x| x.place_name == e.place_name);
             let prep = if same_place { "at" } else { "near" };
             format!("{n} events {prep} {}{suffix}", e.place_name)
@@ -123,7 +123,7 @@ pub(super) fn interact_marker(
     }
     response.on_hover_ui(|ui| {
         for &i in events.iter().take(8) {
-            if let Some(e) = data.event(i) {
+            if let Some(e) = data.view(i) {
                 ui.label(format!("{} — {}", e.date.short(), e.title));
             }
         }
@@ -188,7 +188,7 @@ pub fn events_ui(
         faded_density(painter, projector, data, &input.visible.faded);
     } else {
         for &i in &input.visible.faded {
-            if let Some(e) = data.event(i).filter(|e| !e.off_map) {
+            if let Some(e) = data.view(i).filter(|e| !e.off_map) {
                 let p = projector.project(e.lon, e.lat);
                 if inner.contains(p) {
                     let c = palette::category_color(e.category).gamma_multiply(0.3);
@@ -204,14 +204,14 @@ pub fn events_ui(
     let mut marks = Vec::new();
     let mut off_screen: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &i in &input.visible.in_window {
-        let Some(e) = data.event(i) else { continue };
+        let Some(e) = data.view(i) else { continue };
         if let (Some(_), Some(name)) = (&e.shape, &e.shape_name) {
-            shapes.entry(name.as_str()).or_default().push(i);
+            shapes.entry(*name).or_default().push(i);
             continue;
         }
         let p = projector.project(e.lon, e.lat);
         if e.off_map || !inner.contains(p) {
-            off_screen.entry(e.place.as_str()).or_default().push(i);
+            off_screen.entry(e.place).or_default().push(i);
         } else {
             marks.push(Mark {
                 event: i,
@@ -247,8 +247,8 @@ fn group_ui(
     let alpha = group
         .events
         .iter()
-        .filter_map(|&i| data.event(i))
-        .map(|e| alpha_of(e, input))
+        .filter_map(|&i| data.view(i))
+        .map(|e| alpha_of(&e, input))
         .fold(0.0f32, f32::max);
     let shares = category_counts(data, &group.events);
     painter.add(pie(group.pos, r, &shares, alpha));
@@ -291,7 +291,7 @@ pub(super) fn shape_ui(
     commands: &mut Vec<Command>,
 ) -> Option<Rect> {
     let data = input.data;
-    let first = data.event(*events.first()?)?;
+    let first = data.view(*events.first()?)?;
     let geometry = first.shape.as_ref()?;
     let shares = category_counts(data, events);
     let color = palette::category_color(shares.first()?.0);
@@ -339,7 +339,7 @@ pub(super) fn shape_ui(
     );
     let name = first.shape_name.clone().unwrap_or_default();
     let label = if events.len() == 1 {
-        first.title.clone()
+        first.title.to_owned()
     } else {
         format!("{} events on {name}", events.len())
     };
@@ -357,7 +357,7 @@ fn arrow_ui(
     commands: &mut Vec<Command>,
 ) {
     let data = input.data;
-    let Some(first) = events.first().and_then(|&i| data.event(i)) else {
+    let Some(first) = events.first().and_then(|&i| data.view(i)) else {
         return;
     };
     let target = projector.project(first.lon, first.lat);
@@ -412,7 +412,7 @@ pub fn group_list_ui(
                     |ui, rows| {
                         ui.set_max_width(380.0);
                         for &i in &events[rows] {
-                            let Some(e) = data.event(i) else { continue };
+                            let Some(e) = data.view(i) else { continue };
                             let color = palette::category_color(e.category);
                             ui.horizontal(|ui| {
                                 let (r, _) =

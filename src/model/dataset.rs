@@ -3,14 +3,65 @@
 use super::date::DayNum;
 use super::event::Event;
 use super::place::Place;
+use super::rows::RowStore;
 use super::time_index::TimeIndex;
+use super::view::EventView;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 static NEXT_UID: AtomicU64 = AtomicU64::new(1);
 
+/// Positions whose slot has this source are whole events; others are rows of store `source - 1`.
+const RICH: u32 = 0;
+/// Bits of a slot that hold the index within its source.
+const INDEX_BITS: u32 = 28;
+const INDEX_MASK: u32 = (1 << INDEX_BITS) - 1;
+/// At most this many row stores sit in one dataset (their rows beyond become whole events).
+const MAX_STORES: usize = 15;
+
+/// What a dataset is made of: whole events and stores of compact rows.
+#[derive(Clone, Debug, Default)]
+pub struct Records {
+    /// Whole events (bundled data, GeoJSON, small tables).
+    pub events: Vec<Event>,
+    /// Large tables held as compact rows.
+    pub stores: Vec<Arc<RowStore>>,
+}
+
+impl Records {
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.events.len() + self.stores.iter().map(|s| s.len()).sum::<usize>()
+    }
+
+    /// Whether there are no events.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl From<Vec<Event>> for Records {
+    fn from(events: Vec<Event>) -> Records {
+        Records {
+            events,
+            stores: Vec::new(),
+        }
+    }
+}
+
+impl From<RowStore> for Records {
+    fn from(store: RowStore) -> Records {
+        Records {
+            events: Vec::new(),
+            stores: vec![Arc::new(store)],
+        }
+    }
+}
+
 /// Compact per-event columns the views scan when many events are visible, so that they never
-/// touch the (large) [`Event`] records in a frame.
+/// touch whole event records in a frame.
 #[derive(Clone, Debug, Default)]
 pub struct Columns {
     /// Longitude and latitude, degrees.
@@ -26,9 +77,16 @@ pub struct Columns {
 }
 
 /// Events sorted by time (undated last), their time index, and the places they refer to.
+///
+/// Events are held either whole or as rows of a [`RowStore`]; [`Dataset::view`] gives the fields
+/// the views need for either without allocating, [`Dataset::event`] the whole record.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
-    events: Vec<Event>,
+    /// Whole events, in position order among themselves.
+    rich: Vec<Event>,
+    stores: Vec<Arc<RowStore>>,
+    /// For each position, its source (top bits) and index there.
+    slot: Vec<u32>,
     dated: usize,
     starts: Vec<DayNum>,
     extent: Option<(DayNum, DayNum)>,
@@ -41,67 +99,117 @@ pub struct Dataset {
     id_order: Vec<u32>,
 }
 
+/// The sources of a dataset under construction, read by slot.
+struct Sources<'a> {
+    rich: &'a [Event],
+    stores: &'a [Arc<RowStore>],
+}
+
+impl<'a> Sources<'a> {
+    fn view(&self, slot: u32) -> EventView<'a> {
+        let (source, i) = ((slot >> INDEX_BITS) as usize, (slot & INDEX_MASK) as usize);
+        match source.checked_sub(1) {
+            None => EventView::of(&self.rich[i]),
+            Some(k) => self.stores[k].view(i),
+        }
+    }
+
+    fn id(&self, slot: u32) -> &'a str {
+        let (source, i) = ((slot >> INDEX_BITS) as usize, (slot & INDEX_MASK) as usize);
+        match source.checked_sub(1) {
+            None => &self.rich[i].id,
+            Some(k) => self.stores[k].id(i),
+        }
+    }
+}
+
 impl Dataset {
     /// Builds a dataset, sorting events by (start, end, id) with undated events last.
-    pub fn new(mut events: Vec<Event>, places: Vec<Place>) -> Dataset {
-        // Sort small keys (dates, then the id's first bytes; whole ids only on ties), then move
-        // each (large) event into place once.
-        let mut keys: Vec<(DayNum, DayNum, u64, u32)> = events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let (s, end) = e.date.days().unwrap_or((DayNum::MAX, DayNum::MAX));
-                (s, end, id_prefix(&e.id), i as u32)
-            })
-            .collect();
-        keys.sort_unstable_by(|a, b| {
-            (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| {
-                events[a.3 as usize]
-                    .id
-                    .cmp(&events[b.3 as usize].id)
-                    .then(a.3.cmp(&b.3))
-            })
-        });
-        let mut order: Vec<u32> = keys.iter().map(|k| k.3).collect();
-        drop(keys);
-        if order
-            .iter()
-            .rev()
-            .enumerate()
-            .all(|(i, &o)| o as usize == i)
-        {
-            // exports often list the newest first
-            events.reverse();
-        } else {
-            permute(&mut events, &mut order);
+    pub fn new(records: impl Into<Records>, mut places: Vec<Place>) -> Dataset {
+        let Records {
+            events: mut rich,
+            mut stores,
+        } = records.into();
+        for extra in stores.split_off(stores.len().min(MAX_STORES)) {
+            rich.extend((0..extra.len()).map(|j| extra.event(j)));
         }
-        drop(order);
-        let dated = events.iter().filter(|e| e.date.range.is_some()).count();
-        let spans: Vec<(DayNum, DayNum)> = events[..dated]
-            .iter()
-            .filter_map(|e| e.date.days())
-            .collect();
-        let starts = spans.iter().map(|s| s.0).collect();
-        let extent = spans
-            .first()
-            .map(|f| (f.0, spans.iter().map(|s| s.1).max().unwrap_or(f.1)));
-        let place_ids = places
+        let mut place_ids: HashMap<String, usize> = places
             .iter()
             .enumerate()
             .map(|(i, p)| (p.id.clone(), i))
             .collect();
+        for p in stores.iter().flat_map(|s| s.places()) {
+            if !place_ids.contains_key(&p.id) {
+                place_ids.insert(p.id.clone(), places.len());
+                places.push(p.clone());
+            }
+        }
+        // Sort small keys (dates, then the id's first bytes; whole ids only on ties).
+        let mut keys: Vec<(DayNum, DayNum, u64, u32)> =
+            Vec::with_capacity(rich.len() + stores.iter().map(|s| s.len()).sum::<usize>());
+        for (i, e) in rich.iter().enumerate() {
+            let (s, end) = e.date.days().unwrap_or((DayNum::MAX, DayNum::MAX));
+            keys.push((s, end, id_prefix(&e.id), RICH | i as u32));
+        }
+        for (k, store) in stores.iter().enumerate() {
+            let source = (k as u32 + 1) << INDEX_BITS;
+            for j in 0..store.len() {
+                let (s, e) = store.days(j);
+                keys.push((s, e, id_prefix(store.id(j)), source | j as u32));
+            }
+        }
+        let already_sorted = keys.is_sorted_by(|a, b| (a.0, a.1, a.2) < (b.0, b.1, b.2));
+        if !already_sorted {
+            let src = Sources {
+                rich: &rich,
+                stores: &stores,
+            };
+            keys.sort_unstable_by(|a, b| {
+                (a.0, a.1, a.2)
+                    .cmp(&(b.0, b.1, b.2))
+                    .then_with(|| src.id(a.3).cmp(src.id(b.3)).then(a.3.cmp(&b.3)))
+            });
+        }
+        let dated = keys.partition_point(|k| k.0 != DayNum::MAX);
+        let spans: Vec<(DayNum, DayNum)> = keys[..dated].iter().map(|k| (k.0, k.1)).collect();
+        let mut slot: Vec<u32> = keys.iter().map(|k| k.3).collect();
+        drop(keys);
+        // whole events move into position order once; their slots follow
+        let mut order: Vec<u32> = slot
+            .iter()
+            .copied()
+            .filter(|s| s >> INDEX_BITS == RICH)
+            .collect();
+        permute(&mut rich, &mut order);
+        let mut next_rich = 0u32;
+        for s in &mut slot {
+            if *s >> INDEX_BITS == RICH {
+                *s = next_rich;
+                next_rich += 1;
+            }
+        }
+        let starts = spans.iter().map(|s| s.0).collect();
+        let extent = spans
+            .first()
+            .map(|f| (f.0, spans.iter().map(|s| s.1).max().unwrap_or(f.1)));
+        let src = Sources {
+            rich: &rich,
+            stores: &stores,
+        };
         // the three derived structures are independent: build them side by side
         let (columns, id_order, index) = std::thread::scope(|scope| {
-            let columns = scope.spawn(|| Columns::of(&events));
+            let columns = scope.spawn(|| Columns::of(&src, &slot));
             let index = scope.spawn(|| TimeIndex::new(&spans));
-            let id_order = id_order_of(&events);
-            let columns = columns.join().unwrap_or_else(|_| Columns::of(&events));
+            let id_order = id_order_of(&src, &slot);
+            let columns = columns.join().unwrap_or_else(|_| Columns::of(&src, &slot));
             let index = index.join().unwrap_or_else(|_| TimeIndex::new(&spans));
             (columns, id_order, index)
         });
         Dataset {
             index,
-            events,
+            rich,
+            stores,
+            slot,
             dated,
             starts,
             extent,
@@ -113,16 +221,39 @@ impl Dataset {
         }
     }
 
+    fn sources(&self) -> Sources<'_> {
+        Sources {
+            rich: &self.rich,
+            stores: &self.stores,
+        }
+    }
+
     /// Adds another dataset's events and places beside these (a layer); ids already present are kept
     /// from `self` and the duplicates from `other` are returned.
     pub fn merged_with(&self, other: &Dataset) -> (Dataset, Vec<String>) {
-        let mut events = self.events.clone();
+        let mut events = self.rich.clone();
         let mut skipped = Vec::new();
-        for e in &other.events {
+        for e in &other.rich {
             if self.index_of(&e.id).is_some() {
                 skipped.push(e.id.clone());
             } else {
                 events.push(e.clone());
+            }
+        }
+        let mut stores = self.stores.clone();
+        for store in &other.stores {
+            let skip: Vec<bool> = (0..store.len())
+                .map(|j| self.index_of(store.id(j)).is_some())
+                .collect();
+            if skip.iter().any(|&s| s) {
+                skipped.extend(
+                    (0..store.len())
+                        .filter(|&j| skip[j])
+                        .map(|j| store.id(j).to_owned()),
+                );
+                stores.push(Arc::new(store.without(&skip)));
+            } else {
+                stores.push(store.clone());
             }
         }
         let mut places = self.places.clone();
@@ -131,37 +262,76 @@ impl Dataset {
                 places.push(p.clone());
             }
         }
-        (Dataset::new(events, places), skipped)
-    }
-
-    /// All events, dated ones in time order, then the undated ones.
-    pub fn events(&self) -> &[Event] {
-        &self.events
+        (Dataset::new(Records { events, stores }, places), skipped)
     }
 
     /// Number of events.
     pub fn len(&self) -> usize {
-        self.events.len()
+        self.slot.len()
     }
 
     /// Whether there are no events.
     pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
+        self.slot.is_empty()
     }
 
-    /// The event at a position of [`Dataset::events`].
-    pub fn event(&self, index: usize) -> Option<&Event> {
-        self.events.get(index)
+    /// The fields the views draw of the event at a position (dated events in time order first,
+    /// then the undated ones). Never reads a file or allocates.
+    pub fn view(&self, index: usize) -> Option<EventView<'_>> {
+        self.slot.get(index).map(|&s| self.sources().view(s))
+    }
+
+    /// All views, in position order.
+    pub fn views(&self) -> impl Iterator<Item = EventView<'_>> + '_ {
+        self.slot.iter().map(|&s| self.sources().view(s))
+    }
+
+    /// The whole event at a position, with its summary, source quote and notes. For compact rows
+    /// this reads the row again from its file.
+    pub fn event(&self, index: usize) -> Option<Cow<'_, Event>> {
+        let s = *self.slot.get(index)?;
+        let (source, i) = ((s >> INDEX_BITS) as usize, (s & INDEX_MASK) as usize);
+        Some(match source.checked_sub(1) {
+            None => Cow::Borrowed(self.rich.get(i)?),
+            Some(k) => Cow::Owned(self.stores.get(k)?.event(i)),
+        })
+    }
+
+    /// All whole events, in position order (compact rows are read again from their files).
+    pub fn events(&self) -> impl Iterator<Item = Cow<'_, Event>> + '_ {
+        (0..self.len()).filter_map(|i| self.event(i))
+    }
+
+    /// Whether `query_lower` occurs in the event's text: for whole events the title, summary,
+    /// place, quote, id and actors; for compact rows the fields kept in memory (title, place, id,
+    /// type label and actors), since their notes stay in the file.
+    pub fn matches_text(&self, index: usize, query_lower: &str) -> bool {
+        let Some(&s) = self.slot.get(index) else {
+            return false;
+        };
+        if s >> INDEX_BITS == RICH {
+            self.rich
+                .get((s & INDEX_MASK) as usize)
+                .is_some_and(|e| e.matches_text(query_lower))
+        } else {
+            self.sources().view(s).matches_text(query_lower)
+        }
+    }
+
+    /// The id of the event at a position.
+    pub fn id(&self, index: usize) -> Option<&str> {
+        self.slot.get(index).map(|&s| self.sources().id(s))
     }
 
     /// The position of the event with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         // the last of equal ids, as a map built in order would keep
+        let src = self.sources();
         let end = self
             .id_order
-            .partition_point(|&i| self.events[i as usize].id.as_str() <= id);
+            .partition_point(|&i| src.id(self.slot[i as usize]) <= id);
         let i = *self.id_order.get(end.checked_sub(1)?)? as usize;
-        (self.events[i].id == id).then_some(i)
+        (src.id(self.slot[i]) == id).then_some(i)
     }
 
     /// Number of dated events (they come first in [`Dataset::events`]).
@@ -171,7 +341,7 @@ impl Dataset {
 
     /// Positions of the undated events.
     pub fn undated(&self) -> std::ops::Range<usize> {
-        self.dated..self.events.len()
+        self.dated..self.slot.len()
     }
 
     /// The first start day and last end day of the dated events.
@@ -267,17 +437,16 @@ fn id_prefix(id: &str) -> u64 {
 }
 
 /// Event positions ordered by id, stable among equal ids.
-fn id_order_of(events: &[Event]) -> Vec<u32> {
-    let mut keyed: Vec<(u64, u32)> = events
+fn id_order_of(src: &Sources<'_>, slot: &[u32]) -> Vec<u32> {
+    let mut keyed: Vec<(u64, u32)> = slot
         .iter()
         .enumerate()
-        .map(|(i, e)| (id_prefix(&e.id), i as u32))
+        .map(|(i, &s)| (id_prefix(src.id(s)), i as u32))
         .collect();
     keyed.sort_unstable_by(|a, b| {
         a.0.cmp(&b.0).then_with(|| {
-            events[a.1 as usize]
-                .id
-                .cmp(&events[b.1 as usize].id)
+            src.id(slot[a.1 as usize])
+                .cmp(src.id(slot[b.1 as usize]))
                 .then(a.1.cmp(&b.1))
         })
     });
@@ -309,44 +478,41 @@ impl Columns {
     /// An event drawn as its own region or line.
     pub const SHAPE: u8 = 2;
 
-    fn of(events: &[Event]) -> Columns {
+    fn of(src: &Sources<'_>, slot: &[u32]) -> Columns {
+        let n = slot.len();
         let mut keys: HashMap<&str, u32> = HashMap::new();
-        let mut place_example = Vec::new();
-        let mut place_key = Vec::with_capacity(events.len());
-        for (i, e) in events.iter().enumerate() {
+        let mut c = Columns {
+            lon_lat: Vec::with_capacity(n),
+            category: Vec::with_capacity(n),
+            kind: Vec::with_capacity(n),
+            place_key: Vec::with_capacity(n),
+            place_example: Vec::new(),
+        };
+        for (i, &s) in slot.iter().enumerate() {
+            let e = src.view(s);
             // an event without a place id is its own place
-            let key = if e.place.is_empty() {
-                place_example.push(i as u32);
-                (place_example.len() - 1) as u32
-            } else {
-                *keys.entry(e.place.as_str()).or_insert_with(|| {
-                    place_example.push(i as u32);
-                    (place_example.len() - 1) as u32
-                })
+            let example = &mut c.place_example;
+            let mut fresh = || {
+                example.push(i as u32);
+                (example.len() - 1) as u32
             };
-            place_key.push(key);
+            let key = if e.place.is_empty() {
+                fresh()
+            } else {
+                *keys.entry(e.place).or_insert_with(fresh)
+            };
+            c.place_key.push(key);
+            c.lon_lat.push([e.lon as f32, e.lat as f32]);
+            c.category.push(e.category.index() as u8);
+            c.kind.push(if e.shape.is_some() && e.shape_name.is_some() {
+                Columns::SHAPE
+            } else if e.off_map {
+                Columns::OFF_MAP
+            } else {
+                Columns::POINT
+            });
         }
-        Columns {
-            lon_lat: events
-                .iter()
-                .map(|e| [e.lon as f32, e.lat as f32])
-                .collect(),
-            category: events.iter().map(|e| e.category.index() as u8).collect(),
-            kind: events
-                .iter()
-                .map(|e| {
-                    if e.shape.is_some() && e.shape_name.is_some() {
-                        Columns::SHAPE
-                    } else if e.off_map {
-                        Columns::OFF_MAP
-                    } else {
-                        Columns::POINT
-                    }
-                })
-                .collect(),
-            place_key,
-            place_example,
-        }
+        c
     }
 }
 
@@ -379,7 +545,7 @@ mod tests {
             ],
             vec![],
         );
-        let ids: Vec<&str> = data.events().iter().map(|e| e.id.as_str()).collect();
+        let ids: Vec<&str> = data.views().map(|e| e.id).collect();
         assert_eq!(ids, ["a", "b", "c", "u"]);
         assert_eq!(data.dated_len(), 3);
         assert_eq!(data.undated(), 3..4);
@@ -431,7 +597,7 @@ mod tests {
                 assert_eq!(expected, brute);
             }
         }
-        for (i, e) in data.events().iter().enumerate() {
+        for (i, e) in data.events().enumerate() {
             assert_eq!(data.index_of(&e.id), Some(i));
         }
         assert_eq!(data.index_of("nope"), None);

@@ -136,6 +136,61 @@ impl EventDate {
         self.range.map(|(s, e)| (day_of(s), day_of(e)))
     }
 
+    /// The range and precision without the wording.
+    pub fn span(&self) -> DateSpan {
+        DateSpan {
+            range: self.range,
+            precision: self.precision,
+        }
+    }
+
+    /// The date in words with its precision, e.g. "August 2022 (month)" or "undated in the source".
+    pub fn describe(&self) -> String {
+        self.span().describe()
+    }
+
+    /// A short form for lists and tooltips ("3 Aug 2022", "Feb 2012", "the 1990s", "undated").
+    pub fn short(&self) -> String {
+        self.span().short()
+    }
+
+    /// Checks that the range agrees with itself and its precision; returns what is wrong.
+    pub fn validate(&self) -> Result<(), String> {
+        match (self.range, self.precision) {
+            (None, Precision::Undated) => Ok(()),
+            (None, p) => Err(format!("precision `{p}` needs a start and an end date")),
+            (Some(_), Precision::Undated) => {
+                Err("an undated event must have null start and end".to_owned())
+            }
+            (Some((s, e)), _) if e < s => Err(format!("end {e} is before start {s}")),
+            (Some(_), _) => Ok(()),
+        }
+    }
+}
+
+/// When an event happened, without the source's wording: what views need, and `Copy`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateSpan {
+    /// First and last day (inclusive); `None` when undated.
+    pub range: Option<(NaiveDate, NaiveDate)>,
+    /// How precise the source is.
+    pub precision: Precision,
+}
+
+impl DateSpan {
+    /// The span of day numbers `start..=end` (or undated when `range` is `None`).
+    pub fn of_days(range: Option<(DayNum, DayNum)>, precision: Precision) -> DateSpan {
+        DateSpan {
+            range: range.map(|(s, e)| (date_of(s), date_of(e))),
+            precision,
+        }
+    }
+
+    /// The range as day numbers.
+    pub fn days(&self) -> Option<(DayNum, DayNum)> {
+        self.range.map(|(s, e)| (day_of(s), day_of(e)))
+    }
+
     /// The date in words with its precision, e.g. "August 2022 (month)" or "undated in the source".
     pub fn describe(&self) -> String {
         let Some((start, end)) = self.range else {
@@ -180,19 +235,6 @@ impl EventDate {
             Precision::Year => start.year().to_string(),
             Precision::Decade => format!("{}s", start.year() / 10 * 10),
             Precision::Undated => "undated".to_owned(),
-        }
-    }
-
-    /// Checks that the range agrees with itself and its precision; returns what is wrong.
-    pub fn validate(&self) -> Result<(), String> {
-        match (self.range, self.precision) {
-            (None, Precision::Undated) => Ok(()),
-            (None, p) => Err(format!("precision `{p}` needs a start and an end date")),
-            (Some(_), Precision::Undated) => {
-                Err("an undated event must have null start and end".to_owned())
-            }
-            (Some((s, e)), _) if e < s => Err(format!("end {e} is before start {s}")),
-            (Some(_), _) => Ok(()),
         }
     }
 }

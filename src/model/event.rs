@@ -2,6 +2,7 @@
 
 use super::category::Category;
 use super::date::EventDate;
+use super::view::{EventView, contains_lower};
 use chrono::NaiveDate;
 
 /// Where an event's report comes from.
@@ -83,24 +84,15 @@ impl Event {
         }
     }
 
-    /// Whether `query` (lowercase) occurs in the title, summary, place, actors or quote.
+    /// Whether `query` (lowercase) occurs in the title, summary, place, actors, type label or quote.
     pub fn matches_text(&self, query_lower: &str) -> bool {
         if query_lower.is_empty() {
             return true;
         }
-        [
-            &self.title,
-            &self.summary,
-            &self.place_name,
-            &self.source.quote,
-            &self.id,
-        ]
-        .iter()
-        .any(|s| s.to_lowercase().contains(query_lower))
-            || self
-                .actors
+        EventView::of(self).matches_text(query_lower)
+            || [&self.summary, &self.source.quote]
                 .iter()
-                .any(|a| a.to_lowercase().contains(query_lower))
+                .any(|s| contains_lower(s, query_lower))
     }
 }
 

@@ -7,10 +7,14 @@ pub mod date;
 pub mod event;
 pub mod place;
 pub mod region;
+pub mod rows;
 pub mod time_index;
+pub mod view;
 
 pub use category::Category;
-pub use dataset::Dataset;
-pub use date::{DayNum, EventDate, Precision};
+pub use dataset::{Dataset, Records};
+pub use date::{DateSpan, DayNum, EventDate, Precision};
 pub use event::{Event, Source};
 pub use place::{Place, PlaceKind};
+pub use rows::{RowColumns, RowReader, RowStore};
+pub use view::EventView;

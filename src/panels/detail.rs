@@ -50,7 +50,7 @@ pub fn detail_ui(
         ui.weak("Keys: Left/Right previous/next event · Space play/pause · Home/End first/last · +/- zoom · Esc clear selection · Ctrl+F search");
         return;
     };
-    event_ui(ui, data, e, scroll_to_quote);
+    event_ui(ui, data, &e, scroll_to_quote);
 }
 
 fn event_ui(ui: &mut egui::Ui, data: &Dataset, e: &Event, scroll_to_quote: bool) {

@@ -3,7 +3,7 @@
 
 use crate::commands::Command;
 use crate::filters::{Filters, Visible};
-use crate::model::{Dataset, Event};
+use crate::model::{Dataset, EventView};
 use crate::palette;
 use eframe::egui::{self, Color32, Sense, vec2};
 
@@ -71,8 +71,8 @@ impl ListState {
     /// Collects the dataset's actors, most frequent first.
     pub fn set_data(&mut self, data: &Dataset) {
         let mut counts: std::collections::HashMap<&str, usize> = Default::default();
-        for e in data.events() {
-            for a in &e.actors {
+        for e in data.views() {
+            for a in e.actors {
                 *counts.entry(a.as_str()).or_default() += 1;
             }
         }
@@ -87,7 +87,7 @@ impl ListState {
 /// Sorts event positions by the list's key.
 pub fn sorted(data: &Dataset, events: &[usize], sort: SortBy, descending: bool) -> Vec<usize> {
     let mut rows = events.to_vec();
-    let key = |i: &usize| data.event(*i);
+    let key = |i: &usize| data.view(*i);
     match sort {
         SortBy::Date => {}
         SortBy::Title => rows.sort_by(|a, b| {
@@ -97,8 +97,8 @@ pub fn sorted(data: &Dataset, events: &[usize], sort: SortBy, descending: bool) 
         }),
         SortBy::Place => rows.sort_by(|a, b| {
             key(a)
-                .map(|e| e.place_name.as_str())
-                .cmp(&key(b).map(|e| e.place_name.as_str()))
+                .map(|e| e.place_name)
+                .cmp(&key(b).map(|e| e.place_name))
         }),
     }
     if descending {
@@ -108,7 +108,7 @@ pub fn sorted(data: &Dataset, events: &[usize], sort: SortBy, descending: bool) 
 }
 
 /// The text of a row: date, title, place.
-pub fn row_text(e: &Event) -> String {
+pub fn row_text(e: &EventView<'_>) -> String {
     format!("{} · {} · {}", e.date.short(), e.title, e.place_name)
 }
 
@@ -245,13 +245,13 @@ fn rows_ui(
     }
     area.show_rows(ui, row_height, rows.len(), |ui, range| {
         for &i in &rows[range] {
-            let Some(e) = data.event(i) else { continue };
+            let Some(e) = data.view(i) else { continue };
             ui.horizontal(|ui| {
                 ui.set_min_height(row_height);
                 let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
                 ui.painter()
                     .circle_filled(r.center(), 5.0, palette::category_color(e.category));
-                let mut text = egui::RichText::new(row_text(e));
+                let mut text = egui::RichText::new(row_text(&e));
                 if Some(i) == hovered {
                     text = text.background_color(Color32::from_rgb(255, 244, 200));
                 }
@@ -271,6 +271,7 @@ fn rows_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Event;
     use crate::model::{EventDate, Precision};
     use chrono::NaiveDate;
 
@@ -308,6 +309,6 @@ mod tests {
             sorted(&data, &[0, 1, 2], SortBy::Place, true),
             vec![1, 0, 2]
         );
-        assert_eq!(row_text(data.event(0).unwrap()), "1 Jan 2021 · Zeta · Baku");
+        assert_eq!(row_text(&data.view(0).unwrap()), "1 Jan 2021 · Zeta · Baku");
     }
 }

@@ -177,8 +177,8 @@ fn paint_events(
     let in_window = &input.visible.in_window;
     let mut hits = Vec::new();
     for i in data.in_window(lo, hi) {
-        let Some(e) = data.event(i) else { continue };
-        if !input.filters.passes(e, &text) {
+        let Some(e) = data.view(i) else { continue };
+        if !input.filters.passes(data, i, &text) {
             continue;
         }
         let Some((s, end)) = e.date.days() else {
@@ -295,7 +295,7 @@ fn handle_pointer(
     if let Some(p) = response.hover_pos() {
         if let Some(i) = hit(p) {
             commands.push(Command::Hover(Some(i)));
-            if let Some(e) = input.data.event(i) {
+            if let Some(e) = input.data.view(i) {
                 egui::Tooltip::always_open(
                     ui.ctx().clone(),
                     ui.layer_id(),

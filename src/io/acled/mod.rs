@@ -9,21 +9,28 @@
 //! The reader is built for large exports: one reused [`csv::ByteRecord`], column indexes looked up
 //! once, places and category labels interned, and no allocation per row beyond the event's own strings.
 
+mod reader;
 use super::bundled::Loaded;
 use super::date_parse::{month_containing, parse_day, week_containing};
 use super::problem::Problem;
 use super::slug::{coordinates_id, coordinates_name, slug};
+use crate::model::date::day_of;
 use crate::model::place::validate_coordinates;
 use crate::model::region::REGION;
-use crate::model::{Category, Event, EventDate, Place, Precision, Source};
+use crate::model::{Category, Event, EventDate, Place, Precision, RowColumns, RowStore, Source};
+use chrono::NaiveDate;
 use csv::ByteRecord;
+use reader::AcledReader;
+pub use reader::RowSource;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 /// A problem in a row: the 0-based index of the offending field and the message.
 type Fail = (usize, String);
 
 /// Indexes of the columns the loader reads.
+#[derive(Clone, Debug)]
 struct Columns {
     width: usize,
     event_date: usize,
@@ -93,27 +100,54 @@ impl Columns {
     }
 }
 
-/// Parses ACLED-style CSV bytes into events and the ad-hoc places they use.
+/// Parses ACLED-style CSV bytes into whole events and the ad-hoc places they use (for small files
+/// and tests; [`parse_acled_rows`] keeps large files compact).
 ///
 /// Never panics: an empty or binary file, a header without the required columns, and every bad row
 /// become problems; the valid rows load.
 pub fn parse_acled_csv(file: &str, bytes: &[u8]) -> (Vec<Place>, Loaded<Event>) {
-    let mut out = Loaded::default();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (store, problems) = parse_acled_rows(file, bytes, RowSource::Memory(Arc::from(bytes)));
+    let records = (0..store.len()).map(|j| store.event(j)).collect();
+    (store.places().to_vec(), Loaded { records, problems })
+}
+
+/// Parses ACLED-style CSV bytes into compact rows whose free text is read again from `source`
+/// when an event is shown whole. `bytes` are the source's whole content.
+pub fn parse_acled_rows(file: &str, bytes: &[u8], source: RowSource) -> (RowStore, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let bytes = &bytes[bom..];
+    let empty = |columns: Option<Columns>, problems| {
+        let reader = AcledReader::new(file, columns, source.clone());
+        (
+            RowStore::new(
+                Arc::new(reader),
+                vec![],
+                vec![],
+                vec![],
+                RowColumns::default(),
+            ),
+            problems,
+        )
+    };
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        out.problems.push(Problem::whole(file, "the file is empty"));
-        return (Vec::new(), out);
+        problems.push(Problem::whole(file, "the file is empty"));
+        return empty(None, problems);
     }
     let head = &bytes[..bytes.len().min(8192)];
     if let Some(nul) = head.iter().position(|&b| b == 0) {
         let (line, column) = line_column(bytes, 0, 1, nul);
-        out.problems.push(Problem::at(
+        problems.push(Problem::at(
             file,
             line,
             column,
             "not a CSV text file (it contains NUL bytes; a binary file?)",
         ));
-        return (Vec::new(), out);
+        return empty(None, problems);
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -123,36 +157,31 @@ pub fn parse_acled_csv(file: &str, bytes: &[u8]) -> (Vec<Place>, Loaded<Event>) 
     let header_line = match reader.read_byte_record(&mut record) {
         Ok(true) => record_line(bytes, &record),
         Ok(false) => {
-            out.problems.push(Problem::whole(file, "the file is empty"));
-            return (Vec::new(), out);
+            problems.push(Problem::whole(file, "the file is empty"));
+            return empty(None, problems);
         }
         Err(e) => {
-            out.problems.push(csv_problem(file, &e));
-            return (Vec::new(), out);
+            problems.push(csv_problem(file, &e));
+            return empty(None, problems);
         }
     };
     let columns = match Columns::find(&record) {
         Ok(c) => c,
         Err(message) => {
-            out.problems
-                .push(Problem::at(file, header_line, 1, message));
-            return (Vec::new(), out);
+            problems.push(Problem::at(file, header_line, 1, message));
+            return empty(None, problems);
         }
     };
     let mut rows = Rows::default();
-    // Reserve for every line being a row (at least one byte per column), so the events never move.
-    let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-    let estimate = lines.min(bytes.len() / columns.width.max(1));
-    out.records.reserve(estimate);
-    // Per loaded event: the hash of its id with its position, and where its row starts.
-    let mut id_keys: Vec<(u64, usize)> = Vec::with_capacity(estimate);
-    let mut origins: Vec<(usize, usize)> = Vec::with_capacity(estimate);
+    let mut out = RowColumns::default();
+    // Per loaded row: the hash of its id with its position.
+    let mut id_keys: Vec<(u64, usize)> = Vec::new();
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                out.problems.push(csv_problem(file, &e));
+                problems.push(csv_problem(file, &e));
                 break;
             }
         }
@@ -161,7 +190,7 @@ pub fn parse_acled_csv(file: &str, bytes: &[u8]) -> (Vec<Place>, Loaded<Event>) 
             .map_or((0, 1), |p| (p.byte() as usize, p.line() as usize));
         if record.len() != columns.width {
             let (line, column) = line_column(bytes, start, line, field_offset(bytes, start, 0));
-            out.problems.push(Problem::at(
+            problems.push(Problem::at(
                 file,
                 line,
                 column,
@@ -173,49 +202,56 @@ pub fn parse_acled_csv(file: &str, bytes: &[u8]) -> (Vec<Place>, Loaded<Event>) 
             ));
             continue;
         }
-        match rows.event(&record, &columns, bytes) {
-            Ok(event) => {
-                id_keys.push((fx_hash(event.id.as_bytes()), out.records.len()));
-                origins.push((start, line));
-                out.records.push(event);
+        match Rows::fields(&record, &columns) {
+            Ok(fields) => {
+                let line = if fields.id.is_empty() {
+                    record_line(bytes, &record)
+                } else {
+                    line
+                };
+                rows.push(&fields, ((start + bom) as u64, line as u32), &mut out);
+                let j = out.len() - 1;
+                id_keys.push((fx_hash(out.id(j).as_bytes()), j));
             }
             Err((index, message)) => {
                 let offset = field_offset(bytes, start, index);
                 let (line, column) = line_column(bytes, start, line, offset);
-                out.problems.push(Problem::at(file, line, column, message));
+                problems.push(Problem::at(file, line, column, message));
             }
         }
     }
-    let duplicates = duplicate_ids(id_keys, &out.records);
+    let duplicates = duplicate_ids(id_keys, &out);
+    let reader = AcledReader::new(file, Some(columns), source);
+    let id_column = reader.id_column();
+    let mut store = RowStore::new(
+        Arc::new(reader),
+        std::mem::take(&mut rows.places),
+        std::mem::take(&mut rows.strings).into_strings(),
+        std::mem::take(&mut rows.actor_lists),
+        out,
+    );
     if !duplicates.is_empty() {
-        let id_column = columns.id.unwrap_or_default();
-        let mut drop = vec![false; out.records.len()];
-        for &i in &duplicates {
-            drop[i] = true;
-            let (start, line) = origins[i];
+        let mut skip = vec![false; store.len()];
+        for &j in &duplicates {
+            skip[j] = true;
+            let start = (store.rows().offset[j] as usize).saturating_sub(bom);
+            let line = store.rows().line[j] as usize;
             let offset = field_offset(bytes, start, id_column);
             let (line, column) = line_column(bytes, start, line, offset);
-            let message = format!("duplicate event id `{}`", out.records[i].id);
-            out.problems.push(Problem::at(file, line, column, message));
+            let message = format!("duplicate event id `{}`", store.id(j));
+            problems.push(Problem::at(file, line, column, message));
         }
-        let mut i = 0;
-        out.records.retain(|_| {
-            i += 1;
-            !drop[i - 1]
-        });
-        out.problems.sort_by_key(|p| (p.line, p.column));
+        store = store.without(&skip);
+        problems.sort_by_key(|p| (p.line, p.column));
     }
-    if out.records.capacity() > 2 * out.records.len() {
-        out.records.shrink_to_fit();
-    }
-    (rows.places, out)
+    (store, problems)
 }
 
-/// The positions of the events whose id an earlier event already has, ascending.
+/// The positions of the rows whose id an earlier row already has, ascending.
 ///
 /// Sorting the id hashes once is much faster than probing a hash set per row: a million random probes
 /// into a large table miss the cache every time.
-fn duplicate_ids(mut id_keys: Vec<(u64, usize)>, records: &[Event]) -> Vec<usize> {
+fn duplicate_ids(mut id_keys: Vec<(u64, usize)>, rows: &RowColumns) -> Vec<usize> {
     id_keys.sort_unstable();
     let mut duplicates = Vec::new();
     // The distinct ids of one hash group (almost always one), so equal ids cost O(n), not O(n²).
@@ -223,7 +259,7 @@ fn duplicate_ids(mut id_keys: Vec<(u64, usize)>, records: &[Event]) -> Vec<usize
     for group in id_keys.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
         distinct.clear();
         for &(_, i) in group {
-            let id = records[i].id.as_str();
+            let id = rows.id(i);
             if distinct.contains(&id) {
                 duplicates.push(i);
             } else {
@@ -333,6 +369,31 @@ impl KeyIndex {
         None
     }
 
+    /// The key numbered `slot`.
+    fn key(&self, slot: usize) -> &str {
+        let start = slot.checked_sub(1).map_or(0, |s| self.ends[s]);
+        self.ends
+            .get(slot)
+            .and_then(|&end| self.text.get(start..end))
+            .unwrap_or("")
+    }
+
+    /// The number of `key`, added if new.
+    fn intern(&mut self, key: &str) -> usize {
+        let hash = fx_hash(key.as_bytes());
+        match self.get(hash, key) {
+            Some(slot) => slot,
+            None => self.insert(hash, key),
+        }
+    }
+
+    /// All keys in order.
+    fn into_strings(self) -> Vec<String> {
+        (0..self.ends.len())
+            .map(|k| self.key(k).to_owned())
+            .collect()
+    }
+
     /// Adds a key (not yet present) and returns its number.
     fn insert(&mut self, hash: u64, key: &str) -> usize {
         let slot = self.ends.len();
@@ -344,14 +405,38 @@ impl KeyIndex {
     }
 }
 
-/// What the rows share: the places and category labels seen so far.
+/// What the rows share: the places, titles, type labels and actor lists seen so far.
 #[derive(Default)]
 struct Rows {
     places: Vec<Place>,
     place_keys: KeyIndex,
     place_ids: HashSet<String, Fast>,
-    categories: HashMap<String, (Category, String), Fast>,
+    categories: HashMap<String, (Category, u32), Fast>,
+    /// Titles and type labels.
+    strings: KeyIndex,
+    actor_keys: KeyIndex,
+    actor_lists: Vec<Vec<String>>,
     key: String,
+}
+
+/// One row's fields, borrowed from the record.
+struct Fields<'r> {
+    date_text: &'r str,
+    start: NaiveDate,
+    end: NaiveDate,
+    precision: Precision,
+    lat: f64,
+    lon: f64,
+    fatalities: &'r str,
+    event_type: &'r str,
+    sub_event_type: &'r str,
+    location: &'r str,
+    admin1: &'r str,
+    country: &'r str,
+    source: &'r str,
+    notes: &'r str,
+    actors: [&'r str; 4],
+    id: &'r str,
 }
 
 /// Field `i` of a record as trimmed text.
@@ -375,8 +460,8 @@ fn number(record: &ByteRecord, i: usize, name: &str) -> Result<f64, Fail> {
 }
 
 impl Rows {
-    /// Converts one row (already known to have the header's width).
-    fn event(&mut self, record: &ByteRecord, c: &Columns, bytes: &[u8]) -> Result<Event, Fail> {
+    /// Reads and checks one row's fields (the row is known to have the header's width).
+    fn fields<'r>(record: &'r ByteRecord, c: &Columns) -> Result<Fields<'r>, Fail> {
         let date_text = field(record, c.event_date)?;
         if date_text.is_empty() {
             return Err((c.event_date, "empty event_date".to_owned()));
@@ -404,78 +489,147 @@ impl Rows {
                 format!("fatalities `{fatalities}` is not a whole number"),
             ));
         }
-        let event_type = optional(record, c.event_type)?;
-        let sub_event_type = optional(record, c.sub_event_type)?;
-        let location = optional(record, c.location)?;
-        let admin1 = optional(record, c.admin1)?;
-        let country = optional(record, c.country)?;
-        let source = optional(record, c.source)?;
-        let notes = optional(record, c.notes)?;
+        Ok(Fields {
+            date_text,
+            start,
+            end,
+            precision,
+            lat,
+            lon,
+            fatalities,
+            event_type: optional(record, c.event_type)?,
+            sub_event_type: optional(record, c.sub_event_type)?,
+            location: optional(record, c.location)?,
+            admin1: optional(record, c.admin1)?,
+            country: optional(record, c.country)?,
+            source: optional(record, c.source)?,
+            notes: optional(record, c.notes)?,
+            actors: [
+                optional(record, c.actor1)?,
+                optional(record, c.actor2)?,
+                optional(record, c.assoc_actor_1)?,
+                optional(record, c.assoc_actor_2)?,
+            ],
+            id: optional(record, c.id)?,
+        })
+    }
+
+    /// The title of a row: its type and place ("Armed clash in Tovuz").
+    fn title(&self, f: &Fields<'_>, place: usize) -> String {
+        let kind = [f.sub_event_type, f.event_type]
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .unwrap_or("Event");
+        let name = if f.location.is_empty() {
+            self.places.get(place).map_or("", |p| p.name.as_str())
+        } else {
+            f.location
+        };
+        format!("{kind} in {name}")
+    }
+
+    /// The actors of a row: the four actor columns split at `;`, without repeats.
+    fn actors(f: &Fields<'_>) -> Vec<String> {
         let mut actors: Vec<String> = Vec::new();
-        for i in [c.actor1, c.actor2, c.assoc_actor_1, c.assoc_actor_2] {
-            for part in optional(record, i)?.split(';').map(str::trim) {
+        for column in f.actors {
+            for part in column.split(';').map(str::trim) {
                 if !part.is_empty() && !actors.iter().any(|a| a == part) {
                     actors.push(part.to_owned());
                 }
             }
         }
-        let id = match optional(record, c.id)? {
-            "" => format!("row-{}", record_line(bytes, record)),
-            id => id.to_owned(),
-        };
+        actors
+    }
 
-        let (category, category_label) = self.category(event_type, sub_event_type);
-        let place = self.place(location, admin1, country, lat, lon);
-        let kind = [sub_event_type, event_type]
-            .into_iter()
-            .find(|t| !t.is_empty())
-            .unwrap_or("Event");
-        let mut title = String::with_capacity(kind.len() + 4 + place.name.len());
-        title.push_str(kind);
-        title.push_str(" in ");
-        title.push_str(if location.is_empty() {
-            &place.name
-        } else {
-            location
-        });
+    /// Converts one row to a whole event (`line` names id-less rows).
+    fn event(&mut self, record: &ByteRecord, c: &Columns, line: usize) -> Result<Event, Fail> {
+        let f = Rows::fields(record, c)?;
+        let (category, label) = self.category(f.event_type, f.sub_event_type);
+        let place = self.place(f.location, f.admin1, f.country, f.lat, f.lon);
+        let title = self.title(&f, place);
+        let p = &self.places[place];
         Ok(Event {
-            id,
+            id: match f.id {
+                "" => format!("row-{line}"),
+                id => id.to_owned(),
+            },
             title,
-            summary: notes.to_owned(),
+            summary: f.notes.to_owned(),
             date: EventDate {
-                range: Some((start, end)),
-                precision,
-                text: date_text.to_owned(),
+                range: Some((f.start, f.end)),
+                precision: f.precision,
+                text: f.date_text.to_owned(),
                 note: String::new(),
             },
-            place: place.id.clone(),
-            place_name: place.name.clone(),
-            lon,
-            lat,
-            off_map: !REGION.contains(lon, lat),
+            place: p.id.clone(),
+            place_name: p.name.clone(),
+            lon: f.lon,
+            lat: f.lat,
+            off_map: !REGION.contains(f.lon, f.lat),
             shape: None,
             shape_name: None,
             category,
-            category_label,
-            actors,
+            category_label: self.strings.key(label as usize).to_owned(),
+            actors: Rows::actors(&f),
             source: Source {
-                document: source.to_owned(),
-                quote: notes.to_owned(),
-                publisher: (!source.is_empty()).then(|| source.to_owned()),
+                document: f.source.to_owned(),
+                quote: f.notes.to_owned(),
+                publisher: (!f.source.is_empty()).then(|| f.source.to_owned()),
                 published: None,
             },
             claimed_by: None,
             verified: true,
-            notes: if fatalities.is_empty() {
+            notes: if f.fatalities.is_empty() {
                 String::new()
             } else {
-                format!("fatalities: {fatalities}")
+                format!("fatalities: {}", f.fatalities)
             },
         })
     }
 
+    /// Adds one row to the columns, interning its place, title, label and actors.
+    fn push(&mut self, f: &Fields<'_>, at: (u64, u32), out: &mut RowColumns) {
+        let (category, label) = self.category(f.event_type, f.sub_event_type);
+        let place = self.place(f.location, f.admin1, f.country, f.lat, f.lon);
+        let title = self.title(f, place);
+        let title = self.strings.intern(&title);
+        self.key.clear();
+        for (k, a) in f.actors.iter().enumerate() {
+            if k > 0 {
+                self.key.push('\u{1f}');
+            }
+            self.key.push_str(a);
+        }
+        let hash = fx_hash(self.key.as_bytes());
+        let actors = match self.actor_keys.get(hash, &self.key) {
+            Some(k) => k,
+            None => {
+                self.actor_lists.push(Rows::actors(f));
+                self.actor_keys.insert(hash, &self.key)
+            }
+        };
+        out.start.push(day_of(f.start));
+        out.end.push(day_of(f.end));
+        out.precision.push(f.precision);
+        out.lon_lat.push([f.lon as f32, f.lat as f32]);
+        out.category.push(category);
+        out.off_map.push(!REGION.contains(f.lon, f.lat));
+        out.place.push(place as u32);
+        out.title.push(title as u32);
+        out.label.push(label);
+        out.actors.push(actors as u32);
+        if f.id.is_empty() {
+            out.ids.push_str(&format!("row-{}", at.1));
+        } else {
+            out.ids.push_str(f.id);
+        }
+        out.id_end.push(out.ids.len() as u32);
+        out.offset.push(at.0);
+        out.line.push(at.1);
+    }
+
     /// The place of `location` in `admin1`, made on first sight.
-    fn place(&mut self, location: &str, admin1: &str, country: &str, lat: f64, lon: f64) -> &Place {
+    fn place(&mut self, location: &str, admin1: &str, country: &str, lat: f64, lon: f64) -> usize {
         self.key.clear();
         self.key.push_str(location);
         self.key.push('\u{1f}');
@@ -511,27 +665,29 @@ impl Rows {
                 self.place_keys.insert(hash, &self.key)
             }
         };
-        &self.places[index]
+        index
     }
 
-    /// The category and label of an `event_type` / `sub_event_type` pair.
-    fn category(&mut self, event_type: &str, sub_event_type: &str) -> (Category, String) {
+    /// The category and label (a number into `strings`) of an `event_type` / `sub_event_type` pair.
+    fn category(&mut self, event_type: &str, sub_event_type: &str) -> (Category, u32) {
         self.key.clear();
         self.key.push_str(event_type);
         self.key.push('\u{1f}');
         self.key.push_str(sub_event_type);
-        if let Some((category, label)) = self.categories.get(self.key.as_str()) {
-            return (*category, label.clone());
+        if let Some(&found) = self.categories.get(self.key.as_str()) {
+            return found;
         }
         let label = match (event_type, sub_event_type) {
             (t, "") => t.to_owned(),
             ("", s) => s.to_owned(),
             (t, s) => format!("{t} / {s}"),
         };
-        let category = Category::from_acled(event_type, sub_event_type);
-        self.categories
-            .insert(self.key.clone(), (category, label.clone()));
-        (category, label)
+        let found = (
+            Category::from_acled(event_type, sub_event_type),
+            self.strings.intern(&label) as u32,
+        );
+        self.categories.insert(self.key.clone(), found);
+        found
     }
 }
 
@@ -596,7 +752,7 @@ mod tests {
     use chrono::NaiveDate;
     use proptest::prelude::*;
 
-    const SAMPLE: &[u8] = include_bytes!("../../tests/fixtures/acled_sample.csv");
+    const SAMPLE: &[u8] = include_bytes!("../../../tests/fixtures/acled_sample.csv");
     const HEAD: &str = "event_id_cnty,event_date,time_precision,event_type,sub_event_type,location,latitude,longitude,notes,fatalities\n";
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
