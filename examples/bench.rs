@@ -134,6 +134,8 @@ fn child_load(path: &Path) {
     let problems = loaded.problems.len();
     let parsed = t.elapsed().as_secs_f64();
     let data = Dataset::new(loaded.records, places);
+    // as the app does after a load
+    caucasus_atlas::io::memory::release_free_memory();
     eprintln!(
         "parse {parsed:.3} s, Dataset::new {:.3} s",
         t.elapsed().as_secs_f64() - parsed

@@ -218,6 +218,8 @@ impl AtlasApp {
             incoming
         };
         self.set_data(data);
+        // the old dataset and the load's transient buffers are gone now
+        crate::io::memory::release_free_memory();
         let how = if layer {
             "added beside the open data"
         } else {

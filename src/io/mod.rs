@@ -10,6 +10,7 @@ pub mod date_parse;
 pub mod export;
 pub mod geojson_events;
 pub mod json_locate;
+pub mod memory;
 pub mod open;
 pub mod png_out;
 pub mod problem;

@@ -44,7 +44,7 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
 
 /// Loads events from a file of any supported format; returns the gazetteer they use and what loaded.
 pub fn load_path(path: &Path, basemap: &Basemap) -> (Vec<Place>, Opened) {
-    match std::fs::read(path) {
+    match read_file(path) {
         Ok(bytes) => load_bytes(path, &bytes, basemap),
         Err(e) => (
             Vec::new(),
@@ -57,6 +57,46 @@ pub fn load_path(path: &Path, basemap: &Basemap) -> (Vec<Place>, Opened) {
             },
         ),
     }
+}
+
+/// Reads a whole file; large files are read as two halves side by side (the kernel's copy into
+/// memory is a good part of loading a large table).
+pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        let file = std::fs::File::open(path)?;
+        let len = file.metadata()?.len() as usize;
+        if len >= 16 << 20 {
+            let mut bytes = vec![0u8; len];
+            let (a, b) = bytes.split_at_mut(len / 2);
+            let read_all = |buf: &mut [u8], mut at: u64| -> std::io::Result<()> {
+                let mut done = 0;
+                while done < buf.len() {
+                    match file.read_at(&mut buf[done..], at) {
+                        Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+                        Ok(n) => {
+                            done += n;
+                            at += n as u64;
+                        }
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                Ok(())
+            };
+            let half = a.len() as u64;
+            std::thread::scope(|scope| {
+                let second = scope.spawn(|| read_all(b, half));
+                read_all(a, 0)?;
+                second
+                    .join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("a reading thread failed")))
+            })?;
+            return Ok(bytes);
+        }
+    }
+    std::fs::read(path)
 }
 
 /// What a file gave: its events (whole or as compact rows) and the problems with the rest.
@@ -181,7 +221,9 @@ pub fn load_bytes(path: &Path, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, 
 pub fn load_dataset_strict(path: &Path, basemap: &Basemap) -> Result<Dataset, Vec<Problem>> {
     let (places, loaded) = load_path(path, basemap);
     if loaded.problems.is_empty() {
-        Ok(Dataset::new(loaded.records, places))
+        let data = Dataset::new(loaded.records, places);
+        super::memory::release_free_memory();
+        Ok(data)
     } else {
         Err(loaded.problems)
     }
@@ -190,5 +232,7 @@ pub fn load_dataset_strict(path: &Path, basemap: &Basemap) -> Result<Dataset, Ve
 /// Loads a dataset keeping the valid records; returns it with the skipped records' problems.
 pub fn load_dataset_lenient(path: &Path, basemap: &Basemap) -> (Dataset, Vec<Problem>) {
     let (places, loaded) = load_path(path, basemap);
-    (Dataset::new(loaded.records, places), loaded.problems)
+    let data = Dataset::new(loaded.records, places);
+    super::memory::release_free_memory();
+    (data, loaded.problems)
 }

@@ -216,7 +216,7 @@ pub fn events_ui(
             marks.push(Mark {
                 event: i,
                 pos: p,
-                place: &e.place,
+                place: e.place,
             });
         }
     }
@@ -337,7 +337,7 @@ pub(super) fn shape_ui(
         FontId::proportional(11.0),
         Color32::WHITE,
     );
-    let name = first.shape_name.clone().unwrap_or_default();
+    let name = first.shape_name.unwrap_or_default();
     let label = if events.len() == 1 {
         first.title.to_owned()
     } else {

@@ -145,7 +145,7 @@ impl Dataset {
             }
         }
         // Sort small keys (dates, then the id's first bytes; whole ids only on ties).
-        let mut keys: Vec<(DayNum, DayNum, u64, u32)> =
+        let mut keys: Vec<(DayNum, DayNum, u128, u32)> =
             Vec::with_capacity(rich.len() + stores.iter().map(|s| s.len()).sum::<usize>());
         for (i, e) in rich.iter().enumerate() {
             let (s, end) = e.date.days().unwrap_or((DayNum::MAX, DayNum::MAX));
@@ -428,17 +428,17 @@ impl Dataset {
     }
 }
 
-/// The first eight bytes of an id as a big-endian number: orders like the id itself, up to ties.
-fn id_prefix(id: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let n = id.len().min(8);
+/// The first sixteen bytes of an id as a big-endian number: orders like the id itself, up to ties.
+fn id_prefix(id: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = id.len().min(16);
     bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
-    u64::from_be_bytes(bytes)
+    u128::from_be_bytes(bytes)
 }
 
 /// Event positions ordered by id, stable among equal ids.
 fn id_order_of(src: &Sources<'_>, slot: &[u32]) -> Vec<u32> {
-    let mut keyed: Vec<(u64, u32)> = slot
+    let mut keyed: Vec<(u128, u32)> = slot
         .iter()
         .enumerate()
         .map(|(i, &s)| (id_prefix(src.id(s)), i as u32))
@@ -481,6 +481,12 @@ impl Columns {
     fn of(src: &Sources<'_>, slot: &[u32]) -> Columns {
         let n = slot.len();
         let mut keys: HashMap<&str, u32> = HashMap::new();
+        // per store: its place numbers' keys, found once each
+        let mut store_keys: Vec<Vec<u32>> = src
+            .stores
+            .iter()
+            .map(|s| vec![u32::MAX; s.places().len()])
+            .collect();
         let mut c = Columns {
             lon_lat: Vec::with_capacity(n),
             category: Vec::with_capacity(n),
@@ -489,13 +495,40 @@ impl Columns {
             place_example: Vec::new(),
         };
         for (i, &s) in slot.iter().enumerate() {
-            let e = src.view(s);
-            // an event without a place id is its own place
+            let (source, j) = ((s >> INDEX_BITS) as usize, (s & INDEX_MASK) as usize);
             let example = &mut c.place_example;
             let mut fresh = || {
                 example.push(i as u32);
                 (example.len() - 1) as u32
             };
+            if let Some(k) = source.checked_sub(1) {
+                // a compact row: straight from its columns
+                let store = &src.stores[k];
+                let r = store.rows();
+                let p = r.place[j] as usize;
+                let key = match store_keys[k].get(p) {
+                    Some(&key) if key != u32::MAX => key,
+                    _ => {
+                        let id = store.places().get(p).map_or("", |p| p.id.as_str());
+                        let key = *keys.entry(id).or_insert_with(fresh);
+                        if let Some(slot) = store_keys[k].get_mut(p) {
+                            *slot = key;
+                        }
+                        key
+                    }
+                };
+                c.place_key.push(key);
+                c.lon_lat.push(r.lon_lat[j]);
+                c.category.push(r.category[j].index() as u8);
+                c.kind.push(if r.off_map[j] {
+                    Columns::OFF_MAP
+                } else {
+                    Columns::POINT
+                });
+                continue;
+            }
+            let e = EventView::of(&src.rich[j]);
+            // an event without a place id is its own place
             let key = if e.place.is_empty() {
                 fresh()
             } else {

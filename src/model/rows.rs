@@ -68,6 +68,7 @@ impl RowColumns {
     /// The id of row `j`.
     pub fn id(&self, j: usize) -> &str {
         let start = j.checked_sub(1).map_or(0, |k| self.id_end[k] as usize);
+        // ids are pushed whole, so every end is a character boundary
         self.ids.get(start..self.id_end[j] as usize).unwrap_or("")
     }
 

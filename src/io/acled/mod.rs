@@ -10,6 +10,7 @@
 //! once, places and category labels interned, and no allocation per row beyond the event's own strings.
 
 mod reader;
+mod split;
 use super::bundled::Loaded;
 use super::date_parse::{month_containing, parse_day, week_containing};
 use super::problem::Problem;
@@ -172,54 +173,11 @@ pub fn parse_acled_rows(file: &str, bytes: &[u8], source: RowSource) -> (RowStor
             return empty(None, problems);
         }
     };
-    let mut rows = Rows::default();
-    let mut out = RowColumns::default();
-    // Per loaded row: the hash of its id with its position.
-    let mut id_keys: Vec<(u64, usize)> = Vec::new();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                problems.push(csv_problem(file, &e));
-                break;
-            }
-        }
-        let (start, line) = record
-            .position()
-            .map_or((0, 1), |p| (p.byte() as usize, p.line() as usize));
-        if record.len() != columns.width {
-            let (line, column) = line_column(bytes, start, line, field_offset(bytes, start, 0));
-            problems.push(Problem::at(
-                file,
-                line,
-                column,
-                format!(
-                    "this row has {} fields but the header has {}",
-                    record.len(),
-                    columns.width
-                ),
-            ));
-            continue;
-        }
-        match Rows::fields(&record, &columns) {
-            Ok(fields) => {
-                let line = if fields.id.is_empty() {
-                    record_line(bytes, &record)
-                } else {
-                    line
-                };
-                rows.push(&fields, ((start + bom) as u64, line as u32), &mut out);
-                let j = out.len() - 1;
-                id_keys.push((fx_hash(out.id(j).as_bytes()), j));
-            }
-            Err((index, message)) => {
-                let offset = field_offset(bytes, start, index);
-                let (line, column) = line_column(bytes, start, line, offset);
-                problems.push(Problem::at(file, line, column, message));
-            }
-        }
-    }
+    let body = reader.position().byte() as usize;
+    let first_line = reader.position().line() as usize;
+    let parts = split::parse_parts(file, bytes, body, first_line, &columns, split::SPLIT_MIN);
+    let (mut rows, out, id_keys, part_problems) = split::join(parts, bom);
+    problems.extend(part_problems);
     let duplicates = duplicate_ids(id_keys, &out);
     let reader = AcledReader::new(file, Some(columns), source);
     let id_column = reader.id_column();
@@ -411,9 +369,13 @@ struct Rows {
     places: Vec<Place>,
     place_keys: KeyIndex,
     place_ids: HashSet<String, Fast>,
-    categories: HashMap<String, (Category, u32), Fast>,
+    categories: HashMap<String, (Category, u32, u32), Fast>,
+    /// The number of the type pair last looked up in `categories`.
+    pair: u32,
     /// Titles and type labels.
     strings: KeyIndex,
+    /// The title number of each (type label, place) pair.
+    titles: HashMap<u64, u32, Fast>,
     actor_keys: KeyIndex,
     actor_lists: Vec<Vec<String>>,
     key: String,
@@ -591,8 +553,16 @@ impl Rows {
     fn push(&mut self, f: &Fields<'_>, at: (u64, u32), out: &mut RowColumns) {
         let (category, label) = self.category(f.event_type, f.sub_event_type);
         let place = self.place(f.location, f.admin1, f.country, f.lat, f.lon);
-        let title = self.title(f, place);
-        let title = self.strings.intern(&title);
+        // the title depends on the type pair and the place alone
+        let pair = (u64::from(self.pair) << 32) | place as u64;
+        let title = match self.titles.get(&pair) {
+            Some(&t) => t,
+            None => {
+                let t = self.strings.intern(&self.title(f, place)) as u32;
+                self.titles.insert(pair, t);
+                t
+            }
+        };
         self.key.clear();
         for (k, a) in f.actors.iter().enumerate() {
             if k > 0 {
@@ -615,7 +585,7 @@ impl Rows {
         out.category.push(category);
         out.off_map.push(!REGION.contains(f.lon, f.lat));
         out.place.push(place as u32);
-        out.title.push(title as u32);
+        out.title.push(title);
         out.label.push(label);
         out.actors.push(actors as u32);
         if f.id.is_empty() {
@@ -640,7 +610,7 @@ impl Rows {
             self.key.push_str(&coordinates_name(lon, lat));
         }
         let hash = fx_hash(self.key.as_bytes());
-        let index = match self.place_keys.get(hash, &self.key) {
+        match self.place_keys.get(hash, &self.key) {
             Some(i) => i,
             None => {
                 let name = match (location, admin1) {
@@ -664,8 +634,7 @@ impl Rows {
                     .push(Place::ad_hoc(&id, &name, country, lat, lon));
                 self.place_keys.insert(hash, &self.key)
             }
-        };
-        index
+        }
     }
 
     /// The category and label (a number into `strings`) of an `event_type` / `sub_event_type` pair.
@@ -674,8 +643,9 @@ impl Rows {
         self.key.push_str(event_type);
         self.key.push('\u{1f}');
         self.key.push_str(sub_event_type);
-        if let Some(&found) = self.categories.get(self.key.as_str()) {
-            return found;
+        if let Some(&(category, label, pair)) = self.categories.get(self.key.as_str()) {
+            self.pair = pair;
+            return (category, label);
         }
         let label = match (event_type, sub_event_type) {
             (t, "") => t.to_owned(),
@@ -686,7 +656,9 @@ impl Rows {
             Category::from_acled(event_type, sub_event_type),
             self.strings.intern(&label) as u32,
         );
-        self.categories.insert(self.key.clone(), found);
+        self.pair = self.categories.len() as u32;
+        self.categories
+            .insert(self.key.clone(), (found.0, found.1, self.pair));
         found
     }
 }

@@ -1,0 +1,333 @@
+//! Parsing a large table's rows on two threads: the rows are cut in two at a record boundary near
+//! the middle, each half is read with its own tables, and the second half's tables are then merged
+//! into the first's.
+
+use super::{Columns, Rows, field_offset, fx_hash, line_column};
+use crate::io::problem::Problem;
+use crate::model::RowColumns;
+use csv::ByteRecord;
+
+/// Tables smaller than this are read on one thread.
+pub(super) const SPLIT_MIN: usize = 4 << 20;
+
+/// What one part of the rows gave.
+#[derive(Default)]
+pub(super) struct Part {
+    rows: Rows,
+    out: RowColumns,
+    /// The hash of each row's id with its position in `out`.
+    id_keys: Vec<(u64, usize)>,
+    problems: Vec<Problem>,
+}
+
+/// Reads the rows in `bytes[body..]` (line `first_line` starts at `body`), on two threads when
+/// there are at least `split_min` bytes.
+pub(super) fn parse_parts(
+    file: &str,
+    bytes: &[u8],
+    body: usize,
+    first_line: usize,
+    columns: &Columns,
+    split_min: usize,
+) -> Vec<Part> {
+    let alone = || vec![parse_part(file, bytes, (body, first_line), None, columns).0];
+    if bytes.len().saturating_sub(body) < split_min {
+        return alone();
+    }
+    let Some(cut) = cut_near_middle(bytes, body, columns.width) else {
+        return alone();
+    };
+    std::thread::scope(|scope| {
+        let second = scope.spawn(move || {
+            let line = first_line + memchr::memchr_iter(b'\n', &bytes[body..cut]).count();
+            parse_part(file, bytes, (cut, line), None, columns)
+        });
+        let (first, stopped_at_cut) =
+            parse_part(file, bytes, (body, first_line), Some(cut), columns);
+        match (stopped_at_cut, second.join()) {
+            (true, Ok((second, _))) => vec![first, second],
+            // the reader did not see a record boundary at the cut: read on alone
+            _ => alone(),
+        }
+    })
+}
+
+/// A record boundary near the middle of `bytes[body..]`: the start of a line after the middle
+/// from which the next three records read as whole rows of `width` fields. Only a guess: a
+/// quoted field could hold such lines, so the first part's reader confirms it reaches the cut.
+fn cut_near_middle(bytes: &[u8], body: usize, width: usize) -> Option<usize> {
+    let mid = body + (bytes.len() - body) / 2;
+    let mut record = ByteRecord::new();
+    for newline in memchr::memchr_iter(b'\n', &bytes[mid..]).take(64) {
+        let cut = mid + newline + 1;
+        let window = &bytes[cut..bytes.len().min(cut + (1 << 16))];
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(window);
+        let whole = (0..3).all(|_| {
+            matches!(reader.read_byte_record(&mut record), Ok(true))
+                && record.len() == width
+                && (reader.position().byte() as usize) < window.len()
+        });
+        if whole {
+            return Some(cut);
+        }
+    }
+    None
+}
+
+/// Reads rows from `start` (on line `start_line`) to the end, or until a record starts at or after
+/// `stop`; says whether it stopped exactly at `stop`.
+fn parse_part(
+    file: &str,
+    bytes: &[u8],
+    (start, start_line): (usize, usize),
+    stop: Option<usize>,
+    columns: &Columns,
+) -> (Part, bool) {
+    let mut part = Part::default();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&bytes[start..]);
+    let mut record = ByteRecord::new();
+    loop {
+        if let Some(stop) = stop {
+            let at = start + reader.position().byte() as usize;
+            if at >= stop {
+                return (part, at == stop);
+            }
+        }
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(1, |p| p.line() as usize);
+                part.problems.push(Problem::at(
+                    file,
+                    start_line + line.max(1) - 1,
+                    1,
+                    format!("unreadable CSV: {e}"),
+                ));
+                break;
+            }
+        }
+        let (at, line) = record.position().map_or((0, 1), |p| {
+            (
+                start + p.byte() as usize,
+                start_line + p.line() as usize - 1,
+            )
+        });
+        if record.len() != columns.width {
+            let (line, column) = line_column(bytes, at, line, field_offset(bytes, at, 0));
+            part.problems.push(Problem::at(
+                file,
+                line,
+                column,
+                format!(
+                    "this row has {} fields but the header has {}",
+                    record.len(),
+                    columns.width
+                ),
+            ));
+            continue;
+        }
+        match Rows::fields(&record, columns) {
+            Ok(fields) => {
+                // the line the row's first field is on (blank lines before it were skipped)
+                let line = if fields.id.is_empty() {
+                    line_column(bytes, at, line, field_offset(bytes, at, 0)).0
+                } else {
+                    line
+                };
+                part.rows
+                    .push(&fields, (at as u64, line as u32), &mut part.out);
+                let j = part.out.len() - 1;
+                part.id_keys.push((fx_hash(part.out.id(j).as_bytes()), j));
+            }
+            Err((index, message)) => {
+                let offset = field_offset(bytes, at, index);
+                let (line, column) = line_column(bytes, at, line, offset);
+                part.problems.push(Problem::at(file, line, column, message));
+            }
+        }
+    }
+    (part, stop.is_none())
+}
+
+/// Merges the parts in order: the tables, the rows (offsets moved past a `bom` of that many
+/// bytes), the id keys and the problems.
+pub(super) fn join(
+    parts: Vec<Part>,
+    bom: usize,
+) -> (Rows, RowColumns, Vec<(u64, usize)>, Vec<Problem>) {
+    let mut parts = parts.into_iter();
+    let mut first = parts.next().unwrap_or_default();
+    for part in parts {
+        let base = first.out.len();
+        let (places, strings, actors) = first.rows.adopt(&part.rows);
+        let map = |table: &[u32], k: u32| table.get(k as usize).copied().unwrap_or(k);
+        let (r, o) = (&part.out, &mut first.out);
+        o.start.extend_from_slice(&r.start);
+        o.end.extend_from_slice(&r.end);
+        o.precision.extend_from_slice(&r.precision);
+        o.lon_lat.extend_from_slice(&r.lon_lat);
+        o.category.extend_from_slice(&r.category);
+        o.off_map.extend_from_slice(&r.off_map);
+        o.place.extend(r.place.iter().map(|&k| map(&places, k)));
+        o.title.extend(r.title.iter().map(|&k| map(&strings, k)));
+        o.label.extend(r.label.iter().map(|&k| map(&strings, k)));
+        o.actors.extend(r.actors.iter().map(|&k| map(&actors, k)));
+        let id_base = o.ids.len() as u32;
+        o.ids.push_str(&r.ids);
+        o.id_end.extend(r.id_end.iter().map(|&e| e + id_base));
+        o.offset.extend_from_slice(&r.offset);
+        o.line.extend_from_slice(&r.line);
+        first
+            .id_keys
+            .extend(part.id_keys.iter().map(|&(h, j)| (h, j + base)));
+        first.problems.extend(part.problems);
+    }
+    if bom > 0 {
+        for offset in &mut first.out.offset {
+            *offset += bom as u64;
+        }
+    }
+    (first.rows, first.out, first.id_keys, first.problems)
+}
+
+impl Rows {
+    /// Takes in another part's places, strings and actor lists; returns, for each of its numbers,
+    /// ours.
+    fn adopt(&mut self, other: &Rows) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+        let mut places = Vec::with_capacity(other.places.len());
+        for (p, place) in other.places.iter().enumerate() {
+            let key = other.place_keys.key(p);
+            let hash = fx_hash(key.as_bytes());
+            let index = match self.place_keys.get(hash, key) {
+                Some(i) => i,
+                None => {
+                    let mut place = place.clone();
+                    let base = place.id.clone();
+                    let mut n = 2;
+                    while self.place_ids.contains(&place.id) {
+                        place.id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    self.place_ids.insert(place.id.clone());
+                    self.places.push(place);
+                    self.place_keys.insert(hash, key)
+                }
+            };
+            places.push(index as u32);
+        }
+        let strings = (0..other.strings.ends.len())
+            .map(|k| self.strings.intern(other.strings.key(k)) as u32)
+            .collect();
+        let mut actors = Vec::with_capacity(other.actor_lists.len());
+        for (k, list) in other.actor_lists.iter().enumerate() {
+            let key = other.actor_keys.key(k);
+            let hash = fx_hash(key.as_bytes());
+            let index = match self.actor_keys.get(hash, key) {
+                Some(i) => i,
+                None => {
+                    self.actor_lists.push(list.clone());
+                    self.actor_keys.insert(hash, key)
+                }
+            };
+            actors.push(index as u32);
+        }
+        (places, strings, actors)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str, split_min: usize) -> (Vec<String>, Vec<String>, Vec<String>) {
+        let bytes = text.as_bytes();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(bytes);
+        let mut header = ByteRecord::new();
+        reader.read_byte_record(&mut header).unwrap();
+        let columns = Columns::find(&header).unwrap();
+        let body = reader.position().byte() as usize;
+        let line = reader.position().line() as usize;
+        let parts = parse_parts("t.csv", bytes, body, line, &columns, split_min);
+        let (rows, out, _, problems) = join(parts, 0);
+        let described: Vec<String> = (0..out.len())
+            .map(|j| {
+                format!(
+                    "{} {} {} {} {} {}",
+                    out.id(j),
+                    rows.places[out.place[j] as usize].id,
+                    rows.strings.key(out.title[j] as usize),
+                    rows.actor_lists[out.actors[j] as usize].join("+"),
+                    out.offset[j],
+                    out.line[j]
+                )
+            })
+            .collect();
+        let places = rows.places.iter().map(|p| p.id.clone()).collect();
+        (
+            described,
+            places,
+            problems.iter().map(|p| p.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn two_halves_give_what_one_pass_gives() {
+        let mut text = String::from(
+            "event_id_cnty,event_date,sub_event_type,actor1,location,admin1,latitude,longitude,notes\n",
+        );
+        for k in 0..400 {
+            let location = ["Tovuz", "Kapan", "Lachin", "tovuz", ""][k % 5];
+            let notes = if k % 7 == 0 {
+                "\"a note\nover two lines, with \"\"quotes\"\"\""
+            } else {
+                "plain"
+            };
+            let date = if k % 97 == 3 {
+                "2022-02-30"
+            } else {
+                "2022-08-03"
+            };
+            text.push_str(&format!(
+                "R{k},{date},Armed clash,Actor {},{location},Region {},40.{k},45.5,{notes}\n",
+                k % 3,
+                k % 4
+            ));
+            if k == 250 {
+                text.push_str("short,row\n\n");
+            }
+        }
+        let one = parse(&text, usize::MAX);
+        let two = parse(&text, 1);
+        assert_eq!(one.0.len(), 395, "{:?}", one.2);
+        assert_eq!(one, two);
+        assert_eq!(one.2.len(), 6, "{:?}", one.2);
+        assert!(
+            one.2
+                .iter()
+                .any(|p| p.contains("fields but the header has 9"))
+        );
+    }
+
+    #[test]
+    fn a_cut_inside_a_quoted_field_is_never_used() {
+        // one long quoted note spanning the middle: no newline outside quotes after the middle
+        let text = format!(
+            "event_id_cnty,event_date,latitude,longitude,notes\nA,2022-01-01,40,45,\"{}\"\n",
+            "line\n".repeat(100)
+        );
+        let bytes = text.as_bytes();
+        assert_eq!(cut_near_middle(bytes, 50, 5), None);
+        let (rows, _, _) = parse(&text, 1);
+        assert_eq!(rows.len(), 1);
+    }
+}
