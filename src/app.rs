@@ -81,7 +81,7 @@ impl AtlasApp {
         list.set_data(&data);
         let mut app = AtlasApp {
             time: TimeControl::for_dataset(&data),
-            map: MapState::new(&basemap, data.places()),
+            map: MapState::new(&basemap, &data),
             filters: Filters::default(),
             selected: None,
             hovered: None,
@@ -249,7 +249,7 @@ impl AtlasApp {
         self.selected = None;
         self.hovered = None;
         self.list.set_data(&data);
-        self.map.set_places(data.places());
+        self.map.set_places(&data);
         self.data = data;
         self.generation += 1;
         self.timeline.focus = self

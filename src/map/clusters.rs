@@ -7,6 +7,7 @@ use super::arrows::paint_arrow;
 use super::edge::edge_anchor;
 use super::events_layer::{GROUP_RADIUS, marker_radius, pie, ring, shape_ui};
 use super::grouping::{Group, Mark, group_marks};
+use super::labels::short_count;
 use super::projection::Projector;
 use crate::commands::Command;
 use crate::model::dataset::Columns;
@@ -675,7 +676,7 @@ pub(super) fn aggregate_ui(
             painter.text(
                 group.pos,
                 Align2::CENTER_CENTER,
-                n.to_string(),
+                short_count(n),
                 FontId::proportional(11.0),
                 Color32::BLACK,
             );
@@ -842,9 +843,9 @@ fn edge_arrow_ui(
         .map_or(Color32::GRAY, |s| palette::category_color(s.0));
     let others = arrow.places.len() - 1;
     let text = if others == 0 {
-        format!("{} ({})", e.place_name, arrow.count)
+        format!("{} ({})", e.place_name, short_count(arrow.count))
     } else {
-        format!("{} +{others} ({})", e.place_name, arrow.count)
+        format!("{} +{others} ({})", e.place_name, short_count(arrow.count))
     };
     let hit = paint_arrow(painter, rect, anchor, dir, color, text, selected, placed);
     let where_ = if e.off_map {

@@ -52,21 +52,21 @@ pub struct MapState {
 }
 
 impl MapState {
-    /// Prepares the map for a basemap and gazetteer.
-    pub fn new(basemap: &Basemap, places: &[Place]) -> MapState {
+    /// Prepares the map for a basemap and a dataset's places.
+    pub fn new(basemap: &Basemap, data: &Dataset) -> MapState {
         MapState {
             view: MapView::default(),
             fit_pending: true,
             group: None,
             rect: Rect::NOTHING,
             layer: BasemapLayer::new(basemap),
-            cities: places_layer::reference_cities(places),
+            cities: places_layer::reference_cities(data),
         }
     }
 
-    /// Replaces the gazetteer whose cities are drawn.
-    pub fn set_places(&mut self, places: &[Place]) {
-        self.cities = places_layer::reference_cities(places);
+    /// Takes the cities to label from a new dataset.
+    pub fn set_places(&mut self, data: &Dataset) {
+        self.cities = places_layer::reference_cities(data);
     }
 
     /// Whether a geographic point is on screen.

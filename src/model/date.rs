@@ -139,7 +139,7 @@ impl EventDate {
     /// The range and precision without the wording.
     pub fn span(&self) -> DateSpan {
         DateSpan {
-            range: self.range,
+            days: self.days(),
             precision: self.precision,
         }
     }
@@ -171,8 +171,8 @@ impl EventDate {
 /// When an event happened, without the source's wording: what views need, and `Copy`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DateSpan {
-    /// First and last day (inclusive); `None` when undated.
-    pub range: Option<(NaiveDate, NaiveDate)>,
+    /// First and last day (inclusive) as day numbers; `None` when undated.
+    pub days: Option<(DayNum, DayNum)>,
     /// How precise the source is.
     pub precision: Precision,
 }
@@ -181,19 +181,24 @@ impl DateSpan {
     /// The span of day numbers `start..=end` (or undated when `range` is `None`).
     pub fn of_days(range: Option<(DayNum, DayNum)>, precision: Precision) -> DateSpan {
         DateSpan {
-            range: range.map(|(s, e)| (date_of(s), date_of(e))),
+            days: range,
             precision,
         }
     }
 
     /// The range as day numbers.
     pub fn days(&self) -> Option<(DayNum, DayNum)> {
-        self.range.map(|(s, e)| (day_of(s), day_of(e)))
+        self.days
+    }
+
+    /// The range as calendar dates.
+    pub fn range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        self.days.map(|(s, e)| (date_of(s), date_of(e)))
     }
 
     /// The date in words with its precision, e.g. "August 2022 (month)" or "undated in the source".
     pub fn describe(&self) -> String {
-        let Some((start, end)) = self.range else {
+        let Some((start, end)) = self.range() else {
             return "undated in the source".to_owned();
         };
         let words = match self.precision {
@@ -220,7 +225,7 @@ impl DateSpan {
 
     /// A short form for lists and tooltips ("3 Aug 2022", "Feb 2012", "the 1990s", "undated").
     pub fn short(&self) -> String {
-        let Some((start, end)) = self.range else {
+        let Some((start, end)) = self.range() else {
             return "undated".to_owned();
         };
         match self.precision {

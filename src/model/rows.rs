@@ -227,7 +227,7 @@ impl RowStore {
         let v = self.view(j);
         let mut e = Event::at(v.id, v.title, EventDate::undated(), v.lon, v.lat);
         e.date = EventDate {
-            range: v.date.range,
+            range: v.date.range(),
             precision: v.date.precision,
             text: String::new(),
             note: String::new(),

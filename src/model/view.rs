@@ -108,6 +108,6 @@ mod tests {
         assert!(!v.matches_text("baku"));
         assert!(contains_lower("Şuşa / Shushi", "şuşa"));
         assert!(!contains_lower("ab", "abc"));
-        assert_eq!(v.date.range, None);
+        assert_eq!(v.date.days(), None);
     }
 }
