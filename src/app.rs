@@ -202,9 +202,9 @@ impl AtlasApp {
         let Some(outcome) = self.pending.take() else {
             return;
         };
-        let skipped = outcome.loaded.problems.len();
-        let n = outcome.loaded.records.len();
-        let incoming = Dataset::new(outcome.loaded.records, outcome.places);
+        let skipped = outcome.problems.len();
+        let n = outcome.data.len();
+        let incoming = outcome.data;
         let data = if layer {
             let (merged, duplicates) = self.data.merged_with(&incoming);
             if !duplicates.is_empty() {
@@ -459,8 +459,8 @@ impl AtlasApp {
         }
         self.poll_job(&ctx, &mut commands);
         if let (Some(skip_invalid), Some(outcome)) = (self.auto_accept, &self.pending) {
-            let clean = outcome.loaded.problems.is_empty() || skip_invalid;
-            if clean && !outcome.loaded.records.is_empty() {
+            let clean = outcome.problems.is_empty() || skip_invalid;
+            if clean && !outcome.data.is_empty() {
                 self.auto_accept = None;
                 self.accept_load(false);
                 self.time.set_window(
@@ -571,7 +571,7 @@ impl AtlasApp {
             }
             JobState::Done(outcome) => {
                 self.job = None;
-                self.pending = Some(outcome);
+                self.pending = Some(*outcome);
             }
             JobState::Gone => self.job = None,
         }

@@ -1,9 +1,9 @@
 //! Loading a dataset on a background thread, with progress and cancel.
 
 use crate::io::Basemap;
-use crate::io::open::{Opened, load_bytes};
+use crate::io::open::load_bytes;
 use crate::io::problem::Problem;
-use crate::model::Place;
+use crate::model::Dataset;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,10 +15,10 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 pub struct LoadOutcome {
     /// The file.
     pub path: PathBuf,
-    /// Places the events use.
-    pub places: Vec<Place>,
-    /// Valid records and problems.
-    pub loaded: Opened,
+    /// The valid records, as a dataset with the places they use.
+    pub data: Dataset,
+    /// Problems with the rest, in file order.
+    pub problems: Vec<Problem>,
 }
 
 /// A load running on a background thread.
@@ -37,7 +37,7 @@ pub enum JobState {
     /// Still reading (fraction 0..1) or parsing (`None`).
     Running(Option<f32>),
     /// Done.
-    Done(LoadOutcome),
+    Done(Box<LoadOutcome>),
     /// Cancelled or the thread died.
     Gone,
 }
@@ -74,7 +74,7 @@ impl LoadJob {
     /// Polls the job.
     pub fn poll(&self) -> JobState {
         match self.result.try_recv() {
-            Ok(outcome) => JobState::Done(outcome),
+            Ok(outcome) => JobState::Done(Box::new(outcome)),
             Err(TryRecvError::Disconnected) => JobState::Gone,
             Err(TryRecvError::Empty) => {
                 let read = self.read.load(Ordering::Relaxed);
@@ -92,17 +92,15 @@ fn run(path: &Path, basemap: &Basemap, read: &AtomicU64, cancel: &AtomicBool) ->
     let file = path.display().to_string();
     let failed = |p: Problem| LoadOutcome {
         path: path.to_path_buf(),
-        places: Vec::new(),
-        loaded: Opened {
-            records: Default::default(),
-            problems: vec![p],
-        },
+        data: Dataset::default(),
+        problems: vec![p],
     };
     let mut f = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => return failed(Problem::whole(&file, format!("cannot read: {e}"))),
     };
-    let mut bytes = Vec::new();
+    let size = f.metadata().map_or(0, |m| m.len() as usize);
+    let mut bytes = Vec::with_capacity(size);
     let mut chunk = vec![0u8; 1 << 20];
     loop {
         if cancel.load(Ordering::Relaxed) {
@@ -117,11 +115,15 @@ fn run(path: &Path, basemap: &Basemap, read: &AtomicU64, cancel: &AtomicBool) ->
             Err(e) => return failed(Problem::whole(&file, format!("cannot read: {e}"))),
         }
     }
-    let (places, loaded) = load_bytes(path, &bytes, basemap);
+    let (places, mut loaded) = load_bytes(path, &bytes, basemap);
+    drop(bytes);
+    // the dataset is built here too, so the window never waits for it
+    let data = Dataset::new(std::mem::take(&mut loaded.records), places);
+    crate::io::memory::release_free_memory();
     LoadOutcome {
         path: path.to_path_buf(),
-        places,
-        loaded,
+        data,
+        problems: loaded.problems,
     }
 }
 
@@ -143,9 +145,9 @@ mod tests {
                 JobState::Running(_) => std::thread::sleep(std::time::Duration::from_millis(5)),
             }
         };
-        assert!(outcome.loaded.records.is_empty());
+        assert!(outcome.data.is_empty());
         assert!(
-            outcome.loaded.problems[0]
+            outcome.problems[0]
                 .to_string()
                 .starts_with(&format!("{}:1:", bad.display()))
         );

@@ -222,4 +222,16 @@ fn data_named_on_the_command_line_loads_in_the_background() {
     assert!(data.index_of("2022-08-03-lachin-clash").is_none());
     let (a, b) = data.time_extent().unwrap();
     assert_eq!((harness.state().time.from, harness.state().time.to), (a, b));
+    // choosing the row in the list shows its notes, read again from the table, and its line
+    let index = data.index_of("AZE1001").unwrap();
+    let row = caucasus_atlas::panels::list::row_text(&data.view(index).unwrap());
+    let quote = data.event(index).unwrap().source.quote.clone();
+    let (file, line) = data.origin(index).unwrap();
+    let origin = format!("Row: {file}, line {line}");
+    assert!(quote.starts_with("On 3 August 2022"), "{quote}");
+    harness.get_by_label(&row).click();
+    harness.run();
+    assert_eq!(harness.state().selected, Some(index));
+    harness.get_by_label(&format!("“{quote}”"));
+    harness.get_by_label(&origin);
 }

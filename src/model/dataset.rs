@@ -318,6 +318,13 @@ impl Dataset {
         }
     }
 
+    /// For an event held as a compact row: its file and line there.
+    pub fn origin(&self, index: usize) -> Option<(&str, u32)> {
+        let s = *self.slot.get(index)?;
+        let k = ((s >> INDEX_BITS) as usize).checked_sub(1)?;
+        Some(self.stores.get(k)?.origin((s & INDEX_MASK) as usize))
+    }
+
     /// The id of the event at a position.
     pub fn id(&self, index: usize) -> Option<&str> {
         self.slot.get(index).map(|&s| self.sources().id(s))

@@ -147,6 +147,11 @@ impl RowStore {
         self.rows.id(j)
     }
 
+    /// The file row `j` came from and its line there.
+    pub fn origin(&self, j: usize) -> (&str, u32) {
+        (self.reader.name(), self.rows.line[j])
+    }
+
     /// The first and last day of row `j`.
     pub fn days(&self, j: usize) -> (DayNum, DayNum) {
         (self.rows.start[j], self.rows.end[j])
@@ -344,7 +349,7 @@ pub(crate) mod tests {
         let e = s.event(2);
         assert_eq!(e.source.quote, "notes of row 2");
         assert_eq!(e.place, "baku-x");
-        assert_eq!(s.rows().line[2], 4);
+        assert_eq!(s.origin(2), ("fixed.csv", 4));
     }
 
     #[test]

@@ -50,10 +50,17 @@ pub fn detail_ui(
         ui.weak("Keys: Left/Right previous/next event · Space play/pause · Home/End first/last · +/- zoom · Esc clear selection · Ctrl+F search");
         return;
     };
-    event_ui(ui, data, &e, scroll_to_quote);
+    let origin = selected.and_then(|i| data.origin(i));
+    event_ui(ui, data, &e, origin, scroll_to_quote);
 }
 
-fn event_ui(ui: &mut egui::Ui, data: &Dataset, e: &Event, scroll_to_quote: bool) {
+fn event_ui(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    e: &Event,
+    origin: Option<(&str, u32)>,
+    scroll_to_quote: bool,
+) {
     ui.add(egui::Label::new(RichText::new(&e.title).heading()).wrap());
     ui.horizontal_wrapped(|ui| {
         chip(
@@ -190,5 +197,9 @@ fn event_ui(ui: &mut egui::Ui, data: &Dataset, e: &Event, scroll_to_quote: bool)
                 "The source document is not bundled; the passage above is what the dataset cites.",
             );
         }
+    }
+    if let Some((file, line)) = origin {
+        ui.add_space(4.0);
+        ui.label(RichText::new(format!("Row: {file}, line {line}")).small());
     }
 }

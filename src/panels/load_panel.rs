@@ -48,8 +48,8 @@ pub fn problem_counts(problems: &[Problem]) -> Vec<(String, usize)> {
 
 /// The decision after a load: add as a layer or replace; with problems, listed first.
 pub fn outcome_ui(ctx: &egui::Context, outcome: &LoadOutcome, commands: &mut Vec<Command>) {
-    let n = outcome.loaded.records.len();
-    let problems = &outcome.loaded.problems;
+    let n = outcome.data.len();
+    let problems = &outcome.problems;
     let title = if problems.is_empty() {
         "Open dataset"
     } else {
