@@ -14,6 +14,7 @@ pub mod map;
 pub mod model;
 pub mod palette;
 pub mod panels;
+pub mod par_sort;
 pub mod time_control;
 pub mod timeline;
 pub mod view_state;

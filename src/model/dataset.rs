@@ -164,7 +164,7 @@ impl Dataset {
                 rich: &rich,
                 stores: &stores,
             };
-            keys.sort_unstable_by(|a, b| {
+            crate::par_sort::sort_unstable_by(&mut keys, |a, b| {
                 (a.0, a.1, a.2)
                     .cmp(&(b.0, b.1, b.2))
                     .then_with(|| src.id(a.3).cmp(src.id(b.3)).then(a.3.cmp(&b.3)))

@@ -153,6 +153,8 @@ fn parse_part(
             }
         }
     }
+    // sorted here, on the part's own thread, so that finding duplicates is one merge
+    part.id_keys.sort_unstable();
     (part, stop.is_none())
 }
 
@@ -184,9 +186,11 @@ pub(super) fn join(
         o.id_end.extend(r.id_end.iter().map(|&e| e + id_base));
         o.offset.extend_from_slice(&r.offset);
         o.line.extend_from_slice(&r.line);
-        first
-            .id_keys
-            .extend(part.id_keys.iter().map(|&(h, j)| (h, j + base)));
+        let mut keys = std::mem::take(&mut first.id_keys);
+        keys.extend(part.id_keys.iter().map(|&(h, j)| (h, j + base)));
+        // two sorted runs: the sort merges them in linear time
+        keys.sort_unstable();
+        first.id_keys = keys;
         first.problems.extend(part.problems);
     }
     if bom > 0 {
