@@ -24,8 +24,8 @@ pub fn keep_inside(r: Rect, bounds: Rect) -> Vec2 {
 }
 
 /// Where a label goes: its ideal rectangle moved inside `bounds`, then along the edge until it
-/// overlaps no rectangle in `placed` (at most a dozen steps).
-pub fn free_spot(ideal: Rect, bounds: Rect, dir: Vec2, placed: &[Rect]) -> Rect {
+/// overlaps no rectangle in `placed` (at most a dozen steps); `None` if every step overlaps.
+pub fn free_spot(ideal: Rect, bounds: Rect, dir: Vec2, placed: &[Rect]) -> Option<Rect> {
     let start = ideal.translate(keep_inside(ideal, bounds));
     // along the edge: vertical steps on the left and right edges, horizontal on the top and bottom
     let step = if dir.x.abs() > dir.y.abs() {
@@ -39,14 +39,16 @@ pub fn free_spot(ideal: Rect, bounds: Rect, dir: Vec2, placed: &[Rect]) -> Rect 
         let r = start.translate(shift);
         let r = r.translate(keep_inside(r, bounds));
         if !placed.iter().any(|p| p.intersects(r)) {
-            return r;
+            return Some(r);
         }
     }
-    start
+    None
 }
 
 /// Paints an arrow at `anchor` pointing along `dir` with a labelled box; returns the area that
-/// reacts to the pointer and records the label in `placed`.
+/// reacts to the pointer and records the label in `placed`. The label is `texts[0]`, or the shorter
+/// `texts[1]` where that does not fit beside the labels already placed, or none (the arrow alone,
+/// which still names the place on hover).
 #[allow(clippy::too_many_arguments)]
 pub fn paint_arrow(
     painter: &Painter,
@@ -54,7 +56,7 @@ pub fn paint_arrow(
     anchor: Pos2,
     dir: Vec2,
     color: Color32,
-    text: String,
+    texts: [String; 2],
     selected: bool,
     placed: &mut Vec<Rect>,
 ) -> Rect {
@@ -65,9 +67,15 @@ pub fn paint_arrow(
         color,
         Stroke::new(1.5, Color32::WHITE),
     ));
-    let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), Color32::BLACK);
-    let ideal = Rect::from_center_size(anchor - dir * 18.0, galley.size() + vec2(8.0, 4.0));
-    let text_rect = free_spot(ideal, bounds.shrink(2.0), dir, placed);
+    let arrow = Rect::from_center_size(anchor, Vec2::splat(20.0));
+    let spot = texts.into_iter().find_map(|text| {
+        let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), Color32::BLACK);
+        let ideal = Rect::from_center_size(anchor - dir * 18.0, galley.size() + vec2(8.0, 4.0));
+        free_spot(ideal, bounds.shrink(2.0), dir, placed).map(|r| (r, galley))
+    });
+    let Some((text_rect, galley)) = spot else {
+        return arrow;
+    };
     placed.push(text_rect);
     painter.rect_filled(
         text_rect,
@@ -90,7 +98,7 @@ pub fn paint_arrow(
         galley,
         Color32::BLACK,
     );
-    text_rect.union(Rect::from_center_size(anchor, Vec2::splat(20.0)))
+    text_rect.union(arrow)
 }
 
 #[cfg(test)]
@@ -102,13 +110,15 @@ mod tests {
     fn labels_step_along_the_edge_until_free() {
         let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
         let ideal = Rect::from_min_size(pos2(10.0, 100.0), vec2(80.0, 16.0));
-        let first = free_spot(ideal, bounds, vec2(-1.0, 0.0), &[]);
+        let first = free_spot(ideal, bounds, vec2(-1.0, 0.0), &[]).unwrap();
         assert_eq!(first, ideal);
-        let second = free_spot(ideal, bounds, vec2(-1.0, 0.0), &[first]);
+        let second = free_spot(ideal, bounds, vec2(-1.0, 0.0), &[first]).unwrap();
         assert!(!second.intersects(first));
         assert_eq!(second.left(), first.left(), "moved along the left edge");
         let outside = Rect::from_min_size(pos2(-30.0, -5.0), vec2(80.0, 16.0));
-        let inside = free_spot(outside, bounds, vec2(0.0, -1.0), &[]);
+        let inside = free_spot(outside, bounds, vec2(0.0, -1.0), &[]).unwrap();
         assert!(bounds.contains_rect(inside));
+        // an edge already full of labels leaves no spot
+        assert_eq!(free_spot(ideal, bounds, vec2(-1.0, 0.0), &[bounds]), None);
     }
 }

@@ -709,7 +709,7 @@ pub(super) fn aggregate_ui(
             commands,
         );
     }
-    let mut placed = Vec::new();
+    let mut placed = vec![super::overlay::controls_rect(projector.rect())];
     for (a, arrow) in arrows.iter().enumerate() {
         let member = |s: Option<Slot>| matches!(s, Some(Slot::Edge(k)) if clusters.edge_group.get(&k) == Some(&(a as u32)));
         edge_arrow_ui(
@@ -847,7 +847,17 @@ fn edge_arrow_ui(
     } else {
         format!("{} +{others} ({})", e.place_name, short_count(arrow.count))
     };
-    let hit = paint_arrow(painter, rect, anchor, dir, color, text, selected, placed);
+    let short = short_count(arrow.count);
+    let hit = paint_arrow(
+        painter,
+        rect,
+        anchor,
+        dir,
+        color,
+        [text, short],
+        selected,
+        placed,
+    );
     let where_ = if e.off_map {
         "off map"
     } else {

@@ -227,7 +227,7 @@ pub fn events_ui(
     for group in group_marks(&marks, GROUP_RADIUS) {
         covered.push(group_ui(ui, painter, input, &group, commands));
     }
-    let mut placed = Vec::new();
+    let mut placed = vec![super::overlay::controls_rect(projector.rect())];
     for events in off_screen.values() {
         arrow_ui(ui, painter, projector, input, events, &mut placed, commands);
     }
@@ -375,7 +375,17 @@ fn arrow_ui(
         .map_or(Color32::GRAY, |s| palette::category_color(s.0));
     let selected = input.selected.is_some_and(|s| events.contains(&s));
     let text = format!("{} ({})", first.place_name, events.len());
-    let hit = paint_arrow(painter, rect, anchor, dir, color, text, selected, placed);
+    let short = events.len().to_string();
+    let hit = paint_arrow(
+        painter,
+        rect,
+        anchor,
+        dir,
+        color,
+        [text, short],
+        selected,
+        placed,
+    );
     let label = if events.len() == 1 {
         format!("{} (off map, {})", first.title, first.place_name)
     } else {

@@ -20,9 +20,14 @@ fn labelled_button(ui: &mut egui::Ui, text: &str, label: &str) -> egui::Response
     response
 }
 
+/// Where the zoom and Fit buttons sit in a map of rectangle `rect`: labels keep clear of it.
+pub fn controls_rect(rect: Rect) -> Rect {
+    Rect::from_min_size(rect.right_top() + vec2(-52.0, 10.0), vec2(44.0, 110.0))
+}
+
 /// Zoom in, zoom out and fit, at the map's top right.
 pub fn controls_ui(ui: &mut egui::Ui, rect: Rect, commands: &mut Vec<Command>) {
-    let area = Rect::from_min_size(rect.right_top() + vec2(-52.0, 10.0), vec2(44.0, 110.0));
+    let area = controls_rect(rect);
     ui.scope_builder(UiBuilder::new().max_rect(area), |ui| {
         ui.vertical(|ui| {
             if labelled_button(ui, "+", "Zoom in").clicked() {
