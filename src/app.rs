@@ -27,6 +27,8 @@ struct VisibleKey {
     faded: bool,
     filters: Filters,
     generation: u64,
+    /// Changes when a search of the large tables' notes finds more matches.
+    row_search: u64,
 }
 
 /// The whole viewer.
@@ -59,6 +61,8 @@ pub struct AtlasApp {
     pub menu: MenuState,
     /// A load running in the background.
     pub job: Option<LoadJob>,
+    /// A search of the large tables' notes running in the background.
+    pub row_search: Option<crate::row_search::RowSearchJob>,
     /// A finished load waiting for the user's decision.
     pub pending: Option<LoadOutcome>,
     /// The last message for the status line, and whether it is an error.
@@ -94,6 +98,7 @@ impl AtlasApp {
             themed: false,
             menu: MenuState::default(),
             job: None,
+            row_search: None,
             pending: None,
             status: None,
             capture: None,
@@ -267,6 +272,7 @@ impl AtlasApp {
             faded: self.time.show_faded,
             filters: self.filters.clone(),
             generation: self.generation,
+            row_search: self.data.row_search().1,
         };
         if self.visible_key.as_ref() != Some(&key) {
             self.visible = Visible::compute(&self.data, &self.time, &self.filters);
@@ -458,6 +464,7 @@ impl AtlasApp {
             self.open_path(path);
         }
         self.poll_job(&ctx, &mut commands);
+        self.poll_row_search(&ctx);
         if let (Some(skip_invalid), Some(outcome)) = (self.auto_accept, &self.pending) {
             let clean = outcome.problems.is_empty() || skip_invalid;
             if clean && !outcome.data.is_empty() {
@@ -559,6 +566,41 @@ impl AtlasApp {
         self.hovered = hovered_now;
         ctx.data_mut(|d| d.insert_temp(egui::Id::unique("atlas-hovered"), hovered_now));
         self.refresh_visible();
+    }
+
+    /// Starts, replaces or finishes the search of the large tables' notes for the text filter.
+    fn poll_row_search(&mut self, ctx: &egui::Context) {
+        let query = self.filters.text.trim().to_lowercase();
+        if let Some(job) = &self.row_search {
+            if job.uid != self.data.uid() || job.query != query {
+                self.row_search = None;
+            } else if let Some(found) = job.poll() {
+                match found {
+                    Ok(rows) => {
+                        self.data.set_row_search(&job.query, &rows);
+                        let n: usize = rows.iter().map(Vec::len).sum();
+                        self.say(format!("Notes searched: {n} rows hold \"{query}\""), false);
+                    }
+                    Err(e) => self.say(format!("Searching the notes failed: {e}"), true),
+                }
+                self.row_search = None;
+            }
+        }
+        let searched = self.data.row_search().0 == query;
+        if self.row_search.is_none()
+            && !query.is_empty()
+            && !searched
+            && !self.data.row_stores().is_empty()
+        {
+            let rows: usize = self.data.row_stores().iter().map(|s| s.len()).sum();
+            self.say(format!("Searching the notes of {rows} rows…"), false);
+            let wake = ctx.clone();
+            self.row_search = Some(crate::row_search::RowSearchJob::start(
+                &self.data,
+                &query,
+                move || wake.request_repaint(),
+            ));
+        }
     }
 
     fn poll_job(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {

@@ -110,11 +110,12 @@ impl Filters {
 /// How many events pass the filters at any time; remembered for the last dataset and filters,
 /// since scrubbing the window changes neither.
 fn matching_count(data: &Dataset, filters: &Filters, text: &str) -> usize {
-    type Memo = Option<(u64, Filters, usize)>;
+    // keyed on the dataset, the generation of its row search (which adds matches), and the filters
+    type Memo = Option<((u64, u64), Filters, usize)>;
     static MEMO: std::sync::Mutex<Memo> = std::sync::Mutex::new(None);
     let memo = MEMO.lock().ok().and_then(|m| {
         m.as_ref()
-            .filter(|(uid, f, _)| *uid == data.uid() && f == filters)
+            .filter(|(key, f, _)| *key == (data.uid(), data.row_search().1) && f == filters)
             .map(|m| m.2)
     });
     if let Some(n) = memo {
@@ -124,7 +125,7 @@ fn matching_count(data: &Dataset, filters: &Filters, text: &str) -> usize {
         .filter(|&i| filters.passes(data, i, text))
         .count();
     if let Ok(mut m) = MEMO.lock() {
-        *m = Some((data.uid(), filters.clone(), n));
+        *m = Some(((data.uid(), data.row_search().1), filters.clone(), n));
     }
     n
 }

@@ -15,6 +15,7 @@ pub mod model;
 pub mod palette;
 pub mod panels;
 pub mod par_sort;
+pub mod row_search;
 pub mod time_control;
 pub mod timeline;
 pub mod view_state;

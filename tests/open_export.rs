@@ -9,7 +9,7 @@ use caucasus_atlas::commands::{Command, ExportFormat};
 use common::harness;
 use eframe::egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
 
 fn temp(name: &str) -> PathBuf {
@@ -234,4 +234,48 @@ fn data_named_on_the_command_line_loads_in_the_background() {
     assert_eq!(harness.state().selected, Some(index));
     harness.get_by_label(&format!("“{quote}”"));
     harness.get_by_label(&origin);
+}
+
+#[test]
+fn searching_a_table_also_searches_its_notes_in_the_background() {
+    let mut app = AtlasApp::bundled();
+    let sample =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acled_sample.csv");
+    app.startup_load = Some((sample, false));
+    let mut harness = Harness::builder()
+        .with_size(eframe::egui::vec2(1600.0, 1000.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.frame_ui(ui), app);
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().data.index_of("AZE1001").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let index = harness.state().data.index_of("AZE1001").unwrap();
+    let view = harness.state().data.view(index).unwrap();
+    // the words are in the row's notes only, which stay in the table
+    assert!(!view.matches_text("several heights"));
+    harness.get_by_label("Search").focus();
+    harness.step();
+    harness.get_by_label("Search").type_text("Several heights");
+    harness.step();
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().row_search.is_none()
+            && harness.state().data.row_search().0 == "several heights"
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.visible.in_window, vec![index]);
+    assert_eq!(state.visible.matching, 1);
+    let count = harness.get_by_label_contains("events shown");
+    let node = count.accesskit_node();
+    let text = node.label().or_else(|| node.value()).unwrap_or_default();
+    assert_eq!(text, "1 of 5 events shown");
 }

@@ -8,8 +8,8 @@ use super::time_index::TimeIndex;
 use super::view::EventView;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
 
 static NEXT_UID: AtomicU64 = AtomicU64::new(1);
 
@@ -97,6 +97,17 @@ pub struct Dataset {
     place_ids: HashMap<String, usize>,
     /// Event positions ordered by id (stable), for [`Dataset::index_of`] without a copy of every id.
     id_order: Vec<u32>,
+    /// The last search of the compact rows' files (their notes are not in memory).
+    row_search: Arc<RwLock<RowSearch>>,
+}
+
+/// Which positions' rows hold a query somewhere in their file text.
+#[derive(Debug, Default)]
+struct RowSearch {
+    query: String,
+    /// One bit per position.
+    hits: Vec<u64>,
+    generation: u64,
 }
 
 /// The sources of a dataset under construction, read by slot.
@@ -218,6 +229,7 @@ impl Dataset {
             places,
             place_ids,
             id_order,
+            row_search: Arc::default(),
         }
     }
 
@@ -314,7 +326,68 @@ impl Dataset {
                 .get((s & INDEX_MASK) as usize)
                 .is_some_and(|e| e.matches_text(query_lower))
         } else {
-            self.sources().view(s).matches_text(query_lower)
+            self.sources().view(s).matches_text(query_lower) || self.row_hit(index, query_lower)
+        }
+    }
+
+    /// Whether the last search of the rows' files was for `query_lower` and found position `index`.
+    fn row_hit(&self, index: usize, query_lower: &str) -> bool {
+        self.row_search.read().is_ok_and(|r| {
+            r.query == query_lower
+                && r.hits
+                    .get(index / 64)
+                    .is_some_and(|w| w & (1 << (index % 64)) != 0)
+        })
+    }
+
+    /// The stores of compact rows, whose notes stay in their files.
+    pub fn row_stores(&self) -> &[Arc<RowStore>] {
+        &self.stores
+    }
+
+    /// The query of the last search of the rows' files, and a number that changes with each result.
+    pub fn row_search(&self) -> (String, u64) {
+        self.row_search
+            .read()
+            .map(|r| (r.query.clone(), r.generation))
+            .unwrap_or_default()
+    }
+
+    /// Records what a search of the rows' files found: for each store of [`Dataset::row_stores`],
+    /// its matching rows in ascending order.
+    pub fn set_row_search(&self, query_lower: &str, rows: &[Vec<u32>]) {
+        let per_store: Vec<Vec<u64>> = self
+            .stores
+            .iter()
+            .zip(rows)
+            .map(|(store, found)| {
+                let mut bits = vec![0u64; store.len().div_ceil(64)];
+                for &j in found {
+                    if let Some(w) = bits.get_mut(j as usize / 64) {
+                        *w |= 1 << (j % 64);
+                    }
+                }
+                bits
+            })
+            .collect();
+        let mut hits = vec![0u64; self.len().div_ceil(64)];
+        for (i, &s) in self.slot.iter().enumerate() {
+            let Some(k) = ((s >> INDEX_BITS) as usize).checked_sub(1) else {
+                continue;
+            };
+            let j = (s & INDEX_MASK) as usize;
+            if per_store
+                .get(k)
+                .and_then(|b| b.get(j / 64))
+                .is_some_and(|w| w & (1 << (j % 64)) != 0)
+            {
+                hits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        if let Ok(mut r) = self.row_search.write() {
+            r.query = query_lower.to_owned();
+            r.hits = hits;
+            r.generation += 1;
         }
     }
 

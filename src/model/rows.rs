@@ -11,6 +11,7 @@ use super::date::{DateSpan, DayNum, EventDate, Precision};
 use super::event::Event;
 use super::place::Place;
 use super::view::EventView;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 /// Reads one row of the file the rows came from again, as the loader first read it.
@@ -19,6 +20,41 @@ pub trait RowReader: Send + Sync + std::fmt::Debug {
     fn read(&self, offset: u64) -> Result<Event, String>;
     /// The source's name, for messages.
     fn name(&self) -> &str;
+    /// The rows whose text holds `query_lower` (ASCII letters compared without case), given each
+    /// row's byte offset in file order; ascending row numbers.
+    /// Stops early with an error when `cancel` is set.
+    fn scan(
+        &self,
+        query_lower: &str,
+        offsets: &[u64],
+        cancel: &AtomicBool,
+    ) -> Result<Vec<u32>, String>;
+}
+
+/// Finds `query_lower` in `text` ignoring ASCII case and calls `hit` with the row (by `offsets`,
+/// ascending) of each match once; `base` is where `text` starts in the source.
+pub fn scan_text(
+    text: &[u8],
+    base: u64,
+    query_lower: &[u8],
+    offsets: &[u64],
+    hit: &mut impl FnMut(u32),
+) {
+    if query_lower.is_empty() {
+        return;
+    }
+    let lower: Vec<u8> = text.iter().map(u8::to_ascii_lowercase).collect();
+    let mut last = None;
+    for at in memchr::memmem::find_iter(&lower, query_lower) {
+        let pos = base + at as u64;
+        let Some(row) = offsets.partition_point(|&o| o <= pos).checked_sub(1) else {
+            continue;
+        };
+        if last != Some(row) {
+            last = Some(row);
+            hit(row as u32);
+        }
+    }
 }
 
 /// Per-row columns, in file order; all have the same length.
@@ -248,6 +284,11 @@ impl RowStore {
         e
     }
 
+    /// The rows whose text in the source (notes and every other column) holds `query_lower`.
+    pub fn scan(&self, query_lower: &str, cancel: &AtomicBool) -> Result<Vec<u32>, String> {
+        self.reader.scan(query_lower, &self.rows.offset, cancel)
+    }
+
     /// A copy without the rows marked in `skip` (same length as the rows).
     pub fn without(&self, skip: &[bool]) -> RowStore {
         let mut rows = RowColumns::default();
@@ -291,6 +332,11 @@ pub(crate) mod tests {
         }
         fn name(&self) -> &str {
             "fixed.csv"
+        }
+        fn scan(&self, query_lower: &str, _: &[u64], _: &AtomicBool) -> Result<Vec<u32>, String> {
+            Ok((0..self.0.len() as u32)
+                .filter(|&k| self.0[k as usize].source.quote.contains(query_lower))
+                .collect())
         }
     }
 
@@ -372,6 +418,19 @@ pub(crate) mod tests {
         assert_eq!(changed.date.days(), Some((738_000, 738_000)));
         let gone = s.event(1);
         assert!(gone.notes.contains("gone"), "{}", gone.notes);
+    }
+
+    #[test]
+    fn text_is_found_by_row_without_case() {
+        let text = b"id,notes\nA,Drone strike\nB,shelling; DRONE seen, drone again\nC,none\n";
+        let offsets = [9u64, 24, 59];
+        let mut rows = Vec::new();
+        scan_text(text, 0, b"drone", &offsets, &mut |r| rows.push(r));
+        assert_eq!(rows, [0, 1]);
+        // a slice of the source, starting at byte 24
+        let mut rows = Vec::new();
+        scan_text(&text[24..], 24, b"none", &offsets, &mut |r| rows.push(r));
+        assert_eq!(rows, [2]);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 pub mod axis;
 pub mod controls;
 
+mod density;
+
 use crate::commands::Command;
 use crate::filters::{Filters, Visible};
 use crate::model::{Category, Dataset, DayNum};
@@ -167,7 +169,7 @@ fn paint_events(
     let frame = *transform.frame();
     let in_view = data.count_in_window(lo, hi);
     if in_view > HISTOGRAM_THRESHOLD {
-        paint_histogram(painter, transform, data, lo, hi);
+        density::paint_histogram(painter, transform, input, lo, hi);
         return Vec::new();
     }
     let lane_h = (y_of(transform, 0.0) - y_of(transform, 1.0)).abs();
@@ -238,38 +240,6 @@ fn paint_events(
         painter.galley(pos, galley, Color32::from_gray(70));
     }
     hits
-}
-
-/// Counts per pixel bucket from the time index: no work proportional to the number of events.
-fn paint_histogram(
-    painter: &egui::Painter,
-    transform: &PlotTransform,
-    data: &Dataset,
-    lo: DayNum,
-    hi: DayNum,
-) {
-    let frame = *transform.frame();
-    let buckets = ((frame.width() / 3.0) as usize).clamp(1, 2000);
-    let days_per = (f64::from(hi - lo + 1) / buckets as f64).max(1.0);
-    let counts: Vec<usize> = (0..buckets)
-        .map(|b| {
-            let a = lo + (b as f64 * days_per) as DayNum;
-            let z = lo + ((b + 1) as f64 * days_per) as DayNum - 1;
-            data.count_in_window(a, z.max(a))
-        })
-        .collect();
-    let max = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
-    for (b, &n) in counts.iter().enumerate() {
-        if n == 0 {
-            continue;
-        }
-        let a = f64::from(lo) + b as f64 * days_per;
-        let x0 = x_of(transform, a);
-        let x1 = x_of(transform, a + days_per).max(x0 + 1.0);
-        let h = (n as f32 / max) * (frame.height() - 8.0);
-        let rect = Rect::from_x_y_ranges(x0..=x1, (frame.bottom() - h)..=frame.bottom());
-        painter.rect_filled(rect, 0.0, Color32::from_rgb(70, 110, 160));
-    }
 }
 
 fn handle_pointer(

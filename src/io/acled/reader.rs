@@ -1,10 +1,12 @@
 //! Reading one ACLED row again, from the file or from bytes kept in memory.
 
 use super::{Columns, Rows};
+use crate::model::rows::scan_text;
 use crate::model::{Event, RowReader};
 use csv::ByteRecord;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
@@ -146,6 +148,37 @@ impl RowReader for AcledReader {
     fn name(&self) -> &str {
         &self.name
     }
+
+    fn scan(
+        &self,
+        query_lower: &str,
+        offsets: &[u64],
+        cancel: &AtomicBool,
+    ) -> Result<Vec<u32>, String> {
+        let query = query_lower.as_bytes();
+        let mut rows = Vec::new();
+        match &self.bytes {
+            Bytes::Memory(b) => scan_text(b, 0, query, offsets, &mut |r| rows.push(r)),
+            Bytes::File(disk) => {
+                // in blocks that overlap by the query's length, so no match is cut in two
+                const BLOCK: usize = 8 << 20;
+                let mut at = 0u64;
+                while at < disk.len {
+                    if cancel.load(Ordering::Relaxed) {
+                        return Err("search cancelled".to_owned());
+                    }
+                    let block = disk.chunk(at, BLOCK + query.len(), &self.name)?;
+                    scan_text(&block, at, query, offsets, &mut |r| {
+                        if rows.last() != Some(&r) {
+                            rows.push(r);
+                        }
+                    });
+                    at += BLOCK as u64;
+                }
+            }
+        }
+        Ok(rows)
+    }
 }
 
 #[cfg(test)]
@@ -173,6 +206,16 @@ mod tests {
         assert_eq!(store.event(2).source.quote, "last without newline");
         assert_eq!(store.event(0).source.quote, "first, quoted");
         assert_eq!(store.rows().line[..], [2, 3, 5]);
+        assert_eq!(
+            store.scan("two lines", &AtomicBool::new(false)).unwrap(),
+            [1]
+        );
+        assert_eq!(store.scan("quoted", &AtomicBool::new(false)).unwrap(), [0]);
+        assert_eq!(store.scan("kapan", &AtomicBool::new(false)).unwrap(), [1]);
+        assert_eq!(
+            store.scan("2022-08", &AtomicBool::new(false)).unwrap(),
+            [0, 1, 2]
+        );
         // a changed file is noticed, and what is in memory stays
         std::fs::write(&path, TEXT.replace("Lachin", "Lachin/Berdzor")).unwrap();
         let e = store.event(1);
