@@ -1,8 +1,10 @@
 //! Text, category and actor filters, and the set of events the views show.
 
+use crate::model::text_match::filter_bits;
 use crate::model::{Category, Dataset};
 use crate::time_control::TimeControl;
 use serde::{Deserialize, Serialize};
+use std::sync::{Arc, Mutex};
 
 /// What the user filters by.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -16,18 +18,33 @@ pub struct Filters {
 }
 
 impl Filters {
-    /// Whether the event at position `i` passes the filters (time aside). The text is matched in
-    /// the title, place, id, type label and actors, and for whole events also in the summary and
-    /// the source quote.
-    pub fn passes(&self, data: &Dataset, i: usize, text_lower: &str) -> bool {
-        data.view(i).is_some_and(|v| {
-            !self.hidden.contains(&v.category)
-                && self
-                    .actor
-                    .as_ref()
-                    .is_none_or(|a| v.actors.iter().any(|x| x == a))
-                && data.matches_text(i, text_lower)
-        })
+    /// Which events pass the filters, or `None` when nothing is filtered. Computed in one pass
+    /// over the dataset and remembered for the last dataset, search generation and filters, so
+    /// scrubbing the window costs nothing here.
+    pub fn mask(&self, data: &Dataset) -> Option<Arc<FilterMask>> {
+        if self.is_empty() {
+            return None;
+        }
+        type Key = (u64, u64, Filters);
+        static MEMO: Mutex<Option<(Key, Arc<FilterMask>)>> = Mutex::new(None);
+        let key = (data.uid(), data.row_search().1, self.clone());
+        if let Ok(memo) = MEMO.lock()
+            && let Some((k, mask)) = memo.as_ref()
+            && *k == key
+        {
+            return Some(mask.clone());
+        }
+        let (bits, count) = filter_bits(
+            data,
+            &self.hidden,
+            self.actor.as_deref(),
+            &self.text.trim().to_lowercase(),
+        );
+        let mask = Arc::new(FilterMask { bits, count });
+        if let Ok(mut memo) = MEMO.lock() {
+            *memo = Some((key, mask.clone()));
+        }
+        Some(mask)
     }
 
     /// Whether a category is shown.
@@ -41,6 +58,27 @@ impl Filters {
         if !shown {
             self.hidden.push(category);
         }
+    }
+}
+
+/// Which events pass the filters: one bit per position.
+#[derive(Debug, PartialEq)]
+pub struct FilterMask {
+    bits: Vec<u64>,
+    count: usize,
+}
+
+impl FilterMask {
+    /// Whether the event at position `i` passes.
+    pub fn contains(&self, i: usize) -> bool {
+        self.bits
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    /// How many events pass.
+    pub fn count(&self) -> usize {
+        self.count
     }
 }
 
@@ -61,24 +99,20 @@ impl Visible {
     /// Computes the visible sets.
     ///
     /// Work is proportional to the events in the window (and the undated ones), not to the whole
-    /// dataset: without filters every event matches; with filters the count of matching events
-    /// is computed once per dataset and filter setting and remembered. Only `faded` (when shown)
-    /// lists every other dated event.
+    /// dataset: without filters every event matches; with filters the [`FilterMask`] is computed
+    /// once per dataset and filter setting and remembered. Only `faded` (when shown) lists every
+    /// other dated event.
     pub fn compute(data: &Dataset, time: &TimeControl, filters: &Filters) -> Visible {
-        let text = filters.text.trim().to_lowercase();
-        let unfiltered = filters.is_empty();
-        let passes = |i: usize| unfiltered || filters.passes(data, i, &text);
+        let mask = filters.mask(data);
+        let unfiltered = mask.is_none();
+        let passes = |i: usize| mask.as_ref().is_none_or(|m| m.contains(i));
         let (a, b) = time.query_range();
         let mut in_window = data.in_window(a, b);
         if !unfiltered {
             in_window.retain(|&i| passes(i));
         }
         let undated: Vec<usize> = data.undated().filter(|&i| passes(i)).collect();
-        let matching = if unfiltered {
-            data.len()
-        } else {
-            matching_count(data, filters, &text)
-        };
+        let matching = mask.as_ref().map_or(data.len(), |m| m.count());
         let mut faded = Vec::new();
         if time.show_faded {
             // the dated events not in the window: a merge walk over the sorted window
@@ -105,29 +139,6 @@ impl Filters {
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty() && self.hidden.is_empty() && self.actor.is_none()
     }
-}
-
-/// How many events pass the filters at any time; remembered for the last dataset and filters,
-/// since scrubbing the window changes neither.
-fn matching_count(data: &Dataset, filters: &Filters, text: &str) -> usize {
-    // keyed on the dataset, the generation of its row search (which adds matches), and the filters
-    type Memo = Option<((u64, u64), Filters, usize)>;
-    static MEMO: std::sync::Mutex<Memo> = std::sync::Mutex::new(None);
-    let memo = MEMO.lock().ok().and_then(|m| {
-        m.as_ref()
-            .filter(|(key, f, _)| *key == (data.uid(), data.row_search().1) && f == filters)
-            .map(|m| m.2)
-    });
-    if let Some(n) = memo {
-        return n;
-    }
-    let n = (0..data.len())
-        .filter(|&i| filters.passes(data, i, text))
-        .count();
-    if let Ok(mut m) = MEMO.lock() {
-        *m = Some(((data.uid(), data.row_search().1), filters.clone(), n));
-    }
-    n
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use super::date::DayNum;
 use super::event::Event;
 use super::place::Place;
 use super::rows::RowStore;
+use super::text_match::{StoreMatch, TextMatcher};
 use super::time_index::TimeIndex;
 use super::view::EventView;
 use std::borrow::Cow;
@@ -316,28 +317,67 @@ impl Dataset {
 
     /// Whether `query_lower` occurs in the event's text: for whole events the title, summary,
     /// place, quote, id and actors; for compact rows the fields kept in memory (title, place, id,
-    /// type label and actors), since their notes stay in the file.
+    /// type label and actors) and, once the files were searched for it, any text of the row. For
+    /// many events, prepare the query once with [`Dataset::text_matcher`].
     pub fn matches_text(&self, index: usize, query_lower: &str) -> bool {
-        let Some(&s) = self.slot.get(index) else {
-            return false;
-        };
-        if s >> INDEX_BITS == RICH {
-            self.rich
-                .get((s & INDEX_MASK) as usize)
-                .is_some_and(|e| e.matches_text(query_lower))
-        } else {
-            self.sources().view(s).matches_text(query_lower) || self.row_hit(index, query_lower)
+        self.text_matcher(query_lower).matches(index)
+    }
+
+    /// A query prepared for matching many events of this dataset.
+    pub fn text_matcher(&self, query_lower: &str) -> TextMatcher<'_> {
+        let file_hits = self
+            .row_search
+            .read()
+            .ok()
+            .filter(|r| !query_lower.is_empty() && r.query == query_lower)
+            .map(|r| r.hits.clone());
+        TextMatcher {
+            data: self,
+            query: query_lower.to_owned(),
+            stores: self
+                .stores
+                .iter()
+                .map(|s| StoreMatch::new(s, query_lower))
+                .collect(),
+            file_hits,
         }
     }
 
-    /// Whether the last search of the rows' files was for `query_lower` and found position `index`.
-    fn row_hit(&self, index: usize, query_lower: &str) -> bool {
-        self.row_search.read().is_ok_and(|r| {
-            r.query == query_lower
-                && r.hits
-                    .get(index / 64)
-                    .is_some_and(|w| w & (1 << (index % 64)) != 0)
-        })
+    /// [`TextMatcher::matches`] for a non-empty query.
+    pub(super) fn matches_prepared(&self, index: usize, m: &TextMatcher<'_>) -> bool {
+        let Some(&s) = self.slot.get(index) else {
+            return false;
+        };
+        let (source, i) = ((s >> INDEX_BITS) as usize, (s & INDEX_MASK) as usize);
+        match source.checked_sub(1) {
+            None => self.rich.get(i).is_some_and(|e| e.matches_text(&m.query)),
+            Some(k) => {
+                m.file_hit(index)
+                    || match (self.stores.get(k), m.stores.get(k)) {
+                        (Some(store), Some(sm)) => sm.matches(store, i, &m.query),
+                        _ => false,
+                    }
+            }
+        }
+    }
+
+    /// The positions of the whole events (ascending), and for each row store the position of each
+    /// of its rows.
+    pub fn positions_by_source(&self) -> (Vec<u32>, Vec<Vec<u32>>) {
+        let mut rich = Vec::with_capacity(self.rich.len());
+        let mut stores: Vec<Vec<u32>> = self.stores.iter().map(|s| vec![0; s.len()]).collect();
+        for (i, &s) in self.slot.iter().enumerate() {
+            let j = (s & INDEX_MASK) as usize;
+            match ((s >> INDEX_BITS) as usize).checked_sub(1) {
+                None => rich.push(i as u32),
+                Some(k) => {
+                    if let Some(p) = stores.get_mut(k).and_then(|v| v.get_mut(j)) {
+                        *p = i as u32;
+                    }
+                }
+            }
+        }
+        (rich, stores)
     }
 
     /// The stores of compact rows, whose notes stay in their files.
@@ -417,6 +457,11 @@ impl Dataset {
     /// Number of dated events (they come first in [`Dataset::events`]).
     pub fn dated_len(&self) -> usize {
         self.dated
+    }
+
+    /// The first day of each dated event, by position.
+    pub fn starts(&self) -> &[DayNum] {
+        &self.starts
     }
 
     /// Positions of the undated events.
@@ -734,5 +779,43 @@ mod tests {
         assert_eq!(m.len(), 2);
         assert_eq!(skipped, vec!["a".to_owned()]);
         assert_eq!(m.event(0).unwrap().date.days().unwrap().0, day(2020, 1, 1));
+    }
+
+    #[test]
+    fn rows_and_whole_events_sort_together_and_match_text() {
+        let rows = crate::model::rows::tests::store(3, day(2022, 8, 2));
+        let mut whole = ev("w", 2022, 8, 3, 1);
+        whole.source.quote = "quoted words".to_owned();
+        let data = Dataset::new(
+            Records {
+                events: vec![whole],
+                stores: vec![Arc::new(rows)],
+            },
+            vec![],
+        );
+        let ids: Vec<&str> = data.views().map(|v| v.id).collect();
+        assert_eq!(ids, ["r0", "r1", "w", "r2"]);
+        assert_eq!(data.index_of("r2"), Some(3));
+        assert_eq!(data.origin(3), Some(("fixed.csv", 4)));
+        assert_eq!(data.origin(2), None);
+        assert_eq!(
+            data.places().len(),
+            1,
+            "the rows' places join the dataset's"
+        );
+        let baku = data.text_matcher("baku");
+        assert!([0, 1, 3].iter().all(|&i| baku.matches(i)));
+        assert!(!baku.matches(2));
+        assert!(data.text_matcher("quoted").matches(2));
+        let notes = data.text_matcher("notes of row 2");
+        assert!((0..4).all(|i| !notes.matches(i)), "notes stay in the file");
+        data.set_row_search("notes of row 2", &[vec![2]]);
+        let notes = data.text_matcher("notes of row 2");
+        assert_eq!(
+            (0..4).filter(|&i| notes.matches(i)).collect::<Vec<_>>(),
+            [3]
+        );
+        assert_eq!(data.row_search(), ("notes of row 2".to_owned(), 1));
+        assert_eq!(data.event(3).unwrap().source.quote, "notes of row 2");
     }
 }

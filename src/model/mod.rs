@@ -8,6 +8,7 @@ pub mod event;
 pub mod place;
 pub mod region;
 pub mod rows;
+pub mod text_match;
 pub mod time_index;
 pub mod view;
 
@@ -17,4 +18,5 @@ pub use date::{DateSpan, DayNum, EventDate, Precision};
 pub use event::{Event, Source};
 pub use place::{Place, PlaceKind};
 pub use rows::{RowColumns, RowReader, RowStore};
+pub use text_match::TextMatcher;
 pub use view::EventView;

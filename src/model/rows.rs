@@ -173,6 +173,11 @@ impl RowStore {
         &self.places
     }
 
+    /// The shared tables: strings (titles and labels), places and actor lists.
+    pub fn tables(&self) -> (&[String], &[Place], &[Vec<String>]) {
+        (&self.strings, &self.places, &self.actor_lists)
+    }
+
     /// The per-row columns.
     pub fn rows(&self) -> &RowColumns {
         &self.rows

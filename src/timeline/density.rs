@@ -28,16 +28,14 @@ impl DayPrefix {
         if !(1..=MAX_DAYS).contains(&days) {
             return None;
         }
-        let text = filters.text.trim().to_lowercase();
+        let mask = filters.mask(data);
         let mut per_day = vec![0u32; days as usize];
-        for i in 0..data.dated_len() {
-            if !filters.passes(data, i, &text) {
+        for (i, &s) in data.starts().iter().enumerate() {
+            if mask.as_ref().is_some_and(|m| !m.contains(i)) {
                 continue;
             }
-            if let Some((s, _)) = data.view(i).and_then(|v| v.date.days()) {
-                let d = (i64::from(s) - i64::from(first)).clamp(0, days - 1) as usize;
-                per_day[d] += 1;
-            }
+            let d = (i64::from(s) - i64::from(first)).clamp(0, days - 1) as usize;
+            per_day[d] += 1;
         }
         let mut prefix = Vec::with_capacity(per_day.len() + 1);
         prefix.push(0u32);

@@ -174,13 +174,13 @@ fn paint_events(
     }
     let lane_h = (y_of(transform, 0.0) - y_of(transform, 1.0)).abs();
     let bar_h = (lane_h * 0.55).clamp(4.0, 16.0);
-    let text = input.filters.text.trim().to_lowercase();
+    let mask = input.filters.mask(data);
     // sorted ascending: membership by binary search, no per-frame set of the whole window
     let in_window = &input.visible.in_window;
     let mut hits = Vec::new();
     for i in data.in_window(lo, hi) {
         let Some(e) = data.view(i) else { continue };
-        if !input.filters.passes(data, i, &text) {
+        if mask.as_ref().is_some_and(|m| !m.contains(i)) {
             continue;
         }
         let Some((s, end)) = e.date.days() else {
