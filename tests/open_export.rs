@@ -197,8 +197,8 @@ fn export_follows_the_window_and_filters() {
     );
 }
 
-#[test]
-fn data_named_on_the_command_line_loads_in_the_background() {
+/// The app opened with the ACLED sample named as `--data` would, stepped until it has loaded.
+fn harness_with_the_acled_sample() -> Harness<'static, AtlasApp> {
     let mut app = AtlasApp::bundled();
     let sample =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acled_sample.csv");
@@ -214,6 +214,12 @@ fn data_named_on_the_command_line_loads_in_the_background() {
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
+    harness
+}
+
+#[test]
+fn data_named_on_the_command_line_loads_in_the_background() {
+    let mut harness = harness_with_the_acled_sample();
     let data = &harness.state().data;
     assert!(
         data.index_of("AZE1001").is_some(),
@@ -238,21 +244,7 @@ fn data_named_on_the_command_line_loads_in_the_background() {
 
 #[test]
 fn searching_a_table_also_searches_its_notes_in_the_background() {
-    let mut app = AtlasApp::bundled();
-    let sample =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acled_sample.csv");
-    app.startup_load = Some((sample, false));
-    let mut harness = Harness::builder()
-        .with_size(eframe::egui::vec2(1600.0, 1000.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.frame_ui(ui), app);
-    for _ in 0..400 {
-        harness.step();
-        if harness.state().data.index_of("AZE1001").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    let mut harness = harness_with_the_acled_sample();
     let index = harness.state().data.index_of("AZE1001").unwrap();
     let view = harness.state().data.view(index).unwrap();
     // the words are in the row's notes only, which stay in the table
