@@ -11,7 +11,7 @@ use super::labels::short_count;
 use super::projection::Projector;
 use crate::commands::Command;
 use crate::model::dataset::Columns;
-use crate::model::{Category, Dataset, EventView};
+use crate::model::{Category, Dataset};
 use crate::palette;
 use eframe::egui::{self, Align2, Color32, FontId, Painter, Pos2, Rect, Sense, Stroke, Vec2, vec2};
 use std::collections::BTreeMap;
@@ -597,11 +597,17 @@ pub(super) fn aggregate_ui(
         Some(index) => index.count(input, &mapper),
         None => count_scan(input, &mapper),
     };
+    // one event's place and position for each place key, from the columns (no whole view)
     let example = |key: u32| {
-        columns
-            .place_example
-            .get(key as usize)
-            .and_then(|&i| data.view(i as usize))
+        let i = *columns.place_example.get(key as usize)? as usize;
+        let [lon, lat] = *columns.lon_lat.get(i)?;
+        let (place, place_name) = data.place_of(i)?;
+        Some(Example {
+            lon: f64::from(lon),
+            lat: f64::from(lat),
+            place,
+            place_name,
+        })
     };
     let mut marks = Vec::new();
     for (c, cell) in cells.iter().enumerate() {
@@ -687,14 +693,14 @@ pub(super) fn aggregate_ui(
         covered.push(rect);
         let big = &cells[biggest.1];
         let first = big.first_event as usize;
-        let label = match (n, data.view(first)) {
-            (1, Some(e)) => e.title.to_owned(),
-            (_, Some(_)) => {
-                let name = example(big.dominant()).map_or("", |e| e.place_name);
-                let prep = if same_place { "at" } else { "near" };
-                format!("{n} events {prep} {name}")
-            }
-            _ => String::new(),
+        let label = if n == 1 {
+            data.view(first)
+                .map(|e| e.title.to_owned())
+                .unwrap_or_default()
+        } else {
+            let name = example(big.dominant()).map_or("", |e| e.place_name);
+            let prep = if same_place { "at" } else { "near" };
+            format!("{n} events {prep} {name}")
         };
         let id = ui.scope_id().with(("cluster", marks_key(&marks, group)));
         interact_cluster(
@@ -727,6 +733,14 @@ pub(super) fn aggregate_ui(
     covered
 }
 
+/// Where one of a place's events is, and the place's id and name.
+struct Example<'a> {
+    lon: f64,
+    lat: f64,
+    place: &'a str,
+    place_name: &'a str,
+}
+
 /// A stable key for a cluster: the place of its first mark.
 fn marks_key<'a>(marks: &[Mark<'a>], group: &Group) -> &'a str {
     group
@@ -751,7 +765,7 @@ struct EdgeArrow {
 fn cluster_edge<'e>(
     projector: &Projector,
     places: &mut [EdgePlace],
-    example: &impl Fn(u32) -> Option<EventView<'e>>,
+    example: &impl Fn(u32) -> Option<Example<'e>>,
 ) -> Vec<EdgeArrow> {
     let rect = projector.rect();
     let anchor_of = |key: u32| {

@@ -438,6 +438,23 @@ impl Dataset {
         Some(self.stores.get(k)?.origin((s & INDEX_MASK) as usize))
     }
 
+    /// The place id and name of the event at a position (cheaper than a whole view).
+    pub fn place_of(&self, index: usize) -> Option<(&str, &str)> {
+        let s = *self.slot.get(index)?;
+        let i = (s & INDEX_MASK) as usize;
+        match ((s >> INDEX_BITS) as usize).checked_sub(1) {
+            None => self
+                .rich
+                .get(i)
+                .map(|e| (e.place.as_str(), e.place_name.as_str())),
+            Some(k) => {
+                let store = self.stores.get(k)?;
+                let p = store.places().get(*store.rows().place.get(i)? as usize)?;
+                Some((p.id.as_str(), p.name.as_str()))
+            }
+        }
+    }
+
     /// The id of the event at a position.
     pub fn id(&self, index: usize) -> Option<&str> {
         self.slot.get(index).map(|&s| self.sources().id(s))
