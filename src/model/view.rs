@@ -76,10 +76,13 @@ impl<'a> EventView<'a> {
 
 /// Whether `text` contains `query_lower` ignoring case (ASCII fast path, Unicode otherwise).
 pub fn contains_lower(text: &str, query_lower: &str) -> bool {
+    if query_lower.is_empty() {
+        return true;
+    }
     if text.is_ascii() && query_lower.is_ascii() {
         let (t, q) = (text.as_bytes(), query_lower.as_bytes());
         q.len() <= t.len()
-            && t.windows(q.len().max(1))
+            && t.windows(q.len())
                 .any(|w| w.iter().zip(q).all(|(a, b)| a.to_ascii_lowercase() == *b))
     } else {
         text.to_lowercase().contains(query_lower)
@@ -108,6 +111,8 @@ mod tests {
         assert!(!v.matches_text("baku"));
         assert!(contains_lower("Şuşa / Shushi", "şuşa"));
         assert!(!contains_lower("ab", "abc"));
+        assert!(contains_lower("", ""));
+        assert!(!contains_lower("", "a"));
         assert_eq!(v.date.days(), None);
     }
 }
