@@ -272,7 +272,7 @@ impl AtlasApp {
             faded: self.time.show_faded,
             filters: self.filters.clone(),
             generation: self.generation,
-            row_search: self.data.row_search().1,
+            row_search: self.data.row_search_generation(),
         };
         if self.visible_key.as_ref() != Some(&key) {
             self.visible = Visible::compute(&self.data, &self.time, &self.filters);
@@ -586,7 +586,7 @@ impl AtlasApp {
                 self.row_search = None;
             }
         }
-        let searched = self.data.row_search().0 == query;
+        let searched = self.data.row_search_is(&query);
         if self.row_search.is_none()
             && !query.is_empty()
             && !searched

@@ -27,7 +27,7 @@ impl Filters {
         }
         type Key = (u64, u64, Filters);
         static MEMO: Mutex<Option<(Key, Arc<FilterMask>)>> = Mutex::new(None);
-        let key = (data.uid(), data.row_search().1, self.clone());
+        let key = (data.uid(), data.row_search_generation(), self.clone());
         if let Ok(memo) = MEMO.lock()
             && let Some((k, mask)) = memo.as_ref()
             && *k == key

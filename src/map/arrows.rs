@@ -46,9 +46,9 @@ pub fn free_spot(ideal: Rect, bounds: Rect, dir: Vec2, placed: &[Rect]) -> Optio
 }
 
 /// Paints an arrow at `anchor` pointing along `dir` with a labelled box; returns the area that
-/// reacts to the pointer and records the label in `placed`. The label is `texts[0]`, or the shorter
-/// `texts[1]` where that does not fit beside the labels already placed, or none (the arrow alone,
-/// which still names the place on hover).
+/// reacts to the pointer and records the label in `placed`. The label is "`name` (`count`)", or
+/// just the count where that does not fit beside the labels already placed, or none (the arrow
+/// alone, which still names the place on hover).
 #[allow(clippy::too_many_arguments)]
 pub fn paint_arrow(
     painter: &Painter,
@@ -56,7 +56,8 @@ pub fn paint_arrow(
     anchor: Pos2,
     dir: Vec2,
     color: Color32,
-    texts: [String; 2],
+    name: &str,
+    count: String,
     selected: bool,
     placed: &mut Vec<Rect>,
 ) -> Rect {
@@ -68,6 +69,7 @@ pub fn paint_arrow(
         Stroke::new(1.5, Color32::WHITE),
     ));
     let arrow = Rect::from_center_size(anchor, Vec2::splat(20.0));
+    let texts = [format!("{name} ({count})"), count];
     let spot = texts.into_iter().find_map(|text| {
         let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), Color32::BLACK);
         let ideal = Rect::from_center_size(anchor - dir * 18.0, galley.size() + vec2(8.0, 4.0));

@@ -856,21 +856,14 @@ fn edge_arrow_ui(
         .first()
         .map_or(Color32::GRAY, |s| palette::category_color(s.0));
     let others = arrow.places.len() - 1;
-    let text = if others == 0 {
-        format!("{} ({})", e.place_name, short_count(arrow.count))
+    let name = if others == 0 {
+        e.place_name.to_owned()
     } else {
-        format!("{} +{others} ({})", e.place_name, short_count(arrow.count))
+        format!("{} +{others}", e.place_name)
     };
-    let short = short_count(arrow.count);
+    let count = short_count(arrow.count);
     let hit = paint_arrow(
-        painter,
-        rect,
-        anchor,
-        dir,
-        color,
-        [text, short],
-        selected,
-        placed,
+        painter, rect, anchor, dir, color, &name, count, selected, placed,
     );
     let where_ = if e.off_map {
         "off map"

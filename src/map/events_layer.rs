@@ -374,15 +374,15 @@ fn arrow_ui(
         .first()
         .map_or(Color32::GRAY, |s| palette::category_color(s.0));
     let selected = input.selected.is_some_and(|s| events.contains(&s));
-    let text = format!("{} ({})", first.place_name, events.len());
-    let short = events.len().to_string();
+    let count = events.len().to_string();
     let hit = paint_arrow(
         painter,
         rect,
         anchor,
         dir,
         color,
-        [text, short],
+        first.place_name,
+        count,
         selected,
         placed,
     );

@@ -315,15 +315,10 @@ impl Dataset {
         (0..self.len()).filter_map(|i| self.event(i))
     }
 
-    /// Whether `query_lower` occurs in the event's text: for whole events the title, summary,
-    /// place, quote, id and actors; for compact rows the fields kept in memory (title, place, id,
-    /// type label and actors) and, once the files were searched for it, any text of the row. For
-    /// many events, prepare the query once with [`Dataset::text_matcher`].
-    pub fn matches_text(&self, index: usize, query_lower: &str) -> bool {
-        self.text_matcher(query_lower).matches(index)
-    }
-
-    /// A query prepared for matching many events of this dataset.
+    /// A query prepared for matching many events of this dataset: for whole events the title,
+    /// summary, place, quote, id and actors; for compact rows the fields kept in memory (title,
+    /// place, id, type label and actors) and, once the files were searched for it, any text of
+    /// the row.
     pub fn text_matcher(&self, query_lower: &str) -> TextMatcher<'_> {
         let file_hits = self
             .row_search
@@ -383,6 +378,16 @@ impl Dataset {
     /// The stores of compact rows, whose notes stay in their files.
     pub fn row_stores(&self) -> &[Arc<RowStore>] {
         &self.stores
+    }
+
+    /// Whether the last search of the rows' files was for `query_lower`.
+    pub fn row_search_is(&self, query_lower: &str) -> bool {
+        self.row_search.read().is_ok_and(|r| r.query == query_lower)
+    }
+
+    /// A number that changes with each result of a search of the rows' files.
+    pub fn row_search_generation(&self) -> u64 {
+        self.row_search.read().map_or(0, |r| r.generation)
     }
 
     /// The query of the last search of the rows' files, and a number that changes with each result.

@@ -66,7 +66,7 @@ fn filtered_days(data: &Dataset, filters: &Filters) -> Option<Arc<DayPrefix>> {
     type Key = (u64, u64, Filters);
     type Memo = Option<(Key, Option<Arc<DayPrefix>>)>;
     static MEMO: Mutex<Memo> = Mutex::new(None);
-    let key = (data.uid(), data.row_search().1, filters.clone());
+    let key = (data.uid(), data.row_search_generation(), filters.clone());
     if let Ok(memo) = MEMO.lock()
         && let Some((k, found)) = memo.as_ref()
         && *k == key
