@@ -130,7 +130,7 @@ fn child_load(path: &Path) {
     let basemap = bundled_basemap();
     let before = rss_bytes();
     let t = Instant::now();
-    let (places, loaded) = caucasus_atlas::io::open::load_path(path, &basemap);
+    let (places, loaded) = caucasus_atlas::io::open::load_path(path, &basemap, &Default::default());
     let problems = loaded.problems.len();
     let parsed = t.elapsed().as_secs_f64();
     let data = Dataset::new(loaded.records, places);
@@ -368,7 +368,8 @@ fn run(o: &Options) -> Vec<Metric> {
         // The viewer's data: the CSV as the app loads it, or the rows converted directly while
         // the CSV loader is unavailable.
         let data = if csv_ok {
-            let (places, loaded) = caucasus_atlas::io::open::load_path(&csv_path, &basemap);
+            let (places, loaded) =
+                caucasus_atlas::io::open::load_path(&csv_path, &basemap, &Default::default());
             Dataset::new(loaded.records, places)
         } else {
             eprintln!("[bench]   CSV loader unavailable: frames use events built from the rows");

@@ -1,11 +1,11 @@
 //! The application: state, the panels laid out, and the one place where commands are applied.
 
 use crate::capture::{Capture, CaptureStep, Shot};
-use crate::cli::{Cli, load_data};
 use crate::commands::{Command, ExportFormat};
 use crate::filters::{Filters, Visible};
 use crate::io::Basemap;
 use crate::io::bundle::bundled_basemap;
+use crate::io::open::LoadOptions;
 use crate::loading::{JobState, LoadJob, LoadOutcome};
 use crate::map::{MapInput, MapState, map_ui};
 use crate::model::{Dataset, DayNum};
@@ -72,6 +72,8 @@ pub struct AtlasApp {
     ctx: Option<egui::Context>,
     /// A file to load once the window is up (`--data`), and whether to keep only its valid records.
     pub startup_load: Option<(PathBuf, bool)>,
+    /// How files are read (time fields, assumed year), from the command line or the open panel.
+    pub load_options: LoadOptions,
     auto_accept: Option<bool>,
 }
 
@@ -104,6 +106,7 @@ impl AtlasApp {
             capture: None,
             ctx: None,
             startup_load: None,
+            load_options: LoadOptions::default(),
             auto_accept: None,
             data,
             basemap,
@@ -196,11 +199,17 @@ impl AtlasApp {
             job.cancel();
         }
         let wake = self.ctx.clone();
-        self.job = Some(LoadJob::start(&path, self.basemap.clone(), move || {
-            if let Some(ctx) = &wake {
-                ctx.request_repaint();
-            }
-        }));
+        let options = self.load_options.clone();
+        self.job = Some(LoadJob::start(
+            &path,
+            self.basemap.clone(),
+            options,
+            move || {
+                if let Some(ctx) = &wake {
+                    ctx.request_repaint();
+                }
+            },
+        ));
     }
 
     fn accept_load(&mut self, layer: bool) {
@@ -664,137 +673,5 @@ impl eframe::App for AtlasApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SESSION_KEY, &self.view_state());
-    }
-}
-
-/// The window's options at a given inner size.
-fn native_options(size: [f32; 2]) -> eframe::NativeOptions {
-    eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Caucasus Atlas")
-            .with_app_id("caucasus-atlas")
-            .with_inner_size(size)
-            .with_min_inner_size([900.0, 600.0]),
-        ..Default::default()
-    }
-}
-
-/// Loads the data the command line names, printing its problems when it cannot.
-fn data_or_exit(cli: &Cli, basemap: &Basemap) -> Result<Dataset, i32> {
-    load_data(cli.data.as_deref(), cli.skip_invalid, basemap).map_err(|problems| {
-        for p in &problems {
-            eprintln!("{p}");
-        }
-        1
-    })
-}
-
-/// Opens the viewer window; returns the process exit code.
-pub fn run_viewer(cli: &Cli) -> i32 {
-    let basemap = bundled_basemap();
-    // the window opens at once on the bundled data; a --data file loads in the background with progress
-    let data = crate::io::bundle::bundled_dataset(&basemap);
-    let view = match cli.view.as_deref().map(ViewState::from_text).transpose() {
-        Ok(v) => v,
-        Err(e) => {
-            eprintln!("--view: {e}");
-            return 2;
-        }
-    };
-    if cli.reset
-        && let Some(dir) = eframe::storage_dir("caucasus-atlas")
-    {
-        let _ = std::fs::remove_file(dir.join("app.ron"));
-    }
-    let mut app = AtlasApp::new(data, basemap);
-    if let Some(path) = &cli.data {
-        if !path.exists() {
-            eprintln!("{}:1:1: cannot read: no such file", path.display());
-            return 1;
-        }
-        app.startup_load = Some((path.clone(), cli.skip_invalid));
-    }
-    let reset = cli.reset;
-    let result = eframe::run_native(
-        "caucasus-atlas",
-        native_options([1600.0, 1000.0]),
-        Box::new(move |cc| {
-            if let Some(view) = &view {
-                app.apply_view_state(view);
-            } else if !reset && let Some(storage) = cc.storage {
-                app.restore_from(storage);
-            }
-            Ok(Box::new(app))
-        }),
-    );
-    match result {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("caucasus-atlas: cannot open the window: {e}");
-            1
-        }
-    }
-}
-
-/// What the `screenshot` and `frames` commands ask for.
-pub struct CaptureRequest {
-    /// The shots, in order.
-    pub shots: Vec<Shot>,
-    /// The window's inner size.
-    pub size: [f32; 2],
-    /// An event id to select first.
-    pub select: Option<String>,
-    /// The window to show first.
-    pub window: Option<(DayNum, DayNum)>,
-}
-
-/// Opens the viewer, takes the shots, writes the PNGs and closes; returns the exit code.
-pub fn run_capture(cli: &Cli, request: CaptureRequest) -> i32 {
-    let basemap = bundled_basemap();
-    let data = match data_or_exit(cli, &basemap) {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
-    let mut app = AtlasApp::new(data, basemap);
-    if let Some(id) = &request.select {
-        match app.data.index_of(id) {
-            Some(i) => app.apply(Command::Select(Some(i))),
-            None => {
-                eprintln!("--select: no event with id `{id}`");
-                return 1;
-            }
-        }
-    }
-    if let Some((a, b)) = request.window {
-        app.time.set_window(a, b);
-    }
-    let expected: Vec<PathBuf> = request.shots.iter().map(|s| s.path.clone()).collect();
-    app.capture = Some(Capture::new(request.shots, true));
-    let options = eframe::NativeOptions {
-        persist_window: false,
-        ..native_options(request.size)
-    };
-    let result = eframe::run_native(
-        "caucasus-atlas-capture",
-        options,
-        Box::new(move |_cc| Ok(Box::new(app))),
-    );
-    if let Err(e) = result {
-        eprintln!(
-            "caucasus-atlas: cannot open a window to draw into ({e}); on a machine without a display, run under Xvfb (xvfb-run)"
-        );
-        return 1;
-    }
-    let missing: Vec<&PathBuf> = expected.iter().filter(|p| !p.exists()).collect();
-    if missing.is_empty() {
-        for p in &expected {
-            println!("{}", p.display());
-        }
-        0
-    } else {
-        for p in missing {
-            eprintln!("{}: not written", p.display());
-        }
-        1
     }
 }

@@ -16,6 +16,7 @@ pub mod palette;
 pub mod panels;
 pub mod par_sort;
 pub mod row_search;
+pub mod run;
 pub mod time_control;
 pub mod timeline;
 pub mod view_state;

@@ -1,7 +1,7 @@
 //! Loading a dataset on a background thread, with progress and cancel.
 
 use crate::io::Basemap;
-use crate::io::open::load_bytes;
+use crate::io::open::{LoadOptions, load_bytes};
 use crate::io::problem::Problem;
 use crate::model::Dataset;
 use std::io::Read;
@@ -19,6 +19,10 @@ pub struct LoadOutcome {
     pub data: Dataset,
     /// Problems with the rest, in file order.
     pub problems: Vec<Problem>,
+    /// Facts about the load that are not problems.
+    pub notices: Vec<String>,
+    /// How the file was read (kept so that it can be read again with other choices).
+    pub options: LoadOptions,
 }
 
 /// A load running on a background thread.
@@ -43,15 +47,21 @@ pub enum JobState {
 }
 
 impl LoadJob {
-    /// Starts loading `path`; `wake` is called when the job finishes (to repaint the UI).
-    pub fn start(path: &Path, basemap: Basemap, wake: impl Fn() + Send + 'static) -> LoadJob {
+    /// Starts loading `path` read as `options` say; `wake` is called when the job finishes (to
+    /// repaint the UI).
+    pub fn start(
+        path: &Path,
+        basemap: Basemap,
+        options: LoadOptions,
+        wake: impl Fn() + Send + 'static,
+    ) -> LoadJob {
         let read = Arc::new(AtomicU64::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         let (tx, rx) = channel();
         let (r, c, p) = (read.clone(), cancel.clone(), path.to_path_buf());
         std::thread::spawn(move || {
-            let outcome = run(&p, &basemap, &r, &c);
+            let outcome = run(&p, &basemap, options, &r, &c);
             if !c.load(Ordering::Relaxed) {
                 let _ = tx.send(outcome);
             }
@@ -88,12 +98,20 @@ impl LoadJob {
     }
 }
 
-fn run(path: &Path, basemap: &Basemap, read: &AtomicU64, cancel: &AtomicBool) -> LoadOutcome {
+fn run(
+    path: &Path,
+    basemap: &Basemap,
+    options: LoadOptions,
+    read: &AtomicU64,
+    cancel: &AtomicBool,
+) -> LoadOutcome {
     let file = path.display().to_string();
     let failed = |p: Problem| LoadOutcome {
         path: path.to_path_buf(),
         data: Dataset::default(),
         problems: vec![p],
+        notices: Vec::new(),
+        options: options.clone(),
     };
     let mut f = match std::fs::File::open(path) {
         Ok(f) => f,
@@ -115,7 +133,7 @@ fn run(path: &Path, basemap: &Basemap, read: &AtomicU64, cancel: &AtomicBool) ->
             Err(e) => return failed(Problem::whole(&file, format!("cannot read: {e}"))),
         }
     }
-    let (places, mut loaded) = load_bytes(path, &bytes, basemap);
+    let (places, mut loaded) = load_bytes(path, &bytes, basemap, &options);
     drop(bytes);
     // the dataset is built here too, so the window never waits for it
     let data = Dataset::new(std::mem::take(&mut loaded.records), places);
@@ -124,6 +142,8 @@ fn run(path: &Path, basemap: &Basemap, read: &AtomicU64, cancel: &AtomicBool) ->
         path: path.to_path_buf(),
         data,
         problems: loaded.problems,
+        notices: loaded.notices,
+        options,
     }
 }
 
@@ -137,7 +157,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let bad = dir.join("bad.json");
         std::fs::write(&bad, "{ not json").unwrap();
-        let job = LoadJob::start(&bad, Basemap::default(), || {});
+        let job = LoadJob::start(&bad, Basemap::default(), LoadOptions::default(), || {});
         let outcome = loop {
             match job.poll() {
                 JobState::Done(o) => break o,

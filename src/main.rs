@@ -1,13 +1,9 @@
 //! The `caucasus-atlas` binary: the viewer, or a subcommand.
 
-use caucasus_atlas::cli::{Cli, run_command};
+use caucasus_atlas::cli::{Cli, run};
 use clap::Parser;
 
 fn main() {
     let cli = Cli::parse();
-    let code = match &cli.command {
-        Some(command) => run_command(&cli, command),
-        None => caucasus_atlas::app::run_viewer(&cli),
-    };
-    std::process::exit(code);
+    std::process::exit(run(&cli));
 }

@@ -4,7 +4,7 @@ use super::basemap::{Basemap, ShapeKind};
 use super::bundle::{bundled_basemap, bundled_places, index_places, read_text};
 use super::bundled::{EVENTS_FORMAT, PLACES_FORMAT, parse_events, parse_json, parse_places};
 use super::json_locate::{JsonLocator, Step};
-use super::open::{Format, detect_format, load_path};
+use super::open::{Format, LoadOptions, detect_format, load_path};
 use super::problem::Problem;
 use crate::model::Place;
 use serde_json::Value;
@@ -34,7 +34,11 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Problem> {
         Err(p) => return vec![p],
     };
     match format {
-        Format::Csv => load_path(path, &bundled_basemap()).1.problems,
+        Format::Csv => {
+            load_path(path, &bundled_basemap(), &LoadOptions::default())
+                .1
+                .problems
+        }
         Format::GeoJson => check_feature_collection(path, &file, &text, &Value::Null),
         Format::Json => {
             let doc = match parse_json(&file, &text) {
@@ -80,7 +84,9 @@ fn check_feature_collection(path: &Path, file: &str, text: &str, doc: &Value) ->
     if is_basemap {
         check_basemap(file, text, doc)
     } else {
-        load_path(path, &bundled_basemap()).1.problems
+        load_path(path, &bundled_basemap(), &LoadOptions::default())
+            .1
+            .problems
     }
 }
 

@@ -43,9 +43,9 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
 }
 
 /// Loads events from a file of any supported format; returns the gazetteer they use and what loaded.
-pub fn load_path(path: &Path, basemap: &Basemap) -> (Vec<Place>, Opened) {
+pub fn load_path(path: &Path, basemap: &Basemap, options: &LoadOptions) -> (Vec<Place>, Opened) {
     match read_file(path) {
-        Ok(bytes) => load_bytes(path, &bytes, basemap),
+        Ok(bytes) => load_bytes(path, &bytes, basemap, options),
         Err(e) => (
             Vec::new(),
             Opened {
@@ -54,6 +54,7 @@ pub fn load_path(path: &Path, basemap: &Basemap) -> (Vec<Place>, Opened) {
                     &path.display().to_string(),
                     format!("cannot read: {e}"),
                 )],
+                notices: Vec::new(),
             },
         ),
     }
@@ -99,13 +100,41 @@ pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
     std::fs::read(path)
 }
 
-/// What a file gave: its events (whole or as compact rows) and the problems with the rest.
+/// Choices about how a file is read, from the command line or the open panel.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// The field holding each event's start, and optionally the one holding its end, instead of
+    /// the recognised time keys (`--time-field START[,END]`).
+    pub time_field: Option<(String, Option<String>)>,
+    /// The year to assume for dates written without one ("Aug 23"); without it they stay undated.
+    pub assume_year: Option<i32>,
+}
+
+impl LoadOptions {
+    /// Parses `START[,END]` as given to `--time-field`.
+    pub fn parse_time_field(text: &str) -> Result<(String, Option<String>), String> {
+        let mut parts = text.split(',').map(str::trim);
+        let start = parts.next().filter(|s| !s.is_empty());
+        let end = parts.next().filter(|s| !s.is_empty());
+        match (start, end, parts.next()) {
+            (Some(s), end, None) => Ok((s.to_owned(), end.map(str::to_owned))),
+            _ => Err(format!(
+                "--time-field `{text}`: expected START or START,END (field names)"
+            )),
+        }
+    }
+}
+
+/// What a file gave: its events (whole or as compact rows), the problems with the rest, and what
+/// the reader should know about how it was read.
 #[derive(Debug, Default)]
 pub struct Opened {
     /// The valid events.
     pub records: Records,
     /// Problems, in file order.
     pub problems: Vec<Problem>,
+    /// Facts about the load that are not problems ("300 rows merged into 193 events").
+    pub notices: Vec<String>,
 }
 
 impl From<Loaded<Event>> for Opened {
@@ -113,6 +142,7 @@ impl From<Loaded<Event>> for Opened {
         Opened {
             records: loaded.records.into(),
             problems: loaded.problems,
+            notices: Vec::new(),
         }
     }
 }
@@ -126,7 +156,13 @@ const KEEP_IN_MEMORY_MAX: usize = 32 << 20;
 /// ACLED tables load as compact rows. When `path` is the file the bytes came from and it is larger
 /// than 32 MiB, a row's free text is read again from that file when shown (and the file's size and
 /// time are checked first); otherwise the bytes are kept.
-pub fn load_bytes(path: &Path, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Opened) {
+pub fn load_bytes(
+    path: &Path,
+    bytes: &[u8],
+    basemap: &Basemap,
+    options: &LoadOptions,
+) -> (Vec<Place>, Opened) {
+    let _ = options; // read by the loaders that support time fields and assumed years
     let file = path.display().to_string();
     let failed = |p: Problem| {
         (
@@ -134,6 +170,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, 
             Opened {
                 records: Records::default(),
                 problems: vec![p],
+                notices: Vec::new(),
             },
         )
     };
@@ -167,6 +204,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, 
             Opened {
                 records: store.into(),
                 problems,
+                notices: Vec::new(),
             },
         );
     }
@@ -218,8 +256,12 @@ pub fn load_bytes(path: &Path, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, 
 }
 
 /// Loads a dataset strictly: any problem fails the whole load.
-pub fn load_dataset_strict(path: &Path, basemap: &Basemap) -> Result<Dataset, Vec<Problem>> {
-    let (places, loaded) = load_path(path, basemap);
+pub fn load_dataset_strict(
+    path: &Path,
+    basemap: &Basemap,
+    options: &LoadOptions,
+) -> Result<Dataset, Vec<Problem>> {
+    let (places, loaded) = load_path(path, basemap, options);
     if loaded.problems.is_empty() {
         let data = Dataset::new(loaded.records, places);
         super::memory::release_free_memory();
@@ -230,9 +272,38 @@ pub fn load_dataset_strict(path: &Path, basemap: &Basemap) -> Result<Dataset, Ve
 }
 
 /// Loads a dataset keeping the valid records; returns it with the skipped records' problems.
-pub fn load_dataset_lenient(path: &Path, basemap: &Basemap) -> (Dataset, Vec<Problem>) {
-    let (places, loaded) = load_path(path, basemap);
+pub fn load_dataset_lenient(
+    path: &Path,
+    basemap: &Basemap,
+    options: &LoadOptions,
+) -> (Dataset, Vec<Problem>) {
+    let (places, loaded) = load_path(path, basemap, options);
     let data = Dataset::new(loaded.records, places);
     super::memory::release_free_memory();
     (data, loaded.problems)
+}
+
+/// Loads the dataset at `path` (strict unless `skip_invalid`, which prints the skipped records'
+/// problems on stderr), or the bundled one when there is no path.
+pub fn load_or_bundled(
+    path: Option<&Path>,
+    skip_invalid: bool,
+    basemap: &Basemap,
+    options: &LoadOptions,
+) -> Result<Dataset, Vec<Problem>> {
+    let Some(path) = path else {
+        return Ok(super::bundle::bundled_dataset(basemap));
+    };
+    if skip_invalid {
+        let (dataset, skipped) = load_dataset_lenient(path, basemap, options);
+        for p in &skipped {
+            eprintln!("{p} (skipped)");
+        }
+        if dataset.is_empty() && !skipped.is_empty() {
+            return Err(skipped);
+        }
+        Ok(dataset)
+    } else {
+        load_dataset_strict(path, basemap, options)
+    }
 }

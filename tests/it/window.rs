@@ -1,5 +1,4 @@
 //! The real binary in a real X window (Xvfb): it opens, draws the map, and the screenshot is not
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! blank. Needs Xvfb, xdotool and ImageMagick, which the test command installs.
 
 use std::path::Path;

@@ -1,6 +1,5 @@
 //! Bad input through `check` and `export --data`: every case gets a clear located message, no panic,
 //! no half-loaded output; `--skip-invalid` keeps the valid records. Also the export round trip.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,12 +1,9 @@
 //! The real app driven through AccessKit, as a user would: click, type, press keys.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
+use crate::common::harness;
 use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::model::Category;
 use caucasus_atlas::panels::list::row_text;
-use common::harness;
 use eframe::egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};

@@ -1,5 +1,4 @@
 //! The command-line contract: `export` and `check`, run as a user would.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

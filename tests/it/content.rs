@@ -1,5 +1,4 @@
 //! The bundled content: every event loads, cites its seed verbatim, and keeps honest dates.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use caucasus_atlas::io::bundle::{
     EVENTS_JSON, PLACES_JSON, bundled_basemap, index_places, seed_text,

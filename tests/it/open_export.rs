@@ -1,12 +1,9 @@
 //! Opening files from the File menu (good and bad), layers, and the export round trip, driven
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! through AccessKit as a user would.
 
-mod common;
-
+use crate::common::harness;
 use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::commands::{Command, ExportFormat};
-use common::harness;
 use eframe::egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};

@@ -1,5 +1,4 @@
 //! The basemap and gazetteer agree with the real world.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use caucasus_atlas::io::bundle::{bundled_basemap, bundled_places};
 use caucasus_atlas::io::{Basemap, ShapeKind};

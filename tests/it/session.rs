@@ -1,5 +1,4 @@
 //! The session persists between runs, and "Copy view" reopens exactly that view.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use caucasus_atlas::app::{AtlasApp, SESSION_KEY};
 use caucasus_atlas::commands::Command;

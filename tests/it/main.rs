@@ -1,0 +1,14 @@
+//! The integration tests, in one binary (one link instead of one per file): the real app driven
+//! through AccessKit, the command line, the bundled content, bad files, the session and a real
+//! window under Xvfb.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod bad_files;
+mod cli;
+mod common;
+mod content;
+mod geography;
+mod open_export;
+mod session;
+mod ui;
+mod window;
