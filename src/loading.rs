@@ -21,6 +21,8 @@ pub struct LoadOutcome {
     pub problems: Vec<Problem>,
     /// Facts about the load that are not problems.
     pub notices: Vec<String>,
+    /// Records without a recognised date and the fields that might hold one.
+    pub undated: Option<crate::io::open::UndatedReport>,
     /// How the file was read (kept so that it can be read again with other choices).
     pub options: LoadOptions,
 }
@@ -111,6 +113,7 @@ fn run(
         data: Dataset::default(),
         problems: vec![p],
         notices: Vec::new(),
+        undated: None,
         options: options.clone(),
     };
     let mut f = match std::fs::File::open(path) {
@@ -143,6 +146,7 @@ fn run(
         data,
         problems: loaded.problems,
         notices: loaded.notices,
+        undated: loaded.undated,
         options,
     }
 }

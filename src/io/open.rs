@@ -55,6 +55,7 @@ pub fn load_path(path: &Path, basemap: &Basemap, options: &LoadOptions) -> (Vec<
                     format!("cannot read: {e}"),
                 )],
                 notices: Vec::new(),
+                undated: None,
             },
         ),
     }
@@ -125,6 +126,48 @@ impl LoadOptions {
     }
 }
 
+/// A field of a file's records whose values look like dates, offered to the user as a time field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DateField {
+    /// The field's name (a property, column or ExtendedData name).
+    pub name: String,
+    /// How many records have a value in it.
+    pub records: usize,
+    /// A few of its values, as written.
+    pub samples: Vec<String>,
+}
+
+/// Records that loaded without a recognised date, and the fields that might hold one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UndatedReport {
+    /// Records with no recognised date.
+    pub undated: usize,
+    /// Records in all.
+    pub total: usize,
+    /// What the records call themselves ("features", "rows", "placemarks", "events").
+    pub noun: String,
+    /// Fields whose values look like dates, most filled first.
+    pub candidates: Vec<DateField>,
+}
+
+impl UndatedReport {
+    /// The sentence the load reports, e.g. "38 features have no recognised date; fields that look
+    /// like dates: start_date, end_date".
+    pub fn message(&self) -> String {
+        let (n, noun) = (self.undated, &self.noun);
+        let verb = if n == 1 { "has" } else { "have" };
+        let mut text = format!("{n} {noun} {verb} no recognised date");
+        if !self.candidates.is_empty() {
+            let names: Vec<&str> = self.candidates.iter().map(|c| c.name.as_str()).collect();
+            text.push_str(&format!(
+                "; fields that look like dates: {}",
+                names.join(", ")
+            ));
+        }
+        text
+    }
+}
+
 /// What a file gave: its events (whole or as compact rows), the problems with the rest, and what
 /// the reader should know about how it was read.
 #[derive(Debug, Default)]
@@ -135,6 +178,8 @@ pub struct Opened {
     pub problems: Vec<Problem>,
     /// Facts about the load that are not problems ("300 rows merged into 193 events").
     pub notices: Vec<String>,
+    /// Records without a recognised date and the fields that might hold one, when there are any.
+    pub undated: Option<UndatedReport>,
 }
 
 impl From<Loaded<Event>> for Opened {
@@ -143,6 +188,7 @@ impl From<Loaded<Event>> for Opened {
             records: loaded.records.into(),
             problems: loaded.problems,
             notices: Vec::new(),
+            undated: None,
         }
     }
 }
@@ -171,6 +217,7 @@ pub fn load_bytes(
                 records: Records::default(),
                 problems: vec![p],
                 notices: Vec::new(),
+                undated: None,
             },
         )
     };
@@ -205,6 +252,7 @@ pub fn load_bytes(
                 records: store.into(),
                 problems,
                 notices: Vec::new(),
+                undated: None,
             },
         );
     }
@@ -305,5 +353,50 @@ pub fn load_or_bundled(
         Ok(dataset)
     } else {
         load_dataset_strict(path, basemap, options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undated_reports_name_the_fields_that_look_like_dates() {
+        let field = |name: &str| DateField {
+            name: name.to_owned(),
+            records: 38,
+            samples: vec!["2020-01-01".to_owned()],
+        };
+        let report = UndatedReport {
+            undated: 38,
+            total: 38,
+            noun: "features".to_owned(),
+            candidates: vec![field("start_date"), field("end_date")],
+        };
+        assert_eq!(
+            report.message(),
+            "38 features have no recognised date; fields that look like dates: start_date, end_date"
+        );
+        let one = UndatedReport {
+            undated: 1,
+            total: 5,
+            noun: "rows".to_owned(),
+            candidates: vec![],
+        };
+        assert_eq!(one.message(), "1 rows has no recognised date");
+    }
+
+    #[test]
+    fn time_fields_parse_as_start_and_optional_end() {
+        assert_eq!(
+            LoadOptions::parse_time_field("start_date, end_date"),
+            Ok(("start_date".to_owned(), Some("end_date".to_owned())))
+        );
+        assert_eq!(
+            LoadOptions::parse_time_field("when"),
+            Ok(("when".to_owned(), None))
+        );
+        assert!(LoadOptions::parse_time_field("").is_err());
+        assert!(LoadOptions::parse_time_field("a,b,c").is_err());
     }
 }
