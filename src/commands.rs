@@ -1,6 +1,6 @@
 //! What the views ask for. Views emit commands; the app applies them in one place.
 
-use crate::model::{Category, DayNum};
+use crate::model::{Category, DayNum, MapView};
 use crate::time_control::Mode;
 use std::path::PathBuf;
 
@@ -48,11 +48,15 @@ pub enum Command {
     ShowCategory(Category, bool),
     /// Filter by actor.
     SetActor(Option<String>),
+    /// Filter by text (title, place, actors, quote, and the notes of large tables).
+    SetSearch(String),
+    /// Look at the map from here (after a drag, a scroll or a pinch, or to fit it).
+    SetMapView(MapView),
     /// Zoom the map by a factor around its centre.
     Zoom(f32),
     /// Fit the map to the region.
     FitRegion,
-    /// Open a file with the native dialog.
+    /// Open a file chosen in the native dialog (which runs beside the frame, not in it).
     OpenDialog,
     /// Open a file by path (background load).
     OpenPath(PathBuf),

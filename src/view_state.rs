@@ -1,7 +1,7 @@
 //! The view as data: what persists between runs and what "Copy view" puts on the clipboard.
 
 use crate::filters::Filters;
-use crate::map::projection::MapView;
+use crate::model::MapView;
 use crate::model::date::{date_of, day_of, parse_iso_day};
 use crate::model::{Category, DayNum};
 use crate::time_control::Mode;

@@ -2,6 +2,7 @@
 
 pub mod acled;
 pub mod atlas_csv;
+pub mod atomic;
 pub mod basemap;
 pub mod bundle;
 pub mod bundled;

@@ -253,7 +253,7 @@ fn searching_a_table_also_searches_its_notes_in_the_background() {
     for _ in 0..400 {
         harness.step();
         if harness.state().row_search.is_none()
-            && harness.state().data.row_search().0 == "several heights"
+            && harness.state().row_hits.query == "several heights"
         {
             break;
         }
