@@ -89,6 +89,26 @@ pub const LANE_LABEL: Color32 = Color32::from_gray(70);
 pub const LANE_LABEL_BACKDROP: Color32 = Color32::from_rgba_premultiplied(190, 190, 190, 190);
 /// The background of the hovered event's row in the list.
 pub const HOVERED_ROW: Color32 = Color32::from_rgb(255, 244, 200);
+/// Text on coloured chips.
+pub const CHIP_TEXT: Color32 = Color32::WHITE;
+/// A chip that names a plain fact (the date's precision).
+pub const CHIP_NEUTRAL: Color32 = Color32::from_gray(225);
+/// Text on a neutral chip.
+pub const CHIP_NEUTRAL_TEXT: Color32 = Color32::BLACK;
+/// The "UNVERIFIED" chip and warnings about a report.
+pub const UNVERIFIED: Color32 = Color32::from_rgb(190, 30, 30);
+/// The "claim" chip.
+pub const CLAIM: Color32 = Color32::from_rgb(110, 80, 160);
+/// Behind the quoted sentence.
+pub const QUOTE_BACKDROP: Color32 = Color32::from_rgb(255, 246, 205);
+/// The quote highlighted in the article.
+pub const QUOTE_HIGHLIGHT: Color32 = Color32::from_rgb(255, 226, 110);
+/// Article text on the highlight.
+pub const ARTICLE_TEXT: Color32 = Color32::from_gray(40);
+/// Article text away from the quote, when dimmed.
+pub const ARTICLE_DIM: Color32 = Color32::from_gray(210);
+/// A problem with what the user typed.
+pub const INPUT_ERROR: Color32 = Color32::from_rgb(180, 40, 40);
 /// Status messages that report an error.
 pub const STATUS_ERROR: Color32 = Color32::from_rgb(170, 30, 30);
 /// Status messages that report success.

@@ -1,6 +1,7 @@
 //! The detail of the selected event: what, when (with precision), where (both names), who, who
 //! claims it, whether it is verified, and the source with the quote highlighted.
 
+use super::chip::Chip;
 use super::source_view::source_ui;
 use crate::io::bundle::seed_text;
 use crate::model::{Dataset, Event, Place};
@@ -27,13 +28,7 @@ fn field(ui: &mut egui::Ui, name: &str, value: impl Into<egui::WidgetText>) {
 
 /// A coloured chip.
 fn chip(ui: &mut egui::Ui, text: &str, fill: Color32, fg: Color32) {
-    egui::Frame::new()
-        .fill(fill)
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(6, 2))
-        .show(ui, |ui| {
-            ui.label(RichText::new(text).color(fg).strong().size(11.5));
-        });
+    ui.add(Chip::new(text, fill, fg));
 }
 
 /// Draws the detail panel. `scroll_to_quote` scrolls the article to the quote (on a new selection).
@@ -67,24 +62,19 @@ fn event_ui(
             ui,
             e.category.label(),
             palette::category_color(e.category),
-            Color32::WHITE,
+            palette::CHIP_TEXT,
         );
         chip(
             ui,
             e.date.precision.as_str(),
-            Color32::from_gray(225),
-            Color32::BLACK,
+            palette::CHIP_NEUTRAL,
+            palette::CHIP_NEUTRAL_TEXT,
         );
         if !e.verified {
-            chip(
-                ui,
-                "UNVERIFIED",
-                Color32::from_rgb(190, 30, 30),
-                Color32::WHITE,
-            );
+            chip(ui, "UNVERIFIED", palette::UNVERIFIED, palette::CHIP_TEXT);
         }
         if e.claimed_by.is_some() {
-            chip(ui, "claim", Color32::from_rgb(110, 80, 160), Color32::WHITE);
+            chip(ui, "claim", palette::CLAIM, palette::CHIP_TEXT);
         }
     });
     ui.add_space(4.0);
@@ -143,7 +133,7 @@ fn event_ui(
                     ui,
                     "Verification",
                     RichText::new("The source calls this report unverified.")
-                        .color(Color32::from_rgb(190, 30, 30)),
+                        .color(palette::UNVERIFIED),
                 );
             }
         });
@@ -170,7 +160,7 @@ fn event_ui(
     ui.label(RichText::new(&e.source.document).monospace().small());
     ui.add_space(4.0);
     egui::Frame::new()
-        .fill(Color32::from_rgb(255, 246, 205))
+        .fill(palette::QUOTE_BACKDROP)
         .inner_margin(6)
         .corner_radius(4.0)
         .show(ui, |ui| {

@@ -104,7 +104,7 @@ pub fn controls_ui(
             _ => {}
         }
         if let Some(e) = &state.error {
-            ui.colored_label(egui::Color32::from_rgb(180, 40, 40), e);
+            ui.colored_label(crate::palette::INPUT_ERROR, e);
         }
         ui.separator();
         let mut mode = time.mode;

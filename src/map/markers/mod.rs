@@ -10,6 +10,9 @@ pub mod group;
 pub mod paint;
 pub mod widget;
 
+#[cfg(test)]
+mod tests;
+
 use super::projection::Projector;
 use crate::model::{CategoryCounts, Dataset};
 use by_cell::CellMapper;
