@@ -1,5 +1,6 @@
 //! What the views ask for. Views emit commands; the app applies them in one place.
 
+use crate::filters::AreaFilter;
 use crate::model::{Category, DayNum, MapView};
 use crate::time_control::Mode;
 use std::path::PathBuf;
@@ -50,6 +51,20 @@ pub enum Command {
     SetActor(Option<String>),
     /// Filter by text (title, place, actors, quote, and the notes of large tables).
     SetSearch(String),
+    /// Add an area to the area filter (events inside any of its areas pass).
+    AddArea(AreaFilter),
+    /// Remove the area filter's area at this position.
+    RemoveArea(usize),
+    /// Remove every area from the area filter.
+    ClearAreas,
+    /// Toggle the smallest named area at a point in the area filter; at a point in no area (the
+    /// sea), clear the area filter.
+    FilterAreaAt {
+        /// Longitude.
+        lon: f64,
+        /// Latitude.
+        lat: f64,
+    },
     /// Look at the map from here (after a drag, a scroll or a pinch, or to fit it).
     SetMapView(MapView),
     /// Zoom the map by a factor around its centre.

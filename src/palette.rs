@@ -77,6 +77,8 @@ pub const WATER_LABEL: Color32 = Color32::from_rgb(50, 90, 140);
 pub const REGION_LABEL: Color32 = Color32::from_rgb(110, 50, 60);
 /// Faded events drawn as a density grid.
 pub const FADED_DENSITY: Color32 = Color32::from_gray(90);
+/// The outline of the areas of the area filter, and the box being drawn.
+pub const AREA_FILTER: Color32 = Color32::from_rgb(200, 30, 120);
 /// The time window on the timeline.
 pub const WINDOW_FILL: Color32 = Color32::from_rgba_premultiplied(14, 26, 40, 40);
 /// The edges and handles of the time window.

@@ -41,6 +41,18 @@ impl AtlasApp {
             Command::ShowCategory(c, shown) => self.filters.set_shown(c, shown),
             Command::SetActor(a) => self.filters.actor = a,
             Command::SetSearch(text) => self.filters.text = text,
+            Command::AddArea(area) => {
+                if !self.filters.areas.contains(&area) {
+                    self.filters.areas.push(area);
+                }
+            }
+            Command::RemoveArea(k) => {
+                if k < self.filters.areas.len() {
+                    self.filters.areas.remove(k);
+                }
+            }
+            Command::ClearAreas => self.filters.areas.clear(),
+            Command::FilterAreaAt { lon, lat } => self.filter_area_at(lon, lat),
             Command::SetMapView(view) => self.set_map_view(view),
             Command::Zoom(f) => self.set_map_view(self.map.zoomed(f)),
             Command::FitRegion => self.map.fit_pending = true,
@@ -80,6 +92,22 @@ impl AtlasApp {
         };
         if next.is_some() || matches!(command, Command::First | Command::Last) {
             self.select(next);
+        }
+    }
+
+    /// Toggles the smallest named area at a point in the area filter, or clears the filter when
+    /// the point lies in no area.
+    fn filter_area_at(&mut self, lon: f64, lat: f64) {
+        let Some(area) = self.areas.at(lon, lat).first().map(|a| a.name.clone()) else {
+            self.filters.areas.clear();
+            return;
+        };
+        let named = crate::filters::AreaFilter::Named(area);
+        match self.filters.areas.iter().position(|a| *a == named) {
+            Some(k) => {
+                self.filters.areas.remove(k);
+            }
+            None => self.filters.areas.push(named),
         }
     }
 
@@ -233,9 +261,9 @@ impl AtlasApp {
             row_search: self.row_hits.generation,
         };
         if self.visible_key.as_ref() != Some(&key) {
-            let (mask, days) = self
-                .filter_cache
-                .get(&self.data, &self.filters, &self.row_hits);
+            let (mask, days) =
+                self.filter_cache
+                    .get(&self.data, &self.filters, &self.row_hits, &self.areas);
             self.visible = Visible::compute(&self.data, &self.time, mask, days);
             self.visible_key = Some(key);
         }

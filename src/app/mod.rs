@@ -9,7 +9,7 @@ mod session;
 use crate::capture::Capture;
 use crate::commands::Command;
 use crate::dialogs::DialogJob;
-use crate::filters::{FilterCache, Filters, Visible};
+use crate::filters::{AreaCatalog, FilterCache, Filters, Visible};
 use crate::io::Basemap;
 use crate::io::bundle::bundled_basemap;
 use crate::io::open::LoadOptions;
@@ -55,6 +55,9 @@ pub struct AtlasApp {
     pub time: TimeControl,
     /// Filters.
     pub filters: Filters,
+    /// The areas the area filter can name (the basemap's countries and regions, the situation's
+    /// control areas).
+    pub areas: AreaCatalog,
     /// Selected event (dataset position).
     pub selected: Option<usize>,
     /// Hovered event, as the views reported it last frame.
@@ -105,6 +108,7 @@ impl AtlasApp {
             time: TimeControl::for_dataset(&data),
             map: MapMemory::new(&basemap),
             filters: Filters::default(),
+            areas: AreaCatalog::from_basemap(&basemap),
             selected: None,
             hovered: None,
             visible: Visible::default(),
@@ -289,6 +293,7 @@ impl AtlasApp {
                 hovered,
                 time: &self.time,
                 filters: &self.filters,
+                areas: &self.areas,
             };
             commands.extend(map_ui(ui, &mut self.map, &input));
         });

@@ -1,8 +1,11 @@
 //! `export`: events, places or the basemap as a GeoJSON FeatureCollection on stdout.
 
+use crate::filters::{AreaCatalog, AreaFilter, FilterCache, Filters};
 use crate::io::bundle::{bundled_basemap, bundled_places};
 use crate::io::export::{basemap_collection, events_collection, places_collection, to_text};
 use crate::io::open::load_or_bundled;
+use crate::model::Dataset;
+use crate::row_search::RowHits;
 use crate::run::RunOptions;
 use std::io::Write;
 
@@ -22,11 +25,67 @@ pub enum ExportWhat {
 pub struct ExportArgs {
     /// What to export.
     pub what: ExportWhat,
+    /// Export only the events inside this basemap feature (a country, `Nakhchivan`...), matched
+    /// without regard to case; repeat for a union.
+    #[arg(long = "area", value_name = "NAME")]
+    pub areas: Vec<String>,
+    /// Export only the events inside this box (edges included); repeat for a union.
+    #[arg(long = "bbox", value_name = "MINLON,MINLAT,MAXLON,MAXLAT")]
+    pub boxes: Vec<String>,
+}
+
+impl ExportArgs {
+    /// The area filter the options ask for, checked against the areas that exist.
+    fn area_filters(&self, catalog: &AreaCatalog) -> Result<Vec<AreaFilter>, Vec<String>> {
+        let mut areas = Vec::new();
+        for name in &self.areas {
+            match catalog.find(name) {
+                Some(area) => areas.push(AreaFilter::Named(area.name.clone())),
+                None => {
+                    let known = catalog.names().join(", ");
+                    return Err(vec![format!(
+                        "error: --area `{name}`: no such area; the areas are: {known}"
+                    )]);
+                }
+            }
+        }
+        for text in &self.boxes {
+            areas.push(AreaFilter::parse_box(text).map_err(|e| vec![format!("error: {e}")])?);
+        }
+        if !areas.is_empty() && self.what != ExportWhat::Events {
+            return Err(vec![
+                "error: --area and --bbox choose events; use them with `export events`".to_owned(),
+            ]);
+        }
+        Ok(areas)
+    }
+}
+
+/// The events of `data` inside the union of `areas` (all of them when there are none).
+fn events_in<'a>(
+    data: &'a Dataset,
+    areas: Vec<AreaFilter>,
+    catalog: &AreaCatalog,
+) -> Vec<std::borrow::Cow<'a, crate::model::Event>> {
+    if areas.is_empty() {
+        return data.events().collect();
+    }
+    let filters = Filters {
+        areas,
+        ..Filters::default()
+    };
+    let (mask, _) = FilterCache::default().get(data, &filters, &RowHits::default(), catalog);
+    (0..data.len())
+        .filter(|&i| mask.as_ref().is_none_or(|m| m.contains(i)))
+        .filter_map(|i| data.event(i))
+        .collect()
 }
 
 /// The text `export` writes, or the problems that stop it.
 fn export_text(options: &RunOptions, args: &ExportArgs) -> Result<String, Vec<String>> {
     let basemap = bundled_basemap();
+    let catalog = AreaCatalog::from_basemap(&basemap);
+    let areas = args.area_filters(&catalog)?;
     let load = |basemap| {
         load_or_bundled(
             options.data.as_deref(),
@@ -42,7 +101,10 @@ fn export_text(options: &RunOptions, args: &ExportArgs) -> Result<String, Vec<St
             to_text(&places_collection(&bundled_places()))
         }
         ExportWhat::Places => to_text(&places_collection(load(&basemap)?.places())),
-        ExportWhat::Events => to_text(&events_collection(load(&basemap)?.events())),
+        ExportWhat::Events => {
+            let data = load(&basemap)?;
+            to_text(&events_collection(events_in(&data, areas, &catalog)))
+        }
     })
 }
 

@@ -1,10 +1,13 @@
 //! What the user filters by, which events pass (cached per dataset and filter setting in the state
 //! that owns it), and the sets of events each view shows.
 
+pub mod area;
+mod area_mask;
 mod cache;
 mod mask;
 mod visible;
 
+pub use area::{AreaCatalog, AreaFilter};
 pub use cache::FilterCache;
 pub use mask::{DayCounts, FilterMask};
 pub use visible::Visible;
@@ -21,12 +24,31 @@ pub struct Filters {
     pub hidden: Vec<Category>,
     /// Show only events with this actor.
     pub actor: Option<String>,
+    /// Show only events inside one of these areas.
+    #[serde(default)]
+    pub areas: Vec<AreaFilter>,
 }
 
 impl Filters {
     /// Whether nothing is filtered out.
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty() && self.hidden.is_empty() && self.actor.is_none()
+        self.text.trim().is_empty()
+            && self.hidden.is_empty()
+            && self.actor.is_none()
+            && self.areas.is_empty()
+    }
+
+    /// Whether the text, category or actor filters leave anything out (the areas aside).
+    pub fn filters_terms(&self) -> bool {
+        !self.text.trim().is_empty() || !self.hidden.is_empty() || self.actor.is_some()
+    }
+
+    /// The areas in words, joined ("Nakhchivan + Armenia"), when there are any.
+    pub fn areas_label(&self) -> Option<String> {
+        (!self.areas.is_empty()).then(|| {
+            let names: Vec<String> = self.areas.iter().map(AreaFilter::label).collect();
+            names.join(" + ")
+        })
     }
 
     /// Whether a category is shown.

@@ -102,7 +102,8 @@ mod tests {
     }
 
     fn compute(data: &Dataset, time: &TimeControl, filters: &Filters) -> Visible {
-        let (mask, days) = FilterCache::default().get(data, filters, &RowHits::default());
+        let catalog = crate::filters::AreaCatalog::default();
+        let (mask, days) = FilterCache::default().get(data, filters, &RowHits::default(), &catalog);
         Visible::compute(data, time, mask, days)
     }
 

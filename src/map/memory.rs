@@ -31,6 +31,10 @@ pub struct MapMemory {
     pub placed_labels: Vec<PlacedLabel>,
     /// The screen rectangles markers, arrows, controls and labels took last frame.
     pub occupied: Vec<Rect>,
+    /// Where the context menu was opened, in longitude/latitude.
+    pub(super) menu_at: Option<(f64, f64)>,
+    /// A box being drawn with shift-drag.
+    pub(super) box_drag: super::area_select::BoxDrag,
 }
 
 impl MapMemory {
@@ -46,6 +50,8 @@ impl MapMemory {
             cells: CellCache::default(),
             placed_labels: Vec::new(),
             occupied: Vec::new(),
+            menu_at: None,
+            box_drag: super::area_select::BoxDrag::default(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! controls. UI only: it reads state and emits [`Command`]s; its lasting state is a [`MapMemory`]
 //! the caller owns.
 
+pub mod area_select;
 pub mod arrows;
 pub mod edge;
 pub mod geo_paint;
@@ -17,12 +18,13 @@ pub mod projection;
 pub use memory::MapMemory;
 
 use crate::commands::Command;
-use crate::filters::{Filters, Visible};
+use crate::filters::{AreaCatalog, Filters, Visible};
 use crate::model::{Dataset, MapView};
 use crate::palette;
 use crate::time_control::TimeControl;
 use eframe::egui::{self, Response, Sense, Ui};
 use layer::{MapLayer, Scene};
+use layers::areas::AreasLayer;
 use layers::arrows::ArrowsLayer;
 use layers::basemap::BasemapLayer;
 use layers::events::EventsLayer;
@@ -47,8 +49,10 @@ pub struct MapInput<'a> {
     pub hovered: Option<usize>,
     /// The time control (for fading in cumulative mode, and the caption).
     pub time: &'a TimeControl,
-    /// The filters (for the legend's toggles).
+    /// The filters (for the legend's toggles and the area filter).
     pub filters: &'a Filters,
+    /// The areas a click can filter to.
+    pub areas: &'a AreaCatalog,
 }
 
 /// The view after this frame's drag, scroll and pinch, if they changed it.
@@ -76,6 +80,10 @@ fn frame_view(ui: &Ui, response: &Response, memory: &MapMemory) -> (MapView, Opt
         let view = MapView::fit_region(rect.width(), rect.height());
         return (view, Some(Command::SetMapView(view)));
     }
+    let drawing_box = memory.box_drag.active() || ui.input(|i| i.modifiers.shift);
+    if drawing_box && response.dragged() {
+        return (memory.view, None);
+    }
     match navigated(ui, response, memory.view) {
         Some(view) => (view, Some(Command::SetMapView(view))),
         None => (memory.view, None),
@@ -90,11 +98,14 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
     memory.rect = rect;
     let (view, view_command) = frame_view(ui, &response, memory);
     let mut commands: Vec<Command> = view_command.into_iter().collect();
-    if response.clicked() {
-        commands.push(Command::CloseGroup);
-        commands.push(Command::Select(None));
-    }
     let projector = Projector::new(view, rect);
+    commands.extend(area_select::click(ui, &response, &projector, input));
+    commands.extend(area_select::context_menu(
+        &response,
+        &projector,
+        input,
+        &mut memory.menu_at,
+    ));
     ui.painter_at(rect)
         .rect_filled(rect, 0.0, palette::MAP_BACKGROUND);
     let mut scene = Scene::new(input);
@@ -106,8 +117,9 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
         placed_labels,
         ..
     } = memory;
-    let layers: [&mut dyn MapLayer; 5] = [
+    let layers: [&mut dyn MapLayer; 6] = [
         &mut BasemapLayer { prepared: basemap },
+        &mut AreasLayer,
         &mut PlacesLayer { cities },
         &mut EventsLayer { cells },
         &mut ArrowsLayer,
@@ -119,6 +131,12 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
         commands.extend(layer.ui(ui, &response, &projector, &mut scene));
     }
     memory.occupied = scene.occupied;
+    commands.extend(area_select::box_drag(
+        ui,
+        &response,
+        &projector,
+        &mut memory.box_drag,
+    ));
     commands.extend(overlays_ui(ui, &response, &projector, input));
     if let Some((events, pos)) = memory.group.clone() {
         group_list::group_list_ui(ui, input.data, &events, pos, &mut commands);

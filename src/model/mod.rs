@@ -10,6 +10,7 @@ pub mod par_sort;
 pub mod place;
 pub mod region;
 pub mod rows;
+pub mod spatial;
 pub mod text_match;
 pub mod time_index;
 pub mod view;

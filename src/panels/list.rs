@@ -1,6 +1,7 @@
 //! The event list: what is in the window, sortable, searchable, filtered by category and actor,
 //! with the undated events kept in their own list.
 
+use super::chip::Chip;
 use crate::commands::Command;
 use crate::filters::{Filters, Visible};
 use crate::model::{Dataset, EventView};
@@ -131,6 +132,35 @@ const ROW_HEIGHT: f32 = 22.0;
 /// Height kept for the undated list: collapsed when empty, open otherwise.
 const UNDATED_HEIGHT: (f32, f32) = (30.0, 190.0);
 
+/// The active areas of the area filter, each a chip whose × removes it.
+fn area_chips_ui(ui: &mut egui::Ui, filters: &Filters, commands: &mut Vec<Command>) {
+    if filters.areas.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label("In");
+        for (k, area) in filters.areas.iter().enumerate() {
+            let label = area.label();
+            let chip = Chip::new(&label, palette::AREA_FILTER, palette::CHIP_TEXT).removable();
+            if ui
+                .add(chip)
+                .on_hover_text("Remove this area from the filter")
+                .clicked()
+            {
+                commands.push(Command::RemoveArea(k));
+            }
+        }
+    });
+}
+
+/// The count of events shown: "12 of 55 events in Nakhchivan", or "… events shown".
+pub fn count_text(shown: usize, total: usize, filters: &Filters) -> String {
+    match filters.areas_label() {
+        Some(areas) => format!("{shown} of {total} events in {areas}"),
+        None => format!("{shown} of {total} events shown"),
+    }
+}
+
 /// The search box; a change of its text becomes a command.
 fn search_ui(ui: &mut egui::Ui, filters: &Filters, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
@@ -187,6 +217,7 @@ pub fn list_ui(ui: &mut egui::Ui, state: &mut ListState, input: &ListInput<'_>) 
     let mut commands = Vec::new();
     let (data, visible) = (input.data, input.visible);
     search_ui(ui, input.filters, &mut commands);
+    area_chips_ui(ui, input.filters, &mut commands);
     actor_ui(ui, &state.actors, input.filters, &mut commands);
     ui.horizontal(|ui| {
         ui.label("Sort");
@@ -203,7 +234,7 @@ pub fn list_ui(ui: &mut egui::Ui, state: &mut ListState, input: &ListInput<'_>) 
         }
     });
     let shown = visible.in_window.len() + visible.undated.len();
-    ui.strong(format!("{shown} of {} events shown", data.len()))
+    ui.strong(count_text(shown, data.len(), input.filters))
         .on_hover_text(format!(
             "{} in the time window, {} undated; {} match the filters at any time",
             visible.in_window.len(),

@@ -117,7 +117,21 @@ pub fn controls_ui(
         if ui.checkbox(&mut faded, "Show others faded").changed() {
             commands.push(Command::SetShowFaded(faded));
         }
+        if input.visible.mask.is_some() {
+            ui.separator();
+            ui.strong(filtered_text(input))
+                .on_hover_text("Events passing the filters are drawn strongly, the rest faintly");
+        }
     });
+}
+
+/// How many events pass the filters, at any time: what the timeline draws strongly.
+pub fn filtered_text(input: &TimelineInput<'_>) -> String {
+    format!(
+        "Filtered: {} of {} events",
+        input.visible.matching,
+        input.data.len()
+    )
 }
 
 /// A button showing an icon, named `label` for screen readers and tests; true when clicked.

@@ -45,6 +45,7 @@ fn group(data: &Dataset, cache: &mut CellCache) -> (MarkerSet, Visible) {
     let time = TimeControl::for_dataset(data);
     let visible = Visible::compute(data, &time, None, None);
     let filters = Filters::default();
+    let areas = crate::filters::AreaCatalog::default();
     let input = MapInput {
         data,
         visible: &visible,
@@ -52,6 +53,7 @@ fn group(data: &Dataset, cache: &mut CellCache) -> (MarkerSet, Visible) {
         hovered: None,
         time: &time,
         filters: &filters,
+        areas: &areas,
     };
     (markers_for(&input, &projector(), cache), visible)
 }
