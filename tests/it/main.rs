@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod bad_files;
+mod check_rules;
 mod cli;
 mod common;
 mod content;
