@@ -12,4 +12,5 @@ mod geography;
 mod open_export;
 mod session;
 mod ui;
+mod verified_meaning;
 mod window;
