@@ -20,6 +20,9 @@ fn drawable_alt_names(ui: &egui::Ui, place: &Place) -> Vec<String> {
         .collect()
 }
 
+/// What `verified` means, shown as the tooltip of the Verification row.
+const VERIFIED_MEANING: &str = "Verified: the source itself presents what this event records as established (for a statement, that it was made; for anything else, that it happened). Unverified: the source only passes it on, attributed to someone whose account it does not adopt, asked in a question, or called unverified. \"Claimed by\" names whose claim it is.";
+
 fn field(ui: &mut egui::Ui, name: &str, value: impl Into<egui::WidgetText>) {
     ui.label(RichText::new(name).weak());
     ui.add(egui::Label::new(value).wrap());
@@ -128,14 +131,15 @@ fn event_ui(
                     RichText::new("stated as fact by the source").weak(),
                 ),
             }
-            if !e.verified {
-                field(
-                    ui,
-                    "Verification",
-                    RichText::new("The source calls this report unverified.")
-                        .color(palette::UNVERIFIED),
-                );
-            }
+            ui.label(RichText::new("Verification").weak());
+            let verification = if e.verified {
+                RichText::new("verified: the source presents it as established")
+            } else {
+                RichText::new("unverified: the source only passes it on").color(palette::UNVERIFIED)
+            };
+            ui.add(egui::Label::new(verification).wrap())
+                .on_hover_text(VERIFIED_MEANING);
+            ui.end_row();
         });
     if !e.summary.is_empty() {
         ui.add_space(6.0);

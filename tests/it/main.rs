@@ -5,6 +5,7 @@
 
 mod area_filter;
 mod bad_files;
+mod check_rules;
 mod cli;
 mod common;
 mod content;
@@ -12,4 +13,5 @@ mod geography;
 mod open_export;
 mod session;
 mod ui;
+mod verified_meaning;
 mod window;
