@@ -81,6 +81,22 @@ fn screen_lines(geometry: &Geometry<f64>, projector: &Projector) -> Vec<Vec<Pos2
     }
 }
 
+/// Outlines the shape a marker's events are placed on.
+fn paint_shape(
+    painter: &Painter,
+    projector: &Projector,
+    geometry: &Geometry<f64>,
+    color: eframe::egui::Color32,
+    highlight: (bool, bool),
+) {
+    let outline = match geometry {
+        Geometry::Polygon(_) | Geometry::MultiPolygon(_) => paint::Outline::Area,
+        _ => paint::Outline::Line,
+    };
+    let lines = screen_lines(geometry, projector);
+    paint::shape_lines(painter, lines, color, outline, highlight);
+}
+
 /// The events as a map layer.
 pub struct EventsLayer<'m> {
     /// The large-data cell index, kept in the map's memory.
@@ -111,13 +127,7 @@ impl MapLayer for EventsLayer<'_> {
                         .dominant()
                         .map_or(palette::BORDER, palette::category_color);
                     if let Some(g) = geometry {
-                        paint::shape_lines(
-                            &painter,
-                            screen_lines(g, projector),
-                            color,
-                            selected,
-                            hovered,
-                        );
+                        paint_shape(&painter, projector, g, color, (selected, hovered));
                     }
                     if !projector.rect().contains(marker.anchor) {
                         continue;

@@ -7,7 +7,7 @@ use crate::commands::Command;
 use crate::map::layer::{LabelCandidate, LabelRank, MapLayer, Scene};
 use crate::map::projection::Projector;
 use crate::palette;
-use eframe::egui::{Align2, Pos2, Rect, Response, Ui, Vec2, vec2};
+use eframe::egui::{Align2, Pos2, Rect, Response, Ui, Vec2, pos2, vec2};
 
 /// Gap between a city's dot and its name, in points.
 const DOT_GAP: f32 = 5.0;
@@ -27,18 +27,37 @@ pub struct PlacedLabel {
     pub rank: LabelRank,
 }
 
-/// The rectangles a label may take, best first.
-fn spots(at: Pos2, size: Vec2, beside_point: bool) -> Vec<Rect> {
+/// The rectangles a label may take beside `anchor` (a dot, or the marker covering it), best first:
+/// right, left, above, below, then the corners.
+fn around(anchor: Rect, size: Vec2) -> Vec<Rect> {
+    let (w, h) = (size.x, size.y);
+    let (c, gap) = (anchor.center(), DOT_GAP);
+    vec![
+        Rect::from_min_size(pos2(anchor.right() + gap, c.y - h / 2.0), size),
+        Rect::from_min_size(pos2(anchor.left() - gap - w, c.y - h / 2.0), size),
+        Rect::from_min_size(pos2(c.x - w / 2.0, anchor.top() - gap - h), size),
+        Rect::from_min_size(pos2(c.x - w / 2.0, anchor.bottom() + gap), size),
+        Rect::from_min_size(pos2(anchor.right() + gap, anchor.top() - h), size),
+        Rect::from_min_size(pos2(anchor.right() + gap, anchor.bottom()), size),
+        Rect::from_min_size(pos2(anchor.left() - gap - w, anchor.top() - h), size),
+        Rect::from_min_size(pos2(anchor.left() - gap - w, anchor.bottom()), size),
+    ]
+}
+
+/// The rectangles a label may take, best first. A point's name goes beside its dot, or beside
+/// the markers covering the dot, so that no marker hides it.
+fn spots(at: Pos2, size: Vec2, beside_point: bool, occupied: &[Rect]) -> Vec<Rect> {
     if beside_point {
-        let (w, h) = (size.x, size.y);
-        return vec![
-            Rect::from_min_size(at + vec2(DOT_GAP, -h / 2.0), size),
-            Rect::from_min_size(at + vec2(-DOT_GAP - w, -h / 2.0), size),
-            Rect::from_min_size(at + vec2(-w / 2.0, -DOT_GAP - h), size),
-            Rect::from_min_size(at + vec2(-w / 2.0, DOT_GAP), size),
-            Rect::from_min_size(at + vec2(DOT_GAP, -DOT_GAP - h), size),
-            Rect::from_min_size(at + vec2(DOT_GAP, DOT_GAP), size),
-        ];
+        let dot = Rect::from_center_size(at, Vec2::ZERO);
+        let covering = occupied
+            .iter()
+            .filter(|r| r.expand(DOT_GAP).contains(at))
+            .fold(dot, |acc, r| acc.union(*r));
+        let mut options = around(dot, size);
+        if covering != dot {
+            options.extend(around(covering, size));
+        }
+        return options;
     }
     let centred = Rect::from_center_size(at, size);
     let shifts = [
@@ -70,10 +89,15 @@ pub fn layout_labels(
     let mut placed: Vec<(usize, Rect)> = Vec::new();
     for k in order {
         let (c, size) = &candidates[k];
-        let options: Vec<Rect> = spots(c.at, *size + Vec2::splat(2.0 * HALO_PAD), c.beside_point)
-            .into_iter()
-            .filter(|r| inner.contains_rect(*r))
-            .collect();
+        let options: Vec<Rect> = spots(
+            c.at,
+            *size + Vec2::splat(2.0 * HALO_PAD),
+            c.beside_point,
+            occupied,
+        )
+        .into_iter()
+        .filter(|r| inner.contains_rect(*r))
+        .collect();
         let free = options.iter().copied().find(|r| {
             !occupied.iter().any(|o| o.intersects(*r))
                 && !placed.iter().any(|(_, p)| p.intersects(*r))
@@ -167,6 +191,23 @@ mod tests {
         let moved = layout_labels(&cities, &[marker], bounds);
         assert!(moved[0].1.right() < 200.0, "{:?}", moved[0].1);
         assert!(!moved[0].1.intersects(marker));
+    }
+
+    #[test]
+    fn a_name_under_a_marker_moves_beside_the_marker() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        let cities = [city("Baku", 200.0, 150.0, 0)];
+        // a marker centred on the dot, wider than the gap between a dot and its name
+        let marker = Rect::from_center_size(pos2(200.0, 150.0), vec2(26.0, 26.0));
+        let placed = layout_labels(&cities, &[marker], bounds);
+        assert_eq!(placed.len(), 1, "the name is not dropped");
+        assert!(!placed[0].1.intersects(marker));
+        assert!(
+            placed[0].1.left() >= marker.right(),
+            "right of the marker: {:?}",
+            placed[0].1
+        );
+        assert!((placed[0].1.center().y - 150.0).abs() < 1.0);
     }
 
     #[test]

@@ -104,15 +104,33 @@ pub fn badge(
     );
 }
 
+/// How a shape's events are outlined: lines (a border, a river) thick, areas (a country, a
+/// region) thinner so that the map beneath stays readable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outline {
+    /// The shape is a line.
+    Line,
+    /// The shape is an area.
+    Area,
+}
+
 /// The lines of a shape its events are placed on, thicker when selected or hovered.
 pub fn shape_lines(
     painter: &Painter,
     lines: Vec<Vec<Pos2>>,
     color: eframe::egui::Color32,
-    selected: bool,
-    hovered: bool,
+    outline: Outline,
+    (selected, hovered): (bool, bool),
 ) {
-    let width = if selected || hovered { 6.0 } else { 4.0 };
+    let base = match outline {
+        Outline::Line => 4.0,
+        Outline::Area => 2.5,
+    };
+    let width = if selected || hovered {
+        base + 2.0
+    } else {
+        base
+    };
     for line in lines {
         if selected {
             painter.add(Shape::line(
