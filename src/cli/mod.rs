@@ -126,7 +126,8 @@ mod tests {
         assert!(matches!(
             cli.command,
             Some(CliCommand::Export(ExportArgs {
-                what: export::ExportWhat::Events
+                what: export::ExportWhat::Events,
+                ..
             }))
         ));
         let cli = Cli::try_parse_from(["caucasus-atlas", "check", "a.json", "b.json"]).unwrap();

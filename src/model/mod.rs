@@ -8,6 +8,7 @@ pub mod event;
 pub mod place;
 pub mod region;
 pub mod rows;
+pub mod situation;
 pub mod text_match;
 pub mod time_index;
 pub mod view;
@@ -18,5 +19,9 @@ pub use date::{DateSpan, DayNum, EventDate, Precision};
 pub use event::{Event, Source};
 pub use place::{Place, PlaceKind};
 pub use rows::{RowColumns, RowReader, RowStore};
+pub use situation::{
+    ContactLine, ControlArea, ControlStatus, DatedPoint, InForce, MapChange, Record,
+    ReferencePlace, Situation, Validity,
+};
 pub use text_match::TextMatcher;
 pub use view::EventView;

@@ -10,5 +10,6 @@ mod content;
 mod geography;
 mod open_export;
 mod session;
+mod situation;
 mod ui;
 mod window;
