@@ -1,8 +1,10 @@
 //! `export`: events, places or the basemap as a GeoJSON FeatureCollection on stdout.
 
 use crate::filters::{AreaCatalog, AreaFilter, FilterCache, Filters};
-use crate::io::bundle::{bundled_basemap, bundled_places};
-use crate::io::export::{basemap_collection, events_collection, places_collection, to_text};
+use crate::io::bundle::{bundled_basemap, bundled_places, bundled_situation};
+use crate::io::export::{
+    basemap_collection, basemap_on_collection, events_collection, places_collection, to_text,
+};
 use crate::io::open::load_or_bundled;
 use crate::model::Dataset;
 use crate::row_search::RowHits;
@@ -32,6 +34,10 @@ pub struct ExportArgs {
     /// Export only the events inside this box (edges included); repeat for a union.
     #[arg(long = "bbox", value_name = "MINLON,MINLAT,MAXLON,MAXLAT")]
     pub boxes: Vec<String>,
+    /// With `basemap`: the basemap as it stood on this day, with the areas of control and lines
+    /// of contact then in force.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }
 
 impl ExportArgs {
@@ -81,6 +87,16 @@ fn events_in<'a>(
         .collect()
 }
 
+/// Parses `--date`: a day written exactly as `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|d| d.format("%Y-%m-%d").to_string() == text)
+        .ok_or_else(|| {
+            format!("error: --date `{text}`: expected a day as YYYY-MM-DD, e.g. 2021-06-01")
+        })
+}
+
 /// The text `export` writes, or the problems that stop it.
 fn export_text(options: &RunOptions, args: &ExportArgs) -> Result<String, Vec<String>> {
     let basemap = bundled_basemap();
@@ -95,13 +111,27 @@ fn export_text(options: &RunOptions, args: &ExportArgs) -> Result<String, Vec<St
         )
         .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())
     };
-    Ok(match args.what {
-        ExportWhat::Basemap => to_text(&basemap_collection(&basemap)),
-        ExportWhat::Places if options.data.is_none() => {
+    let date = args
+        .date
+        .as_deref()
+        .map(parse_date)
+        .transpose()
+        .map_err(|e| vec![e])?;
+    Ok(match (args.what, date) {
+        (ExportWhat::Basemap, Some(day)) => {
+            to_text(&basemap_on_collection(&basemap, &bundled_situation(), day))
+        }
+        (_, Some(_)) => {
+            return Err(vec![
+                "error: --date goes with `export basemap` only".to_owned(),
+            ]);
+        }
+        (ExportWhat::Basemap, None) => to_text(&basemap_collection(&basemap)),
+        (ExportWhat::Places, None) if options.data.is_none() => {
             to_text(&places_collection(&bundled_places()))
         }
-        ExportWhat::Places => to_text(&places_collection(load(&basemap)?.places())),
-        ExportWhat::Events => {
+        (ExportWhat::Places, None) => to_text(&places_collection(load(&basemap)?.places())),
+        (ExportWhat::Events, None) => {
             let data = load(&basemap)?;
             to_text(&events_collection(events_in(&data, areas, &catalog)))
         }
@@ -125,6 +155,23 @@ pub fn export(options: &RunOptions, args: &ExportArgs) -> i32 {
         Err(e) => {
             eprintln!("cannot write to stdout: {e}");
             1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_whole_days() {
+        assert_eq!(
+            parse_date("2021-06-01"),
+            Ok(chrono::NaiveDate::from_ymd_opt(2021, 6, 1).unwrap_or_default())
+        );
+        for bad in ["2021-6-1", "2021-06", "2021-02-30", "yesterday", ""] {
+            let e = parse_date(bad).unwrap_err();
+            assert!(e.starts_with("error: --date"), "{e}");
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod memory;
 pub mod open;
 pub mod png_out;
 pub mod problem;
+pub mod situation;
 pub mod slug;
 
 pub use basemap::{Basemap, Shape, ShapeKind};

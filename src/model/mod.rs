@@ -10,6 +10,7 @@ pub mod par_sort;
 pub mod place;
 pub mod region;
 pub mod rows;
+pub mod situation;
 pub mod spatial;
 pub mod text_match;
 pub mod time_index;
@@ -22,5 +23,9 @@ pub use event::{Event, Source};
 pub use map_view::MapView;
 pub use place::{Place, PlaceKind};
 pub use rows::{RowColumns, RowReader, RowStore};
+pub use situation::{
+    ContactLine, ControlArea, ControlStatus, DatedPoint, InForce, MapChange, Record,
+    ReferencePlace, Situation, Validity,
+};
 pub use text_match::TextMatcher;
 pub use view::EventView;

@@ -12,6 +12,7 @@ mod content;
 mod geography;
 mod open_export;
 mod session;
+mod situation;
 mod ui;
 mod verified_meaning;
 mod window;
