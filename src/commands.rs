@@ -43,6 +43,11 @@ pub enum Command {
     StepPrev,
     /// Select the first event.
     First,
+    /// Move the window so that it ends on the next (or previous) day the map changes.
+    StepMapChange {
+        /// Toward later days.
+        forward: bool,
+    },
     /// Select the last event.
     Last,
     /// Show or hide a category.

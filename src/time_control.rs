@@ -82,6 +82,17 @@ impl TimeControl {
         self.to = self.from + width - 1;
     }
 
+    /// Moves the window, keeping its width, so that it ends on `day` (in cumulative mode the cursor
+    /// moves there): the map then shows the situation of that day.
+    pub fn end_on(&mut self, day: DayNum) {
+        let width = self.width();
+        self.to = day;
+        if self.mode == Mode::Window {
+            self.from = day - (width - 1);
+        }
+        self.from = self.from.min(self.to);
+    }
+
     /// Starts or stops playback; starting at the end rewinds to the start.
     pub fn toggle_play(&mut self) {
         self.playing = !self.playing;
@@ -211,6 +222,18 @@ mod tests {
         assert_eq!(tc.last(&data, &all), Some(2));
         assert!(tc.to >= day(9, 28));
         assert_eq!(tc.first(&data, &all), Some(0));
+    }
+
+    #[test]
+    fn ending_on_a_day_keeps_the_width() {
+        let data = data();
+        let mut tc = TimeControl::for_dataset(&data);
+        tc.set_window(day(1, 1), day(1, 31));
+        tc.end_on(day(6, 30));
+        assert_eq!((tc.from, tc.to), (day(5, 31), day(6, 30)));
+        tc.mode = Mode::Cumulative;
+        tc.end_on(day(9, 1));
+        assert_eq!((tc.from, tc.to), (day(5, 31), day(9, 1)));
     }
 
     #[test]

@@ -38,6 +38,7 @@ impl AtlasApp {
             Command::StepNext | Command::StepPrev | Command::First | Command::Last => {
                 self.step(&command)
             }
+            Command::StepMapChange { forward } => self.step_map_change(forward),
             Command::ShowCategory(c, shown) => self.filters.set_shown(c, shown),
             Command::SetActor(a) => self.filters.actor = a,
             Command::SetSearch(text) => self.filters.text = text,
@@ -108,6 +109,26 @@ impl AtlasApp {
                 self.filters.areas.remove(k);
             }
             None => self.filters.areas.push(named),
+        }
+    }
+
+    /// Moves the window's end to the next or previous day the map changes.
+    fn step_map_change(&mut self, forward: bool) {
+        let today = crate::model::date::date_of(self.time.to);
+        let change = match forward {
+            true => self.situation.next_change(today),
+            false => self.situation.previous_change(today),
+        };
+        match change {
+            Some(c) => {
+                self.time.end_on(crate::model::date::day_of(c.day));
+                self.timeline.follow_window = true;
+                self.say(
+                    format!("Map change on {}: {}", c.day.format("%-d %b %Y"), c.label),
+                    false,
+                );
+            }
+            None => self.say("No further change of the map that way.", false),
         }
     }
 

@@ -11,11 +11,11 @@ use crate::commands::Command;
 use crate::dialogs::DialogJob;
 use crate::filters::{AreaCatalog, FilterCache, Filters, Visible};
 use crate::io::Basemap;
-use crate::io::bundle::bundled_basemap;
+use crate::io::bundle::{bundled_basemap, bundled_situation, bundled_world};
 use crate::io::open::LoadOptions;
 use crate::loading::{LoadJob, LoadOutcome};
 use crate::map::{MapInput, MapMemory, map_ui};
-use crate::model::{Dataset, DayNum};
+use crate::model::{Dataset, DayNum, Situation};
 use crate::palette;
 use crate::panels::detail::detail_ui;
 use crate::panels::file_menu::{MenuState, menu_ui};
@@ -58,6 +58,8 @@ pub struct AtlasApp {
     /// The areas the area filter can name (the basemap's countries and regions, the situation's
     /// control areas).
     pub areas: AreaCatalog,
+    /// Who held what, when: the situation layer.
+    pub situation: Situation,
     /// Selected event (dataset position).
     pub selected: Option<usize>,
     /// Hovered event, as the views reported it last frame.
@@ -96,19 +98,23 @@ pub struct AtlasApp {
     pub startup_load: Option<(PathBuf, bool)>,
     /// How files are read (time fields, assumed year), from the command line or the open panel.
     pub load_options: LoadOptions,
+    /// Show the map alone, without the other panels (`screenshot --map-only`).
+    pub map_only: bool,
     auto_accept: Option<bool>,
 }
 
 impl AtlasApp {
     /// A viewer of `data` over `basemap`.
     pub fn new(data: Dataset, basemap: Basemap) -> AtlasApp {
+        let situation = bundled_situation();
         let mut list = ListState::default();
         list.set_data(&data);
         let mut app = AtlasApp {
             time: TimeControl::for_dataset(&data),
-            map: MapMemory::new(&basemap),
+            map: MapMemory::new(&basemap, &bundled_world(), &situation),
             filters: Filters::default(),
             areas: AreaCatalog::from_basemap(&basemap),
+            situation,
             selected: None,
             hovered: None,
             visible: Visible::default(),
@@ -130,6 +136,7 @@ impl AtlasApp {
             ctx: None,
             startup_load: None,
             load_options: LoadOptions::default(),
+            map_only: false,
             auto_accept: None,
             data,
             basemap,
@@ -165,6 +172,12 @@ impl AtlasApp {
                 return;
             }
             let zoom = crate::map::overlay::ZOOM_STEP;
+            if i.consume_key(Modifiers::SHIFT, Key::ArrowRight) {
+                commands.push(Command::StepMapChange { forward: true });
+            }
+            if i.consume_key(Modifiers::SHIFT, Key::ArrowLeft) {
+                commands.push(Command::StepMapChange { forward: false });
+            }
             let keys = [
                 (Key::ArrowRight, Command::StepNext),
                 (Key::ArrowLeft, Command::StepPrev),
@@ -243,8 +256,30 @@ impl AtlasApp {
         commands
     }
 
+    /// The map alone, filling the window.
+    fn map_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let input = MapInput {
+                data: &self.data,
+                visible: &self.visible,
+                selected: self.selected,
+                hovered: self.hovered,
+                time: &self.time,
+                filters: &self.filters,
+                areas: &self.areas,
+                situation: &self.situation,
+            };
+            commands.extend(map_ui(ui, &mut self.map, &input));
+        });
+        commands
+    }
+
     /// Lays out the panels; returns the commands they gave.
     fn panels_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        if self.map_only {
+            return self.map_panel_ui(ui);
+        }
         let mut commands = Vec::new();
         let hovered = self.hovered;
         egui::Panel::top("title").show(ui, |ui| commands.extend(self.title_ui(ui)));
@@ -259,6 +294,7 @@ impl AtlasApp {
                     time: &self.time,
                     selected: self.selected,
                     hovered,
+                    changes: self.situation.change_days(),
                 };
                 commands.extend(timeline_ui(ui, &mut self.timeline, &input));
             });
@@ -294,6 +330,7 @@ impl AtlasApp {
                 time: &self.time,
                 filters: &self.filters,
                 areas: &self.areas,
+                situation: &self.situation,
             };
             commands.extend(map_ui(ui, &mut self.map, &input));
         });

@@ -5,10 +5,12 @@
 use super::layers::basemap::PreparedBasemap;
 use super::layers::labels::PlacedLabel;
 use super::layers::places::CityCache;
+use super::layers::situation::PreparedSituation;
+use super::layers::world::PreparedWorld;
 use super::markers::by_cell::CellCache;
 use super::projection::Projector;
 use crate::io::Basemap;
-use crate::model::MapView;
+use crate::model::{MapView, Situation};
 use eframe::egui::{Pos2, Rect};
 
 /// Points kept clear at the map's edge when asking whether a point is in view.
@@ -24,13 +26,20 @@ pub struct MapMemory {
     pub group: Option<(Vec<usize>, Pos2)>,
     /// The rectangle the map had last frame.
     pub rect: Rect,
+    pub(super) world: PreparedWorld,
     pub(super) basemap: PreparedBasemap,
+    pub(super) situation: PreparedSituation,
     pub(super) cities: CityCache,
     pub(super) cells: CellCache,
     /// The labels drawn last frame and where.
     pub placed_labels: Vec<PlacedLabel>,
     /// The screen rectangles markers, arrows, controls and labels took last frame.
     pub occupied: Vec<Rect>,
+    /// Leave out the interactive controls (zoom buttons, the cursor's coordinates): the map is
+    /// drawn for publication.
+    pub for_publication: bool,
+    /// The names of the situation's areas, lines and points drawn last frame.
+    pub situation_drawn: Vec<String>,
     /// Where the context menu was opened, in longitude/latitude.
     pub(super) menu_at: Option<(f64, f64)>,
     /// A box being drawn with shift-drag.
@@ -38,18 +47,23 @@ pub struct MapMemory {
 }
 
 impl MapMemory {
-    /// The memory of a map over `basemap`, fitting the region on its first frame.
-    pub fn new(basemap: &Basemap) -> MapMemory {
+    /// The memory of a map of `situation` over `basemap` and the low-detail `world`, fitting the
+    /// region on its first frame.
+    pub fn new(basemap: &Basemap, world: &Basemap, situation: &Situation) -> MapMemory {
         MapMemory {
             view: MapView::default(),
             fit_pending: true,
             group: None,
             rect: Rect::NOTHING,
+            world: PreparedWorld::new(world, basemap),
             basemap: PreparedBasemap::new(basemap),
+            situation: PreparedSituation::new(situation),
             cities: CityCache::default(),
             cells: CellCache::default(),
             placed_labels: Vec::new(),
             occupied: Vec::new(),
+            for_publication: false,
+            situation_drawn: Vec::new(),
             menu_at: None,
             box_drag: super::area_select::BoxDrag::default(),
         }

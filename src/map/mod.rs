@@ -1,5 +1,5 @@
-//! The map: a stack of layers (basemap, places, events, arrows, labels) over a projection, with its
-//! controls. UI only: it reads state and emits [`Command`]s; its lasting state is a [`MapMemory`]
+//! The map: a stack of layers (world, basemap, situation, area filter, places, events, arrows,
+//! labels) over a projection, with its controls. UI only: it reads state and emits [`Command`]s; its lasting state is a [`MapMemory`]
 //! the caller owns.
 
 pub mod area_select;
@@ -19,7 +19,7 @@ pub use memory::MapMemory;
 
 use crate::commands::Command;
 use crate::filters::{AreaCatalog, Filters, Visible};
-use crate::model::{Dataset, MapView};
+use crate::model::{Dataset, MapView, Situation};
 use crate::palette;
 use crate::time_control::TimeControl;
 use eframe::egui::{self, Response, Sense, Ui};
@@ -30,6 +30,8 @@ use layers::basemap::BasemapLayer;
 use layers::events::EventsLayer;
 use layers::labels::LabelsLayer;
 use layers::places::PlacesLayer;
+use layers::situation::{SituationLayer, situation_day};
+use layers::world::WorldLayer;
 use projection::Projector;
 
 /// How fast the scroll wheel zooms: the zoom factor is `exp(scroll / ZOOM_SCROLL_POINTS)`.
@@ -53,6 +55,8 @@ pub struct MapInput<'a> {
     pub filters: &'a Filters,
     /// The areas a click can filter to.
     pub areas: &'a AreaCatalog,
+    /// Who held what, when.
+    pub situation: &'a Situation,
 }
 
 /// The view after this frame's drag, scroll and pinch, if they changed it.
@@ -110,15 +114,27 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
         .rect_filled(rect, 0.0, palette::MAP_BACKGROUND);
     let mut scene = Scene::new(input);
     scene.occupied.push(overlay::controls_rect(rect));
+    let caption = overlay::caption_lines(input.time, input.situation);
+    scene
+        .occupied
+        .push(overlay::caption_rect(&ui.painter_at(rect), rect, &caption));
     let MapMemory {
+        world,
         basemap,
+        situation,
+        situation_drawn,
         cities,
         cells,
         placed_labels,
         ..
     } = memory;
-    let layers: [&mut dyn MapLayer; 6] = [
+    let layers: [&mut dyn MapLayer; 8] = [
+        &mut WorldLayer { prepared: world },
         &mut BasemapLayer { prepared: basemap },
+        &mut SituationLayer {
+            prepared: situation,
+            drawn: situation_drawn,
+        },
         &mut AreasLayer,
         &mut PlacesLayer { cities },
         &mut EventsLayer { cells },
@@ -137,7 +153,13 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
         &projector,
         &mut memory.box_drag,
     ));
-    commands.extend(overlays_ui(ui, &response, &projector, input));
+    commands.extend(overlays_ui(
+        ui,
+        &response,
+        &projector,
+        input,
+        memory.for_publication,
+    ));
     if let Some((events, pos)) = memory.group.clone() {
         group_list::group_list_ui(ui, input.data, &events, pos, &mut commands);
     }
@@ -150,14 +172,24 @@ fn overlays_ui(
     response: &Response,
     projector: &Projector,
     input: &MapInput<'_>,
+    for_publication: bool,
 ) -> Vec<Command> {
     let rect = projector.rect();
     let painter = ui.painter_at(rect);
-    let mut commands = overlay::controls_ui(ui, rect);
+    let mut commands = Vec::new();
+    if !for_publication {
+        commands.extend(overlay::controls_ui(ui, rect));
+    }
     commands.extend(overlay::legend_ui(ui, rect, input.filters));
     overlay::scale_bar(&painter, rect, &projector.view());
-    overlay::caption(&painter, rect, &[(overlay::window_text(input.time), 15.0)]);
-    if let Some(pointer) = response.hover_pos() {
+    let day = situation_day(input.time);
+    overlay::caption_ui(
+        ui,
+        rect,
+        &overlay::caption_lines(input.time, input.situation),
+    );
+    overlay::situation_legend_ui(ui, rect, input.situation, day);
+    if let Some(pointer) = response.hover_pos().filter(|_| !for_publication) {
         overlay::cursor_position(&painter, rect, projector.unproject(pointer));
     }
     commands

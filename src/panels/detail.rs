@@ -65,7 +65,7 @@ fn event_ui(
             ui,
             e.category.label(),
             palette::category_color(e.category),
-            palette::CHIP_TEXT,
+            palette::text_on(palette::category_color(e.category)),
         );
         chip(
             ui,

@@ -88,6 +88,13 @@ fn playback_ui(ui: &mut egui::Ui, time: &TimeControl, commands: &mut Vec<Command
         commands.push(Command::Last);
     }
     ui.separator();
+    if icon_button(ui, "< Change", "Previous map change", "Shift+Left") {
+        commands.push(Command::StepMapChange { forward: false });
+    }
+    if icon_button(ui, "Change >", "Next map change", "Shift+Right") {
+        commands.push(Command::StepMapChange { forward: true });
+    }
+    ui.separator();
     let mut speed = time.speed;
     let slider = egui::Slider::new(&mut speed, SPEED_SLIDER)
         .logarithmic(true)

@@ -24,6 +24,9 @@ const SPAN_FILL: f32 = 0.75;
 /// Font size of the lanes' names.
 const LANE_FONT: f32 = 10.0;
 
+/// The lane (plot y) of the map's changes, above the categories.
+pub(super) const CHANGES_LANE: f64 = Category::COUNT as f64;
+
 /// The lane (plot y) of a category: the legend's first category on top.
 pub(super) fn lane_of(category: Category) -> f64 {
     (Category::COUNT - 1 - category.index()) as f64
@@ -102,10 +105,14 @@ fn paint_mark(
 /// The lanes' names at the left edge, on a light backdrop.
 fn paint_lane_names(painter: &egui::Painter, transform: &PlotTransform) {
     let frame = *transform.frame();
-    for c in Category::ALL {
-        let y = y_of(transform, lane_of(c));
+    let lanes = Category::ALL
+        .into_iter()
+        .map(|c| (c.label(), lane_of(c)))
+        .chain([("Map changes", CHANGES_LANE)]);
+    for (name, lane) in lanes {
+        let y = y_of(transform, lane);
         let galley = painter.layout_no_wrap(
-            c.label().to_owned(),
+            name.to_owned(),
             FontId::proportional(LANE_FONT),
             palette::LANE_LABEL,
         );

@@ -6,13 +6,14 @@
 pub mod axis;
 pub mod controls;
 
+mod changes;
 mod density;
 mod lanes;
 mod window;
 
 use crate::commands::Command;
 use crate::filters::Visible;
-use crate::model::{Category, Dataset, DayNum};
+use crate::model::{Dataset, DayNum};
 use crate::time_control::TimeControl;
 use eframe::egui::{self, Pos2};
 use egui_plot::{Plot, PlotBounds, PlotPoint, PlotTransform};
@@ -29,6 +30,8 @@ pub struct TimelineInput<'a> {
     pub selected: Option<usize>,
     /// The hovered event.
     pub hovered: Option<usize>,
+    /// The days the map of control changes.
+    pub changes: &'a [crate::model::MapChange],
 }
 
 /// The timeline's own state.
@@ -52,9 +55,9 @@ const SIDE_PAD: f64 = 0.03;
 /// The plot's lanes reach from a little below the last lane to a little above the first.
 const LANE_MARGIN: (f64, f64) = (0.7, 0.3);
 
-/// The y range of the lanes.
+/// The y range of the lanes: the categories, and the map changes on top.
 fn lane_bounds() -> (f64, f64) {
-    (-LANE_MARGIN.0, Category::COUNT as f64 - LANE_MARGIN.1)
+    (-LANE_MARGIN.0, lanes::CHANGES_LANE + 1.0 - LANE_MARGIN.1)
 }
 
 /// Draws the controls and the plot.
@@ -98,7 +101,9 @@ pub fn timeline_ui(
     let painter = ui.painter_at(*transform.frame());
     window::paint(&painter, &transform, input.time);
     let marks = lanes::paint(&painter, &transform, input);
+    let changes = changes::paint(&painter, &transform, input.changes);
     commands.extend(lanes::pointer(ui, &plot_response, input, &marks));
+    commands.extend(changes::pointer(ui, &plot_response, input, &changes));
     commands.extend(window::interact(
         ui,
         state,

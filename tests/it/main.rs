@@ -5,6 +5,7 @@
 
 mod area_filter;
 mod bad_files;
+mod cartography;
 mod check_rules;
 mod cli;
 mod common;
@@ -13,6 +14,7 @@ mod geography;
 mod open_export;
 mod session;
 mod situation;
+mod situation_ui;
 mod ui;
 mod verified_meaning;
 mod window;

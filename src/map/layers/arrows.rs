@@ -25,7 +25,8 @@ impl MapLayer for ArrowsLayer {
         let input = scene.input;
         let rect = projector.rect();
         let painter = ui.painter_at(rect);
-        let mut placed = vec![controls_rect(rect)];
+        let mut placed = scene.occupied.clone();
+        placed.push(controls_rect(rect));
         let mut commands = Vec::new();
         let set = std::mem::take(&mut scene.markers);
         for marker in &set.edges {

@@ -1,11 +1,12 @@
 //! The basemap layer: triangulated country and water fills, borders, the marked regions
-//! (Nakhchivan outlined, Karabakh hatched), the Lachin corridor and the rivers; the names of
+//! (Nakhchivan and the former oblast of Nagorno-Karabakh outlined; who held what is the situation
+//! layer's), the Lachin corridor and the rivers; the names of
 //! countries, waters and regions go to the labels layer.
 
 use crate::commands::Command;
 use crate::io::{Basemap, ShapeKind};
 use crate::map::geo_paint::{
-    Fill, LineStyle, Lines, fill_of, hatch, label_point, line_strings, polygons, project_fill,
+    Fill, LineStyle, Lines, fill_of, label_point, line_strings, polygons, project_fill,
     project_lines,
 };
 use crate::map::layer::{LabelCandidate, LabelRank, MapLayer, Scene};
@@ -14,8 +15,8 @@ use crate::model::MapView;
 use crate::palette;
 use eframe::egui::{FontId, Rect, Response, Shape, Ui};
 
-/// Spacing of the hatching over Karabakh, in degrees.
-const HATCH_STEP: f64 = 0.045;
+/// Font size of river names.
+const RIVER_FONT: f32 = 12.0;
 /// Countries whose names are always shown.
 const KEY_COUNTRIES: [&str; 2] = ["Armenia", "Azerbaijan"];
 
@@ -39,6 +40,8 @@ pub struct PreparedBasemap {
     lines: Vec<Lines>,
     /// Labels for countries, regions, the corridor and water.
     pub labels: Vec<MapLabel>,
+    /// Each river's name and lines, labelled where they cross the view.
+    rivers: Vec<(String, Vec<Vec<[f64; 2]>>)>,
     cache: Option<(MapView, Rect, Vec<Shape>)>,
 }
 
@@ -50,6 +53,7 @@ struct Parts {
     outlines: Vec<Vec<[f64; 2]>>,
     overlays: Vec<Lines>,
     labels: Vec<MapLabel>,
+    rivers: Vec<(String, Vec<Vec<[f64; 2]>>)>,
 }
 
 impl Parts {
@@ -90,13 +94,12 @@ impl Parts {
                     lines,
                 });
             }
-            ShapeKind::River => self.overlays.insert(
-                0,
-                Lines {
-                    style: LineStyle::Solid(1.6, palette::RIVER),
-                    lines: line_strings(&shape.geometry),
-                },
-            ),
+            ShapeKind::River => {
+                let lines = line_strings(&shape.geometry);
+                self.rivers.push((shape.name.clone(), lines.clone()));
+                let style = LineStyle::Solid(1.6, palette::RIVER);
+                self.overlays.insert(0, Lines { style, lines });
+            }
             ShapeKind::Border => {}
         }
     }
@@ -108,12 +111,6 @@ impl Parts {
         } else {
             palette::REGION_OUTLINE
         };
-        if karabakh {
-            self.overlays.push(Lines {
-                style: LineStyle::Solid(0.8, color.gamma_multiply(0.55)),
-                lines: hatch(polys, HATCH_STEP),
-            });
-        }
         self.overlays.push(Lines {
             style: LineStyle::Dashed(1.6, color),
             lines: line_strings(&shape.geometry),
@@ -153,6 +150,7 @@ impl PreparedBasemap {
             fills,
             lines,
             labels: parts.labels,
+            rivers: parts.rivers,
             cache: None,
         }
     }
@@ -182,6 +180,22 @@ impl PreparedBasemap {
         self.cache = Some((view, rect, shapes.clone()));
         shapes
     }
+}
+
+/// Rivers are named at the vertex in view nearest the view's centre, at least this far (points)
+/// inside the map's edge.
+const RIVER_LABEL_INSET: f32 = 40.0;
+
+/// Where a river's name goes: the vertex of its lines in view nearest the view's centre.
+fn river_label_at(lines: &[Vec<[f64; 2]>], projector: &Projector) -> Option<eframe::egui::Pos2> {
+    let inner = projector.rect().shrink(RIVER_LABEL_INSET);
+    let centre = inner.center();
+    lines
+        .iter()
+        .flatten()
+        .map(|p| projector.project(p[0], p[1]))
+        .filter(|p| inner.contains(*p))
+        .min_by(|a, b| a.distance_sq(centre).total_cmp(&b.distance_sq(centre)))
 }
 
 /// The label a basemap name asks for on screen.
@@ -227,6 +241,19 @@ impl MapLayer for BasemapLayer<'_> {
         painter.extend(self.prepared.shapes(projector));
         for (order, label) in self.prepared.labels.iter().enumerate() {
             scene.labels.push(candidate(label, projector, order));
+        }
+        for (order, (name, lines)) in self.prepared.rivers.iter().enumerate() {
+            if let Some(at) = river_label_at(lines, projector) {
+                scene.labels.push(LabelCandidate {
+                    text: name.clone(),
+                    at,
+                    beside_point: false,
+                    rank: LabelRank::Water,
+                    order: 500 + order,
+                    font: FontId::proportional(RIVER_FONT),
+                    color: palette::WATER_LABEL,
+                });
+            }
         }
         Vec::new()
     }

@@ -100,7 +100,7 @@ pub fn badge(
         Align2::CENTER_CENTER,
         short_count(count),
         FontId::proportional(COUNT_FONT),
-        palette::BADGE_TEXT,
+        palette::text_on(color),
     );
 }
 

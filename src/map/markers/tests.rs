@@ -46,6 +46,7 @@ fn group(data: &Dataset, cache: &mut CellCache) -> (MarkerSet, Visible) {
     let visible = Visible::compute(data, &time, None, None);
     let filters = Filters::default();
     let areas = crate::filters::AreaCatalog::default();
+    let situation = crate::model::Situation::default();
     let input = MapInput {
         data,
         visible: &visible,
@@ -54,6 +55,7 @@ fn group(data: &Dataset, cache: &mut CellCache) -> (MarkerSet, Visible) {
         time: &time,
         filters: &filters,
         areas: &areas,
+        situation: &situation,
     };
     (markers_for(&input, &projector(), cache), visible)
 }

@@ -2,8 +2,10 @@
 //! scale bar, the time caption and the cursor's coordinates.
 
 mod legend;
+mod situation_legend;
 
 pub use legend::{LegendEntry, legend_ui};
+pub use situation_legend::{situation_legend_rect, situation_legend_ui};
 
 use crate::commands::Command;
 use crate::model::MapView;
@@ -64,21 +66,78 @@ pub fn window_text(time: &TimeControl) -> String {
     }
 }
 
-/// Paints lines of text centred at the top of the map on a light backdrop.
-pub fn caption(painter: &Painter, rect: Rect, lines: &[(String, f32)]) {
+/// Sizes of the caption's lines: the window, the situation's day, its notes.
+const CAPTION_SIZES: (f32, f32, f32) = (15.0, 13.0, 12.0);
+
+/// The caption: the window in words, "Situation on 12 Mar 2012", and the notes in force that day
+/// (periods whose lines are not drawn, the dissolution).
+pub fn caption_lines(
+    time: &TimeControl,
+    situation: &crate::model::Situation,
+) -> Vec<(String, f32)> {
+    let day = crate::map::layers::situation::situation_day(time);
+    let mut lines = vec![
+        (window_text(time), CAPTION_SIZES.0),
+        (
+            format!("Situation on {}", day.format("%-d %b %Y")),
+            CAPTION_SIZES.1,
+        ),
+    ];
+    for note in situation.in_force(day).notes {
+        lines.push((note.name.clone(), CAPTION_SIZES.2));
+    }
+    lines
+}
+
+/// Lays out lines of text centred at the top of the map: each line's galley, where it goes and
+/// its backdrop.
+fn caption_layout(
+    painter: &Painter,
+    rect: Rect,
+    lines: &[(String, f32)],
+) -> Vec<(std::sync::Arc<egui::Galley>, egui::Pos2, Rect)> {
     let mut y = rect.top() + 10.0;
+    let mut out = Vec::new();
     for (text, size) in lines {
-        let galley = painter.layout_no_wrap(
-            text.clone(),
-            FontId::proportional(*size),
-            palette::OVERLAY_TEXT,
-        );
+        let font = FontId::proportional(*size);
+        let galley = painter.layout_no_wrap(text.clone(), font, palette::OVERLAY_TEXT);
         let pos = pos2(rect.center().x - galley.size().x / 2.0, y);
         let bg = Rect::from_min_size(pos, galley.size()).expand2(vec2(8.0, 3.0));
-        painter.rect_filled(bg, 4.0, palette::OVERLAY_BACKDROP);
         y += galley.size().y + 6.0;
-        painter.galley(pos, galley, palette::OVERLAY_TEXT);
+        out.push((galley, pos, bg));
     }
+    out
+}
+
+/// The rectangle the caption takes: markers' arrows and labels keep clear of it.
+pub fn caption_rect(painter: &Painter, rect: Rect, lines: &[(String, f32)]) -> Rect {
+    caption_layout(painter, rect, lines)
+        .iter()
+        .fold(Rect::NOTHING, |acc, (_, _, bg)| acc.union(*bg))
+}
+
+/// Paints lines of text centred at the top of the map on a light backdrop, each line readable by
+/// screen readers (and tests).
+pub fn caption_ui(ui: &egui::Ui, rect: Rect, lines: &[(String, f32)]) {
+    let painter = ui.painter_at(rect);
+    let layout = caption_layout(&painter, rect, lines);
+    for (k, (galley, pos, bg)) in layout.into_iter().enumerate() {
+        painter.rect_filled(bg, 4.0, palette::OVERLAY_BACKDROP);
+        let text = galley.text().to_owned();
+        painter.galley(pos, galley, palette::OVERLAY_TEXT);
+        accessible_text(ui, bg, ("map-caption", k), text);
+    }
+}
+
+/// Makes a painted text readable by screen readers (and tests) without making it interactive.
+pub fn accessible_text(
+    ui: &egui::Ui,
+    rect: Rect,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    text: String,
+) {
+    let response = ui.interact(rect, ui.scope_id().with(salt), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
 }
 
 /// A scale bar at the bottom right.
