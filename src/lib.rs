@@ -7,6 +7,7 @@ pub mod app;
 pub mod capture;
 pub mod cli;
 pub mod commands;
+pub mod extract;
 pub mod filters;
 pub mod io;
 pub mod loading;
