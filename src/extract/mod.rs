@@ -4,4 +4,6 @@
 
 pub mod date_resolve;
 pub mod dates;
+pub mod html;
+pub mod sentences;
 pub mod words;
