@@ -4,6 +4,8 @@
 
 pub mod date_resolve;
 pub mod dates;
+pub mod gazetteer;
 pub mod html;
+pub mod places;
 pub mod sentences;
 pub mod words;
