@@ -2,6 +2,7 @@
 //! publication date, gazetteer places, known actors, attributions and category cues. Deterministic
 //! and explainable: each proposal's notes name the cues it rests on. No egui here.
 
+pub mod actors;
 pub mod date_resolve;
 pub mod dates;
 pub mod gazetteer;
@@ -9,3 +10,14 @@ pub mod html;
 pub mod places;
 pub mod sentences;
 pub mod words;
+
+use crate::io::bundle::{EVENTS_JSON, bundled_places, index_places};
+use crate::io::bundled::parse_events;
+use crate::model::Event;
+
+/// The bundled events, read without a basemap (shapes are not needed to learn from them).
+pub fn bundled_events() -> Vec<Event> {
+    let places = index_places(&bundled_places());
+    parse_events("assets/events.json", EVENTS_JSON, &places, None).records
+}
+pub mod attribution;
