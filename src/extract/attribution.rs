@@ -6,7 +6,7 @@ use super::actors::BODY_WORDS;
 use super::words::{Word, words};
 
 /// Verbs that attribute what a sentence says to someone.
-const REPORTING: [&str; 30] = [
+pub const REPORTING: [&str; 30] = [
     "said",
     "says",
     "stated",

@@ -3,13 +3,26 @@
 //! and explainable: each proposal's notes name the cues it rests on. No egui here.
 
 pub mod actors;
+pub mod analysis;
+pub mod article;
+pub mod attribution;
+pub mod build;
+pub mod category;
 pub mod date_resolve;
 pub mod dates;
 pub mod gazetteer;
 pub mod html;
+pub mod place_choice;
 pub mod places;
+pub mod propose;
+pub mod quality;
 pub mod sentences;
+pub mod story;
 pub mod words;
+pub mod write;
+
+pub use article::{Article, ArticleKind};
+pub use propose::{Extraction, Extractor, Options, Proposal};
 
 use crate::io::bundle::{EVENTS_JSON, bundled_places, index_places};
 use crate::io::bundled::parse_events;
@@ -20,4 +33,3 @@ pub fn bundled_events() -> Vec<Event> {
     let places = index_places(&bundled_places());
     parse_events("assets/events.json", EVENTS_JSON, &places, None).records
 }
-pub mod attribution;

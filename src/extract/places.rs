@@ -111,9 +111,10 @@ pub fn find_places(g: &Gazetteer, sentence: &str) -> Vec<Mention> {
             g.places[m.place].place.kind,
             PlaceKind::Border | PlaceKind::Corridor | PlaceKind::River
         ) || sentence[m.span.clone()].ends_with(" corridor");
-        let attributive = words(&sentence[m.span.end..])
-            .first()
-            .is_some_and(|x| PLACE_NOUNS.contains(&x.lower().as_str()));
+        let attributive = g.places[m.place].place.kind == PlaceKind::Country
+            && words(&sentence[m.span.end..])
+                .first()
+                .is_some_and(|x| PLACE_NOUNS.contains(&x.lower().as_str()));
         m.locative = !m.possessive
             && !attributive
             && match governor {
