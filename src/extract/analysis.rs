@@ -77,8 +77,13 @@ impl Facts {
     }
 
     /// Whether a byte range of the sentence lies in its main clause, or in the clause it reports.
-    pub fn in_main(&self, span: &Range<usize>) -> bool {
+    pub fn in_scope(&self, span: &Range<usize>) -> bool {
         self.reported || span.start < self.main_end
+    }
+
+    /// Whether a byte range of the sentence lies in its main clause proper.
+    pub fn in_main(&self, span: &Range<usize>) -> bool {
+        span.start < self.main_end
     }
 
     /// Surnames of the people it names (the last word of each person's name).
@@ -198,6 +203,14 @@ pub fn analyse(
         .collect();
     if !reported && dates.iter().any(|c| c.span.start < main_end) {
         dates.retain(|c| c.span.start < main_end);
+    }
+    if dates.len() > 1 {
+        dates.retain(|c| {
+            !s[..c.span.start]
+                .trim_end()
+                .to_lowercase()
+                .ends_with("since")
+        });
     }
     Facts {
         number,

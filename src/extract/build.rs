@@ -152,9 +152,15 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
         format!("'{}' → {category}", f.category.cue)
     };
     let mut notes = format!(
-        "Proposed by the extractor from sentence {} of {}; not yet reviewed. Date cue: {}. Place cue: {} → {}{}. Category cue: {}.",
+        "Proposed by the extractor from sentence {} of {}{}; not yet reviewed. Date cue: {}. Place cue: {} → {}{}. Category cue: {}.",
         f.number,
         parts.article.document,
+        parts
+            .article
+            .title
+            .as_ref()
+            .map(|t| format!(" (\"{t}\")"))
+            .unwrap_or_default(),
         parts.date_why,
         parts.place.why,
         place.name,

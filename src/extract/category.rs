@@ -172,7 +172,8 @@ fn first_cue(text: &str) -> Option<CategoryCue> {
                     .map(|x| x.start)
             };
             let Some(at) = hit else { continue };
-            if best.as_ref().is_none_or(|(b, _)| at < *b) {
+            let longer = |b: &(usize, CategoryCue)| at == b.0 && stem.len() > b.1.cue.len();
+            if best.as_ref().is_none_or(|b| at < b.0 || longer(b)) {
                 let word_end = if stem.contains(' ') {
                     at + stem.len()
                 } else {

@@ -12,6 +12,7 @@ pub mod date_resolve;
 pub mod dates;
 pub mod gazetteer;
 pub mod html;
+pub mod library;
 pub mod place_choice;
 pub mod places;
 pub mod propose;
@@ -26,10 +27,21 @@ pub use propose::{Extraction, Extractor, Options, Proposal};
 
 use crate::io::bundle::{EVENTS_JSON, bundled_places, index_places};
 use crate::io::bundled::parse_events;
-use crate::model::Event;
+use crate::model::{Event, Place};
 
 /// The bundled events, read without a basemap (shapes are not needed to learn from them).
 pub fn bundled_events() -> Vec<Event> {
     let places = index_places(&bundled_places());
     parse_events("assets/events.json", EVENTS_JSON, &places, None).records
+}
+
+/// The bundled gazetteer followed by `extra` places it lacks.
+pub fn bundled_places_with(extra: &[Place]) -> Vec<Place> {
+    let mut places = bundled_places();
+    for p in extra {
+        if !places.iter().any(|q| q.id == p.id) {
+            places.push(p.clone());
+        }
+    }
+    places
 }

@@ -198,7 +198,9 @@ fn single_city(f: &Facts, cx: &Context<'_>) -> Option<PlaceChoice> {
     let cities: Vec<&Mention> = f
         .places
         .iter()
-        .filter(|m| f.in_main(&m.span) && !m.possessive && cx.kind(m.place) == PlaceKind::City)
+        .filter(|m| {
+            f.in_main(&m.span) && !m.possessive && !m.titular && cx.kind(m.place) == PlaceKind::City
+        })
         .collect();
     let first = cities.first()?;
     if cities.iter().any(|c| c.place != first.place) {

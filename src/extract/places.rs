@@ -23,6 +23,9 @@ pub struct Mention {
     pub possessive: bool,
     /// Whether it is the destination of a visit or trip.
     pub visit: bool,
+    /// Whether it only belongs to someone's title ("consul general in Nakhchivan", "ambassador to
+    /// Iran"): it says nothing of where the event happened.
+    pub titular: bool,
     /// The phrase as written that names it, with its preposition when there is one.
     pub cue: String,
 }
@@ -55,6 +58,16 @@ const MOTION: [&str; 20] = [
     "flew",
     "brought",
     "transported",
+];
+
+/// Titles after which "in X" or "to X" is part of a name ("consul general in Nakhchivan").
+const TITLE_NOUNS: [&str; 6] = [
+    "consul",
+    "general",
+    "ambassador",
+    "envoy",
+    "representative",
+    "correspondent",
 ];
 
 /// Determiners that may stand between a preposition and the place it governs.
@@ -123,6 +136,13 @@ pub fn find_places(g: &Gazetteer, sentence: &str) -> Vec<Mention> {
                 None => false,
             };
         m.visit = matches!(governor, Some((Governor::Visit, _)));
+        m.titular = governor
+            .and_then(|(_, lead)| lead)
+            .and_then(|lead| w.iter().rev().find(|x| x.end <= lead))
+            .is_some_and(|x| TITLE_NOUNS.contains(&x.lower().as_str()));
+        if m.titular {
+            m.locative = false;
+        }
         if let Some((_, Some(lead))) = governor.filter(|_| m.locative) {
             m.cue = sentence[lead..m.span.end].to_owned();
         }
@@ -156,6 +176,7 @@ fn name_matches(g: &Gazetteer, sentence: &str) -> Vec<Mention> {
                     locative: false,
                     possessive: false,
                     visit: false,
+                    titular: false,
                     cue: name.clone(),
                 });
             }
@@ -234,6 +255,7 @@ fn border_phrases(g: &Gazetteer, s: &str, w: &[Word<'_>], names: &[Mention]) -> 
             locative: false,
             possessive: false,
             visit: false,
+            titular: false,
         });
     }
     out
@@ -259,7 +281,7 @@ fn governed(
 ) -> Option<(Governor, Option<usize>)> {
     let before: Vec<&Word<'_>> = w.iter().filter(|x| x.end <= start).collect();
     if let Some(prev) = earlier.last()
-        && s[prev.span.end..start].trim() == ","
+        && matches!(s[prev.span.end..start].trim(), "," | "and" | "or")
         && prev.locative
     {
         let how = if prev.visit {
