@@ -27,6 +27,11 @@ pub struct ExtractArgs {
     /// them with the gazetteer to this places file; keep it beside the events as `places.json`.
     #[arg(long, value_name = "PATH")]
     pub places_out: Option<PathBuf>,
+    /// Also write the article's text, which every quote is a verbatim part of, to this file (for an
+    /// HTML page, the text without markup); keep it in a `seeds/` folder beside the events' folder
+    /// and `check` verifies the quotes.
+    #[arg(long, value_name = "PATH")]
+    pub text_out: Option<PathBuf>,
 }
 
 /// Runs `extract`; returns the exit code.
@@ -51,6 +56,12 @@ pub fn extract(args: &ExtractArgs) -> i32 {
         allow_ad_hoc: args.places_out.is_some(),
     };
     let extraction = Extractor::bundled().propose(&article, options);
+    if let Some(path) = &args.text_out
+        && let Err(p) = write_atomic(path, &article.text)
+    {
+        eprintln!("{p}");
+        return 1;
+    }
     if let Some(path) = &args.places_out {
         let places = bundled_places_with(&extraction.ad_hoc_places());
         if let Err(p) = write_atomic(path, &places_document(&places)) {

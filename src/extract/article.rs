@@ -46,8 +46,12 @@ impl ArticleKind {
 /// An article with what is known about its publication.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Article {
-    /// The document name quotes cite (the file name, without folders).
+    /// The document name quotes cite: the file name without folders; for an HTML page, the name
+    /// of its text (`page.txt` for `page.html`), since quotes are verbatim in the text, not the
+    /// markup.
     pub document: String,
+    /// The file the text was read from, when it is not the document itself (an HTML page).
+    pub origin: Option<String>,
     /// The article's text; every quote is a slice of it.
     pub text: String,
     /// The publication date.
@@ -77,8 +81,13 @@ impl Article {
                 "no article text found in the page".to_owned()
             });
         }
+        let (document, origin) = match kind {
+            ArticleKind::Html => (text_name(document), Some(document.to_owned())),
+            _ => (document.to_owned(), None),
+        };
         Ok(Article {
-            document: document.to_owned(),
+            document,
+            origin,
             text,
             published,
             publisher: None,
@@ -100,6 +109,14 @@ impl Article {
         let kind = ArticleKind::detect(&document, &raw);
         Article::from_raw(&document, &raw, kind, published).map_err(|m| Problem::whole(&file, m))
     }
+}
+
+/// The name of a page's text: `page.html` becomes `page.txt`.
+fn text_name(document: &str) -> String {
+    let stem = Path::new(document)
+        .file_stem()
+        .map_or_else(|| document.to_owned(), |s| s.to_string_lossy().into_owned());
+    format!("{stem}.txt")
 }
 
 /// Parses a publication date given as `YYYY-MM-DD`.

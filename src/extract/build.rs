@@ -152,9 +152,15 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
         format!("'{}' → {category}", f.category.cue)
     };
     let mut notes = format!(
-        "Proposed by the extractor from sentence {} of {}{}; not yet reviewed. Date cue: {}. Place cue: {} → {}{}. Category cue: {}.",
+        "Proposed by the extractor from sentence {} of {}{}{}; not yet reviewed. Date cue: {}. Place cue: {} → {}{}. Category cue: {}.",
         f.number,
         parts.article.document,
+        parts
+            .article
+            .origin
+            .as_ref()
+            .map(|o| format!(" (the text of {o})"))
+            .unwrap_or_default(),
         parts
             .article
             .title

@@ -46,7 +46,7 @@ const CUES: [(Category, &[&str]); 7] = [
             "violence",
             "hostilit",
             "firing",
-            "gunfire",
+            "gunfire", "fired", "sniper", "exercises",
             "military exercise",
             "manoeuvre",
             "maneuver",
@@ -104,7 +104,7 @@ const CUES: [(Category, &[&str]); 7] = [
             "summit",
             "counterpart",
             "laid flowers",
-            "envoy",
+            "envoy", "protest note",
         ],
     ),
     (
@@ -194,11 +194,28 @@ fn first_cue(text: &str) -> Option<CategoryCue> {
     best.map(|(_, c)| c)
 }
 
+/// Reporting verbs: they say that something was said, and yield to a cue for what happened.
+const WEAK: [&str; 8] = ["said", "says", "told", "reported", "stated", "added", "noted", "announced"];
+
+/// The first cue of `text` that is not a bare reporting verb, else its first cue.
+fn telling_cue(text: &str) -> Option<CategoryCue> {
+    let first = first_cue(text)?;
+    if !WEAK.contains(&first.cue.to_lowercase().as_str()) {
+        return Some(first);
+    }
+    let lower = text.to_lowercase();
+    let after = lower.find(&first.cue.to_lowercase()).map_or(0, |at| at + first.cue.len());
+    text.get(after..)
+        .and_then(telling_cue)
+        .filter(|c| c.category != Category::Statement || !WEAK.contains(&c.cue.to_lowercase().as_str()))
+        .or(Some(first))
+}
+
 /// The category of a sentence: the first cue of its main clause, else of the whole sentence, else
-/// `other` with no cue.
+/// `other` with no cue. A bare reporting verb ("said") yields to a later cue of what happened.
 pub fn categorise(main_clause: &str, sentence: &str) -> CategoryCue {
-    first_cue(main_clause)
-        .or_else(|| first_cue(sentence))
+    telling_cue(main_clause)
+        .or_else(|| telling_cue(sentence))
         .unwrap_or(CategoryCue {
             category: Category::Other,
             cue: String::new(),
@@ -249,6 +266,19 @@ mod tests {
         assert_eq!(
             cat("The weather was fine."),
             (Category::Other, String::new())
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_yield_to_what_happened() {
+        assert_eq!(
+            cat("The organisers said the two neighbours signed a memorandum."),
+            (Category::Agreement, "signed".to_owned())
+        );
+        assert_eq!(cat("The ministry said so."), (Category::Statement, "said".to_owned()));
+        assert_eq!(
+            cat("The peacekeepers accused the army of violating the ceasefire."),
+            (Category::Statement, "accused".to_owned())
         );
     }
 

@@ -79,12 +79,12 @@ impl Context<'_> {
 /// The places of a sentence's event (one, or two when it tells of two places), or none.
 pub fn choose(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
     let continuing = cx.inherited.is_some();
-    let in_scope = |m: &Mention| continuing || f.in_main(&m.span);
-    let specific = |m: &Mention| cx.kind(m.place) != PlaceKind::Country;
+    let in_scope = |m: &Mention| continuing || f.in_scope(&m.span);
+    let specific = |m: &Mention| !matches!(cx.kind(m.place), PlaceKind::Country | PlaceKind::River);
     let locative: Vec<&Mention> = f
         .places
         .iter()
-        .filter(|m| m.locative && cx.allowed(m.place))
+        .filter(|m| m.locative && !m.titular && cx.allowed(m.place))
         .collect();
     let first: Vec<PlaceChoice> = distinct(
         locative
@@ -105,16 +105,13 @@ pub fn choose(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
     if let Some(p) = cx.inherited {
         return vec![p.clone()];
     }
+    let named = |m: &&Mention| f.in_main(&m.span) && !m.possessive && !m.titular;
     let ordered = [
         single_city(f, cx),
         f.places
             .iter()
-            .filter(|m| {
-                f.in_main(&m.span)
-                    && !m.possessive
-                    && specific(m)
-                    && cx.kind(m.place) != PlaceKind::City
-            })
+            .filter(named)
+            .filter(|m| specific(m) && cx.kind(m.place) != PlaceKind::City)
             .find_map(|m| {
                 cx.of_mention(m, format!("'{}' (the region the main clause names)", m.cue))
             }),
@@ -131,27 +128,33 @@ pub fn choose(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
             .filter(|m| specific(m))
             .chain(locative.iter().filter(|m| !specific(m)))
             .filter_map(|m| {
-                cx.of_mention(
-                    m,
-                    format!("'{}' (where it happened, in a later clause)", m.cue),
-                )
+                cx.of_mention(m, format!("'{}' (where it happened, in a later clause)", m.cue))
             }),
     );
     if !later.is_empty() {
         return later;
     }
+    fallback(f, cx)
+}
+
+/// Any place the sentence names (not as an owner, an agent or in a title), else the dateline,
+/// else a place named only in a title.
+fn fallback(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
     let agent = |m: &&Mention| f.text[..m.span.start].trim_end().ends_with(" by");
     let any = f
         .places
         .iter()
-        .filter(|m| !m.possessive && !agent(m))
-        .find_map(|m| {
-            cx.of_mention(
-                m,
-                format!("'{}' (the only place the sentence names)", m.cue),
-            )
-        });
-    any.or_else(|| cx.dateline.cloned()).into_iter().collect()
+        .filter(|m| !m.possessive && !m.titular && !agent(m))
+        .find_map(|m| cx.of_mention(m, format!("'{}' (the only place the sentence names)", m.cue)));
+    let titular = || {
+        f.places.iter().filter(|m| m.titular).find_map(|m| {
+            cx.of_mention(m, format!("'{}' (named only in a title; nothing better)", m.cue))
+        })
+    };
+    any.or_else(|| cx.dateline.cloned())
+        .or_else(titular)
+        .into_iter()
+        .collect()
 }
 
 /// Up to two choices with different places.
