@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod content;
 mod extract;
+mod extract_props;
 mod geography;
 mod open_export;
 mod session;
