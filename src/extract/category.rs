@@ -46,7 +46,10 @@ const CUES: [(Category, &[&str]); 7] = [
             "violence",
             "hostilit",
             "firing",
-            "gunfire", "fired", "sniper", "exercises",
+            "gunfire",
+            "fired",
+            "sniper",
+            "exercises",
             "military exercise",
             "manoeuvre",
             "maneuver",
@@ -104,7 +107,8 @@ const CUES: [(Category, &[&str]); 7] = [
             "summit",
             "counterpart",
             "laid flowers",
-            "envoy", "protest note",
+            "envoy",
+            "protest note",
         ],
     ),
     (
@@ -195,7 +199,16 @@ fn first_cue(text: &str) -> Option<CategoryCue> {
 }
 
 /// Reporting verbs: they say that something was said, and yield to a cue for what happened.
-const WEAK: [&str; 8] = ["said", "says", "told", "reported", "stated", "added", "noted", "announced"];
+const WEAK: [&str; 8] = [
+    "said",
+    "says",
+    "told",
+    "reported",
+    "stated",
+    "added",
+    "noted",
+    "announced",
+];
 
 /// The first cue of `text` that is not a bare reporting verb, else its first cue.
 fn telling_cue(text: &str) -> Option<CategoryCue> {
@@ -204,10 +217,14 @@ fn telling_cue(text: &str) -> Option<CategoryCue> {
         return Some(first);
     }
     let lower = text.to_lowercase();
-    let after = lower.find(&first.cue.to_lowercase()).map_or(0, |at| at + first.cue.len());
+    let after = lower
+        .find(&first.cue.to_lowercase())
+        .map_or(0, |at| at + first.cue.len());
     text.get(after..)
         .and_then(telling_cue)
-        .filter(|c| c.category != Category::Statement || !WEAK.contains(&c.cue.to_lowercase().as_str()))
+        .filter(|c| {
+            c.category != Category::Statement || !WEAK.contains(&c.cue.to_lowercase().as_str())
+        })
         .or(Some(first))
 }
 
@@ -275,7 +292,10 @@ mod tests {
             cat("The organisers said the two neighbours signed a memorandum."),
             (Category::Agreement, "signed".to_owned())
         );
-        assert_eq!(cat("The ministry said so."), (Category::Statement, "said".to_owned()));
+        assert_eq!(
+            cat("The ministry said so."),
+            (Category::Statement, "said".to_owned())
+        );
         assert_eq!(
             cat("The peacekeepers accused the army of violating the ceasefire."),
             (Category::Statement, "accused".to_owned())

@@ -128,7 +128,10 @@ pub fn choose(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
             .filter(|m| specific(m))
             .chain(locative.iter().filter(|m| !specific(m)))
             .filter_map(|m| {
-                cx.of_mention(m, format!("'{}' (where it happened, in a later clause)", m.cue))
+                cx.of_mention(
+                    m,
+                    format!("'{}' (where it happened, in a later clause)", m.cue),
+                )
             }),
     );
     if !later.is_empty() {
@@ -145,10 +148,18 @@ fn fallback(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
         .places
         .iter()
         .filter(|m| !m.possessive && !m.titular && !agent(m))
-        .find_map(|m| cx.of_mention(m, format!("'{}' (the only place the sentence names)", m.cue)));
+        .find_map(|m| {
+            cx.of_mention(
+                m,
+                format!("'{}' (the only place the sentence names)", m.cue),
+            )
+        });
     let titular = || {
         f.places.iter().filter(|m| m.titular).find_map(|m| {
-            cx.of_mention(m, format!("'{}' (named only in a title; nothing better)", m.cue))
+            cx.of_mention(
+                m,
+                format!("'{}' (named only in a title; nothing better)", m.cue),
+            )
         })
     };
     any.or_else(|| cx.dateline.cloned())

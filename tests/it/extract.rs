@@ -55,11 +55,18 @@ fn extract_and_check(article: &str, published: &str, places: bool) -> (serde_jso
         .args(extra)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let events = dir.join("events/events.json");
     std::fs::write(&events, &out.stdout).unwrap();
     if article.ends_with(".txt") || article.ends_with(".md") {
-        assert_eq!(std::fs::read(&text_out).unwrap(), std::fs::read(fixture(article)).unwrap());
+        assert_eq!(
+            std::fs::read(&text_out).unwrap(),
+            std::fs::read(fixture(article)).unwrap()
+        );
     }
     let check = atlas().arg("check").arg(&events).output().unwrap();
     assert!(
@@ -116,36 +123,68 @@ fn ad_hoc_places_come_with_their_own_places_file() {
         .find(|p| p["id"] == "armenia-azerbaijan-border")
         .unwrap();
     assert!(ad_hoc["note"].as_str().unwrap().starts_with("Approximate"));
-    assert!(written["places"].as_array().unwrap().iter().any(|p| p["id"] == "tehran"));
+    assert!(
+        written["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == "tehran")
+    );
 }
 
 #[test]
 fn bad_files_and_dates_exit_1_and_say_why() {
     let out = atlas()
-        .args(["extract", "seeds/001_52c11fea4545459d.txt", "--published", "2012-02-30"])
+        .args([
+            "extract",
+            "seeds/001_52c11fea4545459d.txt",
+            "--published",
+            "2012-02-30",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("error: --published: `2012-02-30` is not a real calendar date"), "{err}");
+    assert!(
+        err.starts_with("error: --published: `2012-02-30` is not a real calendar date"),
+        "{err}"
+    );
     assert!(out.stdout.is_empty());
     let out = atlas()
-        .args(["extract", "no/such/article.txt", "--published", "2012-03-12"])
+        .args([
+            "extract",
+            "no/such/article.txt",
+            "--published",
+            "2012-03-12",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("no/such/article.txt:1:1: cannot read"), "{err}");
+    assert!(
+        err.starts_with("no/such/article.txt:1:1: cannot read"),
+        "{err}"
+    );
     let dir = temp_dir("bad");
     let binary = dir.join("page.txt");
     std::fs::write(&binary, b"Talks\nwere \xff held").unwrap();
-    let out = atlas().arg("extract").arg(&binary).args(["--published", "2012-03-12"]).output().unwrap();
+    let out = atlas()
+        .arg("extract")
+        .arg(&binary)
+        .args(["--published", "2012-03-12"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("page.txt:2:6: not UTF-8 text"), "{err}");
     let empty = dir.join("empty.html");
     std::fs::write(&empty, "<html><script>x()</script></html>").unwrap();
-    let out = atlas().arg("extract").arg(&empty).args(["--published", "2012-03-12"]).output().unwrap();
+    let out = atlas()
+        .arg("extract")
+        .arg(&empty)
+        .args(["--published", "2012-03-12"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty.html:1:1: no article text found"));
 }
@@ -170,7 +209,11 @@ fn seed_articles_are_recovered_with_few_proposals() {
         assert!(s.proposal_ratio() <= 2.0, "{s:?}");
         // 002 (an undated article) dates five of its events only by reasoning from outside the
         // text, and places two agreements in Moscow and Sochi, which the text does not name
-        let floor = if s.document.starts_with("002_") { 0.6 } else { 0.8 };
+        let floor = if s.document.starts_with("002_") {
+            0.6
+        } else {
+            0.8
+        };
         assert!(s.recall() >= floor, "{s:?}");
         for p in &proposals {
             assert!(seed.article.text.contains(&p.source.quote));
@@ -223,8 +266,14 @@ fn articles_it_was_not_tuned_on_give_their_expected_events() {
         let mut article = Article::read(&fixture(name), day(&spec.published)).unwrap();
         article.publisher = Some(spec.publisher.clone());
         for allow_ad_hoc in [false, true] {
-            let proposals = extractor.propose(&article, Options { allow_ad_hoc }).proposals;
-            assert!(proposals.len() <= spec.max_proposals, "{name}: {}", proposals.len());
+            let proposals = extractor
+                .propose(&article, Options { allow_ad_hoc })
+                .proposals;
+            assert!(
+                proposals.len() <= spec.max_proposals,
+                "{name}: {}",
+                proposals.len()
+            );
             let gazetteer = &extractor.gazetteer;
             for want in spec.expected.iter().filter(|w| allow_ad_hoc || !w.ad_hoc) {
                 let place = &gazetteer.places[gazetteer.by_id(&want.place).unwrap()].place;
@@ -244,7 +293,10 @@ fn articles_it_was_not_tuned_on_give_their_expected_events() {
             }
             for p in &proposals {
                 assert_eq!(&article.text[p.quote.clone()], p.event.source.quote);
-                assert_eq!(p.event.source.publisher.as_deref(), Some(spec.publisher.as_str()));
+                assert_eq!(
+                    p.event.source.publisher.as_deref(),
+                    Some(spec.publisher.as_str())
+                );
             }
         }
     }

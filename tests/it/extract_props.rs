@@ -21,23 +21,59 @@ const SUBJECTS: [&str; 6] = [
     "Russian peacekeepers",
     "Tehran",
 ];
-const VERBS: [&str; 6] = ["met officials", "held drills", "signed an agreement", "said talks went well", "detained two drivers", "protested"];
-const PLACES: [&str; 8] = ["Baku", "Tabriz", "Stepanakert", "the Lachin corridor", "Nakhchivan", "the Iranian-Azerbaijani border", "Armenia", "Ganja"];
-const DATES: [&str; 10] = ["on Monday", "last week", "earlier this month", "in 2020", "on 3 March", "in late 2019", "yesterday", "in the autumn of 2021", "", "last Tuesday"];
+const VERBS: [&str; 6] = [
+    "met officials",
+    "held drills",
+    "signed an agreement",
+    "said talks went well",
+    "detained two drivers",
+    "protested",
+];
+const PLACES: [&str; 8] = [
+    "Baku",
+    "Tabriz",
+    "Stepanakert",
+    "the Lachin corridor",
+    "Nakhchivan",
+    "the Iranian-Azerbaijani border",
+    "Armenia",
+    "Ganja",
+];
+const DATES: [&str; 10] = [
+    "on Monday",
+    "last week",
+    "earlier this month",
+    "in 2020",
+    "on 3 March",
+    "in late 2019",
+    "yesterday",
+    "in the autumn of 2021",
+    "",
+    "last Tuesday",
+];
 const PREPS: [&str; 4] = ["in", "near", "on", "at"];
 
 fn sentence() -> impl Strategy<Value = String> {
-    (0..SUBJECTS.len(), 0..VERBS.len(), 0..PREPS.len(), 0..PLACES.len(), 0..DATES.len(), any::<bool>()).prop_map(
-        |(s, v, p, pl, d, attributed)| {
-            let mut text = format!("{} {} {} {} {}", SUBJECTS[s], VERBS[v], PREPS[p], PLACES[pl], DATES[d]);
+    (
+        0..SUBJECTS.len(),
+        0..VERBS.len(),
+        0..PREPS.len(),
+        0..PLACES.len(),
+        0..DATES.len(),
+        any::<bool>(),
+    )
+        .prop_map(|(s, v, p, pl, d, attributed)| {
+            let mut text = format!(
+                "{} {} {} {} {}",
+                SUBJECTS[s], VERBS[v], PREPS[p], PLACES[pl], DATES[d]
+            );
             text = text.trim_end().to_owned();
             if attributed {
                 text.push_str(", according to the ministry");
             }
             text.push('.');
             text
-        },
-    )
+        })
 }
 
 fn published() -> impl Strategy<Value = NaiveDate> {

@@ -11,6 +11,7 @@ mod extract;
 mod extract_props;
 mod geography;
 mod open_export;
+mod review;
 mod session;
 mod ui;
 mod window;
