@@ -139,7 +139,7 @@ impl ActorIndex {
                 known.push((name.to_owned(), kind));
             }
         }
-        known.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        known.sort_by_key(|k| std::cmp::Reverse(k.0.len()));
         ActorIndex { known }
     }
 

@@ -157,16 +157,14 @@ fn subject_before(s: &str, w: &[Word<'_>], v: usize) -> Option<String> {
 pub fn attribution(sentence: &str) -> Option<Attribution> {
     let w = words(sentence);
     let lw: Vec<String> = w.iter().map(Word::lower).collect();
-    if let Some(i) = lw
+    let according = lw
         .windows(2)
-        .position(|p| p[0] == "according" && p[1] == "to")
-    {
-        if let Some(source) = phrase_after(sentence, &w, i + 2, 8) {
-            return Some(Attribution {
-                source,
-                cue: "according to".to_owned(),
-            });
-        }
+        .position(|p| p[0] == "according" && p[1] == "to");
+    if let Some(source) = according.and_then(|i| phrase_after(sentence, &w, i + 2, 8)) {
+        return Some(Attribution {
+            source,
+            cue: "according to".to_owned(),
+        });
     }
     for (v, verb) in lw.iter().enumerate() {
         let noun = lw

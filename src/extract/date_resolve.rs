@@ -239,11 +239,11 @@ fn season_span(
     let chosen = match year {
         Some(y) => y,
         None => {
-            let candidates = (published.year() - 2..=published.year())
+            let mut candidates = (published.year() - 2..=published.year())
                 .filter_map(|y| season_range(y, season).map(|r| (y, r)));
             let pick = match which {
-                Which::Last => candidates.filter(|(_, r)| r.1 < published).last(),
-                Which::Plain | Which::This => candidates.filter(|(_, r)| r.0 <= published).last(),
+                Which::Last => candidates.rfind(|(_, r)| r.1 < published),
+                Which::Plain | Which::This => candidates.rfind(|(_, r)| r.0 <= published),
             };
             pick?.0
         }

@@ -8,6 +8,7 @@ pub mod article;
 pub mod attribution;
 pub mod build;
 pub mod category;
+pub mod date_kinds;
 pub mod date_resolve;
 pub mod dates;
 pub mod gazetteer;

@@ -6,7 +6,7 @@ use super::analysis::{Facts, analyse};
 use super::article::Article;
 use super::build::{Parts, build_event};
 use super::gazetteer::Gazetteer;
-use super::place_choice::{Context, choose};
+use super::place_choice::{Context, PlaceChoice, choose};
 use super::sentences::sentences;
 use super::story::{Anchor, Memory, dateline};
 use crate::io::Basemap;
@@ -82,105 +82,37 @@ impl Extractor {
     /// Proposes events for an article.
     pub fn propose(&self, article: &Article, options: Options) -> Extraction {
         let text = &article.text;
-        let all = sentences(text);
-        let facts: Vec<Facts> = all
+        let facts: Vec<Facts> = sentences(text)
             .iter()
             .enumerate()
             .map(|(i, s)| {
+                let number = i + 1;
                 analyse(
                     self,
                     text,
-                    i + 1,
+                    number,
                     s.range.clone(),
                     s.complete,
                     article.published,
                 )
             })
             .collect();
-        let dateline = dateline(&self.gazetteer, text, options.allow_ad_hoc);
-        let mut memory = Memory::default();
-        let mut out = Extraction::default();
-        let mut ids = HashSet::new();
+        let mut reading = Reading {
+            ex: self,
+            article,
+            options,
+            dateline: dateline(&self.gazetteer, text, options.allow_ad_hoc),
+            memory: Memory::default(),
+            ids: HashSet::new(),
+            out: Extraction::default(),
+        };
         for (i, f) in facts.iter().enumerate() {
             if i > 0 {
-                memory.learn(&facts[i - 1]);
+                reading.memory.learn(&facts[i - 1]);
             }
-            if !f.complete || f.question || f.future {
-                continue;
-            }
-            let own_dates = !f.dates.is_empty();
-            let anchor = if own_dates {
-                None
-            } else {
-                memory.anchor_for(f)
-            };
-            if f.category.cue.is_empty()
-                && !(own_dates && (!f.actors.is_empty() || !f.places.is_empty()))
-            {
-                continue;
-            }
-            let source = memory.resolve_source(f);
-            let cx = Context {
-                gazetteer: &self.gazetteer,
-                allow_ad_hoc: options.allow_ad_hoc,
-                inherited: anchor.as_ref().map(|(a, _)| &a.place),
-                source: source.as_deref(),
-                person_country: &|name| memory.person_country(name),
-                dateline: dateline.as_ref(),
-            };
-            let places = choose(f, &cx);
-            if places.is_empty() {
-                out.left_out.push(format!(
-                    "sentence {}: no place (\"{}\")",
-                    f.number,
-                    short(&f.text)
-                ));
-                continue;
-            }
-            let dates = self.dates_of(f, anchor.clone());
-            let claimed_by = source.or_else(|| {
-                anchor
-                    .as_ref()
-                    .filter(|_| f.impersonal)
-                    .and_then(|(a, _)| a.claimed_by.clone())
-            });
-            let mut made = 0;
-            for (date, date_why) in &dates {
-                for place in &places {
-                    if made == MAX_PER_SENTENCE {
-                        break;
-                    }
-                    let parts = Parts {
-                        article,
-                        facts: f,
-                        date,
-                        date_why,
-                        place,
-                        claimed_by: claimed_by.clone(),
-                    };
-                    let event = build_event(self, &parts, &mut ids);
-                    let ad_hoc = self.gazetteer.places[place.place]
-                        .ad_hoc
-                        .then(|| self.gazetteer.places[place.place].place.clone());
-                    out.proposals.push(Proposal {
-                        event,
-                        quote: f.range.clone(),
-                        ad_hoc,
-                    });
-                    made += 1;
-                }
-            }
-            if own_dates && f.dates.len() == 1 && f.dates[0].date.precision <= Precision::Month {
-                memory.anchors.push(Anchor {
-                    number: f.number,
-                    date: f.dates[0].date.clone(),
-                    place: places[0].clone(),
-                    surnames: f.surnames(),
-                    claimed_by: claimed_by.clone(),
-                });
-            }
+            reading.sentence(f);
         }
-        out
+        reading.out
     }
 
     /// The dates of a sentence's events with why: its own expressions, or the event it continues.
@@ -211,6 +143,89 @@ impl Extractor {
                 "none (the sentence gives no date and does not say it is the day of publication)"
                     .to_owned(),
             )],
+        }
+    }
+}
+
+/// An article being read: what it gave so far and what was learnt.
+struct Reading<'a> {
+    ex: &'a Extractor,
+    article: &'a Article,
+    options: Options,
+    dateline: Option<PlaceChoice>,
+    memory: Memory,
+    ids: HashSet<String>,
+    out: Extraction,
+}
+
+impl Reading<'_> {
+    /// Proposes the events of one sentence, and remembers it if it dates an event.
+    fn sentence(&mut self, f: &Facts) {
+        if !f.complete || f.question || f.future {
+            return;
+        }
+        let own_dates = !f.dates.is_empty();
+        let anchor = if own_dates {
+            None
+        } else {
+            self.memory.anchor_for(f)
+        };
+        if f.category.cue.is_empty()
+            && !(own_dates && (!f.actors.is_empty() || !f.places.is_empty()))
+        {
+            return;
+        }
+        let source = self.memory.resolve_source(f);
+        let memory = &self.memory;
+        let cx = Context {
+            gazetteer: &self.ex.gazetteer,
+            allow_ad_hoc: self.options.allow_ad_hoc,
+            inherited: anchor.as_ref().map(|(a, _)| &a.place),
+            source: source.as_deref(),
+            person_country: &|name| memory.person_country(name),
+            dateline: self.dateline.as_ref(),
+        };
+        let places = choose(f, &cx);
+        if places.is_empty() {
+            let why = format!("sentence {}: no place (\"{}\")", f.number, short(&f.text));
+            self.out.left_out.push(why);
+            return;
+        }
+        let dates = self.ex.dates_of(f, anchor.clone());
+        let claimed_by = source.or_else(|| {
+            anchor
+                .as_ref()
+                .filter(|_| f.impersonal)
+                .and_then(|(a, _)| a.claimed_by.clone())
+        });
+        let pairs = dates
+            .iter()
+            .flat_map(|d| places.iter().map(move |p| (d, p)));
+        for ((date, date_why), place) in pairs.take(MAX_PER_SENTENCE) {
+            let parts = Parts {
+                article: self.article,
+                facts: f,
+                date,
+                date_why,
+                place,
+                claimed_by: claimed_by.clone(),
+            };
+            let event = build_event(self.ex, &parts, &mut self.ids);
+            let candidate = &self.ex.gazetteer.places[place.place];
+            self.out.proposals.push(Proposal {
+                event,
+                quote: f.range.clone(),
+                ad_hoc: candidate.ad_hoc.then(|| candidate.place.clone()),
+            });
+        }
+        if own_dates && f.dates.len() == 1 && f.dates[0].date.precision <= Precision::Month {
+            self.memory.anchors.push(Anchor {
+                number: f.number,
+                date: f.dates[0].date.clone(),
+                place: places[0].clone(),
+                surnames: f.surnames(),
+                claimed_by,
+            });
         }
     }
 }

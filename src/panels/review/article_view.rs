@@ -149,7 +149,7 @@ mod tests {
         let quotes = [0..4, 5..15];
         let mut selection = Some(16..20);
         let mut clicked = None;
-        let _ = ctx.run_ui(Default::default(), |ui| {
+        let mut output = ctx.run_ui(Default::default(), |ui| {
             let view = ArticleView {
                 text,
                 quotes: &quotes,
@@ -166,7 +166,9 @@ mod tests {
             assert_eq!(backgrounds[0], fill.gamma_multiply(QUOTE_TINT));
             assert_eq!(backgrounds[2], fill);
             assert_eq!(job.sections[4].format.underline.width, 1.0);
-            assert_eq!(&text[job.sections[4].byte_range.clone()], "Four");
+            let r = &job.sections[4].byte_range;
+            assert_eq!(&text[r.start.0..r.end.0], "Four");
         });
+        output.textures_delta.clear();
     }
 }
