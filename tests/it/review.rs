@@ -4,7 +4,9 @@
 use caucasus_atlas::extract::library::Library;
 use caucasus_atlas::io::check::check_paths;
 use caucasus_atlas::model::Precision;
-use caucasus_atlas::panels::review::{ReviewCommand, ReviewState, Status, review_ui};
+use caucasus_atlas::panels::review::{
+    NewArticleForm, ReviewCommand, ReviewState, Status, new_article_ui, review_ui,
+};
 use chrono::NaiveDate;
 use eframe::egui;
 use egui_kittest::Harness;
@@ -208,4 +210,37 @@ fn picking_on_the_map_is_asked_of_the_window_and_applied_by_set_place() {
     h.run();
     assert_eq!(h.state().review.items[0].event.place, "nakhchivan");
     h.get_by_label_contains("Nakhchivan · Diplomacy");
+}
+
+#[test]
+fn a_review_starts_from_pasted_text_with_its_date_and_publisher() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(800.0, 600.0))
+        .build_ui_state(
+            |ui, (form, started): &mut (NewArticleForm, Option<ReviewState>)| {
+                if let Some(r) = new_article_ui(ui, form) {
+                    *started = Some(r);
+                }
+            },
+            (NewArticleForm::default(), None),
+        );
+    h.run();
+    h.state_mut().0.pasted = ARTICLE.to_owned();
+    h.state_mut().0.published = "2024-02-30".to_owned();
+    h.run();
+    h.get_by_label("Start review").click();
+    h.run();
+    h.get_by_label_contains("not a real calendar date");
+    assert!(h.state().1.is_none());
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Published (YYYY-MM-DD)")
+        .set_text_value_accesskit("2024-03-06");
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Publisher")
+        .set_text_value_accesskit("Example");
+    h.run();
+    h.get_by_label("Start review").click();
+    h.run();
+    let review = h.state().1.as_ref().expect("the review started");
+    assert_eq!(review.article.document, "article-2024-03-06.txt");
+    assert_eq!(review.article.publisher.as_deref(), Some("Example"));
+    assert_eq!(review.items.len(), 3);
 }

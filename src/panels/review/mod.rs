@@ -6,9 +6,11 @@
 
 pub mod article_view;
 pub mod history;
+pub mod new_article;
 pub mod proposal_card;
 pub mod state;
 
+pub use new_article::{NewArticleForm, new_article_ui};
 pub use state::{DateDraft, Item, ReviewState, Status};
 
 use crate::extract::library::Library;
