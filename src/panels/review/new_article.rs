@@ -45,7 +45,7 @@ impl NewArticleForm {
 
 /// The form; returns a review once the reviewer starts one with valid input.
 pub fn new_article_ui(ui: &mut Ui, form: &mut NewArticleForm) -> Option<ReviewState> {
-    let mut field = |ui: &mut Ui, label: &str, value: &mut String| {
+    let field = |ui: &mut Ui, label: &str, value: &mut String| {
         ui.horizontal(|ui| {
             let l = ui.label(label);
             ui.text_edit_singleline(value).labelled_by(l.id);
