@@ -127,6 +127,25 @@ proptest! {
         prop_assert_eq!(proposals[0].event.place.as_str(), "baku");
     }
 
+    /// Fuzz: seed articles cut and mangled with date-, name- and markup-like junk never make the
+    /// extractor panic, and every quote it proposes is still a slice of the text.
+    #[test]
+    fn fuzz_mangled_seeds_never_panic(
+        seed in 0usize..5,
+        cut in 0usize..6000,
+        junk in "[A-Za-z0-9 ,.'’:;()<>/\\-]{0,40}",
+        day in published(),
+    ) {
+        let text = caucasus_atlas::io::bundle::SEEDS[seed].1;
+        let cut = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let mangled = format!("{}{junk}{}", &text[..cut], &text[cut..]);
+        if let Ok(article) = Article::from_raw("a.txt", &mangled, ArticleKind::Text, day) {
+            for p in extractor().propose(&article, Options { allow_ad_hoc: true }).proposals {
+                prop_assert_eq!(&mangled[p.quote.clone()], p.event.source.quote.as_str());
+            }
+        }
+    }
+
     /// Fuzz: arbitrary text, including markup, never makes the extractor panic.
     #[test]
     fn fuzz_arbitrary_text_never_panics(text in "\\PC{0,300}", html in any::<bool>(), day in published()) {

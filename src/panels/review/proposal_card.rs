@@ -11,6 +11,8 @@ use eframe::egui::{self, RichText, Ui};
 const DATE_FIELD: f32 = 90.0;
 /// Size of the category swatch.
 const SWATCH: f32 = 10.0;
+/// Rejected proposals are drawn faded.
+const REJECTED_OPACITY: f32 = 0.55;
 
 fn status_text(status: Status) -> &'static str {
     match status {
@@ -35,6 +37,9 @@ pub fn card(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand
         ui.visuals().panel_fill
     });
     frame.show(ui, |ui| {
+        if item.status == Status::Rejected {
+            ui.multiply_opacity(REJECTED_OPACITY);
+        }
         ui.horizontal(|ui| {
             let (swatch, _) =
                 ui.allocate_exact_size(egui::vec2(SWATCH, SWATCH), egui::Sense::hover());
