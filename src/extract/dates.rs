@@ -223,7 +223,7 @@ fn iso_day(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
     cue(s, i, i + 2, when)
 }
 
-/// `7 September 2023`, `3 March`, `5-7 March 2022`, `5 to 7 March`.
+/// `7 September 2023`, `3 March`, `the 3rd of March`, `5-7 March 2022`, `5 to 7 March`.
 fn day_month(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
     let day = s.w.get(i)?.day_of_month()?;
     let (last_day, m_at) = match s.w.get(i + 1).and_then(Word::day_of_month) {
@@ -233,6 +233,13 @@ fn day_month(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
             None => (None, i + 1),
         },
         _ => (None, i + 1),
+    };
+    // "the 3rd of March"
+    let ordinal = s.w[i].text.len() > 2 && s.w[i].number().is_none();
+    let m_at = if ordinal && last_day.is_none() && s.lower(m_at) == "of" {
+        m_at + 1
+    } else {
+        m_at
     };
     let month = month_of(s.w.get(m_at)?)?;
     let year = s.w.get(m_at + 1).and_then(year_of);

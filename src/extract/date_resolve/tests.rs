@@ -35,6 +35,8 @@ fn absolute_days_in_every_common_order() {
     assert_eq!((t.as_str(), s), ("3 March 2021", d(2021, 3, 3)));
     let (_, s, _, _) = one("It was signed 2022-11-05 in Moscow.", p);
     assert_eq!(s, d(2022, 11, 5));
+    let (t, s, _, _) = one("They met on the 3rd of March in Baku.", p);
+    assert_eq!((t.as_str(), s), ("3rd of March", d(2023, 3, 3)));
     let (t, s, e, _) = one("Drills ran from 5-7 March 2021 near Julfa.", p);
     assert_eq!(
         (t.as_str(), s, e),
