@@ -8,6 +8,7 @@ pub mod capture;
 pub mod cli;
 pub mod commands;
 pub mod dialogs;
+pub mod extract;
 pub mod filters;
 pub mod io;
 pub mod loading;

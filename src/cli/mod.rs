@@ -5,6 +5,7 @@
 pub mod args;
 pub mod capture;
 pub mod export;
+pub mod extract;
 
 use crate::io::check::check_paths;
 use crate::io::open::LoadOptions;
@@ -56,6 +57,8 @@ pub enum CliCommand {
     Screenshot(ScreenshotArgs),
     /// Write one PNG per time step (with the dates shown), for turning playback into a video.
     Frames(FramesArgs),
+    /// Propose events from a news article (text, Markdown or HTML) as an events document on stdout.
+    Extract(extract::ExtractArgs),
 }
 
 impl Cli {
@@ -94,6 +97,7 @@ pub fn run(cli: &Cli) -> i32 {
         Some(CliCommand::Check { paths }) => check(paths),
         Some(CliCommand::Screenshot(args)) => capture::screenshot(&options, args),
         Some(CliCommand::Frames(args)) => capture::frames(&options, args),
+        Some(CliCommand::Extract(args)) => extract::extract(args),
     }
 }
 

@@ -5,4 +5,5 @@ pub mod detail;
 pub mod file_menu;
 pub mod list;
 pub mod load_panel;
+pub mod review;
 pub mod source_view;
