@@ -298,7 +298,7 @@ impl AtlasApp {
         };
         self.scroll_quote = 3;
         self.list.scroll_to_selection = true;
-        if !e.off_map && !self.map.shows(e.lon, e.lat) {
+        if e.is_placed() && !e.off_map && !self.map.shows(e.lon, e.lat) {
             self.map.centre_on(e.lon, e.lat);
         }
         self.timeline.follow_window = true;

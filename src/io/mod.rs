@@ -15,6 +15,7 @@ pub mod open;
 pub mod png_out;
 pub mod problem;
 pub mod slug;
+pub mod time_parse;
 
 pub use basemap::{Basemap, Shape, ShapeKind};
 pub use problem::{Problem, Problems};

@@ -204,7 +204,9 @@ pub fn events_ui(
     let mut marks = Vec::new();
     let mut off_screen: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &i in &input.visible.in_window {
-        let Some(e) = data.view(i) else { continue };
+        let Some(e) = data.view(i).filter(EventView::is_placed) else {
+            continue;
+        };
         if let (Some(_), Some(name)) = (&e.shape, &e.shape_name) {
             shapes.entry(*name).or_default().push(i);
             continue;
