@@ -3,6 +3,7 @@
 use super::basemap::{Basemap, ShapeKind};
 use super::bundle::{bundled_basemap, bundled_places, index_places, read_text};
 use super::bundled::{EVENTS_FORMAT, PLACES_FORMAT, parse_events, parse_json, parse_places};
+use super::json_kind::{JsonKind, json_kind};
 use super::json_locate::{JsonLocator, Step};
 use super::open::{Format, LoadOptions, detect_format, load_path};
 use super::problem::Problem;
@@ -29,12 +30,17 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Problem> {
         Ok(f) => f,
         Err(p) => return vec![p],
     };
+    if matches!(format, Format::Kml | Format::Kmz) {
+        return load_path(path, &bundled_basemap(), &LoadOptions::default())
+            .1
+            .problems;
+    }
     let text = match read_text(path) {
         Ok(t) => t,
         Err(p) => return vec![p],
     };
     match format {
-        Format::Csv => {
+        Format::Kml | Format::Kmz | Format::Csv => {
             load_path(path, &bundled_basemap(), &LoadOptions::default())
                 .1
                 .problems
@@ -50,6 +56,11 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Problem> {
                 Some(EVENTS_FORMAT) => check_events(path, &file, &text, &doc, all),
                 _ if doc.get("type").and_then(Value::as_str) == Some("FeatureCollection") => {
                     check_feature_collection(path, &file, &text, &doc)
+                }
+                _ if matches!(json_kind(&text), JsonKind::TimelineJs | JsonKind::StoryMap) => {
+                    load_path(path, &bundled_basemap(), &LoadOptions::default())
+                        .1
+                        .problems
                 }
                 _ => vec![Problem::whole(
                     &file,
