@@ -102,3 +102,7 @@ fn kml_of_kmz(bytes: &[u8]) -> Result<(String, String), String> {
         .map_err(|_| format!("{chosen} in the KMZ archive is not UTF-8 text"))?;
     Ok((chosen, text))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests;
