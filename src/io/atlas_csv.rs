@@ -193,6 +193,17 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
     (places, out)
 }
 
+/// `YYYY-MM-DD`, or a year before the common era as chrono writes it (`-0500-01-01`).
+fn parse_day_any_year(text: &str) -> Result<chrono::NaiveDate, String> {
+    match text.strip_prefix('-') {
+        Some(rest) if rest.len() == 10 => parse_iso_day(rest).and_then(|_| {
+            chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map_err(|_| format!("`{text}` is not a real calendar date"))
+        }),
+        _ => parse_iso_day(text),
+    }
+}
+
 fn convert(row: Row, basemap: &Basemap, seen: &mut HashSet<String>) -> Result<Event, String> {
     if row.id.trim().is_empty() {
         return Err("empty id".to_owned());
@@ -218,7 +229,7 @@ fn convert(row: Row, basemap: &Basemap, seen: &mut HashSet<String>) -> Result<Ev
         .ok_or_else(|| format!("unknown precision `{}`", row.precision))?;
     let day = |s: &str| {
         (!s.trim().is_empty())
-            .then(|| parse_iso_day(s.trim()))
+            .then(|| parse_day_any_year(s.trim()))
             .transpose()
     };
     let range = match (day(&row.start)?, day(&row.end)?) {

@@ -183,3 +183,6 @@ impl Reader<'_> {
             .map_or_else(|| self.file.to_owned(), |n| n.to_string_lossy().into_owned())
     }
 }
+
+#[cfg(test)]
+mod tests;
