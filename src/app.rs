@@ -195,11 +195,21 @@ impl AtlasApp {
     }
 
     fn open_path(&mut self, path: PathBuf) {
+        self.start_load(path, self.load_options.clone());
+    }
+
+    /// Reads the pending load's file again with other choices; the new result replaces it.
+    fn reload_with(&mut self, options: LoadOptions) {
+        if let Some(pending) = self.pending.take() {
+            self.start_load(pending.path, options);
+        }
+    }
+
+    fn start_load(&mut self, path: PathBuf, options: LoadOptions) {
         if let Some(job) = self.job.take() {
             job.cancel();
         }
         let wake = self.ctx.clone();
-        let options = self.load_options.clone();
         self.job = Some(LoadJob::start(
             &path,
             self.basemap.clone(),
@@ -364,6 +374,7 @@ impl AtlasApp {
                 self.say("Loading cancelled; nothing changed.", false);
             }
             Command::AcceptLoad { layer } => self.accept_load(layer),
+            Command::ReloadWith(options) => self.reload_with(options),
             Command::DiscardLoad => {
                 self.pending = None;
                 self.say("Nothing loaded; the open data is unchanged.", false);

@@ -40,3 +40,5 @@ pub const SELECTED: Color32 = Color32::from_rgb(20, 20, 20);
 pub const HOVERED: Color32 = Color32::from_rgb(255, 255, 255);
 /// The time window on the timeline.
 pub const WINDOW_FILL: Color32 = Color32::from_rgba_premultiplied(14, 26, 40, 40);
+/// Text that warns without being an error (records without a recognised date).
+pub const NOTICE: Color32 = Color32::from_rgb(150, 90, 0);

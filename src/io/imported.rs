@@ -175,8 +175,14 @@ mod tests {
         );
         assert!(date_between(b, Some(a)).is_err());
         let (span, time) = read_date_value("2021-03-04T05:06:07Z").unwrap();
-        assert_eq!((span.start, time.map(|t| t.iso())), (b.start, Some("05:06:07Z".to_owned())));
-        assert_eq!(read_date_value("3 August 2022").unwrap().0.precision, Precision::Day);
+        assert_eq!(
+            (span.start, time.map(|t| t.iso())),
+            (b.start, Some("05:06:07Z".to_owned()))
+        );
+        assert_eq!(
+            read_date_value("3 August 2022").unwrap().0.precision,
+            Precision::Day
+        );
         assert!(!looks_like_date("12"));
         assert!(looks_like_date("1999"));
     }

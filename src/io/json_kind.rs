@@ -134,7 +134,10 @@ impl Scan<'_> {
                 false
             }
             Some(_) => {
-                while self.peek().is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace()) {
+                while self
+                    .peek()
+                    .is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+                {
                     self.at += 1;
                 }
                 true
@@ -151,15 +154,32 @@ mod tests {
 
     #[test]
     fn kinds_by_their_first_telling_key() {
-        assert_eq!(json_kind(r#"{"format": "caucasus-atlas/events@1", "events": []}"#), JsonKind::Bundled);
-        assert_eq!(json_kind(r#" {"type":"FeatureCollection","features":[]}"#), JsonKind::GeoJson);
-        assert_eq!(json_kind(r#"{"features":[{"type":"Feature"}], "type": "x"}"#), JsonKind::GeoJson);
         assert_eq!(
-            json_kind(r#"{"title": {"text": {"headline": "a \"b\" {c"}}, "events": [{"x": [1, {"y": 2}]}], "eras": []}"#),
+            json_kind(r#"{"format": "caucasus-atlas/events@1", "events": []}"#),
+            JsonKind::Bundled
+        );
+        assert_eq!(
+            json_kind(r#" {"type":"FeatureCollection","features":[]}"#),
+            JsonKind::GeoJson
+        );
+        assert_eq!(
+            json_kind(r#"{"features":[{"type":"Feature"}], "type": "x"}"#),
+            JsonKind::GeoJson
+        );
+        assert_eq!(
+            json_kind(
+                r#"{"title": {"text": {"headline": "a \"b\" {c"}}, "events": [{"x": [1, {"y": 2}]}], "eras": []}"#
+            ),
             JsonKind::TimelineJs
         );
-        assert_eq!(json_kind(r#"{"storymap": {"slides": []}}"#), JsonKind::StoryMap);
-        assert_eq!(json_kind(r#"{"a": 1, "b": true, "c": null}"#), JsonKind::Other(vec!["a".into(), "b".into(), "c".into()]));
+        assert_eq!(
+            json_kind(r#"{"storymap": {"slides": []}}"#),
+            JsonKind::StoryMap
+        );
+        assert_eq!(
+            json_kind(r#"{"a": 1, "b": true, "c": null}"#),
+            JsonKind::Other(vec!["a".into(), "b".into(), "c".into()])
+        );
         assert_eq!(json_kind("[1, 2]"), JsonKind::NotAnObject);
         assert_eq!(json_kind("{\"events\": [1, "), JsonKind::TimelineJs);
     }

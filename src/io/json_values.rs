@@ -73,7 +73,10 @@ pub fn location(record: &Value, path: &[Step]) -> Result<Option<Located>, PathFa
         number(loc.get(key).unwrap_or(&Value::Null)).ok_or_else(|| {
             (
                 at(key),
-                format!("location `{key}` is not a number: {}", loc.get(key).unwrap_or(&Value::Null)),
+                format!(
+                    "location `{key}` is not a number: {}",
+                    loc.get(key).unwrap_or(&Value::Null)
+                ),
             )
         })
     };
@@ -93,8 +96,12 @@ mod tests {
         let l = location(&r, &[]).unwrap().unwrap();
         assert_eq!((l.lon, l.lat, l.name.as_str()), (44.51, 40.18, "Yerevan"));
         assert_eq!(location(&json!({}), &[]).unwrap(), None);
-        assert_eq!(location(&json!({"location": {"lat": "", "lon": ""}}), &[]).unwrap(), None);
-        let (path, message) = location(&json!({"location": {"lat": "north", "lon": 1}}), &[]).unwrap_err();
+        assert_eq!(
+            location(&json!({"location": {"lat": "", "lon": ""}}), &[]).unwrap(),
+            None
+        );
+        let (path, message) =
+            location(&json!({"location": {"lat": "north", "lon": 1}}), &[]).unwrap_err();
         assert_eq!(path, vec![Step::from("location"), Step::from("lat")]);
         assert!(message.contains("not a number"), "{message}");
         assert!(location(&json!({"location": {"lat": 95, "lon": 1}}), &[]).is_err());

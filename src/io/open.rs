@@ -3,8 +3,8 @@
 use super::basemap::Basemap;
 use super::bundle::{bundled_places, read_text};
 use super::bundled::{EVENTS_FORMAT, Loaded};
-use super::problem::Problem;
 use super::json_kind::{JsonKind, json_kind};
+use super::problem::Problem;
 use super::{acled, atlas_csv, geojson_events, kml, storymap, timelinejs};
 use crate::model::{Dataset, Event, Place, Records};
 use std::path::Path;
@@ -349,7 +349,11 @@ pub fn not_a_dataset(keys: &[String]) -> String {
         "not a dataset the atlas reads: a JSON object with the keys {}; expected the atlas's events \
          (\"format\"), GeoJSON (\"type\": \"FeatureCollection\" or \"Feature\"), TimelineJS (\"events\") \
          or StoryMapJS (\"storymap\")",
-        if keys.is_empty() { "(none)".to_owned() } else { keys.join(", ") }
+        if keys.is_empty() {
+            "(none)".to_owned()
+        } else {
+            keys.join(", ")
+        }
     )
 }
 

@@ -43,7 +43,10 @@ fn parse_offset(zone: &str) -> Option<FixedOffset> {
         return None;
     }
     let hours: i32 = digits.get(..2)?.parse().ok()?;
-    let minutes: i32 = digits.get(2..).filter(|m| !m.is_empty()).map_or(Some(0), |m| m.parse().ok())?;
+    let minutes: i32 = digits
+        .get(2..)
+        .filter(|m| !m.is_empty())
+        .map_or(Some(0), |m| m.parse().ok())?;
     if hours > 23 || minutes > 59 {
         return None;
     }
@@ -73,7 +76,10 @@ mod tests {
     #[test]
     fn datetimes_keep_their_time_and_offset() {
         let (span, time) = parse_iso_datetime("1997-07-16T07:30:15Z").unwrap();
-        assert_eq!(span, DaySpan::day(NaiveDate::from_ymd_opt(1997, 7, 16).unwrap()));
+        assert_eq!(
+            span,
+            DaySpan::day(NaiveDate::from_ymd_opt(1997, 7, 16).unwrap())
+        );
         assert_eq!(time.unwrap().iso(), "07:30:15Z");
         let (_, time) = parse_iso_datetime("1997-07-16T10:30:15+03:00").unwrap();
         assert_eq!(time.unwrap().iso(), "10:30:15+03:00");
@@ -91,9 +97,15 @@ mod tests {
 
     #[test]
     fn times_of_day_alone() {
-        assert_eq!(parse_time_of_day("10:15:00+04:00").unwrap().iso(), "10:15:00+04:00");
+        assert_eq!(
+            parse_time_of_day("10:15:00+04:00").unwrap().iso(),
+            "10:15:00+04:00"
+        );
         assert_eq!(parse_time_of_day("10:15").unwrap().iso(), "10:15:00");
-        assert_eq!(parse_time_of_day("10:15:01.5Z").unwrap().iso(), "10:15:01.500Z");
+        assert_eq!(
+            parse_time_of_day("10:15:01.5Z").unwrap().iso(),
+            "10:15:01.500Z"
+        );
         assert!(parse_time_of_day("10").is_err());
         assert!(parse_time_of_day("10:15+24:00").is_err());
         assert!(parse_time_of_day("").is_err());

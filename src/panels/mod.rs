@@ -5,3 +5,4 @@ pub mod file_menu;
 pub mod list;
 pub mod load_panel;
 pub mod source_view;
+pub mod time_fields;

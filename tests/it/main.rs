@@ -7,6 +7,7 @@ mod bad_files;
 mod cli;
 mod common;
 mod content;
+mod formats;
 mod geography;
 mod open_export;
 mod session;

@@ -84,7 +84,12 @@ fn kml_of_kmz(bytes: &[u8]) -> Result<(String, String), String> {
     let chosen = names
         .iter()
         .find(|n| n.eq_ignore_ascii_case("doc.kml"))
-        .or_else(|| names.iter().filter(is_kml).min_by_key(|n| n.matches('/').count()))
+        .or_else(|| {
+            names
+                .iter()
+                .filter(is_kml)
+                .min_by_key(|n| n.matches('/').count())
+        })
         .ok_or("the KMZ archive holds no .kml file")?
         .clone();
     let entry = archive

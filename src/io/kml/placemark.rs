@@ -66,7 +66,11 @@ impl<'a> Converter<'a> {
         if self.ids.contains(&id) {
             return Err((p.offset, format!("duplicate placemark id `{id}`")));
         }
-        let text = |v: &Option<At>| v.as_ref().map(|a| html_to_text(&a.text)).unwrap_or_default();
+        let text = |v: &Option<At>| {
+            v.as_ref()
+                .map(|a| html_to_text(&a.text))
+                .unwrap_or_default()
+        };
         let (name, address) = (text(&p.name), text(&p.address));
         for (key, _, value) in &p.data {
             self.fields.offer(key, &value.text);
@@ -120,11 +124,20 @@ impl<'a> Converter<'a> {
             let Some(start) = field(start).filter(|v| !v.text.trim().is_empty()) else {
                 return Ok((EventDate::undated(), None));
             };
-            let end = end.as_deref().and_then(field).filter(|v| !v.text.trim().is_empty());
+            let end = end
+                .as_deref()
+                .and_then(field)
+                .filter(|v| !v.text.trim().is_empty());
             return dated(start, end, read_date_value);
         }
         let read = |v: &str| parse_iso_datetime(v);
-        match (&p.when, &p.begin, &p.end, p.track_when.first(), p.track_when.last()) {
+        match (
+            &p.when,
+            &p.begin,
+            &p.end,
+            p.track_when.first(),
+            p.track_when.last(),
+        ) {
             (Some(when), ..) => dated(when, None, read),
             (None, Some(begin), end, ..) => {
                 let mut d = dated(begin, end.as_ref(), read)?;
@@ -189,7 +202,10 @@ fn geometry_of(raw: &[RawGeometry]) -> Result<Option<Geometry<f64>>, Fail> {
             RawGeometry::Line(at) => {
                 let coords = coordinates(at)?;
                 if coords.len() < 2 {
-                    return Err((at.offset, "a line needs at least two coordinates".to_owned()));
+                    return Err((
+                        at.offset,
+                        "a line needs at least two coordinates".to_owned(),
+                    ));
                 }
                 Geometry::LineString(LineString(coords))
             }
@@ -197,7 +213,10 @@ fn geometry_of(raw: &[RawGeometry]) -> Result<Option<Geometry<f64>>, Fail> {
                 let ring = |at: &At| -> Result<LineString<f64>, Fail> {
                     let coords = coordinates(at)?;
                     if coords.len() < 3 {
-                        return Err((at.offset, "a ring needs at least three coordinates".to_owned()));
+                        return Err((
+                            at.offset,
+                            "a ring needs at least three coordinates".to_owned(),
+                        ));
                     }
                     Ok(LineString(coords))
                 };
@@ -220,9 +239,17 @@ fn coordinates(at: &At) -> Result<Vec<Coord<f64>>, Fail> {
     let mut out = Vec::new();
     for tuple in joined.split_whitespace() {
         let mut parts = tuple.split(',');
-        let bad = || (at.offset, format!("`{tuple}` is not a coordinate (expected lon,lat[,alt])"));
+        let bad = || {
+            (
+                at.offset,
+                format!("`{tuple}` is not a coordinate (expected lon,lat[,alt])"),
+            )
+        };
         let mut number = || -> Result<f64, Fail> {
-            parts.next().and_then(|p| p.trim().parse::<f64>().ok()).ok_or_else(bad)
+            parts
+                .next()
+                .and_then(|p| p.trim().parse::<f64>().ok())
+                .ok_or_else(bad)
         };
         let (lon, lat) = (number()?, number()?);
         validate_coordinates(lat, lon).map_err(|m| (at.offset, m))?;

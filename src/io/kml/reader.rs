@@ -1,9 +1,9 @@
 //! Walks a KML document with an XML reader and collects each Placemark's parts as written, at any
 //! depth of Folders and Documents, with the byte offset of every part for located errors.
 
-use quick_xml::{Reader, XmlVersion};
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event as Xml};
+use quick_xml::{Reader, XmlVersion};
 
 /// A value and the byte offset of the element it came from.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -111,15 +111,13 @@ pub fn walk(text: &str) -> Walked {
                 buffer.clear();
                 stack.push(frame);
             }
-            Xml::Empty(start) => {
-                if local(&start) == "Placemark" {
-                    out.placemarks.push(RawPlacemark {
-                        offset,
-                        id: attribute(&start, "id"),
-                        folders: folders.clone(),
-                        ..RawPlacemark::default()
-                    });
-                }
+            Xml::Empty(start) if local(&start) == "Placemark" => {
+                out.placemarks.push(RawPlacemark {
+                    offset,
+                    id: attribute(&start, "id"),
+                    folders: folders.clone(),
+                    ..RawPlacemark::default()
+                });
             }
             Xml::Text(t) => buffer.push_str(&t.xml10_content().unwrap_or_default()),
             Xml::CData(t) => buffer.push_str(&t.decode().unwrap_or_default()),
@@ -203,7 +201,8 @@ fn keep(p: &mut RawPlacemark, stack: &[Frame], frame: &Frame, value: At, track: 
         ("value", "Data") => {
             let data = stack.last();
             let name = data.and_then(|f| f.data_name.clone()).unwrap_or_default();
-            p.data.push((name, data.and_then(|f| f.display.clone()), value));
+            p.data
+                .push((name, data.and_then(|f| f.display.clone()), value));
         }
         ("SimpleData", _) => {
             let name = frame.data_name.clone().unwrap_or_default();

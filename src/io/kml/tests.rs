@@ -25,23 +25,56 @@ fn by_id<'a>(opened: &'a Opened, id: &str) -> &'a Event {
 fn placemarks_at_any_depth_with_every_precision() {
     let opened = load(NESTED, &LoadOptions::default());
     assert!(opened.problems.is_empty(), "{:?}", opened.problems);
-    let ids: Vec<&str> = opened.records.events.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(ids, ["year", "month", "utc", "zone", "span", "open-span", "unplaced", "undated"]);
+    let ids: Vec<&str> = opened
+        .records
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "year",
+            "month",
+            "utc",
+            "zone",
+            "span",
+            "open-span",
+            "unplaced",
+            "undated"
+        ]
+    );
     let year = by_id(&opened, "year");
     assert_eq!(year.date.range, Some((d(2020, 1, 1), d(2020, 12, 31))));
-    assert_eq!((year.date.precision, year.lon, year.lat), (Precision::Year, 44.51, 40.18));
+    assert_eq!(
+        (year.date.precision, year.lon, year.lat),
+        (Precision::Year, 44.51, 40.18)
+    );
     assert_eq!(year.category_label, "Loader cases");
     let month = by_id(&opened, "month");
     assert_eq!(month.date.range, Some((d(2020, 9, 1), d(2020, 9, 30))));
-    assert_eq!(month.category_label, "Deeper folder", "the innermost folder names the type");
+    assert_eq!(
+        month.category_label, "Deeper folder",
+        "the innermost folder names the type"
+    );
     let utc = by_id(&opened, "utc");
     assert_eq!(utc.date.range, Some((d(2020, 9, 27), d(2020, 9, 27))));
     assert_eq!(utc.time.map(|t| t.iso()), Some("07:15:00Z".to_owned()));
-    assert_eq!(utc.summary, "Reported near Khankendi / Stepanakert & beyond.");
+    assert_eq!(
+        utc.summary,
+        "Reported near Khankendi / Stepanakert & beyond."
+    );
     assert_eq!(utc.date.text, "2020-09-27T07:15:00Z");
     let zone = by_id(&opened, "zone");
-    assert_eq!(zone.time.map(|t| t.iso()), Some("01:00:00+04:00".to_owned()));
-    assert_eq!(zone.date.range.unwrap().0, d(2020, 11, 10), "the day as written, before the offset");
+    assert_eq!(
+        zone.time.map(|t| t.iso()),
+        Some("01:00:00+04:00".to_owned())
+    );
+    assert_eq!(
+        zone.date.range.unwrap().0,
+        d(2020, 11, 10),
+        "the day as written, before the offset"
+    );
     assert_eq!(zone.summary, "escaped HTML");
     assert_eq!(zone.notes, "Source: Agency statement");
     assert_eq!(zone.category_label, "Nested folder");
@@ -99,21 +132,46 @@ fn bad_placemarks_are_located_and_left_out() {
     assert_eq!(opened.records.events.len(), 1);
     let lines: Vec<String> = opened.problems.iter().map(ToString::to_string).collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(lines[0].starts_with("t.kml:11:16: `2021-02-30` is not a real calendar date"), "{}", lines[0]);
-    assert!(lines[1].starts_with("t.kml:16:12: latitude 95"), "{}", lines[1]);
+    assert!(
+        lines[0].starts_with("t.kml:11:16: `2021-02-30` is not a real calendar date"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("t.kml:16:12: latitude 95"),
+        "{}",
+        lines[1]
+    );
 }
 
 #[test]
 fn syntax_errors_and_non_kml_are_reported() {
     let broken = "<kml><Document>\n<Placemark><name>A</name><Point><coordinates>1,2</coordinates></Point></Placemark>\n<Placemark><name>B</nam></Placemark></Document></kml>";
     let opened = load(broken, &LoadOptions::default());
-    assert_eq!(opened.records.events.len(), 1, "the placemark before the error is read");
-    assert_eq!((opened.problems[0].line, opened.problems[0].column), (3, 19));
-    assert!(opened.problems[0].message.contains("XML syntax error"), "{}", opened.problems[0]);
+    assert_eq!(
+        opened.records.events.len(),
+        1,
+        "the placemark before the error is read"
+    );
+    assert_eq!(
+        (opened.problems[0].line, opened.problems[0].column),
+        (3, 19)
+    );
+    assert!(
+        opened.problems[0].message.contains("XML syntax error"),
+        "{}",
+        opened.problems[0]
+    );
     let html = load("<html><body>hello</body></html>", &LoadOptions::default());
-    assert_eq!(html.problems[0].message, "not a KML document (no <kml> element)");
+    assert_eq!(
+        html.problems[0].message,
+        "not a KML document (no <kml> element)"
+    );
     let empty = load("<kml><Document/></kml>", &LoadOptions::default());
-    assert_eq!(empty.problems[0].message, "the KML document has no Placemark");
+    assert_eq!(
+        empty.problems[0].message,
+        "the KML document has no Placemark"
+    );
 }
 
 #[test]
@@ -154,14 +212,28 @@ fn kmz_reads_its_doc_kml() {
     assert_eq!(opened.problems[0].file, "p.kmz!doc.kml");
     let none = kmz(&[("readme.txt", "no kml")]);
     let (_, opened) = parse_kmz("p.kmz", &none, &LoadOptions::default());
-    assert_eq!(opened.problems[0].message, "the KMZ archive holds no .kml file");
+    assert_eq!(
+        opened.problems[0].message,
+        "the KMZ archive holds no .kml file"
+    );
     let (_, opened) = parse_kmz("p.kmz", b"PK not really", &LoadOptions::default());
-    assert!(opened.problems[0].message.starts_with("not a KMZ (zip) archive"));
+    assert!(
+        opened.problems[0]
+            .message
+            .starts_with("not a KMZ (zip) archive")
+    );
 }
 
 /// One generated placemark: a date at some precision, maybe a time, and a point.
 fn placemark_strategy() -> impl Strategy<Value = (u32, u32, u32, Option<(u32, u32)>, i32, i32)> {
-    (1900u32..2100, 0u32..13, 0u32..29, proptest::option::of((0u32..24, 0u32..60)), -179i32..180, -89i32..90)
+    (
+        1900u32..2100,
+        0u32..13,
+        0u32..29,
+        proptest::option::of((0u32..24, 0u32..60)),
+        -179i32..180,
+        -89i32..90,
+    )
 }
 
 proptest! {

@@ -48,7 +48,15 @@ enum Token {
     Number(u32, usize),
 }
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Reads a free-text date.
 pub fn read_free_date(text: &str) -> FreeDate {
@@ -68,13 +76,23 @@ pub fn read_free_date(text: &str) -> FreeDate {
     let year = |y: u32, len: usize| (len == 4).then_some(y as i32);
     let day = |d: u32, len: usize| (len <= 2 && (1..=31).contains(&d)).then_some(d);
     let found = match tokens.as_slice() {
-        [Token::Month(m)] => return FreeDate::Yearless { month: *m, day: None },
+        [Token::Month(m)] => {
+            return FreeDate::Yearless {
+                month: *m,
+                day: None,
+            };
+        }
         [Token::Month(m), Token::Number(d, l)] | [Token::Number(d, l), Token::Month(m)]
             if day(*d, *l).is_some() =>
         {
-            return FreeDate::Yearless { month: *m, day: Some(*d) };
+            return FreeDate::Yearless {
+                month: *m,
+                day: Some(*d),
+            };
         }
-        [Token::Month(m), Token::Number(y, l)] => year(*y, *l).and_then(|y| FreeDate::in_year(*m, None, y)),
+        [Token::Month(m), Token::Number(y, l)] => {
+            year(*y, *l).and_then(|y| FreeDate::in_year(*m, None, y))
+        }
         [Token::Month(m), Token::Number(d, dl), Token::Number(y, yl)]
         | [Token::Number(d, dl), Token::Month(m), Token::Number(y, yl)] => day(*d, *dl)
             .zip(year(*y, *yl))
@@ -88,10 +106,16 @@ pub fn read_free_date(text: &str) -> FreeDate {
 /// `None` when any other word is present.
 fn tokens(text: &str) -> Option<Vec<Token>> {
     let mut out = Vec::new();
-    for word in text.split(|c: char| c.is_whitespace() || c == ',' || c == '/').filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '/')
+        .filter(|w| !w.is_empty())
+    {
         let word = word.trim_end_matches('.');
         let lower = word.to_ascii_lowercase();
-        if WEEKDAYS.iter().any(|d| *d == lower || (lower.len() == 3 && d.starts_with(&lower))) {
+        if WEEKDAYS
+            .iter()
+            .any(|d| *d == lower || (lower.len() == 3 && d.starts_with(&lower)))
+        {
             continue;
         }
         if let Some(m) = month_number(word.as_bytes()) {
@@ -119,7 +143,11 @@ fn decade(text: &str) -> Option<DaySpan> {
     }
     let (start, _) = year_range(y)?;
     let (_, end) = year_range(y + 9)?;
-    Some(DaySpan { start, end, precision: Precision::Decade })
+    Some(DaySpan {
+        start,
+        end,
+        precision: Precision::Decade,
+    })
 }
 
 /// `1914-1918` (or with an en dash, or spaces) as the years from one to the other.
@@ -127,7 +155,9 @@ fn year_range_of(text: &str) -> Option<DaySpan> {
     let (a, b) = text.split_once(['-', '–', '—'])?;
     let year = |s: &str| {
         let s = s.trim();
-        (s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit())).then(|| s.parse::<i32>().ok()).flatten()
+        (s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<i32>().ok())
+            .flatten()
     };
     let (a, b) = (year(a)?, year(b)?);
     if b < a {
@@ -158,31 +188,75 @@ mod tests {
 
     #[test]
     fn dates_with_years_in_many_styles() {
-        for text in ["2022-08-03", "3 August 2022", "August 3, 2022", "Aug. 3rd 2022", "Wednesday, August 3, 2022", "3 Aug, 2022"] {
+        for text in [
+            "2022-08-03",
+            "3 August 2022",
+            "August 3, 2022",
+            "Aug. 3rd 2022",
+            "Wednesday, August 3, 2022",
+            "3 Aug, 2022",
+        ] {
             assert_eq!(dated(text), DaySpan::day(d(2022, 8, 3)), "{text}");
         }
         let month = dated("August 2022");
-        assert_eq!((month.start, month.end, month.precision), (d(2022, 8, 1), d(2022, 8, 31), Precision::Month));
+        assert_eq!(
+            (month.start, month.end, month.precision),
+            (d(2022, 8, 1), d(2022, 8, 31), Precision::Month)
+        );
         assert_eq!(dated("1845").precision, Precision::Year);
         let decade = dated("1990s");
-        assert_eq!((decade.start, decade.end, decade.precision), (d(1990, 1, 1), d(1999, 12, 31), Precision::Decade));
+        assert_eq!(
+            (decade.start, decade.end, decade.precision),
+            (d(1990, 1, 1), d(1999, 12, 31), Precision::Decade)
+        );
         let war = dated("1914–1918");
-        assert_eq!((war.start, war.end, war.precision), (d(1914, 1, 1), d(1918, 12, 31), Precision::Year));
+        assert_eq!(
+            (war.start, war.end, war.precision),
+            (d(1914, 1, 1), d(1918, 12, 31), Precision::Year)
+        );
     }
 
     #[test]
     fn yearless_dates_are_never_given_a_year() {
-        assert_eq!(read_free_date("Aug 23"), FreeDate::Yearless { month: 8, day: Some(23) });
+        assert_eq!(
+            read_free_date("Aug 23"),
+            FreeDate::Yearless {
+                month: 8,
+                day: Some(23)
+            }
+        );
         assert_eq!(read_free_date("23rd of"), FreeDate::Unknown);
-        assert_eq!(read_free_date("23 August"), FreeDate::Yearless { month: 8, day: Some(23) });
-        assert_eq!(read_free_date("September"), FreeDate::Yearless { month: 9, day: None });
+        assert_eq!(
+            read_free_date("23 August"),
+            FreeDate::Yearless {
+                month: 8,
+                day: Some(23)
+            }
+        );
+        assert_eq!(
+            read_free_date("September"),
+            FreeDate::Yearless {
+                month: 9,
+                day: None
+            }
+        );
         assert_eq!(FreeDate::in_year(2, Some(29), 2023), None);
-        assert_eq!(FreeDate::in_year(8, Some(23), 2020), Some(DaySpan::day(d(2020, 8, 23))));
+        assert_eq!(
+            FreeDate::in_year(8, Some(23), 2020),
+            Some(DaySpan::day(d(2020, 8, 23)))
+        );
     }
 
     #[test]
     fn other_text_is_not_a_date() {
-        for text in ["", "the next morning", "Spring offensive", "45 August 2022", "August 2022 or later", "12"] {
+        for text in [
+            "",
+            "the next morning",
+            "Spring offensive",
+            "45 August 2022",
+            "August 2022 or later",
+            "12",
+        ] {
             assert_eq!(read_free_date(text), FreeDate::Unknown, "{text}");
         }
     }

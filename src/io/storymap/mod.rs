@@ -51,7 +51,11 @@ pub fn parse_storymap(
             let headline = html_at(slide.get("text"), "headline");
             opened.notices.push(format!(
                 "the overview slide{} is not an event",
-                if headline.is_empty() { String::new() } else { format!(" “{headline}”") }
+                if headline.is_empty() {
+                    String::new()
+                } else {
+                    format!(" “{headline}”")
+                }
             ));
             overviews += 1;
             continue;
@@ -68,9 +72,9 @@ pub fn parse_storymap(
         r
     });
     if let Some(year) = options.assume_year {
-        opened
-            .notices
-            .push(format!("dates without a year are taken to be in {year}, as chosen when opening the file"));
+        opened.notices.push(format!(
+            "dates without a year are taken to be in {year}, as chosen when opening the file"
+        ));
     }
     opened.records = events.into();
     (reader.places.into_vec(), opened)
@@ -110,7 +114,10 @@ impl Reader<'_> {
             }
             None => {
                 let mut e = Event::unplaced(&id, &title, date);
-                e.place_name = slide.get("location").map(|l| html_at(Some(l), "name")).unwrap_or_default();
+                e.place_name = slide
+                    .get("location")
+                    .map(|l| html_at(Some(l), "name"))
+                    .unwrap_or_default();
                 e
             }
         };
@@ -130,7 +137,11 @@ impl Reader<'_> {
     }
 
     /// The slide's date: from the chosen fields when the user chose some, else its free text.
-    fn date(&mut self, slide: &Value, path: &[Step]) -> Result<(EventDate, Option<TimeOfDay>), PathFail> {
+    fn date(
+        &mut self,
+        slide: &Value,
+        path: &[Step],
+    ) -> Result<(EventDate, Option<TimeOfDay>), PathFail> {
         let at = |key: &str| {
             let mut p = path.to_vec();
             p.push(Step::from(key));
@@ -150,7 +161,10 @@ impl Reader<'_> {
             d.text = s;
             return Ok((d, time));
         }
-        let written = text(slide.get("date")).unwrap_or_default().trim().to_owned();
+        let written = text(slide.get("date"))
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
         let mut date = match read_free_date(&written) {
             FreeDate::Dated(span) => EventDate::new(span.start, span.end, span.precision),
             FreeDate::Yearless { month, day } => match self.options.assume_year {
@@ -163,7 +177,10 @@ impl Reader<'_> {
                         d
                     }
                     None => {
-                        return Err((at("date"), format!("“{written}” does not exist in the assumed year {year}")));
+                        return Err((
+                            at("date"),
+                            format!("“{written}” does not exist in the assumed year {year}"),
+                        ));
                     }
                 },
                 None => {
@@ -178,9 +195,10 @@ impl Reader<'_> {
     }
 
     fn file_name(&self) -> String {
-        std::path::Path::new(self.file)
-            .file_name()
-            .map_or_else(|| self.file.to_owned(), |n| n.to_string_lossy().into_owned())
+        std::path::Path::new(self.file).file_name().map_or_else(
+            || self.file.to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 }
 

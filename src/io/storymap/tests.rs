@@ -26,12 +26,18 @@ fn slides_become_events_and_the_overview_does_not() {
     let opened = load_text(CASES, &LoadOptions::default());
     assert!(opened.problems.is_empty(), "{:?}", opened.problems);
     assert_eq!(opened.records.events.len(), 5);
-    assert_eq!(opened.notices, ["the overview slide “Loader cases for StoryMapJS” is not an event"]);
+    assert_eq!(
+        opened.notices,
+        ["the overview slide “Loader cases for StoryMapJS” is not an event"]
+    );
     let full = by_id(&opened, "slide-2");
     assert_eq!(full.date.range, Some((d(2022, 8, 3), d(2022, 8, 3))));
     assert_eq!(full.date.text, "August 3, 2022");
     assert_eq!(full.summary, "Reported at the Lachin / Berdzor road.");
-    assert_eq!((full.lon, full.lat, full.place_name.as_str()), (46.55, 39.63, "Lachin / Berdzor"));
+    assert_eq!(
+        (full.lon, full.lat, full.place_name.as_str()),
+        (46.55, 39.63, "Lachin / Berdzor")
+    );
     assert_eq!(full.source.document, "https://example.org/photo.jpg");
     let decade = by_id(&opened, "slide-4");
     assert_eq!(decade.date.precision, Precision::Decade);
@@ -48,20 +54,45 @@ fn yearless_dates_stay_undated_until_a_year_is_assumed() {
     assert_eq!(aug.date.range, None);
     assert_eq!(aug.date.text, "Aug 23", "the wording is kept");
     let wording = by_id(&opened, "slide-5");
-    assert_eq!((wording.date.range, wording.date.text.as_str()), (None, "the next morning"));
+    assert_eq!(
+        (wording.date.range, wording.date.text.as_str()),
+        (None, "the next morning")
+    );
     let report = opened.undated.as_ref().unwrap();
     assert_eq!((report.undated, report.total, report.yearless), (2, 5, 1));
     assert_eq!(
         report.message(),
         "2 slides have no recognised date; 1 give a day or month without a year"
     );
-    let assumed = load_text(CASES, &LoadOptions { assume_year: Some(2020), ..LoadOptions::default() });
+    let assumed = load_text(
+        CASES,
+        &LoadOptions {
+            assume_year: Some(2020),
+            ..LoadOptions::default()
+        },
+    );
     let aug = by_id(&assumed, "slide-3");
     assert_eq!(aug.date.range, Some((d(2020, 8, 23), d(2020, 8, 23))));
-    assert!(aug.date.note.contains("2020 was assumed"), "{}", aug.date.note);
-    assert_eq!(by_id(&assumed, "slide-2").date.range.unwrap().0, d(2022, 8, 3), "years given stay");
-    assert_eq!(assumed.undated.as_ref().map(|r| (r.undated, r.yearless)), Some((1, 0)));
-    assert!(assumed.notices.iter().any(|n| n.contains("taken to be in 2020")));
+    assert!(
+        aug.date.note.contains("2020 was assumed"),
+        "{}",
+        aug.date.note
+    );
+    assert_eq!(
+        by_id(&assumed, "slide-2").date.range.unwrap().0,
+        d(2022, 8, 3),
+        "years given stay"
+    );
+    assert_eq!(
+        assumed.undated.as_ref().map(|r| (r.undated, r.yearless)),
+        Some((1, 0))
+    );
+    assert!(
+        assumed
+            .notices
+            .iter()
+            .any(|n| n.contains("taken to be in 2020"))
+    );
 }
 
 #[test]
@@ -71,13 +102,37 @@ fn impossible_assumed_days_and_bad_locations_are_located() {
   {"date": "2020", "location": {"lat": "x", "lon": 44}},
   {"date": "2020", "location": {"lat": 40, "lon": 200}}
 ]}}"#;
-    let opened = load_text(text, &LoadOptions { assume_year: Some(2023), ..LoadOptions::default() });
-    let found: Vec<(usize, &str)> = opened.problems.iter().map(|p| (p.line, p.message.as_str())).collect();
+    let opened = load_text(
+        text,
+        &LoadOptions {
+            assume_year: Some(2023),
+            ..LoadOptions::default()
+        },
+    );
+    let found: Vec<(usize, &str)> = opened
+        .problems
+        .iter()
+        .map(|p| (p.line, p.message.as_str()))
+        .collect();
     assert_eq!(found.len(), 3, "{found:?}");
-    assert!(found[0].1.contains("does not exist in the assumed year 2023") && found[0].0 == 2);
+    assert!(
+        found[0]
+            .1
+            .contains("does not exist in the assumed year 2023")
+            && found[0].0 == 2
+    );
     assert!(found[1].1.contains("not a number") && found[1].0 == 3);
-    assert!(found[2].1.contains("longitude 200") && found[2].0 == 4, "{found:?}");
-    let leap = load_text(text, &LoadOptions { assume_year: Some(2024), ..LoadOptions::default() });
+    assert!(
+        found[2].1.contains("longitude 200") && found[2].0 == 4,
+        "{found:?}"
+    );
+    let leap = load_text(
+        text,
+        &LoadOptions {
+            assume_year: Some(2024),
+            ..LoadOptions::default()
+        },
+    );
     assert_eq!(leap.records.events[0].date.range.unwrap().0, d(2024, 2, 29));
 }
 

@@ -43,7 +43,10 @@ pub fn read(value: Option<&Value>) -> Result<Option<Parts>, PartFail> {
                 display: written,
             }))
         }
-        Some(other) => Err((None, format!("a date must be an object or a text, not {other}"))),
+        Some(other) => Err((
+            None,
+            format!("a date must be an object or a text, not {other}"),
+        )),
         None => Ok(None),
     }
 }
@@ -67,7 +70,10 @@ fn part(obj: &Value, key: &'static str) -> Result<Option<i64>, PartFail> {
         Some(n) => Ok(Some(n)),
         None => Err((
             Some(key),
-            format!("`{key}` is not a whole number: {}", v.unwrap_or(&Value::Null)),
+            format!(
+                "`{key}` is not a whole number: {}",
+                v.unwrap_or(&Value::Null)
+            ),
         )),
     }
 }
@@ -89,12 +95,17 @@ fn date_object(obj: &Value) -> Result<Option<Parts>, PartFail> {
         if month.is_none() && day.is_none() {
             return Ok(None);
         }
-        return Err((Some("year"), "the date has a month or day but no year".to_owned()));
+        return Err((
+            Some("year"),
+            "the date has a month or day but no year".to_owned(),
+        ));
     };
     if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
         return Err((
             Some("year"),
-            format!("year {year} is outside the years the atlas can show ({MIN_YEAR} to {MAX_YEAR})"),
+            format!(
+                "year {year} is outside the years the atlas can show ({MIN_YEAR} to {MAX_YEAR})"
+            ),
         ));
     }
     let y = year as i32;
@@ -112,11 +123,21 @@ fn date_object(obj: &Value) -> Result<Option<Parts>, PartFail> {
     let span = match (month, day) {
         (None, None) => {
             let (start, end) = year_range(y).ok_or_else(unreal)?;
-            DaySpan { start, end, precision: Precision::Year }
+            DaySpan {
+                start,
+                end,
+                precision: Precision::Year,
+            }
         }
         (Some(m), None) => {
-            let (start, end) = small(m).and_then(|m| month_range(y, m)).ok_or_else(unreal)?;
-            DaySpan { start, end, precision: Precision::Month }
+            let (start, end) = small(m)
+                .and_then(|m| month_range(y, m))
+                .ok_or_else(unreal)?;
+            DaySpan {
+                start,
+                end,
+                precision: Precision::Month,
+            }
         }
         (Some(m), Some(d)) => {
             let date = small(m)
@@ -125,11 +146,17 @@ fn date_object(obj: &Value) -> Result<Option<Parts>, PartFail> {
                 .ok_or_else(unreal)?;
             DaySpan::day(date)
         }
-        (None, Some(_)) => return Err((Some("month"), "the date has a day but no month".to_owned())),
+        (None, Some(_)) => {
+            return Err((Some("month"), "the date has a day but no month".to_owned()));
+        }
     };
     let time = match (span.precision, hour?) {
         (Precision::Day, Some(h)) => {
-            let (mi, s, ms) = (minute?.unwrap_or(0), second?.unwrap_or(0), milli?.unwrap_or(0));
+            let (mi, s, ms) = (
+                minute?.unwrap_or(0),
+                second?.unwrap_or(0),
+                milli?.unwrap_or(0),
+            );
             let t = [h, mi, s, ms]
                 .map(small)
                 .iter()
@@ -141,7 +168,11 @@ fn date_object(obj: &Value) -> Result<Option<Parts>, PartFail> {
         }
         _ => None,
     };
-    Ok(Some(Parts { span, time, display }))
+    Ok(Some(Parts {
+        span,
+        time,
+        display,
+    }))
 }
 
 #[cfg(test)]
@@ -155,12 +186,24 @@ mod tests {
 
     #[test]
     fn parts_as_strings_or_numbers_at_every_precision() {
-        let p = read(Some(&json!({"year": "1963", "month": "8", "day": 28}))).unwrap().unwrap();
+        let p = read(Some(&json!({"year": "1963", "month": "8", "day": 28})))
+            .unwrap()
+            .unwrap();
         assert_eq!(p.span, DaySpan::day(d(1963, 8, 28)));
-        let p = read(Some(&json!({"year": 2020, "month": ""}))).unwrap().unwrap();
-        assert_eq!((p.span.start, p.span.end, p.span.precision), (d(2020, 1, 1), d(2020, 12, 31), Precision::Year));
-        let p = read(Some(&json!({"year": "2012", "month": "02", "day": ""}))).unwrap().unwrap();
-        assert_eq!((p.span.end, p.span.precision), (d(2012, 2, 29), Precision::Month));
+        let p = read(Some(&json!({"year": 2020, "month": ""})))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (p.span.start, p.span.end, p.span.precision),
+            (d(2020, 1, 1), d(2020, 12, 31), Precision::Year)
+        );
+        let p = read(Some(&json!({"year": "2012", "month": "02", "day": ""})))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (p.span.end, p.span.precision),
+            (d(2012, 2, 29), Precision::Month)
+        );
         let p = read(Some(&json!({"year": "-500"}))).unwrap().unwrap();
         assert_eq!(p.span.start, d(-500, 1, 1));
         assert_eq!(read(Some(&json!({"year": "", "month": ""}))).unwrap(), None);
@@ -174,7 +217,12 @@ mod tests {
             .unwrap();
         assert_eq!(p.time.map(|t| t.iso()), Some("07:15:00".to_owned()));
         assert_eq!(p.display, "Sunday morning");
-        assert!(read(Some(&json!({"year": 2020, "month": 9, "day": 27, "hour": 25}))).is_err());
+        assert!(
+            read(Some(
+                &json!({"year": 2020, "month": 9, "day": 27, "hour": 25})
+            ))
+            .is_err()
+        );
     }
 
     #[test]
@@ -183,18 +231,33 @@ mod tests {
         assert_eq!(part, Some("year"));
         assert!(m.contains("outside the years"), "{m}");
         assert!(read(Some(&json!({"year": 1e300}))).is_err());
-        assert!(read(Some(&json!({"year": 2021, "month": 2, "day": 30}))).unwrap_err().1.contains("not a real"));
+        assert!(
+            read(Some(&json!({"year": 2021, "month": 2, "day": 30})))
+                .unwrap_err()
+                .1
+                .contains("not a real")
+        );
         assert!(read(Some(&json!({"year": 2021, "month": 13}))).is_err());
         assert!(read(Some(&json!({"year": 2021, "month": -1}))).is_err());
-        assert!(read(Some(&json!({"year": "MMXXI"}))).unwrap_err().1.contains("not a whole number"));
+        assert!(
+            read(Some(&json!({"year": "MMXXI"})))
+                .unwrap_err()
+                .1
+                .contains("not a whole number")
+        );
         assert!(read(Some(&json!({"month": 3}))).is_err());
         assert!(read(Some(&json!([2021]))).is_err());
     }
 
     #[test]
     fn plain_texts_in_chosen_fields() {
-        let p = read(Some(&json!("2021-11-22T10:00:00+04:00"))).unwrap().unwrap();
+        let p = read(Some(&json!("2021-11-22T10:00:00+04:00")))
+            .unwrap()
+            .unwrap();
         assert_eq!(p.time.map(|t| t.iso()), Some("10:00:00+04:00".to_owned()));
-        assert_eq!(read(Some(&json!(2021))).unwrap().unwrap().span.precision, Precision::Year);
+        assert_eq!(
+            read(Some(&json!(2021))).unwrap().unwrap().span.precision,
+            Precision::Year
+        );
     }
 }

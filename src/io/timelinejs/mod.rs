@@ -32,7 +32,9 @@ pub fn parse_timelinejs(
     let loc = JsonLocator::new(file, text);
     let mut opened = Opened::default();
     let Some(events) = doc.get("events").and_then(Value::as_array) else {
-        opened.problems.push(loc.problem(&["events".into()], "`events` must be a list"));
+        opened
+            .problems
+            .push(loc.problem(&["events".into()], "`events` must be a list"));
         return (Vec::new(), opened);
     };
     let eras = read_eras(doc, &loc, &mut opened.problems);
@@ -40,7 +42,11 @@ pub fn parse_timelinejs(
         let headline = html_at(title.get("text"), "headline");
         opened.notices.push(format!(
             "the title slide{} is not an event",
-            if headline.is_empty() { String::new() } else { format!(" “{headline}”") }
+            if headline.is_empty() {
+                String::new()
+            } else {
+                format!(" “{headline}”")
+            }
         ));
     }
     let mut reader = Reader {
@@ -75,12 +81,21 @@ struct Era {
 
 fn read_eras(doc: &Value, loc: &JsonLocator<'_>, problems: &mut Vec<Problem>) -> Vec<Era> {
     let mut eras = Vec::new();
-    for (i, era) in doc.get("eras").and_then(Value::as_array).into_iter().flatten().enumerate() {
+    for (i, era) in doc
+        .get("eras")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
         let path = vec![Step::from("eras"), Step::Index(i)];
         match dates_at(era, &path, ("start_date", Some("end_date"))) {
             Ok(Some((d, _))) => {
                 if let Some(days) = d.range {
-                    eras.push(Era { days, headline: html_at(era.get("text"), "headline") });
+                    eras.push(Era {
+                        days,
+                        headline: html_at(era.get("text"), "headline"),
+                    });
                 }
             }
             Ok(None) => problems.push(loc.problem(&path, "an era needs a start_date")),
@@ -92,12 +107,21 @@ fn read_eras(doc: &Value, loc: &JsonLocator<'_>, problems: &mut Vec<Problem>) ->
 
 /// Notes the eras an event starts in.
 fn note_eras(e: &mut Event, eras: &[Era]) {
-    let Some((start, _)) = e.date.range else { return };
-    for era in eras.iter().filter(|era| era.days.0 <= start && start <= era.days.1) {
+    let Some((start, _)) = e.date.range else {
+        return;
+    };
+    for era in eras
+        .iter()
+        .filter(|era| era.days.0 <= start && start <= era.days.1)
+    {
         if !e.notes.is_empty() {
             e.notes.push('\n');
         }
-        let name = if era.headline.is_empty() { "(unnamed)" } else { &era.headline };
+        let name = if era.headline.is_empty() {
+            "(unnamed)"
+        } else {
+            &era.headline
+        };
         e.notes.push_str(&format!(
             "Era (from the timeline's eras): {name}, {} to {}",
             era.days.0, era.days.1
@@ -178,7 +202,10 @@ impl Reader<'_> {
             }
             None => {
                 let mut e = Event::unplaced(&id, &title, date);
-                e.place_name = ev.get("location").map(|l| html_at(Some(l), "name")).unwrap_or_default();
+                e.place_name = ev
+                    .get("location")
+                    .map(|l| html_at(Some(l), "name"))
+                    .unwrap_or_default();
                 e
             }
         };
@@ -220,9 +247,10 @@ impl Reader<'_> {
     }
 
     fn file_name(&self) -> String {
-        std::path::Path::new(self.file)
-            .file_name()
-            .map_or_else(|| self.file.to_owned(), |n| n.to_string_lossy().into_owned())
+        std::path::Path::new(self.file).file_name().map_or_else(
+            || self.file.to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 }
 

@@ -1,8 +1,8 @@
 //! Tests of the TimelineJS loader on small files written for it.
 
 use super::*;
-use crate::io::atlas_csv::{read_csv, write_csv};
 use crate::io::Basemap;
+use crate::io::atlas_csv::{read_csv, write_csv};
 use crate::model::Precision;
 use proptest::prelude::*;
 use serde_json::json;
@@ -29,26 +29,44 @@ fn events_with_every_kind_of_date_part() {
     assert_eq!(strings.date.range, Some((d(2020, 9, 27), d(2020, 9, 27))));
     assert_eq!(strings.time.map(|t| t.iso()), Some("07:15:00".to_owned()));
     assert_eq!(strings.title, "Parts as strings");
-    assert_eq!(strings.summary, "Fighting was reported near Shusha / Shushi.");
+    assert_eq!(
+        strings.summary,
+        "Fighting was reported near Shusha / Shushi."
+    );
     assert_eq!(strings.category_label, "Military");
     assert_eq!(strings.source.document, "https://example.org/report");
     assert_eq!(strings.source.publisher.as_deref(), Some("Example Agency"));
-    assert_eq!((strings.lon, strings.lat, strings.place_name.as_str()), (46.75, 39.76, "Shusha / Shushi"));
+    assert_eq!(
+        (strings.lon, strings.lat, strings.place_name.as_str()),
+        (46.75, 39.76, "Shusha / Shushi")
+    );
     assert!(strings.notes.contains("Media caption: A caption"));
-    assert!(strings.notes.contains("Era (from the timeline's eras): Era for the test"), "{}", strings.notes);
+    assert!(
+        strings
+            .notes
+            .contains("Era (from the timeline's eras): Era for the test"),
+        "{}",
+        strings.notes
+    );
     let numbers = by_id(&opened, "numbers");
     assert_eq!(numbers.date.range, Some((d(2020, 11, 10), d(2020, 11, 12))));
     assert_eq!(numbers.date.precision, Precision::Day);
     let year = by_id(&opened, "empty-month");
     assert_eq!(year.date.range, Some((d(2021, 1, 1), d(2021, 12, 31))));
-    assert_eq!((year.date.precision, year.date.text.as_str()), (Precision::Year, "Sometime in 2021"));
+    assert_eq!(
+        (year.date.precision, year.date.text.as_str()),
+        (Precision::Year, "Sometime in 2021")
+    );
     assert!(!year.is_placed(), "no location: unplaced");
     assert_eq!(year.source.document, "t.json");
     let bce = by_id(&opened, "negative-year");
     assert_eq!(bce.date.range.unwrap().0, d(-500, 1, 1));
     let undated = by_id(&opened, "event-6");
     assert_eq!(undated.date.range, None);
-    assert_eq!(opened.notices, ["the title slide “Loader cases for TimelineJS” is not an event"]);
+    assert_eq!(
+        opened.notices,
+        ["the title slide “Loader cases for TimelineJS” is not an event"]
+    );
 }
 
 #[test]
@@ -57,8 +75,16 @@ fn huge_years_are_refused_where_they_are_written() {
     assert_eq!(opened.records.events.len(), 5);
     let p = &opened.problems[0];
     assert_eq!(opened.problems.len(), 1);
-    assert!(p.message.contains("year 65000000 is outside the years the atlas can show"), "{p}");
-    let line = CASES.lines().position(|l| l.contains("\"65000000\"")).unwrap() + 1;
+    assert!(
+        p.message
+            .contains("year 65000000 is outside the years the atlas can show"),
+        "{p}"
+    );
+    let line = CASES
+        .lines()
+        .position(|l| l.contains("\"65000000\""))
+        .unwrap()
+        + 1;
     assert_eq!(p.line, line);
 }
 
@@ -66,15 +92,24 @@ fn huge_years_are_refused_where_they_are_written() {
 fn the_undated_report_offers_the_date_looking_keys() {
     let opened = load_text(CASES, &LoadOptions::default());
     let report = opened.undated.as_ref().unwrap();
-    assert_eq!((report.undated, report.total, report.noun.as_str()), (1, 6, "events"));
+    assert_eq!(
+        (report.undated, report.total, report.noun.as_str()),
+        (1, 6, "events")
+    );
     let names: Vec<&str> = report.candidates.iter().map(|c| c.name.as_str()).collect();
-    assert!(names.contains(&"start_date") && names.contains(&"reported"), "{names:?}");
+    assert!(
+        names.contains(&"start_date") && names.contains(&"reported"),
+        "{names:?}"
+    );
     let options = LoadOptions {
         time_field: Some(("reported".to_owned(), None)),
         ..LoadOptions::default()
     };
     let chosen = load_text(CASES, &options);
-    assert_eq!(by_id(&chosen, "event-6").date.range, Some((d(2022, 8, 3), d(2022, 8, 3))));
+    assert_eq!(
+        by_id(&chosen, "event-6").date.range,
+        Some((d(2022, 8, 3), d(2022, 8, 3)))
+    );
 }
 
 #[test]
@@ -88,7 +123,11 @@ fn bad_events_and_shapes() {
   {"unique_id": "x", "start_date": {"year": 2021}}
 ]}"#;
     let opened = load_text(text, &LoadOptions::default());
-    let found: Vec<(usize, &str)> = opened.problems.iter().map(|p| (p.line, p.message.as_str())).collect();
+    let found: Vec<(usize, &str)> = opened
+        .problems
+        .iter()
+        .map(|p| (p.line, p.message.as_str()))
+        .collect();
     assert_eq!(found.len(), 5, "{found:?}");
     assert!(found[0].1.contains("not a real calendar date") && found[0].0 == 2);
     assert!(found[1].1.contains("before the start") && found[1].0 == 3);
@@ -113,7 +152,13 @@ fn event_strategy() -> impl Strategy<Value = Gen> {
 }
 
 fn written(events: &[Gen], as_strings: bool) -> String {
-    let part = |n: i64| if as_strings { json!(n.to_string()) } else { json!(n) };
+    let part = |n: i64| {
+        if as_strings {
+            json!(n.to_string())
+        } else {
+            json!(n)
+        }
+    };
     let list: Vec<Value> = events
         .iter()
         .enumerate()
