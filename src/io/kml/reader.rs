@@ -184,6 +184,10 @@ impl Track {
 fn keep(p: &mut RawPlacemark, stack: &[Frame], frame: &Frame, value: At, track: &mut Track) {
     let parent = stack.last().map_or("", |f| f.name.as_str());
     let inside = |name: &str| stack.iter().any(|f| f.name == name);
+    if inside("LookAt") || inside("Camera") {
+        // a view's own time (`gx:TimeStamp` in Google Earth's LookAt) is not the event's
+        return;
+    }
     match (frame.name.as_str(), parent) {
         ("name", "Placemark") => p.name = Some(value),
         ("description", "Placemark") => p.description = Some(value),

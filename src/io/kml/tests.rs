@@ -288,3 +288,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_views_time_is_not_the_placemarks() {
+    // Google Earth writes the time a view was saved at inside LookAt
+    let text = r#"<kml xmlns:gx="http://www.google.com/kml/ext/2.2"><Document><Placemark>
+<name>Pinned</name>
+<LookAt><gx:TimeStamp><when>2019-04-01T10:00:00Z</when></gx:TimeStamp><longitude>44</longitude></LookAt>
+<Point><coordinates>
+		44.5,40.2,0 
+	</coordinates></Point></Placemark></Document></kml>"#;
+    let opened = load(text, &LoadOptions::default());
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let e = &opened.records.events[0];
+    assert_eq!(e.date.range, None);
+    assert_eq!((e.lon, e.lat), (44.5, 40.2));
+    assert_eq!(
+        opened.undated.as_ref().map(|r| r.message()),
+        Some("1 placemarks has no recognised date".to_owned())
+    );
+}

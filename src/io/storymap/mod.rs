@@ -15,6 +15,7 @@ use super::imported::{DateFields, Places, date_between, read_date_value};
 use super::json_locate::{JsonLocator, Step};
 use super::json_values::{PathFail, html_at, location, text};
 use super::open::{LoadOptions, Opened};
+use super::timelinejs::set_source;
 use crate::model::region::REGION;
 use crate::model::{Event, EventDate, Place, TimeOfDay};
 use free_date::{FreeDate, read_free_date};
@@ -123,16 +124,7 @@ impl Reader<'_> {
         };
         e.time = time;
         e.summary = html_at(slide.get("text"), "text");
-        let media = slide.get("media");
-        e.source.document = text(media.and_then(|m| m.get("url")))
-            .map(|u| u.trim().to_owned())
-            .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| self.file_name());
-        e.source.publisher = Some(html_at(media, "credit")).filter(|c| !c.is_empty());
-        let caption = html_at(media, "caption");
-        if !caption.is_empty() {
-            e.notes = format!("Media caption: {caption}");
-        }
+        set_source(&mut e, slide.get("media"), &self.file_name());
         Ok(e)
     }
 

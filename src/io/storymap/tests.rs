@@ -188,3 +188,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn files_laid_out_as_the_tools_own_examples() {
+    // the layout of StoryMapJS's published examples: "Aug 23" dates, coordinates as strings beside
+    // zoom, line and icon keys, and an overview slide at each end
+    let text = include_str!("../../../tests/fixtures/formats/storymap_patterns.json");
+    let opened = load_text(text, &LoadOptions::default());
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    assert_eq!(opened.records.events.len(), 2);
+    assert_eq!(opened.notices.len(), 2);
+    let first = by_id(&opened, "slide-2");
+    assert_eq!((first.lon, first.lat), (-75.5, 23.2));
+    assert!(first.off_map);
+    assert_eq!(first.summary, "A list item.\nAnother, at 5:00 p.m.");
+    assert_eq!(
+        opened.undated.as_ref().map(|r| (r.undated, r.yearless)),
+        Some((2, 2))
+    );
+    let assumed = load_text(
+        text,
+        &LoadOptions {
+            assume_year: Some(2005),
+            ..LoadOptions::default()
+        },
+    );
+    assert_eq!(
+        by_id(&assumed, "slide-3").date.range,
+        Some((d(2005, 8, 26), d(2005, 8, 26)))
+    );
+}

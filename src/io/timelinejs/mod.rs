@@ -73,6 +73,27 @@ pub fn parse_timelinejs(
     (reader.places.into_vec(), opened)
 }
 
+/// The source from a slide's or event's `media`: its `url` names the document (an HTML `url`, as
+/// TimelineJS allows for quotes, becomes the quote), `credit` the publisher, `caption` a note.
+pub(crate) fn set_source(e: &mut Event, media: Option<&Value>, file_name: &str) {
+    let url = text(media.and_then(|m| m.get("url")))
+        .map(|u| u.trim().to_owned())
+        .unwrap_or_default();
+    if url.starts_with('<') {
+        e.source.quote = super::html_text::html_to_text(&url);
+    }
+    e.source.document = if url.is_empty() || url.starts_with('<') {
+        file_name.to_owned()
+    } else {
+        url
+    };
+    e.source.publisher = Some(html_at(media, "credit")).filter(|c| !c.is_empty());
+    let caption = html_at(media, "caption");
+    if !caption.is_empty() {
+        e.notes = format!("Media caption: {caption}");
+    }
+}
+
 /// An era of the file: its days and its headline.
 struct Era {
     days: (NaiveDate, NaiveDate),
@@ -171,7 +192,9 @@ impl Reader<'_> {
             return Err((path.to_vec(), "an event must be an object".to_owned()));
         }
         self.offer_fields(ev);
-        let id = match text(ev.get("unique_id")).map(|s| s.trim().to_owned()) {
+        // `uniqueid` in files written by older versions
+        let written_id = text(ev.get("unique_id")).or_else(|| text(ev.get("uniqueid")));
+        let id = match written_id.map(|s| s.trim().to_owned()) {
             Some(id) if !id.is_empty() => id,
             _ => format!("event-{}", i + 1),
         };
@@ -212,16 +235,7 @@ impl Reader<'_> {
         e.time = time;
         e.summary = html_at(ev.get("text"), "text");
         e.category_label = html_at(Some(ev), "group");
-        let media = ev.get("media");
-        e.source.document = text(media.and_then(|m| m.get("url")))
-            .map(|u| u.trim().to_owned())
-            .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| self.file_name());
-        e.source.publisher = Some(html_at(media, "credit")).filter(|c| !c.is_empty());
-        let caption = html_at(media, "caption");
-        if !caption.is_empty() {
-            e.notes = format!("Media caption: {caption}");
-        }
+        set_source(&mut e, ev.get("media"), &self.file_name());
         self.ids.insert(id);
         Ok(e)
     }

@@ -232,3 +232,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn files_laid_out_as_the_tools_own_examples() {
+    // the layout of TimelineJS's published examples: tabs, empty parts, null credits, a quote as
+    // media, `uniqueid`
+    let text = include_str!("../../../tests/fixtures/formats/timeline_patterns.json");
+    let opened = load_text(text, &LoadOptions::default());
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let first = by_id(&opened, "event-1");
+    assert_eq!(first.date.precision, Precision::Year);
+    assert_eq!(
+        first.source.quote,
+        "A quoted sentence, shown as the slide's media."
+    );
+    assert_eq!(first.source.document, "t.json");
+    assert_eq!(first.source.publisher, None);
+    assert_eq!(
+        first.summary,
+        "Tabs in the layout, empty parts, null credits, a quote as media, a link (#make)."
+    );
+    let second = by_id(&opened, "older-id-key");
+    assert_eq!(second.date.range, Some((d(1985, 1, 5), d(1990, 12, 31))));
+    assert_eq!(
+        second.date.precision,
+        Precision::Year,
+        "the coarser of day and year"
+    );
+    assert_eq!(second.time.map(|t| t.iso()), Some("06:45:56".to_owned()));
+}
