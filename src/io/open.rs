@@ -294,20 +294,8 @@ pub fn load_bytes(
     if format == Format::Kml {
         return kml::parse_kml(&file, text, options);
     }
-    match json_kind(text) {
-        kind @ (JsonKind::TimelineJs | JsonKind::StoryMap) => {
-            let doc = match super::bundled::parse_json(&file, text) {
-                Ok(doc) => doc,
-                Err(p) => return failed(p),
-            };
-            return if kind == JsonKind::StoryMap {
-                storymap::parse_storymap(&file, text, &doc, options)
-            } else {
-                timelinejs::parse_timelinejs(&file, text, &doc, options)
-            };
-        }
-        JsonKind::Other(keys) => return failed(Problem::whole(&file, not_a_dataset(&keys))),
-        JsonKind::Bundled | JsonKind::GeoJson | JsonKind::NotAnObject => {}
+    if let Some(loaded) = load_knight_lab(&file, text, options) {
+        return loaded;
     }
     let head: String = text.chars().take(4096).collect();
     if head.contains(EVENTS_FORMAT) {
@@ -340,6 +328,30 @@ pub fn load_bytes(
         let (places, loaded) = geojson_events::parse_geojson_events(&file, text, &bundled_places());
         (places, loaded.into())
     }
+}
+
+/// Loads TimelineJS and StoryMapJS files (and refuses JSON objects that are no dataset); `None`
+/// for the atlas's own JSON and GeoJSON, which the caller reads.
+fn load_knight_lab(file: &str, text: &str, options: &LoadOptions) -> Option<(Vec<Place>, Opened)> {
+    let kind = json_kind(text);
+    let doc = match kind {
+        JsonKind::TimelineJs | JsonKind::StoryMap => super::bundled::parse_json(file, text),
+        JsonKind::Other(ref keys) => Err(Problem::whole(file, not_a_dataset(keys))),
+        JsonKind::Bundled | JsonKind::GeoJson | JsonKind::NotAnObject => return None,
+    };
+    Some(match doc {
+        Ok(doc) if kind == JsonKind::StoryMap => {
+            storymap::parse_storymap(file, text, &doc, options)
+        }
+        Ok(doc) => timelinejs::parse_timelinejs(file, text, &doc, options),
+        Err(p) => (
+            Vec::new(),
+            Opened {
+                problems: vec![p],
+                ..Opened::default()
+            },
+        ),
+    })
 }
 
 /// The message for a JSON object that is none of the datasets the atlas reads.

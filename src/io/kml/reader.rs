@@ -78,90 +78,119 @@ struct Frame {
 pub fn walk(text: &str) -> Walked {
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
-    let mut out = Walked::default();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut folders: Vec<String> = Vec::new();
-    let mut current: Option<RawPlacemark> = None;
-    let mut buffer = String::new();
-    let mut track = Track::default();
+    let mut w = Walker::default();
     loop {
         let before = reader.buffer_position() as usize;
         let event = match reader.read_event() {
             Ok(e) => e,
             Err(e) => {
-                out.error = Some((reader.error_position() as usize, e.to_string()));
+                w.out.error = Some((reader.error_position() as usize, e.to_string()));
                 break;
             }
         };
         let offset = skip_space(text, before);
         match event {
-            Xml::Start(start) => {
-                let frame = frame_of(&start, offset);
-                if frame.name == "Placemark" {
-                    current = Some(RawPlacemark {
-                        offset,
-                        id: attribute(&start, "id"),
-                        folders: folders.clone(),
-                        ..RawPlacemark::default()
-                    });
-                }
-                if matches!(frame.name.as_str(), "Folder" | "Document") {
-                    folders.push(String::new());
-                }
-                buffer.clear();
-                stack.push(frame);
-            }
+            Xml::Start(start) => w.start(&start, offset),
             Xml::Empty(start) if local(&start) == "Placemark" => {
-                out.placemarks.push(RawPlacemark {
-                    offset,
-                    id: attribute(&start, "id"),
-                    folders: folders.clone(),
-                    ..RawPlacemark::default()
-                });
+                let p = w.placemark(&start, offset);
+                w.out.placemarks.push(p);
             }
-            Xml::Text(t) => buffer.push_str(&t.xml10_content().unwrap_or_default()),
-            Xml::CData(t) => buffer.push_str(&t.decode().unwrap_or_default()),
+            Xml::Text(t) => w.buffer.push_str(&t.xml10_content().unwrap_or_default()),
+            Xml::CData(t) => w.buffer.push_str(&t.decode().unwrap_or_default()),
             Xml::GeneralRef(r) => match r.resolve_char_ref() {
-                Ok(Some(c)) => buffer.push(c),
+                Ok(Some(c)) => w.buffer.push(c),
                 _ => {
                     let name = r.decode().unwrap_or_default();
                     match resolve_predefined_entity(&name) {
-                        Some(s) => buffer.push_str(s),
-                        None => buffer.push_str(&format!("&{name};")),
+                        Some(s) => w.buffer.push_str(s),
+                        None => w.buffer.push_str(&format!("&{name};")),
                     }
                 }
             },
-            Xml::End(_) => {
-                let Some(frame) = stack.pop() else { continue };
-                let value = At {
-                    text: std::mem::take(&mut buffer),
-                    offset: frame.offset,
-                };
-                let parent = stack.last().map_or("", |f| f.name.as_str());
-                if frame.name == "displayName" && parent == "Data" {
-                    if let Some(data) = stack.last_mut() {
-                        data.display = Some(value.text.trim().to_owned());
-                    }
-                } else if matches!(frame.name.as_str(), "Folder" | "Document") {
-                    folders.pop();
-                } else if frame.name == "name" && matches!(parent, "Folder" | "Document") {
-                    if let Some(last) = folders.last_mut() {
-                        *last = value.text.trim().to_owned();
-                    }
-                } else if frame.name == "Placemark" {
-                    if let Some(mut p) = current.take() {
-                        track.finish(&mut p);
-                        out.placemarks.push(p);
-                    }
-                } else if let Some(p) = current.as_mut() {
-                    keep(p, &stack, &frame, value, &mut track);
-                }
-            }
+            Xml::End(_) => w.end(),
             Xml::Eof => break,
             _ => {}
         }
     }
-    out
+    w.out
+}
+
+/// The state of a walk through the document.
+#[derive(Default)]
+struct Walker {
+    out: Walked,
+    stack: Vec<Frame>,
+    /// Names of the Folders and Documents around the current element.
+    folders: Vec<String>,
+    current: Option<RawPlacemark>,
+    /// The text of the element being read.
+    buffer: String,
+    track: Track,
+}
+
+impl Walker {
+    /// Whether the reader is inside a `description`, whose unescaped HTML tags are its text.
+    fn in_description(&self) -> bool {
+        self.stack.iter().any(|f| f.name == "description")
+    }
+
+    fn placemark(&self, start: &BytesStart<'_>, offset: usize) -> RawPlacemark {
+        RawPlacemark {
+            offset,
+            id: attribute(start, "id"),
+            folders: self.folders.clone(),
+            ..RawPlacemark::default()
+        }
+    }
+
+    fn start(&mut self, start: &BytesStart<'_>, offset: usize) {
+        let frame = frame_of(start, offset);
+        if self.in_description() {
+            // HTML written without CDATA: its tags are dropped, its text kept
+            self.stack.push(frame);
+            return;
+        }
+        if frame.name == "Placemark" {
+            self.current = Some(self.placemark(start, offset));
+        }
+        if matches!(frame.name.as_str(), "Folder" | "Document") {
+            self.folders.push(String::new());
+        }
+        self.buffer.clear();
+        self.stack.push(frame);
+    }
+
+    fn end(&mut self) {
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        if self.in_description() {
+            return;
+        }
+        let value = At {
+            text: std::mem::take(&mut self.buffer),
+            offset: frame.offset,
+        };
+        let parent = self.stack.last().map_or("", |f| f.name.as_str());
+        if frame.name == "displayName" && parent == "Data" {
+            if let Some(data) = self.stack.last_mut() {
+                data.display = Some(value.text.trim().to_owned());
+            }
+        } else if matches!(frame.name.as_str(), "Folder" | "Document") {
+            self.folders.pop();
+        } else if frame.name == "name" && matches!(parent, "Folder" | "Document") {
+            if let Some(last) = self.folders.last_mut() {
+                *last = value.text.trim().to_owned();
+            }
+        } else if frame.name == "Placemark" {
+            if let Some(mut p) = self.current.take() {
+                self.track.finish(&mut p);
+                self.out.placemarks.push(p);
+            }
+        } else if let Some(p) = self.current.as_mut() {
+            keep(p, &self.stack, &frame, value, &mut self.track);
+        }
+    }
 }
 
 /// The coordinates of a `gx:Track` being read.

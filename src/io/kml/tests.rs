@@ -308,3 +308,14 @@ fn a_views_time_is_not_the_placemarks() {
         Some("1 placemarks has no recognised date".to_owned())
     );
 }
+
+#[test]
+fn html_written_without_cdata_keeps_its_text() {
+    let text = "<kml><Placemark><name>A</name><description><p>Shelling <b>near</b> Tovuz</p>, reportedly.</description>\
+<TimeStamp><when>2020-07-12</when></TimeStamp></Placemark></kml>";
+    let opened = load(text, &LoadOptions::default());
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let e = &opened.records.events[0];
+    assert_eq!(e.summary, "Shelling near Tovuz, reportedly.");
+    assert_eq!(e.date.range, Some((d(2020, 7, 12), d(2020, 7, 12))));
+}

@@ -78,6 +78,68 @@ fn part(obj: &Value, key: &'static str) -> Result<Option<i64>, PartFail> {
     }
 }
 
+/// The days of a year, a month of it, or a day of that month.
+fn span_of(y: i32, month: Option<i64>, day: Option<i64>) -> Result<DaySpan, PartFail> {
+    let unreal = || {
+        (
+            Some("day"),
+            format!(
+                "{y}-{}-{} is not a real calendar date",
+                month.unwrap_or(0),
+                day.unwrap_or(0)
+            ),
+        )
+    };
+    let small = |n: i64| u32::try_from(n).ok();
+    Ok(match (month, day) {
+        (None, None) => {
+            let (start, end) = year_range(y).ok_or_else(unreal)?;
+            DaySpan {
+                start,
+                end,
+                precision: Precision::Year,
+            }
+        }
+        (Some(m), None) => {
+            let (start, end) = small(m)
+                .and_then(|m| month_range(y, m))
+                .ok_or_else(unreal)?;
+            DaySpan {
+                start,
+                end,
+                precision: Precision::Month,
+            }
+        }
+        (Some(m), Some(d)) => {
+            let date = small(m)
+                .zip(small(d))
+                .and_then(|(m, d)| NaiveDate::from_ymd_opt(y, m, d))
+                .ok_or_else(unreal)?;
+            DaySpan::day(date)
+        }
+        (None, Some(_)) => {
+            return Err((Some("month"), "the date has a day but no month".to_owned()));
+        }
+    })
+}
+
+/// The time of day from an hour and the optional minute, second and millisecond.
+fn time_of(
+    hour: i64,
+    minute: Option<i64>,
+    second: Option<i64>,
+    milli: Option<i64>,
+) -> Result<TimeOfDay, PartFail> {
+    let (m, s, ms) = (minute.unwrap_or(0), second.unwrap_or(0), milli.unwrap_or(0));
+    let small = |n: i64| u32::try_from(n).ok();
+    let time = small(hour)
+        .zip(small(m))
+        .zip(small(s).zip(small(ms)))
+        .and_then(|((h, m), (s, ms))| NaiveTime::from_hms_milli_opt(h, m, s, ms))
+        .ok_or((Some("hour"), format!("{hour}:{m}:{s} is not a time of day")))?;
+    Ok(TimeOfDay::new(time, None))
+}
+
 fn date_object(obj: &Value) -> Result<Option<Parts>, PartFail> {
     let display = text(obj.get("display_date")).unwrap_or_default();
     let [year, month, day, hour, minute, second, milli] = [
@@ -108,64 +170,9 @@ fn date_object(obj: &Value) -> Result<Option<Parts>, PartFail> {
             ),
         ));
     }
-    let y = year as i32;
-    let unreal = || {
-        (
-            Some("day"),
-            format!(
-                "{y}-{}-{} is not a real calendar date",
-                month.unwrap_or(0),
-                day.unwrap_or(0)
-            ),
-        )
-    };
-    let small = |n: i64| u32::try_from(n).ok();
-    let span = match (month, day) {
-        (None, None) => {
-            let (start, end) = year_range(y).ok_or_else(unreal)?;
-            DaySpan {
-                start,
-                end,
-                precision: Precision::Year,
-            }
-        }
-        (Some(m), None) => {
-            let (start, end) = small(m)
-                .and_then(|m| month_range(y, m))
-                .ok_or_else(unreal)?;
-            DaySpan {
-                start,
-                end,
-                precision: Precision::Month,
-            }
-        }
-        (Some(m), Some(d)) => {
-            let date = small(m)
-                .zip(small(d))
-                .and_then(|(m, d)| NaiveDate::from_ymd_opt(y, m, d))
-                .ok_or_else(unreal)?;
-            DaySpan::day(date)
-        }
-        (None, Some(_)) => {
-            return Err((Some("month"), "the date has a day but no month".to_owned()));
-        }
-    };
+    let span = span_of(year as i32, month, day)?;
     let time = match (span.precision, hour?) {
-        (Precision::Day, Some(h)) => {
-            let (mi, s, ms) = (
-                minute?.unwrap_or(0),
-                second?.unwrap_or(0),
-                milli?.unwrap_or(0),
-            );
-            let t = [h, mi, s, ms]
-                .map(small)
-                .iter()
-                .all(Option::is_some)
-                .then(|| NaiveTime::from_hms_milli_opt(h as u32, mi as u32, s as u32, ms as u32))
-                .flatten()
-                .ok_or((Some("hour"), format!("{h}:{mi}:{s} is not a time of day")))?;
-            Some(TimeOfDay::new(t, None))
-        }
+        (Precision::Day, Some(h)) => Some(time_of(h, minute?, second?, milli?)?),
         _ => None,
     };
     Ok(Some(Parts {
