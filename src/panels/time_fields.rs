@@ -36,6 +36,9 @@ pub fn time_fields_ui(
     options: &LoadOptions,
     commands: &mut Vec<Command>,
 ) {
+    if report.is_some() || options != &LoadOptions::default() {
+        ui.separator();
+    }
     if let Some(report) = report {
         ui.label(
             RichText::new(report.message())
@@ -58,6 +61,12 @@ pub fn time_fields_ui(
                 .map(|e| format!(" to `{e}`"))
                 .unwrap_or_default()
         ));
+    }
+    if options.time_field.is_some() && ui.button("Use the file's own dates").clicked() {
+        commands.push(Command::ReloadWith(LoadOptions {
+            time_field: None,
+            ..options.clone()
+        }));
     }
     if report.is_some_and(|r| r.yearless > 0) || options.assume_year.is_some() {
         year_ui(ui, &mut choice, options, commands);

@@ -226,6 +226,19 @@ fn the_picker_reloads_with_the_chosen_start_and_end_fields() {
     let first = outcome.data.event(0).unwrap();
     assert_eq!(first.date.describe(), "1 March 2021 – 5 March 2021 (day)");
     harness.get_by_label_contains("Dates read from the field `start_date` to `end_date`");
+    harness.get_by_label("Use the file's own dates").click();
+    harness.run();
+    wait_for_load(&mut harness);
+    let outcome = harness.state().pending.as_ref().unwrap();
+    assert_eq!(outcome.options.time_field, None);
+    assert_eq!(outcome.undated.as_ref().map(|r| r.undated), Some(2));
+    harness.get_by_label("Reload with these fields").click();
+    harness.run();
+    wait_for_load(&mut harness);
+    assert_eq!(
+        harness.state().pending.as_ref().unwrap().data.dated_len(),
+        2
+    );
     harness.get_by_label("Replace with 2").click();
     harness.run();
     assert_eq!(harness.state().data.len(), 2);
