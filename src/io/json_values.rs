@@ -2,12 +2,40 @@
 //! a number, and `location {lat, lon, name}` objects.
 
 use super::html_text::html_to_text;
-use super::json_locate::Step;
+use super::json_locate::{JsonLocator, Step};
+use super::problem::Problem;
 use crate::model::place::validate_coordinates;
 use serde_json::Value;
+use std::cell::OnceCell;
 
 /// A failure at a JSON path.
 pub type PathFail = (Vec<Step>, String);
+
+/// Locates problems by JSON path, parsing the text for positions only when the first problem
+/// comes (a clean file is parsed once).
+pub struct LazyLocator<'a> {
+    file: &'a str,
+    text: &'a str,
+    located: OnceCell<JsonLocator<'a>>,
+}
+
+impl<'a> LazyLocator<'a> {
+    /// A locator for `text` of `file`.
+    pub fn new(file: &'a str, text: &'a str) -> LazyLocator<'a> {
+        LazyLocator {
+            file,
+            text,
+            located: OnceCell::new(),
+        }
+    }
+
+    /// A problem located at `path`.
+    pub fn problem(&self, path: &[Step], message: impl Into<String>) -> Problem {
+        self.located
+            .get_or_init(|| JsonLocator::new(self.file, self.text))
+            .problem(path, message)
+    }
+}
 
 /// A number, or a string holding one (`"40.18"`); `None` for anything else, or an empty string.
 pub fn number(v: &Value) -> Option<f64> {

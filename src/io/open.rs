@@ -333,6 +333,7 @@ pub fn load_bytes(
 /// Loads TimelineJS and StoryMapJS files (and refuses JSON objects that are no dataset); `None`
 /// for the atlas's own JSON and GeoJSON, which the caller reads.
 fn load_knight_lab(file: &str, text: &str, options: &LoadOptions) -> Option<(Vec<Place>, Opened)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let kind = json_kind(text);
     let doc = match kind {
         JsonKind::TimelineJs | JsonKind::StoryMap => super::bundled::parse_json(file, text),
@@ -488,6 +489,47 @@ mod tests {
         assert_eq!(
             slides.message(),
             "3 slides have no recognised date; 2 give a day or month without a year"
+        );
+    }
+
+    #[test]
+    fn json_is_told_apart_by_its_content() {
+        let load = |name: &str, text: &str| {
+            load_bytes(
+                Path::new(name),
+                text.as_bytes(),
+                &Basemap::default(),
+                &LoadOptions::default(),
+            )
+            .1
+        };
+        let timeline = "\u{feff}{\"events\": [{\"start_date\": {\"year\": 2020}, \"text\": {\"headline\": \"A\"}}]}";
+        let opened = load("t.json", timeline);
+        assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+        assert_eq!(opened.records.events[0].title, "A");
+        let story = r#"{"storymap": {"slides": [{"date": "2020", "text": {"headline": "B"}}]}}"#;
+        assert_eq!(load("s.json", story).records.events[0].title, "B");
+        let other = load("o.json", r#"{"rows": [1], "meta": {}}"#);
+        assert!(
+            other.problems[0].to_string().starts_with(
+                "o.json:1:1: not a dataset the atlas reads: a JSON object with the keys `rows`, `meta`"
+            ),
+            "{}",
+            other.problems[0]
+        );
+        let kml = load("k.kml", "<kml><Placemark><name>C</name></Placemark></kml>");
+        assert_eq!(kml.records.events[0].title, "C");
+        let not_kmz = load("k.kmz", "<kml/>");
+        assert!(
+            not_kmz.problems[0]
+                .message
+                .starts_with("not a KMZ (zip) archive")
+        );
+        assert!(
+            detect_format(Path::new("x.shp"))
+                .unwrap_err()
+                .message
+                .contains(".json, .geojson, .csv, .kml or .kmz")
         );
     }
 

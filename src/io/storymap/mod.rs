@@ -12,8 +12,8 @@
 pub mod free_date;
 
 use super::imported::{DateFields, Places, date_between, read_date_value};
-use super::json_locate::{JsonLocator, Step};
-use super::json_values::{PathFail, html_at, location, text};
+use super::json_locate::Step;
+use super::json_values::{LazyLocator, PathFail, html_at, location, text};
 use super::open::{LoadOptions, Opened};
 use super::timelinejs::set_source;
 use crate::model::region::REGION;
@@ -28,7 +28,7 @@ pub fn parse_storymap(
     doc: &Value,
     options: &LoadOptions,
 ) -> (Vec<Place>, Opened) {
-    let loc = JsonLocator::new(file, text);
+    let loc = LazyLocator::new(file, text);
     let mut opened = Opened::default();
     let Some(slides) = doc.pointer("/storymap/slides").and_then(Value::as_array) else {
         opened.problems.push(loc.problem(

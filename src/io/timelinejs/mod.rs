@@ -12,8 +12,8 @@
 pub mod date;
 
 use super::imported::{DateFields, Places, date_between};
-use super::json_locate::{JsonLocator, Step};
-use super::json_values::{PathFail, html_at, location, text};
+use super::json_locate::Step;
+use super::json_values::{LazyLocator, PathFail, html_at, location, text};
 use super::open::{LoadOptions, Opened};
 use super::problem::Problem;
 use crate::model::region::REGION;
@@ -29,7 +29,7 @@ pub fn parse_timelinejs(
     doc: &Value,
     options: &LoadOptions,
 ) -> (Vec<Place>, Opened) {
-    let loc = JsonLocator::new(file, text);
+    let loc = LazyLocator::new(file, text);
     let mut opened = Opened::default();
     let Some(events) = doc.get("events").and_then(Value::as_array) else {
         opened
@@ -100,7 +100,7 @@ struct Era {
     headline: String,
 }
 
-fn read_eras(doc: &Value, loc: &JsonLocator<'_>, problems: &mut Vec<Problem>) -> Vec<Era> {
+fn read_eras(doc: &Value, loc: &LazyLocator<'_>, problems: &mut Vec<Problem>) -> Vec<Era> {
     let mut eras = Vec::new();
     for (i, era) in doc
         .get("eras")
