@@ -1,7 +1,8 @@
 //! What the views ask for. Views emit commands; the app applies them in one place.
 
+use crate::filters::AreaFilter;
 use crate::io::open::LoadOptions;
-use crate::model::{Category, DayNum};
+use crate::model::{Category, DayNum, MapView};
 use crate::time_control::Mode;
 use std::path::PathBuf;
 
@@ -49,11 +50,29 @@ pub enum Command {
     ShowCategory(Category, bool),
     /// Filter by actor.
     SetActor(Option<String>),
+    /// Filter by text (title, place, actors, quote, and the notes of large tables).
+    SetSearch(String),
+    /// Add an area to the area filter (events inside any of its areas pass).
+    AddArea(AreaFilter),
+    /// Remove the area filter's area at this position.
+    RemoveArea(usize),
+    /// Remove every area from the area filter.
+    ClearAreas,
+    /// Toggle the smallest named area at a point in the area filter; at a point in no area (the
+    /// sea), clear the area filter.
+    FilterAreaAt {
+        /// Longitude.
+        lon: f64,
+        /// Latitude.
+        lat: f64,
+    },
+    /// Look at the map from here (after a drag, a scroll or a pinch, or to fit it).
+    SetMapView(MapView),
     /// Zoom the map by a factor around its centre.
     Zoom(f32),
     /// Fit the map to the region.
     FitRegion,
-    /// Open a file with the native dialog.
+    /// Open a file chosen in the native dialog (which runs beside the frame, not in it).
     OpenDialog,
     /// Open a file by path (background load).
     OpenPath(PathBuf),

@@ -1,4 +1,5 @@
-//! Colours: a colour-blind-safe palette (Okabe–Ito) for categories, muted fills for countries.
+//! Colours: a colour-blind-safe palette (Okabe–Ito) for categories, muted fills for countries, and
+//! every other colour the views paint with, named for what it paints.
 
 use crate::model::Category;
 use eframe::egui::Color32;
@@ -26,19 +27,93 @@ pub fn country_fill(name: &str) -> Color32 {
         "Iran" => Color32::from_rgb(232, 224, 205),
         "Turkey" => Color32::from_rgb(216, 209, 222),
         "Russia" => Color32::from_rgb(210, 216, 224),
-        _ => Color32::from_rgb(228, 228, 224),
+        _ => OTHER_LAND,
     }
 }
 
+/// Land of countries without a fill of their own.
+pub const OTHER_LAND: Color32 = Color32::from_rgb(228, 228, 224);
+/// The map's background (beyond any land or water drawn).
+pub const MAP_BACKGROUND: Color32 = Color32::from_rgb(238, 238, 232);
 /// Water.
 pub const WATER: Color32 = Color32::from_rgb(170, 200, 226);
+/// Rivers.
+pub const RIVER: Color32 = Color32::from_rgb(70, 130, 200);
 /// Country borders.
 pub const BORDER: Color32 = Color32::from_rgb(95, 95, 100);
+/// The outline and hatching of the former autonomous oblast of Nagorno-Karabakh.
+pub const KARABAKH: Color32 = Color32::from_rgb(150, 70, 60);
+/// The outline of other marked regions (Nakhchivan).
+pub const REGION_OUTLINE: Color32 = Color32::from_rgb(60, 90, 140);
+/// The Lachin corridor's line.
+pub const CORRIDOR: Color32 = Color32::from_rgb(120, 40, 120);
 /// Highlight for the selected event.
 pub const SELECTED: Color32 = Color32::from_rgb(20, 20, 20);
 /// Highlight for the hovered event.
 pub const HOVERED: Color32 = Color32::from_rgb(255, 255, 255);
+/// The rim of markers and badges.
+pub const MARKER_RIM: Color32 = Color32::WHITE;
+/// The disc a marker's count sits on.
+pub const COUNT_DISC: Color32 = Color32::WHITE;
+/// The count on a marker's disc.
+pub const COUNT_TEXT: Color32 = Color32::BLACK;
+/// The count on a shape's badge (on the category colour).
+pub const BADGE_TEXT: Color32 = Color32::WHITE;
+/// Text on the map's overlays (caption, scale bar, coordinates, arrow labels).
+pub const OVERLAY_TEXT: Color32 = Color32::BLACK;
+/// The translucent white behind overlay text.
+pub const OVERLAY_BACKDROP: Color32 = Color32::from_rgba_premultiplied(215, 215, 215, 215);
+/// The halo behind map labels.
+pub const LABEL_HALO: Color32 = Color32::from_rgba_premultiplied(170, 170, 170, 170);
+/// City labels.
+pub const CITY_LABEL: Color32 = Color32::from_rgb(30, 30, 30);
+/// City dots.
+pub const CITY_DOT: Color32 = Color32::from_rgb(40, 40, 40);
+/// Country names.
+pub const COUNTRY_LABEL: Color32 = Color32::from_rgb(120, 120, 120);
+/// Names of seas, lakes and rivers.
+pub const WATER_LABEL: Color32 = Color32::from_rgb(50, 90, 140);
+/// Names of regions and the corridor.
+pub const REGION_LABEL: Color32 = Color32::from_rgb(110, 50, 60);
+/// Faded events drawn as a density grid.
+pub const FADED_DENSITY: Color32 = Color32::from_gray(90);
+/// The outline of the areas of the area filter, and the box being drawn.
+pub const AREA_FILTER: Color32 = Color32::from_rgb(200, 30, 120);
 /// The time window on the timeline.
 pub const WINDOW_FILL: Color32 = Color32::from_rgba_premultiplied(14, 26, 40, 40);
+/// The edges and handles of the time window.
+pub const WINDOW_EDGE: Color32 = Color32::from_rgb(40, 90, 160);
+/// The timeline's density histogram.
+pub const HISTOGRAM: Color32 = Color32::from_rgb(70, 110, 160);
+/// The timeline's lane labels.
+pub const LANE_LABEL: Color32 = Color32::from_gray(70);
+/// The backdrop of the timeline's lane labels.
+pub const LANE_LABEL_BACKDROP: Color32 = Color32::from_rgba_premultiplied(190, 190, 190, 190);
+/// The background of the hovered event's row in the list.
+pub const HOVERED_ROW: Color32 = Color32::from_rgb(255, 244, 200);
+/// Text on coloured chips.
+pub const CHIP_TEXT: Color32 = Color32::WHITE;
+/// A chip that names a plain fact (the date's precision).
+pub const CHIP_NEUTRAL: Color32 = Color32::from_gray(225);
+/// Text on a neutral chip.
+pub const CHIP_NEUTRAL_TEXT: Color32 = Color32::BLACK;
+/// The "UNVERIFIED" chip and warnings about a report.
+pub const UNVERIFIED: Color32 = Color32::from_rgb(190, 30, 30);
+/// The "claim" chip.
+pub const CLAIM: Color32 = Color32::from_rgb(110, 80, 160);
+/// Behind the quoted sentence.
+pub const QUOTE_BACKDROP: Color32 = Color32::from_rgb(255, 246, 205);
+/// The quote highlighted in the article.
+pub const QUOTE_HIGHLIGHT: Color32 = Color32::from_rgb(255, 226, 110);
+/// Article text on the highlight.
+pub const ARTICLE_TEXT: Color32 = Color32::from_gray(40);
+/// Article text away from the quote, when dimmed.
+pub const ARTICLE_DIM: Color32 = Color32::from_gray(210);
+/// A problem with what the user typed.
+pub const INPUT_ERROR: Color32 = Color32::from_rgb(180, 40, 40);
+/// Status messages that report an error.
+pub const STATUS_ERROR: Color32 = Color32::from_rgb(170, 30, 30);
+/// Status messages that report success.
+pub const STATUS_OK: Color32 = Color32::from_rgb(40, 90, 40);
 /// Text that warns without being an error (records without a recognised date).
 pub const NOTICE: Color32 = Color32::from_rgb(150, 90, 0);

@@ -24,8 +24,11 @@ pub enum Format {
     Kmz,
 }
 
-/// The extensions [`detect_format`] knows, for messages.
-const EXTENSIONS: &str = ".json, .geojson, .csv, .kml or .kmz";
+/// The file extensions the atlas opens.
+pub const EXTENSIONS: [&str; 5] = ["json", "geojson", "csv", "kml", "kmz"];
+
+/// The extensions [`detect_format`] knows, as messages name them.
+const EXTENSIONS_TEXT: &str = ".json, .geojson, .csv, .kml or .kmz";
 
 /// The format a path's extension names.
 pub fn detect_format(path: &Path) -> Result<Format, Problem> {
@@ -43,11 +46,11 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
         "kmz" => Ok(Format::Kmz),
         "" => Err(Problem::whole(
             &file,
-            format!("no file extension: expected {EXTENSIONS}"),
+            format!("no file extension: expected {EXTENSIONS_TEXT}"),
         )),
         other => Err(Problem::whole(
             &file,
-            format!("unknown file type `.{other}`: expected {EXTENSIONS}"),
+            format!("unknown file type `.{other}`: expected {EXTENSIONS_TEXT}"),
         )),
     }
 }

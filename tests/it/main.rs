@@ -3,7 +3,9 @@
 //! window under Xvfb.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod area_filter;
 mod bad_files;
+mod check_rules;
 mod cli;
 mod common;
 mod content;
@@ -11,5 +13,7 @@ mod formats;
 mod geography;
 mod open_export;
 mod session;
+mod situation;
 mod ui;
+mod verified_meaning;
 mod window;

@@ -1,0 +1,10 @@
+//! The map's layers, one file each, drawn bottom to top: the basemap, the area filter's outlines,
+//! the places' dots, the events, the arrows toward events outside the view, and the labels over
+//! all of them.
+
+pub mod areas;
+pub mod arrows;
+pub mod basemap;
+pub mod events;
+pub mod labels;
+pub mod places;
