@@ -1,6 +1,7 @@
 //! What the views ask for. Views emit commands; the app applies them in one place.
 
 use crate::filters::AreaFilter;
+use crate::io::open::LoadOptions;
 use crate::model::{Category, DayNum, MapView};
 use crate::time_control::Mode;
 use std::path::PathBuf;
@@ -89,6 +90,9 @@ pub enum Command {
     },
     /// Drop the loaded data; keep what is open.
     DiscardLoad,
+    /// Read the loaded file again with other choices (time fields, an assumed year), replacing
+    /// the pending load.
+    ReloadWith(LoadOptions),
     /// Export the visible events, choosing the file with the native dialog.
     ExportDialog(ExportFormat),
     /// Export the visible events to a path.

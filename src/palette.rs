@@ -126,6 +126,9 @@ pub const STATUS_ERROR: Color32 = Color32::from_rgb(170, 30, 30);
 /// Status messages that report success.
 pub const STATUS_OK: Color32 = Color32::from_rgb(40, 90, 40);
 
+/// Text that warns without being an error (records without a recognised date).
+pub const NOTICE: Color32 = Color32::from_rgb(150, 90, 0);
+
 /// The relative luminance of an opaque colour (WCAG 2.1).
 pub fn relative_luminance(color: Color32) -> f32 {
     let channel = |c: u8| {

@@ -5,6 +5,7 @@ use crate::capture::{Capture, Shot};
 use crate::commands::{Command, ExportFormat};
 use crate::dialogs::{DialogJob, DialogPurpose};
 use crate::filters::Visible;
+use crate::io::open::LoadOptions;
 use crate::loading::LoadJob;
 use crate::model::Dataset;
 use crate::time_control::TimeControl;
@@ -66,6 +67,7 @@ impl AtlasApp {
                 self.say("Loading cancelled; nothing changed.", false);
             }
             Command::AcceptLoad { layer } => self.accept_load(layer),
+            Command::ReloadWith(options) => self.reload_with(options),
             Command::DiscardLoad => {
                 self.pending = None;
                 self.say("Nothing loaded; the open data is unchanged.", false);
@@ -150,7 +152,7 @@ impl AtlasApp {
         };
         self.scroll_quote = SCROLL_QUOTE_FRAMES;
         self.list.scroll_to_selection = true;
-        if !e.off_map && !self.map.shows(e.lon, e.lat) {
+        if e.is_placed() && !e.off_map && !self.map.shows(e.lon, e.lat) {
             let view = self.map.centred_on(e.lon, e.lat);
             self.set_map_view(view);
         }
@@ -197,11 +199,21 @@ impl AtlasApp {
 
     /// Starts loading a file in the background (a load already running is cancelled).
     pub(super) fn open_path(&mut self, path: PathBuf) {
+        self.start_load(path, self.load_options.clone());
+    }
+
+    /// Reads the pending load's file again with other choices; the new result replaces it.
+    fn reload_with(&mut self, options: LoadOptions) {
+        if let Some(pending) = self.pending.take() {
+            self.start_load(pending.path, options);
+        }
+    }
+
+    fn start_load(&mut self, path: PathBuf, options: LoadOptions) {
         if let Some(job) = self.job.take() {
             job.cancel();
         }
         let wake = self.ctx.clone();
-        let options = self.load_options.clone();
         self.job = Some(LoadJob::start(
             &path,
             self.basemap.clone(),

@@ -213,6 +213,7 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
         claimed_by: parts.claimed_by.clone(),
         verified,
         notes,
+        time: None,
     }
 }
 

@@ -1,7 +1,7 @@
 //! Writing proposals as a `caucasus-atlas/events@1` document (what `assets/events.json` holds and
 //! `io::bundled::parse_events` reads), and ad-hoc places as a `caucasus-atlas/places@1` document.
-//! The event fields are the export contract's (`io::export::event_properties`) less the two that
-//! only exports carry (`place_name`, `category_label`).
+//! The event fields are the export contract's (`io::export::event_properties`) less those that
+//! only exports carry (`place_name`, `category_label`, `datetime`).
 
 use crate::io::bundled::{EVENTS_FORMAT, PLACES_FORMAT};
 use crate::io::export::event_properties;
@@ -9,7 +9,7 @@ use crate::model::{Event, Place};
 use serde_json::{Value, json};
 
 /// Export-only keys that an events file does not have.
-const EXPORT_ONLY: [&str; 2] = ["place_name", "category_label"];
+const EXPORT_ONLY: [&str; 3] = ["place_name", "category_label", "datetime"];
 
 /// One event as an events-file record.
 pub fn event_record(e: &Event) -> Value {

@@ -4,6 +4,7 @@
 use super::basemap::Basemap;
 use super::bundled::Loaded;
 use super::problem::Problem;
+use super::time_parse::parse_time_of_day;
 use crate::model::date::parse_iso_day;
 use crate::model::place::validate_coordinates;
 use crate::model::region::REGION;
@@ -11,8 +12,36 @@ use crate::model::{Category, Event, EventDate, Place, Precision, Source};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-/// The header that marks an atlas CSV.
-pub const ATLAS_COLUMNS: [&str; 23] = [
+/// The header that marks an atlas CSV: [`LEGACY_COLUMNS`] and then `time_of_day`.
+pub const ATLAS_COLUMNS: [&str; 24] = [
+    "id",
+    "title",
+    "summary",
+    "start",
+    "end",
+    "precision",
+    "date_text",
+    "date_note",
+    "place",
+    "place_name",
+    "latitude",
+    "longitude",
+    "category",
+    "category_label",
+    "actors",
+    "source_document",
+    "source_quote",
+    "publisher",
+    "published",
+    "claimed_by",
+    "verified",
+    "notes",
+    "shape",
+    "time_of_day",
+];
+
+/// The header atlas CSV had before it kept the time of day; such files still open.
+pub const LEGACY_COLUMNS: [&str; 23] = [
     "id",
     "title",
     "summary",
@@ -50,8 +79,9 @@ struct Row {
     date_note: String,
     place: String,
     place_name: String,
-    latitude: f64,
-    longitude: f64,
+    /// Empty (with `longitude`) for an unplaced event.
+    latitude: Option<f64>,
+    longitude: Option<f64>,
     category: String,
     category_label: String,
     actors: String,
@@ -63,11 +93,15 @@ struct Row {
     verified: bool,
     notes: String,
     shape: String,
+    /// ISO 8601 time with its offset when known (`10:15:00+04:00`); empty when not given.
+    #[serde(default)]
+    time_of_day: String,
 }
 
 /// Whether a CSV header is the atlas's own.
 pub fn is_atlas_header(header: &csv::StringRecord) -> bool {
     header.iter().map(str::trim).eq(ATLAS_COLUMNS)
+        || header.iter().map(str::trim).eq(LEGACY_COLUMNS)
 }
 
 /// Writes events as atlas CSV.
@@ -92,8 +126,8 @@ pub fn write_csv<E: std::borrow::Borrow<Event>>(
             date_note: e.date.note.clone(),
             place: e.place.clone(),
             place_name: e.place_name.clone(),
-            latitude: e.lat,
-            longitude: e.lon,
+            latitude: e.lat.is_finite().then_some(e.lat),
+            longitude: e.lon.is_finite().then_some(e.lon),
             category: e.category.as_str().to_owned(),
             category_label: e.category_label.clone(),
             actors: e.actors.join("; "),
@@ -105,6 +139,7 @@ pub fn write_csv<E: std::borrow::Borrow<Event>>(
             verified: e.verified,
             notes: e.notes.clone(),
             shape: e.shape_name.clone().unwrap_or_default(),
+            time_of_day: e.time.map(|t| t.iso()).unwrap_or_default(),
         })?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
@@ -147,7 +182,7 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
             .and_then(|row| convert(row, basemap, &mut seen));
         match converted {
             Ok(e) => {
-                if seen_places.insert(e.place.clone()) {
+                if e.lat.is_finite() && e.lon.is_finite() && seen_places.insert(e.place.clone()) {
                     places.push(Place::ad_hoc(&e.place, &e.place_name, "", e.lat, e.lon));
                 }
                 out.records.push(e);
@@ -158,6 +193,17 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
     (places, out)
 }
 
+/// `YYYY-MM-DD`, or a year before the common era as chrono writes it (`-0500-01-01`).
+fn parse_day_any_year(text: &str) -> Result<chrono::NaiveDate, String> {
+    match text.strip_prefix('-') {
+        Some(rest) if rest.len() == 10 => parse_iso_day(rest).and_then(|_| {
+            chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map_err(|_| format!("`{text}` is not a real calendar date"))
+        }),
+        _ => parse_iso_day(text),
+    }
+}
+
 fn convert(row: Row, basemap: &Basemap, seen: &mut HashSet<String>) -> Result<Event, String> {
     if row.id.trim().is_empty() {
         return Err("empty id".to_owned());
@@ -165,12 +211,25 @@ fn convert(row: Row, basemap: &Basemap, seen: &mut HashSet<String>) -> Result<Ev
     if !seen.insert(row.id.clone()) {
         return Err(format!("duplicate id `{}`", row.id));
     }
-    validate_coordinates(row.latitude, row.longitude)?;
+    let (lat, lon) = match (row.latitude, row.longitude) {
+        (Some(lat), Some(lon)) => {
+            validate_coordinates(lat, lon)?;
+            (lat, lon)
+        }
+        (None, None) => (f64::NAN, f64::NAN),
+        _ => return Err("latitude and longitude must both be given or both be empty".to_owned()),
+    };
+    let time = opt(row.time_of_day)
+        .map(|t| parse_time_of_day(&t))
+        .transpose()?;
+    if time.is_some() && row.start.trim().is_empty() {
+        return Err("a time of day needs a start date".to_owned());
+    }
     let precision = Precision::parse(&row.precision)
         .ok_or_else(|| format!("unknown precision `{}`", row.precision))?;
     let day = |s: &str| {
         (!s.trim().is_empty())
-            .then(|| parse_iso_day(s.trim()))
+            .then(|| parse_day_any_year(s.trim()))
             .transpose()
     };
     let range = match (day(&row.start)?, day(&row.end)?) {
@@ -196,11 +255,12 @@ fn convert(row: Row, basemap: &Basemap, seen: &mut HashSet<String>) -> Result<Ev
         title: row.title,
         summary: row.summary,
         date,
+        time,
         place: row.place,
         place_name: row.place_name,
-        lon: row.longitude,
-        lat: row.latitude,
-        off_map: !REGION.contains(row.longitude, row.latitude),
+        lon,
+        lat,
+        off_map: lon.is_finite() && !REGION.contains(lon, lat),
         shape,
         shape_name,
         category,
@@ -254,7 +314,8 @@ mod tests {
 
     #[test]
     fn bad_rows_are_reported_by_line() {
-        let header = ATLAS_COLUMNS.join(",");
+        // a file written before the time of day was kept
+        let header = LEGACY_COLUMNS.join(",");
         let good = "a,T,,2022-08-03,2022-08-03,day,,,p,P,39.6,46.5,military,,,d,q,,,,true,,";
         let bad = "b,T,,2022-02-30,2022-03-01,day,,,p,P,39.6,46.5,military,,,d,q,,,,true,,";
         let lat = "c,T,,2022-08-03,2022-08-03,day,,,p,P,95,46.5,military,,,d,q,,,,true,,";

@@ -309,6 +309,7 @@ fn convert(
         return Err(("source/quote", "empty quote".to_owned()));
     }
     Ok(Event {
+        time: None,
         id: raw.id,
         title: raw.title,
         summary: raw.summary,

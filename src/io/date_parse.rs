@@ -123,7 +123,7 @@ pub fn parse_iso_partial(text: &str) -> Result<DaySpan, String> {
 }
 
 /// The month number of an English month name or its three-letter abbreviation (any case).
-fn month_number(name: &[u8]) -> Option<u32> {
+pub(crate) fn month_number(name: &[u8]) -> Option<u32> {
     const NAMES: [&[u8]; 12] = [
         b"january",
         b"february",

@@ -18,22 +18,27 @@ fn collection(features: Vec<Feature>) -> FeatureCollection {
     }
 }
 
-fn feature(id: Option<&str>, geometry: geojson::Geometry, properties: Value) -> Feature {
+fn feature(id: Option<&str>, geometry: Option<geojson::Geometry>, properties: Value) -> Feature {
     let properties: Option<JsonObject> = match properties {
         Value::Object(map) => Some(map),
         _ => None,
     };
     Feature {
         bbox: None,
-        geometry: Some(geometry),
+        geometry,
         id: id.map(|i| geojson::feature::Id::String(i.to_owned())),
         properties,
         foreign_members: None,
     }
 }
 
-/// The GeoJSON properties of an event (the export contract).
+/// The GeoJSON properties of an event (the export contract). `datetime` is the start day at the
+/// source's time of day in ISO 8601 (with the offset when the source gave one), or `null`.
 pub fn event_properties(e: &Event) -> Value {
+    let datetime = match (e.time, e.date.range) {
+        (Some(t), Some((start, _))) => Value::from(t.iso_datetime(start)),
+        _ => Value::Null,
+    };
     let (start, end) = match e.date.range {
         Some((s, e)) => (
             Value::from(s.format("%Y-%m-%d").to_string()),
@@ -47,6 +52,7 @@ pub fn event_properties(e: &Event) -> Value {
         "summary": e.summary,
         "start": start,
         "end": end,
+        "datetime": datetime,
         "precision": e.date.precision.as_str(),
         "date_text": e.date.text,
         "date_note": e.date.note,
@@ -68,7 +74,8 @@ pub fn event_properties(e: &Event) -> Value {
     })
 }
 
-/// Events as a FeatureCollection: their own geometry if they have one, else their place's point.
+/// Events as a FeatureCollection: their own geometry if they have one, else their place's point;
+/// unplaced events have a null geometry.
 pub fn events_collection<E: std::borrow::Borrow<Event>>(
     events: impl IntoIterator<Item = E>,
 ) -> FeatureCollection {
@@ -77,11 +84,11 @@ pub fn events_collection<E: std::borrow::Borrow<Event>>(
             .into_iter()
             .map(|e| {
                 let e = e.borrow();
-                let geometry = e
-                    .shape
-                    .as_ref()
-                    .map(geojson::Geometry::from)
-                    .unwrap_or_else(|| point(e.lon, e.lat));
+                let geometry = match &e.shape {
+                    Some(shape) => Some(geojson::Geometry::from(shape)),
+                    None if e.is_placed() => Some(point(e.lon, e.lat)),
+                    None => None,
+                };
                 feature(Some(&e.id), geometry, event_properties(e))
             })
             .collect(),
@@ -96,7 +103,7 @@ pub fn places_collection(places: &[Place]) -> FeatureCollection {
             .map(|p| {
                 feature(
                     Some(&p.id),
-                    point(p.lon, p.lat),
+                    Some(point(p.lon, p.lat)),
                     json!({
                         "id": p.id,
                         "name": p.name,
@@ -122,7 +129,7 @@ pub fn basemap_collection(map: &Basemap) -> FeatureCollection {
                 if !s.note.is_empty() {
                     props["note"] = Value::from(s.note.clone());
                 }
-                feature(None, geojson::Geometry::from(&s.geometry), props)
+                feature(None, Some(geojson::Geometry::from(&s.geometry)), props)
             })
             .collect(),
     );
@@ -162,12 +169,15 @@ pub fn basemap_on_collection(
         let mut props = dated_properties(&a.record, "control");
         props["status"] = Value::from(a.status.as_str());
         let geometry = geojson::Geometry::from(&a.area);
-        fc.features.push(feature(None, geometry, props));
+        fc.features.push(feature(None, Some(geometry), props));
     }
     for l in now.lines {
         let geometry = geojson::Geometry::from(&l.lines);
-        fc.features
-            .push(feature(None, geometry, dated_properties(&l.record, "line")));
+        fc.features.push(feature(
+            None,
+            Some(geometry),
+            dated_properties(&l.record, "line"),
+        ));
     }
     fc
 }
@@ -221,5 +231,18 @@ mod tests {
         let v = serde_json::to_value(events_collection([&e])).unwrap();
         assert_eq!(v["features"][0]["properties"]["start"], Value::Null);
         assert_eq!(v["features"][0]["properties"]["precision"], "undated");
+        assert_eq!(v["features"][0]["properties"]["datetime"], Value::Null);
+    }
+
+    #[test]
+    fn unplaced_events_export_null_geometry_and_times_export_as_datetime() {
+        let d = NaiveDate::from_ymd_opt(2022, 8, 3).unwrap();
+        let mut e = Event::unplaced("u", "U", EventDate::new(d, d, Precision::Day));
+        e.time = crate::io::time_parse::parse_time_of_day("10:15+04:00").ok();
+        let v = serde_json::to_value(events_collection([&e])).unwrap();
+        let f = &v["features"][0];
+        assert_eq!(f["geometry"], Value::Null);
+        assert_eq!(f["properties"]["datetime"], "2022-08-03T10:15:00+04:00");
+        assert_eq!(f["properties"]["start"], "2022-08-03");
     }
 }

@@ -302,6 +302,7 @@ fn convert(
         }
     };
     Ok(Event {
+        time: None,
         id,
         title,
         summary,

@@ -3,8 +3,9 @@
 use super::basemap::Basemap;
 use super::bundle::{bundled_places, read_text};
 use super::bundled::{EVENTS_FORMAT, Loaded};
+use super::json_kind::{JsonKind, json_kind};
 use super::problem::Problem;
-use super::{acled, atlas_csv, geojson_events};
+use super::{acled, atlas_csv, geojson_events, kml, storymap, timelinejs};
 use crate::model::{Dataset, Event, Place, Records};
 use std::path::Path;
 
@@ -17,10 +18,17 @@ pub enum Format {
     GeoJson,
     /// `.csv`: ACLED-style rows.
     Csv,
+    /// `.kml`: Google Earth's KML.
+    Kml,
+    /// `.kmz`: KML in a zip archive.
+    Kmz,
 }
 
 /// The file extensions the atlas opens.
-pub const EXTENSIONS: [&str; 3] = ["json", "geojson", "csv"];
+pub const EXTENSIONS: [&str; 5] = ["json", "geojson", "csv", "kml", "kmz"];
+
+/// The extensions [`detect_format`] knows, as messages name them.
+const EXTENSIONS_TEXT: &str = ".json, .geojson, .csv, .kml or .kmz";
 
 /// The format a path's extension names.
 pub fn detect_format(path: &Path) -> Result<Format, Problem> {
@@ -34,13 +42,15 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
         "json" => Ok(Format::Json),
         "geojson" => Ok(Format::GeoJson),
         "csv" => Ok(Format::Csv),
+        "kml" => Ok(Format::Kml),
+        "kmz" => Ok(Format::Kmz),
         "" => Err(Problem::whole(
             &file,
-            "no file extension: expected .json, .geojson or .csv",
+            format!("no file extension: expected {EXTENSIONS_TEXT}"),
         )),
         other => Err(Problem::whole(
             &file,
-            format!("unknown file type `.{other}`: expected .json, .geojson or .csv"),
+            format!("unknown file type `.{other}`: expected {EXTENSIONS_TEXT}"),
         )),
     }
 }
@@ -151,6 +161,9 @@ pub struct UndatedReport {
     pub noun: String,
     /// Fields whose values look like dates, most filled first.
     pub candidates: Vec<DateField>,
+    /// Of the undated records, those whose date names a day or month but no year ("Aug 23"):
+    /// they get a date when the user assumes a year for the file.
+    pub yearless: usize,
 }
 
 impl UndatedReport {
@@ -165,6 +178,12 @@ impl UndatedReport {
             text.push_str(&format!(
                 "; fields that look like dates: {}",
                 names.join(", ")
+            ));
+        }
+        if self.yearless > 0 {
+            text.push_str(&format!(
+                "; {} give a day or month without a year",
+                self.yearless
             ));
         }
         text
@@ -211,7 +230,6 @@ pub fn load_bytes(
     basemap: &Basemap,
     options: &LoadOptions,
 ) -> (Vec<Place>, Opened) {
-    let _ = options; // read by the loaders that support time fields and assumed years
     let file = path.display().to_string();
     let failed = |p: Problem| {
         (
@@ -230,6 +248,9 @@ pub fn load_bytes(
     };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return failed(Problem::whole(&file, "the file is empty"));
+    }
+    if format == Format::Kmz {
+        return kml::parse_kmz(&file, bytes, options);
     }
     if format == Format::Csv {
         let header_is_atlas = csv::ReaderBuilder::new()
@@ -273,6 +294,12 @@ pub fn load_bytes(
             ));
         }
     };
+    if format == Format::Kml {
+        return kml::parse_kml(&file, text, options);
+    }
+    if let Some(loaded) = load_knight_lab(&file, text, options) {
+        return loaded;
+    }
     let head: String = text.chars().take(4096).collect();
     if head.contains(EVENTS_FORMAT) {
         let places = bundled_places();
@@ -306,6 +333,46 @@ pub fn load_bytes(
     }
 }
 
+/// Loads TimelineJS and StoryMapJS files (and refuses JSON objects that are no dataset); `None`
+/// for the atlas's own JSON and GeoJSON, which the caller reads.
+fn load_knight_lab(file: &str, text: &str, options: &LoadOptions) -> Option<(Vec<Place>, Opened)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let kind = json_kind(text);
+    let doc = match kind {
+        JsonKind::TimelineJs | JsonKind::StoryMap => super::bundled::parse_json(file, text),
+        JsonKind::Other(ref keys) => Err(Problem::whole(file, not_a_dataset(keys))),
+        JsonKind::Bundled | JsonKind::GeoJson | JsonKind::NotAnObject => return None,
+    };
+    Some(match doc {
+        Ok(doc) if kind == JsonKind::StoryMap => {
+            storymap::parse_storymap(file, text, &doc, options)
+        }
+        Ok(doc) => timelinejs::parse_timelinejs(file, text, &doc, options),
+        Err(p) => (
+            Vec::new(),
+            Opened {
+                problems: vec![p],
+                ..Opened::default()
+            },
+        ),
+    })
+}
+
+/// The message for a JSON object that is none of the datasets the atlas reads.
+pub fn not_a_dataset(keys: &[String]) -> String {
+    let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    format!(
+        "not a dataset the atlas reads: a JSON object with the keys {}; expected the atlas's events \
+         (\"format\"), GeoJSON (\"type\": \"FeatureCollection\" or \"Feature\"), TimelineJS (\"events\") \
+         or StoryMapJS (\"storymap\")",
+        if keys.is_empty() {
+            "(none)".to_owned()
+        } else {
+            keys.join(", ")
+        }
+    )
+}
+
 /// Loads a dataset strictly: any problem fails the whole load.
 pub fn load_dataset_strict(
     path: &Path,
@@ -335,7 +402,8 @@ pub fn load_dataset_lenient(
 }
 
 /// Loads the dataset at `path` (strict unless `skip_invalid`, which prints the skipped records'
-/// problems on stderr), or the bundled one when there is no path.
+/// problems on stderr), or the bundled one when there is no path. What the load has to say that
+/// is not a problem (records without a recognised date, notices) goes to stderr too.
 pub fn load_or_bundled(
     path: Option<&Path>,
     skip_invalid: bool,
@@ -345,18 +413,43 @@ pub fn load_or_bundled(
     let Some(path) = path else {
         return Ok(super::bundle::bundled_dataset(basemap));
     };
-    if skip_invalid {
-        let (dataset, skipped) = load_dataset_lenient(path, basemap, options);
-        for p in &skipped {
-            eprintln!("{p} (skipped)");
-        }
-        if dataset.is_empty() && !skipped.is_empty() {
-            return Err(skipped);
-        }
-        Ok(dataset)
-    } else {
-        load_dataset_strict(path, basemap, options)
+    let (places, loaded) = load_path(path, basemap, options);
+    for line in remarks(&path.display().to_string(), &loaded) {
+        eprintln!("{line}");
     }
+    if !skip_invalid && !loaded.problems.is_empty() {
+        return Err(loaded.problems);
+    }
+    for p in &loaded.problems {
+        eprintln!("{p} (skipped)");
+    }
+    if loaded.records.is_empty() && !loaded.problems.is_empty() {
+        return Err(loaded.problems);
+    }
+    let data = Dataset::new(loaded.records, places);
+    super::memory::release_free_memory();
+    Ok(data)
+}
+
+/// The lines the command line prints about a load besides its problems: its notices, and the
+/// records without a recognised date with the way to choose time fields or a year.
+pub fn remarks(file: &str, opened: &Opened) -> Vec<String> {
+    let mut lines: Vec<String> = opened
+        .notices
+        .iter()
+        .map(|n| format!("{file}: note: {n}"))
+        .collect();
+    if let Some(report) = &opened.undated {
+        let mut hint = String::new();
+        if !report.candidates.is_empty() {
+            hint.push_str("; choose them with --time-field START[,END]");
+        }
+        if report.yearless > 0 {
+            hint.push_str("; assume a year for them in the window's open panel");
+        }
+        lines.push(format!("{file}: note: {}{hint}", report.message()));
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -375,6 +468,7 @@ mod tests {
             total: 38,
             noun: "features".to_owned(),
             candidates: vec![field("start_date"), field("end_date")],
+            yearless: 0,
         };
         assert_eq!(
             report.message(),
@@ -385,8 +479,61 @@ mod tests {
             total: 5,
             noun: "rows".to_owned(),
             candidates: vec![],
+            yearless: 0,
         };
         assert_eq!(one.message(), "1 rows has no recognised date");
+        let slides = UndatedReport {
+            undated: 3,
+            total: 4,
+            noun: "slides".to_owned(),
+            candidates: vec![],
+            yearless: 2,
+        };
+        assert_eq!(
+            slides.message(),
+            "3 slides have no recognised date; 2 give a day or month without a year"
+        );
+    }
+
+    #[test]
+    fn json_is_told_apart_by_its_content() {
+        let load = |name: &str, text: &str| {
+            load_bytes(
+                Path::new(name),
+                text.as_bytes(),
+                &Basemap::default(),
+                &LoadOptions::default(),
+            )
+            .1
+        };
+        let timeline = "\u{feff}{\"events\": [{\"start_date\": {\"year\": 2020}, \"text\": {\"headline\": \"A\"}}]}";
+        let opened = load("t.json", timeline);
+        assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+        assert_eq!(opened.records.events[0].title, "A");
+        let story = r#"{"storymap": {"slides": [{"date": "2020", "text": {"headline": "B"}}]}}"#;
+        assert_eq!(load("s.json", story).records.events[0].title, "B");
+        let other = load("o.json", r#"{"rows": [1], "meta": {}}"#);
+        assert!(
+            other.problems[0].to_string().starts_with(
+                "o.json:1:1: not a dataset the atlas reads: a JSON object with the keys `rows`, `meta`"
+            ),
+            "{}",
+            other.problems[0]
+        );
+        let kml = load("k.kml", "<kml><Placemark><name>C</name></Placemark></kml>");
+        assert_eq!(kml.records.events[0].title, "C");
+        let not_kmz = load("k.kmz", "<kml/>");
+        assert!(
+            not_kmz.problems[0]
+                .message
+                .starts_with("not a KMZ (zip) archive")
+        );
+        assert!(
+            detect_format(Path::new("x.shp"))
+                .unwrap_err()
+                .message
+                .contains(".json, .geojson, .csv, .kml or .kmz")
+        );
     }
 
     #[test]

@@ -69,7 +69,8 @@ pub struct Columns {
     pub lon_lat: Vec<[f32; 2]>,
     /// Category index ([`crate::model::Category::index`]).
     pub category: Vec<u8>,
-    /// How the event is drawn: [`Columns::POINT`], [`Columns::OFF_MAP`] or [`Columns::SHAPE`].
+    /// How the event is drawn: [`Columns::POINT`], [`Columns::OFF_MAP`], [`Columns::SHAPE`], or
+    /// not at all ([`Columns::UNPLACED`]).
     pub kind: Vec<u8>,
     /// The event's place as a small integer: equal place ids share a key.
     pub place_key: Vec<u32>,
@@ -588,6 +589,8 @@ impl Columns {
     pub const OFF_MAP: u8 = 1;
     /// An event drawn as its own region or line.
     pub const SHAPE: u8 = 2;
+    /// An event without a location: listed and on the timeline, never on the map.
+    pub const UNPLACED: u8 = 3;
 
     fn of(src: &Sources<'_>, slot: &[u32]) -> Columns {
         let n = slot.len();
@@ -648,7 +651,9 @@ impl Columns {
             c.place_key.push(key);
             c.lon_lat.push([e.lon as f32, e.lat as f32]);
             c.category.push(e.category.index() as u8);
-            c.kind.push(if e.shape.is_some() && e.shape_name.is_some() {
+            c.kind.push(if !e.is_placed() {
+                Columns::UNPLACED
+            } else if e.shape.is_some() && e.shape_name.is_some() {
                 Columns::SHAPE
             } else if e.off_map {
                 Columns::OFF_MAP

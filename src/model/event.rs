@@ -2,6 +2,7 @@
 
 use super::category::Category;
 use super::date::EventDate;
+use super::time_of_day::TimeOfDay;
 use super::view::{EventView, contains_lower};
 use chrono::NaiveDate;
 
@@ -29,13 +30,15 @@ pub struct Event {
     pub summary: String,
     /// When it happened, with precision.
     pub date: EventDate,
+    /// The time of day of its start, when the source gives one (the date stays at day resolution).
+    pub time: Option<TimeOfDay>,
     /// The gazetteer id of its place (or an id made up for an imported place).
     pub place: String,
     /// The display name of its place.
     pub place_name: String,
-    /// Longitude of its place, degrees.
+    /// Longitude of its place, degrees; NaN for an unplaced event (see [`Event::is_placed`]).
     pub lon: f64,
-    /// Latitude of its place, degrees.
+    /// Latitude of its place, degrees; NaN for an unplaced event.
     pub lat: f64,
     /// Whether its place lies outside the map's region (Washington, Brussels).
     pub off_map: bool,
@@ -68,6 +71,7 @@ impl Event {
             title: title.to_owned(),
             summary: String::new(),
             date,
+            time: None,
             place: String::new(),
             place_name: String::new(),
             lon,
@@ -83,6 +87,17 @@ impl Event {
             verified: true,
             notes: String::new(),
         }
+    }
+
+    /// An event the source gives no location for: listed and on the timeline, not on the map,
+    /// exported with a null geometry. Its coordinates are NaN.
+    pub fn unplaced(id: &str, title: &str, date: EventDate) -> Event {
+        Event::at(id, title, date, f64::NAN, f64::NAN)
+    }
+
+    /// Whether the event has a position on the map (a shape, or finite coordinates).
+    pub fn is_placed(&self) -> bool {
+        self.shape.is_some() || (self.lon.is_finite() && self.lat.is_finite())
     }
 
     /// Whether `query` (lowercase) occurs in the title, summary, place, actors, type label or quote.
@@ -117,5 +132,13 @@ mod tests {
         assert!(e.matches_text("large-scale"));
         assert!(e.matches_text(""));
         assert!(!e.matches_text("baku"));
+    }
+
+    #[test]
+    fn unplaced_events_have_no_position() {
+        let e = Event::unplaced("u", "Somewhere", EventDate::undated());
+        assert!(!e.is_placed());
+        assert!(!EventView::of(&e).is_placed());
+        assert!(Event::at("p", "P", EventDate::undated(), 46.0, 39.0).is_placed());
     }
 }

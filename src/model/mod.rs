@@ -14,6 +14,7 @@ pub mod situation;
 pub mod spatial;
 pub mod text_match;
 pub mod time_index;
+pub mod time_of_day;
 pub mod view;
 
 pub use category::{Category, CategoryCounts};
@@ -28,4 +29,5 @@ pub use situation::{
     ReferencePlace, Situation, Validity,
 };
 pub use text_match::TextMatcher;
+pub use time_of_day::TimeOfDay;
 pub use view::EventView;

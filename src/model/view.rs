@@ -64,6 +64,11 @@ impl<'a> EventView<'a> {
         }
     }
 
+    /// Whether the event has a position on the map (unplaced events have NaN coordinates).
+    pub fn is_placed(&self) -> bool {
+        self.shape.is_some() || (self.lon.is_finite() && self.lat.is_finite())
+    }
+
     /// Whether `query` (lowercase) occurs in the id, title, place, type label or actors: the fields
     /// every event keeps in memory.
     pub fn matches_text(&self, query_lower: &str) -> bool {

@@ -87,6 +87,9 @@ fn event_ui(
         .striped(true)
         .show(ui, |ui| {
             field(ui, "Date", e.date.describe());
+            if let Some(time) = e.time {
+                field(ui, "Time of day", time.describe());
+            }
             if !e.date.text.is_empty() {
                 field(ui, "Source wording", format!("“{}”", e.date.text));
             }
@@ -106,6 +109,9 @@ fn event_ui(
             }
             if e.off_map {
                 where_.push_str(" — outside the map");
+            }
+            if !e.is_placed() {
+                where_.push_str(" — no location in the source (not on the map)");
             }
             field(ui, "Place", where_);
             if let Some(shape) = &e.shape_name {

@@ -4,6 +4,7 @@
 use crate::commands::Command;
 use crate::io::problem::Problem;
 use crate::loading::LoadOutcome;
+use crate::panels::time_fields::time_fields_ui;
 use eframe::egui::{self, RichText};
 
 /// How many problems the panel lists.
@@ -93,6 +94,16 @@ pub fn outcome_ui(ctx: &egui::Context, outcome: &LoadOutcome, commands: &mut Vec
                     "{n} events. Add them beside the open data, or replace it?"
                 ));
             }
+            for notice in &outcome.notices {
+                ui.weak(notice);
+            }
+            time_fields_ui(
+                ui,
+                &outcome.path.display().to_string(),
+                outcome.undated.as_ref(),
+                &outcome.options,
+                commands,
+            );
             ui.horizontal(|ui| {
                 let skipped = if problems.is_empty() {
                     String::new()

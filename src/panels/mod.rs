@@ -7,3 +7,4 @@ pub mod list;
 pub mod load_panel;
 pub mod review;
 pub mod source_view;
+pub mod time_fields;

@@ -12,6 +12,7 @@ mod common;
 mod content;
 mod extract;
 mod extract_props;
+mod formats;
 mod geography;
 mod open_export;
 mod review;

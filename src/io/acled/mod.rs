@@ -511,6 +511,7 @@ impl Rows {
         let title = self.title(&f, place);
         let p = &self.places[place];
         Ok(Event {
+            time: None,
             id: match f.id {
                 "" => format!("row-{line}"),
                 id => id.to_owned(),

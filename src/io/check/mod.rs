@@ -17,6 +17,7 @@ pub use basemap::check_basemap;
 use super::basemap::Basemap;
 use super::bundle::{bundled_basemap, read_text};
 use super::bundled::{EVENTS_FORMAT, PLACES_FORMAT, parse_json};
+use super::json_kind::{JsonKind, json_kind};
 use super::open::{Format, LoadOptions, detect_format, load_path};
 use super::problem::{Finding, Problem};
 use serde_json::Value;
@@ -50,12 +51,19 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
         Ok(f) => f,
         Err(p) => return errors(vec![p]),
     };
+    if matches!(format, Format::Kml | Format::Kmz) {
+        return errors(
+            load_path(path, &bundled_basemap(), &LoadOptions::default())
+                .1
+                .problems,
+        );
+    }
     let text = match read_text(path) {
         Ok(t) => t,
         Err(p) => return errors(vec![p]),
     };
     match format {
-        Format::Csv => errors(
+        Format::Kml | Format::Kmz | Format::Csv => errors(
             load_path(path, &bundled_basemap(), &LoadOptions::default())
                 .1
                 .problems,
@@ -71,6 +79,13 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
                 Some(EVENTS_FORMAT) => events::check_events(path, &file, &text, &doc, all),
                 _ if doc.get("type").and_then(Value::as_str) == Some("FeatureCollection") => {
                     check_feature_collection(path, &file, &text, &doc)
+                }
+                _ if matches!(json_kind(&text), JsonKind::TimelineJs | JsonKind::StoryMap) => {
+                    errors(
+                        load_path(path, &bundled_basemap(), &LoadOptions::default())
+                            .1
+                            .problems,
+                    )
                 }
                 _ => errors(vec![Problem::whole(
                     &file,

@@ -64,7 +64,8 @@ fn sort_events<'a>(input: &MapInput<'a>, projector: &Projector) -> Sorted<'a> {
     let inner = projector.rect().shrink(EDGE_MARGIN);
     let mut sorted = Sorted::default();
     for &i in &input.visible.in_window {
-        let Some(e) = input.data.view(i) else {
+        // unplaced events (no location in the source) are listed, never on the map
+        let Some(e) = input.data.view(i).filter(|e| e.is_placed()) else {
             continue;
         };
         if let (Some(_), Some(name)) = (e.shape, e.shape_name) {

@@ -1,0 +1,204 @@
+//! Which kind of JSON dataset a text is, from its top-level keys, read without parsing the whole
+//! document (a GeoJSON file of a million features is told apart at its first key).
+
+/// The kinds of JSON dataset the atlas reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JsonKind {
+    /// A top-level `format` key: the atlas's own files.
+    Bundled,
+    /// A top-level `type`, `features` or `geometry` key (a FeatureCollection, Feature or geometry).
+    GeoJson,
+    /// A top-level `events` list and no `format` or `type`: Knight Lab's TimelineJS.
+    TimelineJs,
+    /// A top-level `storymap` object: Knight Lab's StoryMapJS.
+    StoryMap,
+    /// An object with none of those keys (its keys, in order, at most a few).
+    Other(Vec<String>),
+    /// Not a JSON object (an array, a number, broken text).
+    NotAnObject,
+}
+
+/// How many unknown keys [`JsonKind::Other`] keeps.
+const KEYS_KEPT: usize = 8;
+
+/// The kind of a JSON text, decided by the first top-level key that tells.
+pub fn json_kind(text: &str) -> JsonKind {
+    let bytes = text.trim_start_matches('\u{feff}').as_bytes();
+    let mut scan = Scan { bytes, at: 0 };
+    scan.space();
+    if scan.peek() != Some(b'{') {
+        return JsonKind::NotAnObject;
+    }
+    scan.at += 1;
+    let mut seen = Vec::new();
+    let mut events = false;
+    loop {
+        scan.space();
+        let Some(key) = scan.string() else { break };
+        match key.as_str() {
+            "format" => return JsonKind::Bundled,
+            "type" | "features" | "geometry" | "coordinates" => return JsonKind::GeoJson,
+            "storymap" => return JsonKind::StoryMap,
+            "events" => events = true,
+            _ => {}
+        }
+        if seen.len() < KEYS_KEPT {
+            seen.push(key);
+        }
+        scan.space();
+        if scan.peek() != Some(b':') {
+            break;
+        }
+        scan.at += 1;
+        if !scan.skip_value() {
+            break;
+        }
+        scan.space();
+        match scan.peek() {
+            Some(b',') => scan.at += 1,
+            _ => break,
+        }
+    }
+    if events {
+        JsonKind::TimelineJs
+    } else {
+        JsonKind::Other(seen)
+    }
+}
+
+/// A cursor over JSON bytes that skips values without building them.
+struct Scan<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Scan<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while self.peek().is_some_and(|b| b.is_ascii_whitespace()) {
+            self.at += 1;
+        }
+    }
+
+    /// Reads a string (escapes kept as written, which is enough for key names).
+    fn string(&mut self) -> Option<String> {
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        let start = self.at + 1;
+        self.at = start;
+        while let Some(b) = self.peek() {
+            match b {
+                b'\\' => self.at += 2,
+                b'"' => {
+                    let s = String::from_utf8_lossy(&self.bytes[start..self.at]).into_owned();
+                    self.at += 1;
+                    return Some(s);
+                }
+                _ => self.at += 1,
+            }
+        }
+        None
+    }
+
+    /// Skips one value; false at broken text.
+    fn skip_value(&mut self) -> bool {
+        self.space();
+        match self.peek() {
+            Some(b'"') => self.string().is_some(),
+            Some(b'{' | b'[') => {
+                let mut depth = 0usize;
+                while let Some(b) = self.peek() {
+                    match b {
+                        b'"' => {
+                            if self.string().is_none() {
+                                return false;
+                            }
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                self.at += 1;
+                                return true;
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.at += 1;
+                }
+                false
+            }
+            Some(_) => {
+                while self
+                    .peek()
+                    .is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+                {
+                    self.at += 1;
+                }
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn kinds_by_their_first_telling_key() {
+        assert_eq!(
+            json_kind(r#"{"format": "caucasus-atlas/events@1", "events": []}"#),
+            JsonKind::Bundled
+        );
+        assert_eq!(
+            json_kind(r#" {"type":"FeatureCollection","features":[]}"#),
+            JsonKind::GeoJson
+        );
+        assert_eq!(
+            json_kind(r#"{"features":[{"type":"Feature"}], "type": "x"}"#),
+            JsonKind::GeoJson
+        );
+        assert_eq!(
+            json_kind(
+                r#"{"title": {"text": {"headline": "a \"b\" {c"}}, "events": [{"x": [1, {"y": 2}]}], "eras": []}"#
+            ),
+            JsonKind::TimelineJs
+        );
+        assert_eq!(
+            json_kind(r#"{"storymap": {"slides": []}}"#),
+            JsonKind::StoryMap
+        );
+        assert_eq!(
+            json_kind(r#"{"a": 1, "b": true, "c": null}"#),
+            JsonKind::Other(vec!["a".into(), "b".into(), "c".into()])
+        );
+        assert_eq!(json_kind("[1, 2]"), JsonKind::NotAnObject);
+        assert_eq!(json_kind("{\"events\": [1, "), JsonKind::TimelineJs);
+    }
+
+    proptest! {
+        #[test]
+        fn fuzz_never_panics(text in "\\PC{0,80}") {
+            let _ = json_kind(&text);
+        }
+
+        #[test]
+        fn a_storymap_key_after_any_keys_is_found(keys in proptest::collection::vec("[a-z]{1,6}", 0..5)) {
+            let before: String = keys
+                .iter()
+                .filter(|k| !matches!(k.as_str(), "format" | "type" | "features" | "geometry" | "events" | "storymap"))
+                .map(|k| format!("\"{k}\": {{\"v\": [1, \"}}\"]}}, "))
+                .collect();
+            let text = format!("{{{before}\"storymap\": {{}}}}");
+            prop_assert_eq!(json_kind(&text), JsonKind::StoryMap);
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! Free-text dates as StoryMapJS slides write them: what is a date is read, nothing is invented.
+//!
+//! Read: ISO dates (`2022-08-03`, `2022-08`, `2022`), `3 August 2022`, `August 3, 2022`,
+//! `Aug. 3rd 2022`, `Monday, August 3, 2022`, `August 2022`, `1990s`, `1914-1918`. A day or month
+//! without a year (`Aug 23`, `23 August`, `August`) is [`FreeDate::Yearless`]: it stays undated
+//! unless the user assumes a year for the whole file.
+
+use crate::io::date_parse::{DaySpan, month_number, parse_date_text};
+use crate::model::Precision;
+use crate::model::date::{month_range, year_range};
+use chrono::NaiveDate;
+
+/// What a free-text date says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FreeDate {
+    /// A date with its year.
+    Dated(DaySpan),
+    /// A month, or a day of a month, with no year.
+    Yearless {
+        /// Month, 1-12.
+        month: u32,
+        /// Day of the month, when given.
+        day: Option<u32>,
+    },
+    /// Nothing read as a date.
+    Unknown,
+}
+
+impl FreeDate {
+    /// The date in `year`, for a yearless date (`None` when that day does not exist that year,
+    /// as 29 February in most years).
+    pub fn in_year(month: u32, day: Option<u32>, year: i32) -> Option<DaySpan> {
+        match day {
+            Some(d) => NaiveDate::from_ymd_opt(year, month, d).map(DaySpan::day),
+            None => month_range(year, month).map(|(start, end)| DaySpan {
+                start,
+                end,
+                precision: Precision::Month,
+            }),
+        }
+    }
+}
+
+/// One word of a date text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Token {
+    Month(u32),
+    Number(u32, usize),
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Reads a free-text date.
+pub fn read_free_date(text: &str) -> FreeDate {
+    let t = text.trim();
+    if t.is_empty() {
+        return FreeDate::Unknown;
+    }
+    if let Ok(span) = parse_date_text(t) {
+        return FreeDate::Dated(span);
+    }
+    if let Some(span) = decade(t).or_else(|| year_range_of(t)) {
+        return FreeDate::Dated(span);
+    }
+    let Some(tokens) = tokens(t) else {
+        return FreeDate::Unknown;
+    };
+    let year = |y: u32, len: usize| (len == 4).then_some(y as i32);
+    let day = |d: u32, len: usize| (len <= 2 && (1..=31).contains(&d)).then_some(d);
+    let found = match tokens.as_slice() {
+        [Token::Month(m)] => {
+            return FreeDate::Yearless {
+                month: *m,
+                day: None,
+            };
+        }
+        [Token::Month(m), Token::Number(d, l)] | [Token::Number(d, l), Token::Month(m)]
+            if day(*d, *l).is_some() =>
+        {
+            return FreeDate::Yearless {
+                month: *m,
+                day: Some(*d),
+            };
+        }
+        [Token::Month(m), Token::Number(y, l)] => {
+            year(*y, *l).and_then(|y| FreeDate::in_year(*m, None, y))
+        }
+        [Token::Month(m), Token::Number(d, dl), Token::Number(y, yl)]
+        | [Token::Number(d, dl), Token::Month(m), Token::Number(y, yl)] => day(*d, *dl)
+            .zip(year(*y, *yl))
+            .and_then(|(d, y)| FreeDate::in_year(*m, Some(d), y)),
+        _ => None,
+    };
+    found.map_or(FreeDate::Unknown, FreeDate::Dated)
+}
+
+/// The words of a date: month names and numbers (ordinal endings and weekday names dropped);
+/// `None` when any other word is present.
+fn tokens(text: &str) -> Option<Vec<Token>> {
+    let mut out = Vec::new();
+    for word in text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '/')
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.trim_end_matches('.');
+        let lower = word.to_ascii_lowercase();
+        if WEEKDAYS
+            .iter()
+            .any(|d| *d == lower || (lower.len() == 3 && d.starts_with(&lower)))
+        {
+            continue;
+        }
+        if let Some(m) = month_number(word.as_bytes()) {
+            out.push(Token::Month(m));
+            continue;
+        }
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| lower.strip_suffix(s))
+            .unwrap_or(&lower);
+        if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        out.push(Token::Number(digits.parse().ok()?, digits.len()));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// `1990s` as the decade.
+fn decade(text: &str) -> Option<DaySpan> {
+    let digits = text.strip_suffix('s').or_else(|| text.strip_suffix("'s"))?;
+    let y: i32 = (digits.len() == 4).then(|| digits.parse().ok()).flatten()?;
+    if y % 10 != 0 {
+        return None;
+    }
+    let (start, _) = year_range(y)?;
+    let (_, end) = year_range(y + 9)?;
+    Some(DaySpan {
+        start,
+        end,
+        precision: Precision::Decade,
+    })
+}
+
+/// `1914-1918` (or with an en dash, or spaces) as the years from one to the other.
+fn year_range_of(text: &str) -> Option<DaySpan> {
+    let (a, b) = text.split_once(['-', '–', '—'])?;
+    let year = |s: &str| {
+        let s = s.trim();
+        (s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<i32>().ok())
+            .flatten()
+    };
+    let (a, b) = (year(a)?, year(b)?);
+    if b < a {
+        return None;
+    }
+    Some(DaySpan {
+        start: year_range(a)?.0,
+        end: year_range(b)?.1,
+        precision: Precision::Year,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn dated(text: &str) -> DaySpan {
+        match read_free_date(text) {
+            FreeDate::Dated(s) => s,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn dates_with_years_in_many_styles() {
+        for text in [
+            "2022-08-03",
+            "3 August 2022",
+            "August 3, 2022",
+            "Aug. 3rd 2022",
+            "Wednesday, August 3, 2022",
+            "3 Aug, 2022",
+        ] {
+            assert_eq!(dated(text), DaySpan::day(d(2022, 8, 3)), "{text}");
+        }
+        let month = dated("August 2022");
+        assert_eq!(
+            (month.start, month.end, month.precision),
+            (d(2022, 8, 1), d(2022, 8, 31), Precision::Month)
+        );
+        assert_eq!(dated("1845").precision, Precision::Year);
+        let decade = dated("1990s");
+        assert_eq!(
+            (decade.start, decade.end, decade.precision),
+            (d(1990, 1, 1), d(1999, 12, 31), Precision::Decade)
+        );
+        let war = dated("1914–1918");
+        assert_eq!(
+            (war.start, war.end, war.precision),
+            (d(1914, 1, 1), d(1918, 12, 31), Precision::Year)
+        );
+    }
+
+    #[test]
+    fn yearless_dates_are_never_given_a_year() {
+        assert_eq!(
+            read_free_date("Aug 23"),
+            FreeDate::Yearless {
+                month: 8,
+                day: Some(23)
+            }
+        );
+        assert_eq!(read_free_date("23rd of"), FreeDate::Unknown);
+        assert_eq!(
+            read_free_date("23 August"),
+            FreeDate::Yearless {
+                month: 8,
+                day: Some(23)
+            }
+        );
+        assert_eq!(
+            read_free_date("September"),
+            FreeDate::Yearless {
+                month: 9,
+                day: None
+            }
+        );
+        assert_eq!(FreeDate::in_year(2, Some(29), 2023), None);
+        assert_eq!(
+            FreeDate::in_year(8, Some(23), 2020),
+            Some(DaySpan::day(d(2020, 8, 23)))
+        );
+    }
+
+    #[test]
+    fn other_text_is_not_a_date() {
+        for text in [
+            "",
+            "the next morning",
+            "Spring offensive",
+            "45 August 2022",
+            "August 2022 or later",
+            "12",
+        ] {
+            assert_eq!(read_free_date(text), FreeDate::Unknown, "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fuzz_never_panics(text in "\\PC{0,40}") {
+            let _ = read_free_date(&text);
+        }
+
+        #[test]
+        fn written_days_read_back(days in 700_000i32..740_000, style in 0usize..3) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            let text = match style {
+                0 => date.format("%B %-d, %Y").to_string(),
+                1 => date.format("%-d %b %Y").to_string(),
+                _ => date.format("%A, %B %-d, %Y").to_string(),
+            };
+            prop_assert_eq!(read_free_date(&text), FreeDate::Dated(DaySpan::day(date)));
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! Other tools' files (KML, KMZ, TimelineJS, StoryMapJS) through the command line and the open
+//! panel: strict and lenient loads, located problems, exports, the time-field picker and the
+//! assumed year.
+
+use crate::common::harness;
+use caucasus_atlas::app::AtlasApp;
+use caucasus_atlas::commands::Command;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Output};
+
+const FIXTURES: &str = "tests/fixtures/formats";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(FIXTURES)
+        .join(name)
+}
+
+fn atlas(args: &[&str]) -> Output {
+    Process::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn export(args: &[&str]) -> (Value, String) {
+    let out = atlas(args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
+}
+
+fn feature<'a>(fc: &'a Value, id: &str) -> &'a Value {
+    fc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn check_reports_located_problems_in_each_format() {
+    for name in ["nested.kml", "storymap.json", "fields.kml"] {
+        let out = atlas(&["check", &format!("{FIXTURES}/{name}")]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    let bad = atlas(&[
+        "check",
+        &format!("{FIXTURES}/bad.kml"),
+        &format!("{FIXTURES}/timeline.json"),
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&bad.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "{FIXTURES}/bad.kml:11:16: `2021-02-30` is not a real calendar date"
+        )),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{FIXTURES}/bad.kml:16:12: latitude 95")),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with(&format!("{FIXTURES}/timeline.json:")),
+        "{text}"
+    );
+    assert!(
+        lines[2].contains("year 65000000 is outside the years the atlas can show"),
+        "{text}"
+    );
+}
+
+#[test]
+fn export_kml_keeps_times_shapes_and_unplaced_events() {
+    let path = format!("{FIXTURES}/nested.kml");
+    let (fc, stderr) = export(&["export", "events", "--data", &path]);
+    assert_eq!(fc["features"].as_array().unwrap().len(), 8);
+    let utc = feature(&fc, "utc");
+    assert_eq!(utc["properties"]["datetime"], "2020-09-27T07:15:00Z");
+    assert_eq!(utc["properties"]["start"], "2020-09-27");
+    assert_eq!(
+        utc["geometry"]["coordinates"],
+        serde_json::json!([46.75, 39.82])
+    );
+    assert_eq!(
+        feature(&fc, "zone")["properties"]["datetime"],
+        "2020-11-10T01:00:00+04:00"
+    );
+    assert_eq!(feature(&fc, "year")["properties"]["datetime"], Value::Null);
+    assert_eq!(feature(&fc, "span")["geometry"]["type"], "LineString");
+    assert_eq!(feature(&fc, "open-span")["geometry"]["type"], "Polygon");
+    assert_eq!(feature(&fc, "unplaced")["geometry"], Value::Null);
+    assert!(
+        stderr.contains("1 placemarks has no recognised date; fields that look like dates: reported; choose them with --time-field START[,END]"),
+        "{stderr}"
+    );
+    let (chosen, _) = export(&[
+        "export",
+        "events",
+        "--data",
+        &path,
+        "--time-field",
+        "reported",
+    ]);
+    assert_eq!(
+        feature(&chosen, "undated")["properties"]["start"],
+        "2023-09-19"
+    );
+}
+
+#[test]
+fn timelinejs_is_strict_unless_told_to_skip() {
+    let path = format!("{FIXTURES}/timeline.json");
+    let strict = atlas(&["export", "events", "--data", &path]);
+    assert!(!strict.status.success());
+    let stderr = String::from_utf8_lossy(&strict.stderr);
+    assert!(
+        stderr.contains(&format!("{path}:")) && stderr.contains("year 65000000"),
+        "{stderr}"
+    );
+    let (fc, stderr) = export(&["export", "events", "--data", &path, "--skip-invalid"]);
+    assert!(stderr.contains("(skipped)"), "{stderr}");
+    assert!(stderr.contains("note: the title slide"), "{stderr}");
+    assert_eq!(fc["features"].as_array().unwrap().len(), 5);
+    let strings = feature(&fc, "strings");
+    assert_eq!(strings["properties"]["datetime"], "2020-09-27T07:15:00");
+    assert_eq!(strings["properties"]["category_label"], "Military");
+    assert_eq!(feature(&fc, "empty-month")["geometry"], Value::Null);
+    assert_eq!(
+        feature(&fc, "empty-month")["properties"]["precision"],
+        "year"
+    );
+}
+
+#[test]
+fn kmz_and_unknown_json_through_the_command_line() {
+    let kmz = temp("places.kmz");
+    let mut w = zip::ZipWriter::new(std::fs::File::create(&kmz).unwrap());
+    w.start_file("doc.kml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    w.write_all(std::fs::read(fixture("nested.kml")).unwrap().as_slice())
+        .unwrap();
+    w.finish().unwrap();
+    let kmz = kmz.display().to_string();
+    let (fc, _) = export(&["export", "events", "--data", &kmz]);
+    assert_eq!(fc["features"].as_array().unwrap().len(), 8);
+    assert!(atlas(&["check", &kmz]).status.success());
+    let other = temp("other.json");
+    std::fs::write(&other, r#"{"rows": [], "meta": {}}"#).unwrap();
+    let out = atlas(&["export", "events", "--data", &other.display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr
+            .contains("not a dataset the atlas reads: a JSON object with the keys `rows`, `meta`"),
+        "{stderr}"
+    );
+}
+
+/// The app after `Command::OpenPath(path)` and the frames that finish its load.
+fn open(harness: &mut Harness<'_, AtlasApp>, path: &Path) {
+    harness
+        .state_mut()
+        .apply(Command::OpenPath(path.to_path_buf()));
+    wait_for_load(harness);
+}
+
+fn wait_for_load(harness: &mut Harness<'_, AtlasApp>) {
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().pending.is_some() && harness.state().job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    assert!(harness.state().pending.is_some(), "the load did not finish");
+}
+
+#[test]
+fn the_picker_reloads_with_the_chosen_start_and_end_fields() {
+    let mut harness = harness();
+    open(&mut harness, &fixture("fields.kml"));
+    harness.get_by_label_contains(
+        "2 placemarks have no recognised date; fields that look like dates: start_date, end_date",
+    );
+    harness.get_by_label("Start field").click();
+    harness.run();
+    // the picker shows each field with how many records fill it and sample values
+    harness
+        .get_by_label_contains("start_date — 2 filled, e.g. 2021-03-01, 2021-04-10")
+        .click();
+    harness.run();
+    harness.get_by_label("End field").click();
+    harness.run();
+    harness.get_by_label_contains("end_date — 2 filled").click();
+    harness.run();
+    harness.get_by_label("Reload with these fields").click();
+    harness.run();
+    wait_for_load(&mut harness);
+    let outcome = harness.state().pending.as_ref().unwrap();
+    assert_eq!(
+        outcome.options.time_field,
+        Some(("start_date".to_owned(), Some("end_date".to_owned())))
+    );
+    assert!(outcome.undated.is_none(), "every placemark is dated now");
+    let first = outcome.data.event(0).unwrap();
+    assert_eq!(first.date.describe(), "1 March 2021 – 5 March 2021 (day)");
+    harness.get_by_label_contains("Dates read from the field `start_date` to `end_date`");
+    harness.get_by_label("Use the file's own dates").click();
+    harness.run();
+    wait_for_load(&mut harness);
+    let outcome = harness.state().pending.as_ref().unwrap();
+    assert_eq!(outcome.options.time_field, None);
+    assert_eq!(outcome.undated.as_ref().map(|r| r.undated), Some(2));
+    harness.get_by_label("Reload with these fields").click();
+    harness.run();
+    wait_for_load(&mut harness);
+    assert_eq!(
+        harness.state().pending.as_ref().unwrap().data.dated_len(),
+        2
+    );
+    harness.get_by_label("Replace with 2").click();
+    harness.run();
+    assert_eq!(harness.state().data.len(), 2);
+    assert_eq!(harness.state().data.dated_len(), 2);
+}
+
+#[test]
+fn dates_without_a_year_take_the_year_the_user_assumes() {
+    let mut harness = harness();
+    open(&mut harness, &fixture("storymap.json"));
+    harness.get_by_label_contains(
+        "2 slides have no recognised date; 1 give a day or month without a year",
+    );
+    harness
+        .get_by_label("Dates without a year: assume year")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Dates without a year: assume year")
+        .type_text("2020");
+    harness.run();
+    harness.get_by_label("Apply year").click();
+    harness.run();
+    wait_for_load(&mut harness);
+    let outcome = harness.state().pending.as_ref().unwrap();
+    assert_eq!(outcome.options.assume_year, Some(2020));
+    let data = &outcome.data;
+    let slide = data.event(data.index_of("slide-3").unwrap()).unwrap();
+    assert_eq!(slide.date.describe(), "23 August 2020 (day)");
+    assert_eq!(slide.date.text, "Aug 23");
+    assert!(slide.date.note.contains("2020 was assumed"));
+    harness.get_by_label_contains("dates without a year are taken to be in 2020");
+    harness.get_by_label("Add 5 as a layer").click();
+    harness.run();
+    let app = harness.state();
+    let unplaced = app.data.index_of("slide-6").unwrap();
+    assert_eq!(
+        app.data.columns().kind[unplaced],
+        caucasus_atlas::model::dataset::Columns::UNPLACED
+    );
+}
+
+#[test]
+fn unplaced_events_are_listed_and_selectable_without_moving_the_map() {
+    let mut harness = harness();
+    open(&mut harness, &fixture("storymap.json"));
+    harness.get_by_label("Replace with 5").click();
+    harness.run();
+    let before = (harness.state().map.view.lon, harness.state().map.view.lat);
+    let i = harness.state().data.index_of("slide-6").unwrap();
+    harness.state_mut().apply(Command::Select(Some(i)));
+    harness.run();
+    let after = (harness.state().map.view.lon, harness.state().map.view.lat);
+    assert_eq!(before, after, "an unplaced event does not move the map");
+    assert!(after.0.is_finite() && after.1.is_finite());
+    harness.get_by_label_contains("no location in the source (not on the map)");
+}
