@@ -203,6 +203,7 @@ fn convert(row: Row, basemap: &Basemap, seen: &mut HashSet<String>) -> Result<Ev
         off_map: !REGION.contains(row.longitude, row.latitude),
         shape,
         shape_name,
+        track: None,
         category,
         category_label: row.category_label,
         actors: row

@@ -8,6 +8,7 @@ pub mod bundled;
 pub mod check;
 pub mod date_parse;
 pub mod export;
+pub mod geojson;
 pub mod geojson_events;
 pub mod json_locate;
 pub mod memory;

@@ -4,7 +4,7 @@ use super::basemap::Basemap;
 use super::bundle::{bundled_places, read_text};
 use super::bundled::{EVENTS_FORMAT, Loaded};
 use super::problem::Problem;
-use super::{acled, atlas_csv, geojson_events};
+use super::{acled, atlas_csv, geojson};
 use crate::model::{Dataset, Event, Place, Records};
 use std::path::Path;
 
@@ -43,7 +43,13 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
 }
 
 /// Loads events from a file of any supported format; returns the gazetteer they use and what loaded.
+/// `.geojson` files are read in chunks, never whole.
 pub fn load_path(path: &Path, basemap: &Basemap, options: &LoadOptions) -> (Vec<Place>, Opened) {
+    if detect_format(path) == Ok(Format::GeoJson) {
+        let file = path.display().to_string();
+        let load = geojson::load_file(path, &file, &bundled_places(), options);
+        return (load.places.clone(), load.into());
+    }
     match read_file(path) {
         Ok(bytes) => load_bytes(path, &bytes, basemap, options),
         Err(e) => (
@@ -298,8 +304,19 @@ pub fn load_bytes(
         }
         (places, loaded.into())
     } else {
-        let (places, loaded) = geojson_events::parse_geojson_events(&file, text, &bundled_places());
-        (places, loaded.into())
+        let load = geojson::load_bytes(&file, bytes, Some(path), &bundled_places(), options);
+        (load.places.clone(), load.into())
+    }
+}
+
+impl From<geojson::GeoJsonLoad> for Opened {
+    fn from(load: geojson::GeoJsonLoad) -> Opened {
+        Opened {
+            records: load.records,
+            problems: load.problems,
+            notices: load.notices,
+            undated: load.undated,
+        }
     }
 }
 

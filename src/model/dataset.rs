@@ -6,6 +6,7 @@ use super::place::Place;
 use super::rows::RowStore;
 use super::text_match::{StoreMatch, TextMatcher};
 use super::time_index::TimeIndex;
+use super::track::Track;
 use super::view::EventView;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -100,6 +101,8 @@ pub struct Dataset {
     id_order: Vec<u32>,
     /// The last search of the compact rows' files (their notes are not in memory).
     row_search: Arc<RwLock<RowSearch>>,
+    /// Positions of the events that carry a track, ascending.
+    tracks: Vec<u32>,
 }
 
 /// Which positions' rows hold a query somewhere in their file text.
@@ -200,6 +203,7 @@ impl Dataset {
                 next_rich += 1;
             }
         }
+        let tracks = track_positions(&rich, &slot);
         let starts = spans.iter().map(|s| s.0).collect();
         let extent = spans
             .first()
@@ -231,6 +235,7 @@ impl Dataset {
             place_ids,
             id_order,
             row_search: Arc::default(),
+            tracks,
         }
     }
 
@@ -460,6 +465,24 @@ impl Dataset {
         }
     }
 
+    /// The events that carry a track (a line with a time at each vertex), as their positions with
+    /// the track, in position order. A map draws each one that overlaps the time window up to the
+    /// slider's time ([`Track::progress`]).
+    pub fn tracks(&self) -> impl Iterator<Item = (usize, &Track)> + '_ {
+        self.tracks
+            .iter()
+            .filter_map(|&i| Some((i as usize, self.track(i as usize)?)))
+    }
+
+    /// The track of the event at a position, if it has one.
+    pub fn track(&self, index: usize) -> Option<&Track> {
+        let s = *self.slot.get(index)?;
+        if s >> INDEX_BITS != RICH {
+            return None;
+        }
+        self.rich.get((s & INDEX_MASK) as usize)?.track.as_ref()
+    }
+
     /// The id of the event at a position.
     pub fn id(&self, index: usize) -> Option<&str> {
         self.slot.get(index).map(|&s| self.sources().id(s))
@@ -581,6 +604,19 @@ fn id_prefix(id: &str) -> u128 {
     let n = id.len().min(16);
     bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
     u128::from_be_bytes(bytes)
+}
+
+/// The positions of the whole events that carry a track, ascending.
+fn track_positions(rich: &[Event], slot: &[u32]) -> Vec<u32> {
+    if rich.iter().all(|e| e.track.is_none()) {
+        return Vec::new();
+    }
+    (0..slot.len() as u32)
+        .filter(|&i| {
+            let s = slot[i as usize];
+            s >> INDEX_BITS == RICH && rich[(s & INDEX_MASK) as usize].track.is_some()
+        })
+        .collect()
 }
 
 /// Event positions ordered by id, stable among equal ids.

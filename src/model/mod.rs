@@ -10,6 +10,7 @@ pub mod region;
 pub mod rows;
 pub mod text_match;
 pub mod time_index;
+pub mod track;
 pub mod view;
 
 pub use category::Category;
@@ -19,4 +20,5 @@ pub use event::{Event, Source};
 pub use place::{Place, PlaceKind};
 pub use rows::{RowColumns, RowReader, RowStore};
 pub use text_match::TextMatcher;
+pub use track::{Track, TrackPoint};
 pub use view::EventView;

@@ -530,6 +530,7 @@ impl Rows {
             off_map: !REGION.contains(f.lon, f.lat),
             shape: None,
             shape_name: None,
+            track: None,
             category,
             category_label: self.strings.key(label as usize).to_owned(),
             actors: Rows::actors(&f),

@@ -1,0 +1,589 @@
+//! One GeoJSON feature as serde_json reads it, typed and borrowed from the file's bytes: the
+//! members and properties the loader looks at, and nothing built for the rest.
+//!
+//! Reading never fails because a value has an unexpected JSON type: such values are kept as they
+//! are (or as [`Val::Other`], [`Coords::Other`]) so that the conversion can say what is wrong and
+//! where. Only a syntax error (or nesting beyond serde_json's recursion limit) stops a read.
+
+use super::keys::Key;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
+use std::fmt;
+
+/// Text from the file: borrowed unless it had escapes.
+pub type Text<'a> = Cow<'a, str>;
+
+/// A JSON number as written: integers stay exact.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Num {
+    /// A negative integer.
+    Int(i64),
+    /// A non-negative integer.
+    Uint(u64),
+    /// Any other number.
+    Float(f64),
+}
+
+impl Num {
+    /// The number as a float.
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Num::Int(n) => n as f64,
+            Num::Uint(n) => n as f64,
+            Num::Float(f) => f,
+        }
+    }
+
+    /// The number as serde_json prints it (`12`, `1.5`, `1e300`).
+    pub fn text(self) -> String {
+        match self {
+            Num::Int(n) => n.to_string(),
+            Num::Uint(n) => n.to_string(),
+            Num::Float(f) => {
+                serde_json::Number::from_f64(f).map_or_else(|| f.to_string(), |n| n.to_string())
+            }
+        }
+    }
+}
+
+/// A JSON value the loader reads.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Val<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Num(Num),
+    /// A string.
+    Str(Text<'a>),
+    /// An array.
+    List(Vec<Val<'a>>),
+    /// An object, members in file order.
+    Obj(Vec<(Text<'a>, Val<'a>)>),
+    /// An array or object that was skipped (only for properties the loader does not read).
+    Other,
+}
+
+impl<'a> Val<'a> {
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Val::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A member of an object.
+    pub fn get(&self, key: &str) -> Option<&Val<'a>> {
+        match self {
+            Val::Obj(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The value as JSON text, for messages.
+    pub fn json(&self) -> String {
+        match self {
+            Val::Null => "null".to_owned(),
+            Val::Bool(b) => b.to_string(),
+            Val::Num(n) => n.text(),
+            Val::Str(s) => serde_json::Value::from(s.as_ref()).to_string(),
+            Val::List(_) | Val::Other => "an array or object".to_owned(),
+            Val::Obj(_) => "an object".to_owned(),
+        }
+    }
+}
+
+/// Any value, skipped; nesting counts against serde_json's recursion limit (as a whole parse
+/// would), so a file nested too deeply is refused rather than read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Skip;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_unit<E>(self) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+                while seq.next_element::<Skip>()?.is_some() {}
+                Ok(Skip)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+                while map.next_entry::<Skip, Skip>()?.is_some() {}
+                Ok(Skip)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A string read without copying when the file holds it without escapes.
+struct TextOf<'a>(Text<'a>);
+
+impl<'de> Deserialize<'de> for TextOf<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TextOf<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(TextOf(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(TextOf(Cow::Owned(s.to_owned())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+                Ok(TextOf(Cow::Owned(s)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Visits any JSON value; `deep` keeps arrays and objects, otherwise they are skipped.
+struct ValVisitor {
+    deep: bool,
+}
+
+impl<'de> Visitor<'de> for ValVisitor {
+    type Value = Val<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Val<'de>, E> {
+        Ok(Val::Null)
+    }
+    fn visit_none<E>(self) -> Result<Val<'de>, E> {
+        Ok(Val::Null)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Val<'de>, E> {
+        Ok(Val::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Val<'de>, E> {
+        Ok(Val::Num(if n < 0 {
+            Num::Int(n)
+        } else {
+            Num::Uint(n as u64)
+        }))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Val<'de>, E> {
+        Ok(Val::Num(Num::Uint(n)))
+    }
+    fn visit_f64<E>(self, f: f64) -> Result<Val<'de>, E> {
+        Ok(Val::Num(Num::Float(f)))
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Val<'de>, E> {
+        Ok(Val::Str(Cow::Borrowed(s)))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Val<'de>, E> {
+        Ok(Val::Str(Cow::Owned(s.to_owned())))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Val<'de>, E> {
+        Ok(Val::Str(Cow::Owned(s)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Val<'de>, A::Error> {
+        if !self.deep {
+            while seq.next_element::<Skip>()?.is_some() {}
+            return Ok(Val::Other);
+        }
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element::<Val<'de>>()? {
+            items.push(v);
+        }
+        Ok(Val::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Val<'de>, A::Error> {
+        if !self.deep {
+            while map.next_entry::<Skip, Skip>()?.is_some() {}
+            return Ok(Val::Other);
+        }
+        let mut members = Vec::new();
+        while let Some(TextOf(k)) = map.next_key::<TextOf<'de>>()? {
+            members.push((k, map.next_value::<Val<'de>>()?));
+        }
+        Ok(Val::Obj(members))
+    }
+}
+
+impl<'de> Deserialize<'de> for Val<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ValVisitor { deep: true })
+    }
+}
+
+/// A scalar value; arrays and objects are skipped as [`Val::Other`].
+struct Scalar<'a>(Val<'a>);
+
+impl<'de> Deserialize<'de> for Scalar<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ValVisitor { deep: false }).map(Scalar)
+    }
+}
+
+/// The properties of a feature: the values of the keys the loader knows, and the scalar values
+/// of the others (for `--time-field` and the report of fields that look like dates).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Props<'a> {
+    known: Vec<(Key, Val<'a>)>,
+    /// Other keys with their scalar values, in file order.
+    pub others: Vec<(Text<'a>, Val<'a>)>,
+}
+
+impl<'a> Props<'a> {
+    /// The value of a known key; null counts as absent, and a repeated key's last value wins.
+    pub fn get(&self, key: Key) -> Option<&Val<'a>> {
+        self.known
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+            .filter(|v| !matches!(v, Val::Null))
+    }
+
+    /// The value of any key by name (known or not); null counts as absent.
+    pub fn by_name(&self, name: &str) -> Option<&Val<'a>> {
+        match Key::of(name) {
+            Some(key) => self.get(key),
+            None => self
+                .others
+                .iter()
+                .rev()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v)
+                .filter(|v| !matches!(v, Val::Null)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Props<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Props<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Props<'de>, A::Error> {
+                let mut props = Props::default();
+                while let Some(TextOf(name)) = map.next_key::<TextOf<'de>>()? {
+                    match Key::of(&name) {
+                        Some(key) => props.known.push((key, map.next_value::<Val<'de>>()?)),
+                        None => {
+                            let Scalar(v) = map.next_value::<Scalar<'de>>()?;
+                            props.others.push((name, v));
+                        }
+                    }
+                }
+                Ok(props)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A member that may be absent, null, of the expected shape, or something else.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Slot<T> {
+    /// Not in the object.
+    #[default]
+    Absent,
+    /// `null`.
+    Null,
+    /// The expected shape.
+    Is(T),
+    /// Another JSON type.
+    Wrong,
+}
+
+/// A slot reads an object as `T`, null as [`Slot::Null`] and any other value as [`Slot::Wrong`].
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Slot<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Slot<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object or null")
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Slot::Null)
+            }
+            fn visit_none<E>(self) -> Result<Self::Value, E> {
+                Ok(Slot::Null)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(Slot::Wrong)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(Slot::Wrong)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(Slot::Wrong)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(Slot::Wrong)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(Slot::Wrong)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<Skip>()?.is_some() {}
+                Ok(Slot::Wrong)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Slot::Is)
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// An array of `T`: [`Slot::Is`] for an array, [`Slot::Null`] for null, else [`Slot::Wrong`].
+struct ListOf<T>(Slot<Vec<T>>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListOf<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = ListOf<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array or null")
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(ListOf(Slot::Null))
+            }
+            fn visit_none<E>(self) -> Result<Self::Value, E> {
+                Ok(ListOf(Slot::Null))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(ListOf(Slot::Wrong))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(ListOf(Slot::Wrong))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(ListOf(Slot::Wrong))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(ListOf(Slot::Wrong))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(ListOf(Slot::Wrong))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map.next_entry::<Skip, Skip>()?.is_some() {}
+                Ok(ListOf(Slot::Wrong))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<T>()? {
+                    items.push(item);
+                }
+                Ok(ListOf(Slot::Is(items)))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// The coordinates of a geometry, at any depth of arrays.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Coords {
+    /// A number.
+    Num(f64),
+    /// An array of numbers only: its first two (or fewer) and how many there were.
+    Pos([f64; 2], usize),
+    /// An array holding arrays or other values.
+    List(Vec<Coords>),
+    /// Anything else (a string, an object, null).
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Coords {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Coords;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("coordinates")
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Coords, E> {
+                Ok(Coords::Num(n as f64))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Coords, E> {
+                Ok(Coords::Num(n as f64))
+            }
+            fn visit_f64<E>(self, f: f64) -> Result<Coords, E> {
+                Ok(Coords::Num(f))
+            }
+            fn visit_unit<E>(self) -> Result<Coords, E> {
+                Ok(Coords::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Coords, E> {
+                Ok(Coords::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Coords, E> {
+                Ok(Coords::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Coords, A::Error> {
+                while map.next_entry::<Skip, Skip>()?.is_some() {}
+                Ok(Coords::Other)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Coords, A::Error> {
+                // a position (numbers only) is kept without allocating
+                let mut first = [0.0; 2];
+                let mut count = 0;
+                let mut list: Option<Vec<Coords>> = None;
+                while let Some(c) = seq.next_element::<Coords>()? {
+                    match (&mut list, c) {
+                        (None, Coords::Num(v)) => {
+                            if let Some(slot) = first.get_mut(count) {
+                                *slot = v;
+                            }
+                            count += 1;
+                        }
+                        (None, c) => {
+                            // numbers beyond the first two only hold their places
+                            let mut items: Vec<Coords> = (0..count)
+                                .map(|i| Coords::Num(first.get(i).copied().unwrap_or(0.0)))
+                                .collect();
+                            items.push(c);
+                            list = Some(items);
+                        }
+                        (Some(items), c) => items.push(c),
+                    }
+                }
+                Ok(match list {
+                    Some(items) => Coords::List(items),
+                    None => Coords::Pos(first, count),
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A geometry object's members.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Geometry<'a> {
+    /// `type`.
+    pub kind: Option<Val<'a>>,
+    /// `coordinates`.
+    pub coordinates: Option<Coords>,
+    /// `geometries` (of a GeometryCollection).
+    pub geometries: Slot<Vec<GeometrySlot<'a>>>,
+}
+
+/// A geometry member: absent, null, an object, or something else.
+pub type GeometrySlot<'a> = Slot<Geometry<'a>>;
+
+impl<'de> Deserialize<'de> for Geometry<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Geometry<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a geometry object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Geometry<'de>, A::Error> {
+                let mut g = Geometry::default();
+                while let Some(TextOf(name)) = map.next_key::<TextOf<'de>>()? {
+                    match name.as_ref() {
+                        "type" => g.kind = Some(map.next_value::<Val<'de>>()?),
+                        "coordinates" => g.coordinates = Some(map.next_value::<Coords>()?),
+                        "geometries" => {
+                            g.geometries = map.next_value::<ListOf<GeometrySlot<'de>>>()?.0
+                        }
+                        _ => {
+                            map.next_value::<Skip>()?;
+                        }
+                    }
+                }
+                Ok(g)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A feature's members.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Feature<'a> {
+    /// `type`.
+    pub kind: Option<Val<'a>>,
+    /// `id`.
+    pub id: Option<Val<'a>>,
+    /// `geometry`.
+    pub geometry: GeometrySlot<'a>,
+    /// `properties`.
+    pub properties: Slot<Props<'a>>,
+}
+
+/// One element of a `features` array: a feature object, or some other JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FeatureValue<'a> {
+    /// An object.
+    Object(Feature<'a>),
+    /// Not an object.
+    NotObject,
+}
+
+impl<'de> Deserialize<'de> for FeatureValue<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Slot::<Feature<'de>>::deserialize(d)? {
+            Slot::Is(f) => Ok(FeatureValue::Object(f)),
+            _ => Ok(FeatureValue::NotObject),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Feature<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Feature<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a feature object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Feature<'de>, A::Error> {
+                let mut f = Feature::default();
+                while let Some(TextOf(name)) = map.next_key::<TextOf<'de>>()? {
+                    match name.as_ref() {
+                        "type" => f.kind = Some(map.next_value::<Val<'de>>()?),
+                        "id" => f.id = Some(map.next_value::<Val<'de>>()?),
+                        "geometry" => f.geometry = map.next_value::<GeometrySlot<'de>>()?,
+                        "properties" => f.properties = map.next_value::<Slot<Props<'de>>>()?,
+                        _ => {
+                            map.next_value::<Skip>()?;
+                        }
+                    }
+                }
+                Ok(f)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
