@@ -2,7 +2,7 @@
 //! a shape: the bulk of large files) and whole events (lines, regions, tracks, claims), sharing
 //! one table of places, titles, labels and actor lists.
 
-use super::convert::{IdFallback, Lookup, Parts, PlaceRef, TrackFound, convert};
+use super::convert::{IdAt, IdFallback, Lookup, Parts, PlaceRef, TrackFound, convert};
 use super::intern::Interner;
 use super::raw::FeatureValue;
 use super::undated::Tally;
@@ -182,7 +182,7 @@ impl<'l, 'g> Builder<'l, 'g> {
             self.mismatched_tracks += 1;
         }
         let place = self.place_of(&parts.place, parts.lon, parts.lat);
-        let made_up = parts.id_path.is_empty();
+        let made_up = parts.id_at == IdAt::MadeUp;
         if !parts.fits_a_row() {
             if made_up {
                 self.made_up
@@ -222,7 +222,7 @@ impl<'l, 'g> Builder<'l, 'g> {
 
 /// Whether an element is an object typed `Feature` (what a guessed start must be).
 fn is_typed_feature(value: &FeatureValue<'_>) -> bool {
-    matches!(value, FeatureValue::Object(f) if f.kind.as_ref().and_then(|k| k.as_str()) == Some("Feature"))
+    matches!(value, FeatureValue(Some(f)) if f.kind.as_ref().and_then(|k| k.as_str()) == Some("Feature"))
 }
 
 /// The offset of the value at `path` inside a feature's bytes.

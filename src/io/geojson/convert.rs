@@ -9,7 +9,7 @@ use super::geometry::geometry_of;
 use super::keys::Key;
 use super::raw::{Feature, FeatureValue, Props, Slot, Text, Val};
 use super::time_keys::{
-    Clock, Fail, FoundTime, TRACK_KEYS, chosen_time, looks_like_date, prop_path, range_of,
+    Clock, Fail, FoundTime, TRACK_KEYS, ValueAt, chosen_time, looks_like_date, prop_path, range_of,
     recognised_time, value_span,
 };
 use crate::io::json_locate::Step;
@@ -47,6 +47,28 @@ pub enum IdFallback {
     Index(usize),
     /// `row-N`, N its byte offset: a feature read again, whose id is kept in memory.
     Offset(u64),
+}
+
+/// Where a feature's id is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdAt {
+    /// `properties.id`.
+    Properties,
+    /// The feature's own `id`.
+    Feature,
+    /// Nowhere: it was made up.
+    MadeUp,
+}
+
+impl IdAt {
+    /// The path below the feature (empty for a made-up id).
+    pub fn path(self) -> Vec<Step> {
+        match self {
+            IdAt::Properties => prop_path("id"),
+            IdAt::Feature => vec!["id".into()],
+            IdAt::MadeUp => Vec::new(),
+        }
+    }
 }
 
 /// An event's place as a feature names it.
@@ -112,8 +134,8 @@ pub enum TrackFound {
 pub struct Parts<'a, 'g> {
     /// Id.
     pub id: Text<'a>,
-    /// Where the id is (empty for a made-up id).
-    pub id_path: Vec<Step>,
+    /// Where the id is.
+    pub id_at: IdAt,
     /// Title.
     pub title: Text<'a>,
     /// Summary.
@@ -218,7 +240,7 @@ pub fn convert<'a, 'g>(
     fallback: IdFallback,
     lookup: &Lookup<'g>,
 ) -> Result<Parts<'a, 'g>, Fail> {
-    let FeatureValue::Object(f) = value else {
+    let FeatureValue(Some(f)) = value else {
         return Err((Vec::new(), "a feature must be a JSON object".to_owned()));
     };
     if let Some(t) = &f.kind
@@ -240,7 +262,7 @@ pub fn convert<'a, 'g>(
             ));
         }
     };
-    let (id, id_path) = id_of(f, props, fallback)?;
+    let (id, id_at) = id_of(f, props, fallback)?;
     let found = match &lookup.time_field {
         Some((start, end)) => chosen_time(props, start, end.as_deref())?,
         None => recognised_time(props)?,
@@ -261,7 +283,7 @@ pub fn convert<'a, 'g>(
         title: first_filled(props, &[Key::Title, Key::Name, Key::PlaceName])?
             .unwrap_or_else(|| id.clone()),
         id,
-        id_path,
+        id_at,
         summary: first_filled(props, &[Key::Summary, Key::Description])?.unwrap_or_default(),
         range,
         precision,
@@ -296,19 +318,19 @@ fn id_of<'a>(
     f: &Feature<'a>,
     props: &Props<'a>,
     fallback: IdFallback,
-) -> Result<(Text<'a>, Vec<Step>), Fail> {
+) -> Result<(Text<'a>, IdAt), Fail> {
     if let Some(id) = filled(props, Key::Id)? {
-        return Ok((id, prop_path("id")));
+        return Ok((id, IdAt::Properties));
     }
     Ok(match &f.id {
-        Some(Val::Str(s)) if !s.trim().is_empty() => (s.clone(), vec!["id".into()]),
-        Some(Val::Num(n)) => (Cow::Owned(n.text()), vec!["id".into()]),
+        Some(Val::Str(s)) if !super::fields::blank(s) => (s.clone(), IdAt::Feature),
+        Some(Val::Num(n)) => (Cow::Owned(n.text()), IdAt::Feature),
         _ => (
             Cow::Owned(match fallback {
                 IdFallback::Index(i) => format!("feature-{i}"),
                 IdFallback::Offset(o) => format!("row-{o}"),
             }),
-            Vec::new(),
+            IdAt::MadeUp,
         ),
     })
 }
@@ -406,11 +428,10 @@ fn track_of(props: &Props, geometry: Option<&Geometry<f64>>) -> Result<TrackFoun
     }
     let mut points = Vec::with_capacity(times.len());
     for (i, (t, c)) in times.iter().zip(&line.0).enumerate() {
-        let mut path = prop_path(key.name());
-        path.push(Step::Index(i));
-        let Some((stamp, _)) = value_span(t, path.clone(), false)? else {
+        let at = ValueAt::of(key.name()).at(i);
+        let Some((stamp, _)) = value_span(t, at, false)? else {
             return Err((
-                path,
+                at.path(),
                 format!("`{}` needs a time for every position", key.name()),
             ));
         };

@@ -31,9 +31,15 @@ pub fn text<'a>(props: &Props<'a>, key: Key) -> Result<Option<Text<'a>>, Fail> {
     text_of(props.get(key), || prop_path(key.name()), key.name())
 }
 
+/// Whether text is empty or only whitespace (what `trim().is_empty()` says, stopping at the
+/// first letter).
+pub fn blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
 /// A text property that is present and not blank.
 pub fn filled<'a>(props: &Props<'a>, key: Key) -> Result<Option<Text<'a>>, Fail> {
-    Ok(text(props, key)?.filter(|s| !s.trim().is_empty()))
+    Ok(text(props, key)?.filter(|s| !blank(s)))
 }
 
 /// The first filled property of `keys`.
@@ -176,11 +182,14 @@ pub struct SourceParts<'a> {
 }
 
 /// A publication date.
-fn published_of(value: Option<&Val>, path: Vec<Step>) -> Result<Option<NaiveDate>, Fail> {
-    match text_of(value, || path.clone(), "published")? {
-        Some(t) if !t.trim().is_empty() => parse_date_text(&t)
+fn published_of(
+    value: Option<&Val>,
+    path: impl Fn() -> Vec<Step>,
+) -> Result<Option<NaiveDate>, Fail> {
+    match text_of(value, &path, "published")? {
+        Some(t) if !blank(&t) => parse_date_text(&t)
             .map(|span| Some(span.start))
-            .map_err(|m| (path, m)),
+            .map_err(|m| (path(), m)),
         _ => Ok(None),
     }
 }
@@ -188,7 +197,7 @@ fn published_of(value: Option<&Val>, path: Vec<Step>) -> Result<Option<NaiveDate
 /// The source: an object {document, quote, publisher, published} or a plain document name (with
 /// `quote`, `publisher` and `published` beside it; the quote defaults to the notes).
 pub fn source_of<'a>(props: &Props<'a>, notes: &Text<'a>) -> Result<SourceParts<'a>, Fail> {
-    let blank_none = |s: Option<Text<'a>>| s.filter(|s| !s.trim().is_empty());
+    let blank_none = |s: Option<Text<'a>>| s.filter(|s| !blank(s));
     match props.get(Key::Source) {
         Some(obj @ Val::Obj(_)) => {
             let path = |key: &str| {
@@ -201,7 +210,7 @@ pub fn source_of<'a>(props: &Props<'a>, notes: &Text<'a>) -> Result<SourceParts<
                 document: field("document")?.unwrap_or_default(),
                 quote: field("quote")?.unwrap_or_default(),
                 publisher: blank_none(field("publisher")?),
-                published: published_of(obj.get("published"), path("published"))?,
+                published: published_of(obj.get("published"), || path("published"))?,
             })
         }
         Some(Val::List(_)) => Err((
@@ -215,7 +224,7 @@ pub fn source_of<'a>(props: &Props<'a>, notes: &Text<'a>) -> Result<SourceParts<
                 document: document.unwrap_or_default(),
                 quote: quote.unwrap_or_else(|| notes.clone()),
                 publisher: blank_none(text(props, Key::Publisher)?),
-                published: published_of(props.get(Key::Published), prop_path("published"))?,
+                published: published_of(props.get(Key::Published), || prop_path("published"))?,
             })
         }
     }

@@ -20,169 +20,172 @@ pub const GEOMETRY_TYPES: [&str; 7] = [
     "GeometryCollection",
 ];
 
+/// Where a value is below the feature, as a chain on the stack: made into a path only for a
+/// problem, so reading a valid geometry allocates nothing for it.
+#[derive(Clone, Copy, Debug)]
+pub enum Trail<'p> {
+    /// The feature itself.
+    Root,
+    /// A member of the value above.
+    Key(&'static str, &'p Trail<'p>),
+    /// An element of the array above.
+    Index(usize, &'p Trail<'p>),
+}
+
+impl<'p> Trail<'p> {
+    /// A member of this value.
+    pub fn key(&'p self, key: &'static str) -> Trail<'p> {
+        Trail::Key(key, self)
+    }
+
+    /// An element of this array.
+    pub fn index(&'p self, i: usize) -> Trail<'p> {
+        Trail::Index(i, self)
+    }
+
+    /// The path from the feature.
+    pub fn path(&self) -> Vec<Step> {
+        let mut steps = Vec::new();
+        let mut at = self;
+        loop {
+            match at {
+                Trail::Root => break,
+                Trail::Key(k, up) => {
+                    steps.push(Step::from(*k));
+                    at = up;
+                }
+                Trail::Index(i, up) => {
+                    steps.push(Step::Index(*i));
+                    at = up;
+                }
+            }
+        }
+        steps.reverse();
+        steps
+    }
+
+    /// A problem here.
+    fn fail(&self, message: impl Into<String>) -> Fail {
+        (self.path(), message.into())
+    }
+}
+
 /// A feature's geometry member: `None` when absent or null.
 pub fn geometry_of(slot: &Slot<RawGeometry>) -> Result<Option<Geometry<f64>>, Fail> {
-    let mut path = vec![Step::from("geometry")];
+    let root = Trail::Root;
+    let at = root.key("geometry");
     match slot {
         Slot::Absent | Slot::Null => Ok(None),
-        Slot::Wrong => Err((path, "a geometry must be a JSON object or null".to_owned())),
-        Slot::Is(g) => parse(g, &mut path).map(Some),
+        Slot::Wrong => Err(at.fail("a geometry must be a JSON object or null")),
+        Slot::Is(g) => parse(g, &at).map(Some),
     }
 }
 
 /// Converts one geometry object. Recursion only follows GeometryCollections, whose depth
 /// serde_json's recursion limit bounds.
-pub fn parse(g: &RawGeometry, path: &mut Vec<Step>) -> Result<Geometry<f64>, Fail> {
+pub fn parse(g: &RawGeometry, at: &Trail) -> Result<Geometry<f64>, Fail> {
     let Some(Val::Str(kind)) = &g.kind else {
-        return Err((path.clone(), "a geometry needs a `type`".to_owned()));
+        return Err(at.fail("a geometry needs a `type`"));
     };
     if kind == "GeometryCollection" {
         let Slot::Is(items) = &g.geometries else {
-            return Err((
-                path.clone(),
-                "a GeometryCollection needs `geometries`".to_owned(),
-            ));
+            return Err(at.fail("a GeometryCollection needs `geometries`"));
         };
-        path.push("geometries".into());
+        let list = at.key("geometries");
         let mut parts = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            path.push(Step::Index(i));
-            let part = match item {
-                Slot::Is(g) => parse(g, path)?,
-                _ => {
-                    return Err((
-                        path.clone(),
-                        "a geometry must be a JSON object or null".to_owned(),
-                    ));
-                }
-            };
-            parts.push(part);
-            path.pop();
+            let here = list.index(i);
+            parts.push(match item {
+                Slot::Is(g) => parse(g, &here)?,
+                _ => return Err(here.fail("a geometry must be a JSON object or null")),
+            });
         }
-        path.pop();
         return Ok(Geometry::GeometryCollection(GeometryCollection(parts)));
     }
     let Some(coords) = &g.coordinates else {
-        return Err((path.clone(), format!("a {kind} needs `coordinates`")));
+        return Err(at.fail(format!("a {kind} needs `coordinates`")));
     };
-    path.push("coordinates".into());
-    let geometry = match kind.as_ref() {
-        "Point" => Geometry::Point(Point(position(coords, path)?)),
-        "MultiPoint" => Geometry::MultiPoint(MultiPoint(array(coords, path, |c, p| {
+    let c = at.key("coordinates");
+    Ok(match kind.as_ref() {
+        "Point" => Geometry::Point(Point(position(coords, &c)?)),
+        "MultiPoint" => Geometry::MultiPoint(MultiPoint(array(coords, &c, |c, p| {
             position(c, p).map(Point)
         })?)),
-        "LineString" => Geometry::LineString(line(coords, path, 2)?),
+        "LineString" => Geometry::LineString(line(coords, &c, 2)?),
         "MultiLineString" => {
-            Geometry::MultiLineString(MultiLineString(array(coords, path, |c, p| line(c, p, 2))?))
+            Geometry::MultiLineString(MultiLineString(array(coords, &c, |c, p| line(c, p, 2))?))
         }
-        "Polygon" => Geometry::Polygon(polygon(coords, path)?),
-        "MultiPolygon" => Geometry::MultiPolygon(MultiPolygon(array(coords, path, polygon)?)),
+        "Polygon" => Geometry::Polygon(polygon(coords, &c)?),
+        "MultiPolygon" => Geometry::MultiPolygon(MultiPolygon(array(coords, &c, polygon)?)),
         other => {
-            path.pop();
-            path.push("type".into());
-            return Err((path.clone(), format!("unknown geometry type `{other}`")));
+            return Err(at
+                .key("type")
+                .fail(format!("unknown geometry type `{other}`")));
         }
-    };
-    path.pop();
-    Ok(geometry)
-}
-
-/// The elements of an array of coordinates, or `None` when `c` is not an array.
-fn elements(c: &Coords) -> Option<Vec<Coords>> {
-    match c {
-        Coords::List(items) => Some(items.clone()),
-        Coords::Pos(first, n) => Some(
-            (0..*n)
-                .map(|i| Coords::Num(first.get(i).copied().unwrap_or(0.0)))
-                .collect(),
-        ),
-        Coords::Num(_) | Coords::Other => None,
-    }
+    })
 }
 
 fn array<T>(
     c: &Coords,
-    path: &mut Vec<Step>,
-    parse: impl Fn(&Coords, &mut Vec<Step>) -> Result<T, Fail>,
+    at: &Trail,
+    parse: impl Fn(&Coords, &Trail) -> Result<T, Fail>,
 ) -> Result<Vec<T>, Fail> {
     let items: &[Coords] = match c {
         Coords::List(items) => items,
-        Coords::Pos(..) => {
-            // numbers where positions belong: the first one is the problem
-            let first = elements(c).unwrap_or_default();
-            return match first.first() {
-                Some(item) => {
-                    path.push(Step::Index(0));
-                    let e = parse(item, path).err();
-                    path.pop();
-                    match e {
-                        Some(e) => Err(e),
-                        None => Err((path.clone(), "expected an array of coordinates".to_owned())),
-                    }
-                }
-                None => Ok(Vec::new()),
-            };
+        // numbers where positions belong: the first one is the problem
+        Coords::Pos(first, n) if *n > 0 => {
+            let here = at.index(0);
+            return Err(parse(&Coords::Num(first[0]), &here)
+                .err()
+                .unwrap_or_else(|| at.fail("expected an array of coordinates")));
         }
-        Coords::Num(_) | Coords::Other => {
-            return Err((path.clone(), "expected an array of coordinates".to_owned()));
-        }
+        Coords::Pos(..) => return Ok(Vec::new()),
+        Coords::Num(_) | Coords::Other => return Err(at.fail("expected an array of coordinates")),
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        path.push(Step::Index(i));
-        out.push(parse(item, path)?);
-        path.pop();
+        out.push(parse(item, &at.index(i))?);
     }
     Ok(out)
 }
 
 /// A `[lon, lat]` position (further values such as altitude are ignored).
-fn position(c: &Coords, path: &[Step]) -> Result<Coord<f64>, Fail> {
-    let at = |i: usize| {
-        let mut p = path.to_vec();
-        p.push(Step::Index(i));
-        p
-    };
+fn position(c: &Coords, at: &Trail) -> Result<Coord<f64>, Fail> {
     let (lon, lat) = match c {
         Coords::Pos([lon, lat], n) if *n >= 2 => (*lon, *lat),
         Coords::List(items) if items.len() >= 2 => {
             let number = |i: usize| match items[i] {
                 Coords::Num(v) => Ok(v),
-                _ => Err((at(i), "a coordinate must be a number".to_owned())),
+                _ => Err(at.index(i).fail("a coordinate must be a number")),
             };
             (number(0)?, number(1)?)
         }
-        _ => {
-            return Err((
-                path.to_vec(),
-                "a position must be [longitude, latitude]".to_owned(),
-            ));
-        }
+        _ => return Err(at.fail("a position must be [longitude, latitude]")),
     };
     if let Err(m) = validate_coordinates(lat, 0.0) {
-        return Err((at(1), m));
+        return Err(at.index(1).fail(m));
     }
     if let Err(m) = validate_coordinates(0.0, lon) {
-        return Err((at(0), m));
+        return Err(at.index(0).fail(m));
     }
     Ok(Coord { x: lon, y: lat })
 }
 
-fn line(c: &Coords, path: &mut Vec<Step>, min: usize) -> Result<LineString<f64>, Fail> {
-    let coords = array(c, path, |c, p| position(c, p))?;
+fn line(c: &Coords, at: &Trail, min: usize) -> Result<LineString<f64>, Fail> {
+    let coords = array(c, at, position)?;
     if coords.len() < min {
-        return Err((
-            path.clone(),
-            format!("needs at least {min} positions, found {}", coords.len()),
-        ));
+        return Err(at.fail(format!(
+            "needs at least {min} positions, found {}",
+            coords.len()
+        )));
     }
     Ok(LineString(coords))
 }
 
-fn polygon(c: &Coords, path: &mut Vec<Step>) -> Result<Polygon<f64>, Fail> {
-    let mut rings = array(c, path, |c, p| line(c, p, 4))?.into_iter();
+fn polygon(c: &Coords, at: &Trail) -> Result<Polygon<f64>, Fail> {
+    let mut rings = array(c, at, |c, p| line(c, p, 4))?.into_iter();
     let Some(exterior) = rings.next() else {
-        return Err((path.clone(), "a polygon needs at least one ring".to_owned()));
+        return Err(at.fail("a polygon needs at least one ring"));
     };
     Ok(Polygon::new(exterior, rings.collect()))
 }
@@ -194,7 +197,8 @@ mod tests {
 
     fn read(json: &str) -> Result<Geometry<f64>, Fail> {
         let g: RawGeometry = serde_json::from_str(json).unwrap();
-        parse(&g, &mut vec![Step::from("geometry")])
+        let root = Trail::Root;
+        parse(&g, &root.key("geometry"))
     }
 
     #[test]

@@ -34,16 +34,25 @@ impl<R> Parsed<R> {
     }
 }
 
-/// The unread part of a source, in memory.
+/// The unread part of a source, in memory, as text (checked to be UTF-8 once, as it is read).
 pub struct Input<'s> {
     source: &'s dyn ReadAt,
-    buf: Vec<u8>,
-    /// Source offset of `buf[0]`.
+    /// The window: read text not yet dropped.
+    text: String,
+    /// Source offset of `text`'s first byte.
     base: u64,
-    /// Read position in `buf`.
+    /// Read position in `text`.
     pos: usize,
-    /// Whether `buf` reaches the end of the source.
-    at_end: bool,
+    /// Raw bytes as read, reused.
+    scratch: Vec<u8>,
+    /// The first bytes of a character cut by the last read.
+    carry: Vec<u8>,
+    /// Source offset of the next byte to read.
+    next: u64,
+    /// Where the source stops being UTF-8, if it does (nothing after it is read).
+    invalid_at: Option<u64>,
+    /// The source gave fewer bytes than its length promised (it shrank while read).
+    short: bool,
     chunk: usize,
     /// Newlines before `base + counted` (from where the input started).
     newlines: u64,
@@ -60,11 +69,15 @@ impl<'s> Input<'s> {
     pub fn new(source: &'s dyn ReadAt, start: u64, chunk: usize) -> Input<'s> {
         Input {
             source,
-            buf: Vec::new(),
+            text: String::new(),
             base: start,
             pos: 0,
-            at_end: start >= source.len(),
-            chunk: chunk.max(1),
+            scratch: Vec::new(),
+            carry: Vec::new(),
+            next: start,
+            invalid_at: None,
+            short: false,
+            chunk: chunk.max(4),
             newlines: 0,
             counted: 0,
         }
@@ -77,97 +90,132 @@ impl<'s> Input<'s> {
 
     /// Newlines between where the input started and the next unread byte.
     pub fn newlines(&mut self) -> u64 {
-        let seen = &self.buf[self.counted.min(self.pos)..self.pos];
+        let seen = &self.text.as_bytes()[self.counted.min(self.pos)..self.pos];
         self.newlines += memchr::memchr_iter(b'\n', seen).count() as u64;
         self.counted = self.pos;
         self.newlines
     }
 
-    /// Drops the read bytes and reads more: at least a chunk, and at least as much as is held
+    /// Whether everything there is to read has been read.
+    fn at_end(&self) -> bool {
+        self.invalid_at.is_some() || self.short || self.next >= self.source.len()
+    }
+
+    /// Drops the read text and reads more: at least a chunk, and at least as much as is held
     /// (so a value larger than a chunk is re-parsed only a logarithmic number of times).
     /// Returns false when nothing more could be read.
     fn refill(&mut self) -> Result<bool, Stop> {
         self.newlines();
-        self.buf.drain(..self.pos);
+        self.text.drain(..self.pos);
         self.base += self.pos as u64;
         self.pos = 0;
         self.counted = 0;
-        if self.at_end {
+        if self.at_end() {
             return Ok(false);
         }
-        let held = self.buf.len();
-        let left = self.source.len().saturating_sub(self.base + held as u64);
+        let left = self.source.len() - self.next;
         let want = usize::try_from(left)
             .unwrap_or(usize::MAX)
-            .min(self.chunk.max(held));
-        self.buf.resize(held + want, 0);
+            .min(self.chunk.max(self.text.len()));
+        let carried = self.carry.len();
+        if self.scratch.len() < carried + want {
+            // grows (and is zeroed) only when a value needs more room
+            self.scratch.resize(carried + want, 0);
+        }
+        self.scratch[..carried].copy_from_slice(&self.carry);
         let read = self
             .source
-            .read_at(self.base + held as u64, &mut self.buf[held..])
+            .read_at(self.next, &mut self.scratch[carried..carried + want])
             .map_err(|e| Stop {
-                offset: self.base + held as u64,
+                offset: self.next,
                 message: format!("cannot read: {e}"),
             })?;
-        self.buf.truncate(held + read);
-        if read < want || want == 0 || self.base + self.buf.len() as u64 >= self.source.len() {
-            self.at_end = true;
+        if read < want {
+            // the source is shorter than it said: read no further
+            self.short = true;
         }
-        Ok(read > 0)
+        let first = self.next - carried as u64;
+        self.next += read as u64;
+        let bytes = &self.scratch[..carried + read];
+        let valid = match std::str::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let cut = e.valid_up_to();
+                if e.error_len().is_some() || self.next >= self.source.len() || self.short {
+                    self.invalid_at = Some(first + cut as u64);
+                }
+                std::str::from_utf8(&bytes[..cut]).unwrap_or_default()
+            }
+        };
+        let used = valid.len();
+        self.text.push_str(valid);
+        self.carry.clear();
+        if self.invalid_at.is_none() {
+            self.carry
+                .extend_from_slice(&self.scratch[used..carried + read]);
+        }
+        Ok(used > 0 || !self.carry.is_empty())
     }
 
     /// Skips whitespace; returns the next byte without reading it, or `None` at the end.
     pub fn peek(&mut self) -> Result<Option<u8>, Stop> {
         loop {
-            while let Some(&b) = self.buf.get(self.pos) {
+            while let Some(&b) = self.text.as_bytes().get(self.pos) {
                 if !is_space(b) {
                     return Ok(Some(b));
                 }
                 self.pos += 1;
             }
             if !self.refill()? {
-                return Ok(None);
+                return match self.invalid_at {
+                    Some(at) if at < self.source.len() => Err(not_utf8(at)),
+                    _ => Ok(None),
+                };
             }
         }
     }
 
-    /// Reads one byte (after [`Input::peek`] showed it).
+    /// Reads one byte (an ASCII one, after [`Input::peek`] showed it).
     pub fn bump(&mut self) {
-        self.pos = (self.pos + 1).min(self.buf.len());
+        self.pos = (self.pos + 1).min(self.text.len());
     }
 
     /// Skips a UTF-8 byte order mark at the start.
     pub fn skip_bom(&mut self) -> Result<(), Stop> {
-        while self.buf.len() - self.pos < 3 && !self.at_end {
+        while self.text.len() - self.pos < 3 && !self.at_end() {
             self.refill()?;
         }
-        if self.buf[self.pos..].starts_with(b"\xEF\xBB\xBF") {
+        if self.text[self.pos..].starts_with('\u{feff}') {
             self.pos += 3;
         }
         Ok(())
     }
 
-    /// Parses one value at the current position with `parse`, which gets the unread bytes and
-    /// their source offset. A value cut off by the chunk's end is parsed again with more bytes.
-    pub fn value<R>(&mut self, mut parse: impl FnMut(&[u8], u64) -> Parsed<R>) -> Result<R, Stop> {
+    /// Parses one value at the current position with `parse`, which gets the unread text and
+    /// its source offset. A value cut off by the chunk's end is parsed again with more text.
+    pub fn value<R>(&mut self, mut parse: impl FnMut(&str, u64) -> Parsed<R>) -> Result<R, Stop> {
         loop {
             let at = self.offset();
-            match parse(&self.buf[self.pos..], at) {
+            let unread = &self.text[self.pos..];
+            match parse(unread, at) {
                 Parsed::Done(r, n) => {
                     self.pos += n;
                     return Ok(r);
                 }
-                Parsed::Eof(_) if !self.at_end => {
+                Parsed::Eof(_) if !self.at_end() => {
                     self.refill()?;
                 }
-                Parsed::Eof(Some(e)) => return Err(syntax_stop(&self.buf[self.pos..], at, &e)),
+                Parsed::Eof(_) if self.invalid_at.is_some_and(|i| i < self.source.len()) => {
+                    return Err(not_utf8(self.invalid_at.unwrap_or(at)));
+                }
+                Parsed::Eof(Some(e)) | Parsed::Syntax(e) => {
+                    return Err(syntax_stop(unread.as_bytes(), at, &e));
+                }
                 Parsed::Eof(None) => {
                     return Err(Stop {
-                        offset: self.base + self.buf.len() as u64,
+                        offset: self.base + self.text.len() as u64,
                         message: "EOF while parsing a value".to_owned(),
                     });
-                }
-                Parsed::Syntax(e) => {
-                    return Err(syntax_stop(&self.buf[self.pos..], at, &e));
                 }
             }
         }
@@ -175,8 +223,8 @@ impl<'s> Input<'s> {
 
     /// Parses a value of a type that borrows nothing (a key, a skipped value).
     pub fn owned<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, Stop> {
-        self.value(|bytes, _| {
-            let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<T>();
+        self.value(|text, _| {
+            let mut values = serde_json::Deserializer::from_str(text).into_iter::<T>();
             match values.next() {
                 None => Parsed::Eof(None),
                 Some(r) => Parsed::of(r.map(|v| (v, values.byte_offset()))),
@@ -185,8 +233,15 @@ impl<'s> Input<'s> {
     }
 }
 
+/// The problem of bytes that are not UTF-8.
+fn not_utf8(offset: u64) -> Stop {
+    Stop {
+        offset,
+        message: "not UTF-8 text (a binary file?)".to_owned(),
+    }
+}
+
 /// Where in the source a serde_json error at (line, column) of `bytes` is, and its message.
-/// Bytes that are not UTF-8 there are named as such.
 pub fn syntax_stop(bytes: &[u8], base: u64, e: &serde_json::Error) -> Stop {
     let line_start = if e.line() <= 1 {
         0
@@ -196,15 +251,6 @@ pub fn syntax_stop(bytes: &[u8], base: u64, e: &serde_json::Error) -> Stop {
             .map_or(bytes.len(), |i| i + 1)
     };
     let at = (line_start + e.column().saturating_sub(1)).min(bytes.len());
-    let near = &bytes[..(at + 4).min(bytes.len())];
-    if let Err(bad) = std::str::from_utf8(near)
-        && bad.error_len().is_some()
-    {
-        return Stop {
-            offset: base + bad.valid_up_to() as u64,
-            message: "not UTF-8 text (a binary file?)".to_owned(),
-        };
-    }
     let message = e.to_string();
     // serde_json appends " at line L column C"; the position is given separately.
     let message = message

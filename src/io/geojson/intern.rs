@@ -2,7 +2,31 @@
 //! distinct string is stored once, in the table the rows will use, and found again by its hash.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hash of bytes (the Fx mix, word by word, then murmur3's finalizer so that every bit
+/// varies). The keys come from the file being loaded, so resistance to flooding does not matter.
+pub fn fast_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(w);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
 
 /// A hasher for keys that are already hashes.
 #[derive(Default)]
@@ -33,13 +57,12 @@ pub struct Interner {
     last: HashKeyed<u32>,
     /// For each item, the previous item with the same hash (`u32::MAX` when none).
     previous: Vec<u32>,
-    hasher: std::collections::hash_map::RandomState,
 }
 
 impl Interner {
     /// The number of `s`, if it was seen.
     pub fn get(&self, s: &str) -> Option<u32> {
-        self.find(self.hasher.hash_one(s), s)
+        self.find(fast_hash(s.as_bytes()), s)
     }
 
     fn find(&self, hash: u64, s: &str) -> Option<u32> {
@@ -55,7 +78,7 @@ impl Interner {
 
     /// The number of `s`, and whether it is new.
     pub fn intern(&mut self, s: &str) -> (u32, bool) {
-        let hash = self.hasher.hash_one(s);
+        let hash = fast_hash(s.as_bytes());
         if let Some(at) = self.find(hash, s) {
             return (at, false);
         }

@@ -2,6 +2,7 @@
 
 /// A property the loader reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Key {
     /// `id`
     Id,
@@ -100,6 +101,9 @@ pub enum Key {
 }
 
 impl Key {
+    /// How many keys there are.
+    pub const COUNT: usize = Key::Year as usize + 1;
+
     /// The key a property name stands for, if the loader reads it.
     pub fn of(name: &str) -> Option<Key> {
         Some(match name {

@@ -5,6 +5,7 @@
 use super::builder::{Builder, Pending, offset_in};
 use super::convert::{IdFallback, Lookup, convert};
 use super::geometry::GEOMETRY_TYPES;
+use super::intern::fast_hash;
 use super::positions::resolve;
 use super::reader::GeoJsonReader;
 use super::source::ReadAt;
@@ -13,7 +14,6 @@ use super::walk::{Doc, FeatureAt, Sink, WalkEnd, read_one};
 use crate::io::open::{LoadOptions, UndatedReport};
 use crate::io::problem::Problem;
 use crate::model::{Event, Place, Records, RowColumns, RowStore};
-use std::hash::BuildHasher;
 use std::sync::Arc;
 
 /// Everything a GeoJSON file gave.
@@ -186,20 +186,24 @@ fn drop_repeated_ids(
     lookup: &Lookup,
     geometry: bool,
 ) -> Vec<bool> {
-    let hasher = std::collections::hash_map::RandomState::new();
     // (hash, offset, index, whole?)
     let mut keys: Vec<(u64, u64, u32, bool)> =
         Vec::with_capacity(built.rows.len() + built.whole.len());
     let rows = &built.rows;
-    keys.extend(
-        (0..rows.len()).map(|j| (hasher.hash_one(rows.id(j)), rows.offset[j], j as u32, false)),
-    );
+    keys.extend((0..rows.len()).map(|j| {
+        (
+            fast_hash(rows.id(j).as_bytes()),
+            rows.offset[j],
+            j as u32,
+            false,
+        )
+    }));
     keys.extend(
         built
             .whole
             .iter()
             .enumerate()
-            .map(|(k, (offset, e))| (hasher.hash_one(&e.id), *offset, k as u32, true)),
+            .map(|(k, (offset, e))| (fast_hash(e.id.as_bytes()), *offset, k as u32, true)),
     );
     keys.sort_unstable();
     let id = |rows: &RowColumns, whole: &[(u64, Event)], k: &(u64, u64, u32, bool)| -> String {
@@ -232,8 +236,9 @@ fn drop_repeated_ids(
             skip_rows[index as usize] = true;
         }
         let at = read_one(source, offset, CHUNK, geometry, |v, bytes| {
-            convert(v, IdFallback::Index(0), lookup)
-                .map_or(offset, |parts| offset_in(bytes, offset, &parts.id_path))
+            convert(v, IdFallback::Index(0), lookup).map_or(offset, |parts| {
+                offset_in(bytes, offset, &parts.id_at.path())
+            })
         })
         .unwrap_or(offset);
         built.problems.push(Pending {

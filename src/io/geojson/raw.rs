@@ -244,24 +244,50 @@ impl<'de> Deserialize<'de> for Scalar<'de> {
     }
 }
 
+/// Room for the known properties of a typical feature, reserved at once.
+const KNOWN_CAPACITY: usize = 32;
+
 /// The properties of a feature: the values of the keys the loader knows, and the scalar values
 /// of the others (for `--time-field` and the report of fields that look like dates).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Props<'a> {
     known: Vec<(Key, Val<'a>)>,
+    /// For each key, 1 + its last position in `known` (0: absent; 255: look it up).
+    slot: [u8; Key::COUNT],
     /// Other keys with their scalar values, in file order.
     pub others: Vec<(Text<'a>, Val<'a>)>,
+}
+
+impl Default for Props<'_> {
+    fn default() -> Self {
+        Props {
+            known: Vec::new(),
+            slot: [0; Key::COUNT],
+            others: Vec::new(),
+        }
+    }
 }
 
 impl<'a> Props<'a> {
     /// The value of a known key; null counts as absent, and a repeated key's last value wins.
     pub fn get(&self, key: Key) -> Option<&Val<'a>> {
-        self.known
-            .iter()
-            .rev()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v)
-            .filter(|v| !matches!(v, Val::Null))
+        let value = match self.slot[key as usize] {
+            0 => None,
+            u8::MAX => self
+                .known
+                .iter()
+                .rev()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v),
+            at => self.known.get(usize::from(at) - 1).map(|(_, v)| v),
+        };
+        value.filter(|v| !matches!(v, Val::Null))
+    }
+
+    /// Adds a known key's value (a later value of the same key wins).
+    fn push(&mut self, key: Key, value: Val<'a>) {
+        self.slot[key as usize] = u8::try_from(self.known.len() + 1).unwrap_or(u8::MAX);
+        self.known.push((key, value));
     }
 
     /// The value of any key by name (known or not); null counts as absent.
@@ -288,10 +314,16 @@ impl<'de> Deserialize<'de> for Props<'de> {
                 f.write_str("an object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Props<'de>, A::Error> {
-                let mut props = Props::default();
+                let mut props = Props {
+                    known: Vec::with_capacity(map.size_hint().unwrap_or(0).max(KNOWN_CAPACITY)),
+                    ..Props::default()
+                };
                 while let Some(TextOf(name)) = map.next_key::<TextOf<'de>>()? {
                     match Key::of(&name) {
-                        Some(key) => props.known.push((key, map.next_value::<Val<'de>>()?)),
+                        Some(key) => {
+                            let value = map.next_value::<Val<'de>>()?;
+                            props.push(key, value);
+                        }
                         None => {
                             let Scalar(v) = map.next_value::<Scalar<'de>>()?;
                             props.others.push((name, v));
@@ -542,20 +574,15 @@ pub struct Feature<'a> {
     pub properties: Slot<Props<'a>>,
 }
 
-/// One element of a `features` array: a feature object, or some other JSON value.
+/// One element of a `features` array: a feature object (`Some`), or some other JSON value.
 #[derive(Clone, Debug, PartialEq)]
-pub enum FeatureValue<'a> {
-    /// An object.
-    Object(Feature<'a>),
-    /// Not an object.
-    NotObject,
-}
+pub struct FeatureValue<'a>(pub Option<Feature<'a>>);
 
 impl<'de> Deserialize<'de> for FeatureValue<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         match Slot::<Feature<'de>>::deserialize(d)? {
-            Slot::Is(f) => Ok(FeatureValue::Object(f)),
-            _ => Ok(FeatureValue::NotObject),
+            Slot::Is(f) => Ok(FeatureValue(Some(f))),
+            _ => Ok(FeatureValue(None)),
         }
     }
 }

@@ -31,18 +31,53 @@ pub struct Clock {
     pub utc_offset: Option<i32>,
 }
 
+/// Where a time value is: a property, and its index in the property's array (two for an array
+/// of arrays). Cheap to pass around; made into a path only for a problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ValueAt<'n> {
+    /// The property.
+    pub name: &'n str,
+    /// Indexes into arrays, outermost first.
+    pub index: [Option<usize>; 2],
+}
+
+impl<'n> ValueAt<'n> {
+    /// The property itself.
+    pub fn of(name: &'n str) -> ValueAt<'n> {
+        ValueAt {
+            name,
+            index: [None; 2],
+        }
+    }
+
+    /// An element of the value (deeper elements keep the outer two indexes).
+    pub fn at(mut self, i: usize) -> ValueAt<'n> {
+        if let Some(slot) = self.index.iter_mut().find(|s| s.is_none()) {
+            *slot = Some(i);
+        }
+        self
+    }
+
+    /// The path below the feature.
+    pub fn path(&self) -> Vec<Step> {
+        let mut p = prop_path(self.name);
+        p.extend(self.index.iter().flatten().map(|&i| Step::Index(i)));
+        p
+    }
+}
+
 /// One parsed time value and where it was.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Stamp {
+pub struct Stamp<'n> {
     /// The days it covers, with the precision its text gave.
     pub span: DaySpan,
     /// The time of day, when the value has one.
     pub clock: Option<Clock>,
     /// Where the value is in the feature.
-    pub path: Vec<Step>,
+    pub at: ValueAt<'n>,
 }
 
-impl Stamp {
+impl Stamp<'_> {
     /// The instant the value starts: its first day at its time of day (00:00 without one), UTC
     /// (a time of day without a zone is taken as UTC).
     pub fn instant(&self) -> Millis {
@@ -58,9 +93,9 @@ impl Stamp {
 
 /// What a feature's properties say about its time.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct FoundTime {
+pub struct FoundTime<'n> {
     /// The first and last values (the same one for a single value), when any was found.
-    pub stamps: Option<(Stamp, Stamp)>,
+    pub stamps: Option<(Stamp<'n>, Stamp<'n>)>,
     /// A time of day given on its own (`"time": "14:30"`).
     pub clock: Option<Clock>,
 }
@@ -103,13 +138,13 @@ fn lenient(key: Key) -> bool {
 }
 
 /// The time a feature's recognised keys give.
-pub fn recognised_time(props: &Props) -> Result<FoundTime, Fail> {
+pub fn recognised_time(props: &Props) -> Result<FoundTime<'static>, Fail> {
     let mut found = FoundTime::default();
-    let read = |key: Key| -> Result<Option<(Stamp, Stamp)>, Fail> {
+    let read = |key: Key| -> Result<Option<(Stamp<'static>, Stamp<'static>)>, Fail> {
         let Some(v) = props.get(key) else {
             return Ok(None);
         };
-        match value_span(v, prop_path(key.name()), key == Key::Year) {
+        match value_span(v, ValueAt::of(key.name()), key == Key::Year) {
             Err(_) if lenient(key) => Ok(None),
             other => other,
         }
@@ -145,11 +180,15 @@ pub fn recognised_time(props: &Props) -> Result<FoundTime, Fail> {
 }
 
 /// The time given by the fields the user chose (`--time-field START[,END]`).
-pub fn chosen_time(props: &Props, start: &str, end: Option<&str>) -> Result<FoundTime, Fail> {
-    let read = |name: &str| -> Result<Option<(Stamp, Stamp)>, Fail> {
+pub fn chosen_time<'n>(
+    props: &Props,
+    start: &'n str,
+    end: Option<&'n str>,
+) -> Result<FoundTime<'n>, Fail> {
+    let read = |name: &'n str| -> Result<Option<(Stamp<'n>, Stamp<'n>)>, Fail> {
         props
             .by_name(name)
-            .map_or(Ok(None), |v| value_span(v, prop_path(name), false))
+            .map_or(Ok(None), |v| value_span(v, ValueAt::of(name), false))
     };
     let Some((first, last)) = read(start)? else {
         return Ok(FoundTime::default());
@@ -165,10 +204,10 @@ pub fn chosen_time(props: &Props, start: &str, end: Option<&str>) -> Result<Foun
 }
 
 /// Checks that the end does not come before the start.
-fn ordered(start: Stamp, end: Stamp) -> Result<(Stamp, Stamp), Fail> {
+fn ordered<'n>(start: Stamp<'n>, end: Stamp<'n>) -> Result<(Stamp<'n>, Stamp<'n>), Fail> {
     if end.span.end < start.span.start {
         return Err((
-            end.path,
+            end.at.path(),
             format!("end {} is before start {}", end.span.end, start.span.start),
         ));
     }
@@ -188,38 +227,39 @@ pub fn range_of(stamps: &(Stamp, Stamp)) -> (chrono::NaiveDate, chrono::NaiveDat
 
 /// One property value as a (first, last) pair of stamps: an interval or an array gives two,
 /// anything else one. Null and blank text give none.
-pub fn value_span(v: &Val, path: Vec<Step>, year: bool) -> Result<Option<(Stamp, Stamp)>, Fail> {
+pub fn value_span<'n>(
+    v: &Val,
+    at: ValueAt<'n>,
+    year: bool,
+) -> Result<Option<(Stamp<'n>, Stamp<'n>)>, Fail> {
     match v {
-        Val::List(items) => list_span(items, &path, year),
-        Val::Str(s) if s.contains('/') && parse_date_text(s).is_err() => interval(s, path),
-        _ => Ok(stamp(v, path, year)?.map(|s| (s.clone(), s))),
+        Val::List(items) => list_span(items, at, year),
+        Val::Str(s) if s.contains('/') && parse_date_text(s).is_err() => interval(s, at),
+        _ => Ok(stamp(v, at, year)?.map(|s| (s.clone(), s))),
     }
 }
 
 /// The first and last values of an array (of an array of arrays, the first of the first and the
 /// last of the last).
-fn list_span(items: &[Val], path: &[Step], year: bool) -> Result<Option<(Stamp, Stamp)>, Fail> {
-    let at = |i: usize| {
-        let mut p = path.to_vec();
-        p.push(Step::Index(i));
-        p
-    };
+fn list_span<'n>(
+    items: &[Val],
+    at: ValueAt<'n>,
+    year: bool,
+) -> Result<Option<(Stamp<'n>, Stamp<'n>)>, Fail> {
     let (Some(first), Some(last)) = (items.first(), items.last()) else {
         return Ok(None);
     };
-    let (first, last) = match (first, last) {
-        (Val::List(a), Val::List(b)) => {
-            let a = list_span(a, &at(0), year)?;
-            let b = list_span(b, &at(items.len() - 1), year)?;
-            return Ok(match (a, b) {
-                (Some((s, _)), Some((_, e))) => Some(ordered(s, e)?),
-                (one, None) | (None, one) => one,
-            });
-        }
-        pair => pair,
-    };
-    let start = stamp(first, at(0), year)?;
-    let end = stamp(last, at(items.len() - 1), year)?;
+    let last_at = at.at(items.len() - 1);
+    if let (Val::List(a), Val::List(b)) = (first, last) {
+        let a = list_span(a, at.at(0), year)?;
+        let b = list_span(b, last_at, year)?;
+        return Ok(match (a, b) {
+            (Some((s, _)), Some((_, e))) => Some(ordered(s, e)?),
+            (one, None) | (None, one) => one,
+        });
+    }
+    let start = stamp(first, at.at(0), year)?;
+    let end = stamp(last, last_at, year)?;
     Ok(match (start, end) {
         (Some(s), Some(e)) => Some(ordered(s, e)?),
         (Some(one), None) | (None, Some(one)) => Some((one.clone(), one)),
@@ -228,18 +268,18 @@ fn list_span(items: &[Val], path: &[Step], year: bool) -> Result<Option<(Stamp, 
 }
 
 /// An ISO 8601 interval `start/end`; either side may be open (`..` or empty).
-fn interval(text: &str, path: Vec<Step>) -> Result<Option<(Stamp, Stamp)>, Fail> {
+fn interval<'n>(text: &str, at: ValueAt<'n>) -> Result<Option<(Stamp<'n>, Stamp<'n>)>, Fail> {
     let Some((a, b)) = text.split_once('/') else {
         return Ok(None);
     };
-    let side = |t: &str| -> Result<Option<Stamp>, Fail> {
+    let side = |t: &str| -> Result<Option<Stamp<'n>>, Fail> {
         let t = t.trim();
         if t.is_empty() || t == ".." {
             return Ok(None);
         }
-        text_stamp(t, path.clone()).map(Some).map_err(|_| {
+        text_stamp(t, at).map(Some).map_err(|_| {
             (
-                path.clone(),
+                at.path(),
                 format!("`{text}` is not a date or an interval of dates"),
             )
         })
@@ -247,31 +287,34 @@ fn interval(text: &str, path: Vec<Step>) -> Result<Option<(Stamp, Stamp)>, Fail>
     match (side(a)?, side(b)?) {
         (Some(s), Some(e)) => ordered(s, e).map(Some),
         (Some(one), None) | (None, Some(one)) => Ok(Some((one.clone(), one))),
-        (None, None) => Err((path, format!("`{text}` is an interval with no dates"))),
+        (None, None) => Err((at.path(), format!("`{text}` is an interval with no dates"))),
     }
 }
 
 /// One scalar time value.
-fn stamp(v: &Val, path: Vec<Step>, year: bool) -> Result<Option<Stamp>, Fail> {
+fn stamp<'n>(v: &Val, at: ValueAt<'n>, year: bool) -> Result<Option<Stamp<'n>>, Fail> {
     match v {
         Val::Null => Ok(None),
-        Val::Str(s) if s.trim().is_empty() => Ok(None),
-        Val::Str(s) => text_stamp(s, path).map(Some),
-        Val::Num(n) => number_stamp(*n, path, year).map(Some),
-        _ => Err((path, "a time must be a date text or a number".to_owned())),
+        Val::Str(s) if super::fields::blank(s) => Ok(None),
+        Val::Str(s) => text_stamp(s, at).map(Some),
+        Val::Num(n) => number_stamp(*n, at, year).map(Some),
+        _ => Err((
+            at.path(),
+            "a time must be a date text or a number".to_owned(),
+        )),
     }
 }
 
 /// A time written as text; an ISO date-time keeps its time of day.
-fn text_stamp(text: &str, path: Vec<Step>) -> Result<Stamp, Fail> {
-    let span = parse_date_text(text).map_err(|m| (path.clone(), m))?;
+fn text_stamp<'n>(text: &str, at: ValueAt<'n>) -> Result<Stamp<'n>, Fail> {
+    let span = parse_date_text(text).map_err(|m| (at.path(), m))?;
     let t = text.trim();
     let clock = if is_millis_text(t) {
         t.parse::<f64>().ok().and_then(clock_of_millis)
     } else {
         iso_clock(t)
     };
-    Ok(Stamp { span, clock, path })
+    Ok(Stamp { span, clock, at })
 }
 
 /// Whether text is a count of milliseconds as [`parse_date_text`] reads it.
@@ -281,19 +324,14 @@ fn is_millis_text(t: &str) -> bool {
 }
 
 /// A number: a year, or Unix milliseconds (with their time of day, UTC).
-fn number_stamp(n: Num, path: Vec<Step>, year: bool) -> Result<Stamp, Fail> {
+fn number_stamp<'n>(n: Num, at: ValueAt<'n>, year: bool) -> Result<Stamp<'n>, Fail> {
     let f = n.as_f64();
     if year {
         let whole = matches!(n, Num::Int(_) | Num::Uint(_)) || f.fract() == 0.0;
         let range = (whole && f.abs() < 1e6)
             .then(|| year_range(f as i32))
             .flatten()
-            .ok_or_else(|| {
-                (
-                    path.clone(),
-                    format!("year {} is not a usable year", n.text()),
-                )
-            })?;
+            .ok_or_else(|| (at.path(), format!("year {} is not a usable year", n.text())))?;
         return Ok(Stamp {
             span: DaySpan {
                 start: range.0,
@@ -301,14 +339,14 @@ fn number_stamp(n: Num, path: Vec<Step>, year: bool) -> Result<Stamp, Fail> {
                 precision: Precision::Year,
             },
             clock: None,
-            path,
+            at,
         });
     }
-    let span = span_of_number(f).map_err(|m| (path.clone(), m))?;
+    let span = span_of_number(f).map_err(|m| (at.path(), m))?;
     let clock = (span.precision == Precision::Day)
         .then(|| clock_of_millis(f))
         .flatten();
-    Ok(Stamp { span, clock, path })
+    Ok(Stamp { span, clock, at })
 }
 
 /// The UTC time of day of Unix milliseconds.
@@ -389,7 +427,7 @@ pub fn looks_like_date(name: &str, v: &Val) -> bool {
             let t = s.trim();
             t.len() >= 4
                 && (parse_date_text(t).is_ok()
-                    || interval(t, Vec::new()).is_ok_and(|p| p.is_some()))
+                    || interval(t, ValueAt::of("")).is_ok_and(|p| p.is_some()))
         }
         Val::Num(n) => {
             let f = n.as_f64();

@@ -218,9 +218,9 @@ impl<'s, 'k, S: Sink> Walker<'s, 'k, S> {
                 return Ok(WalkEnd::Stopped(offset));
             }
             let sink = &mut *self.sink;
-            self.input.value(|bytes, base| {
+            self.input.value(|text, base| {
                 let mut values =
-                    serde_json::Deserializer::from_slice(bytes).into_iter::<FeatureValue>();
+                    serde_json::Deserializer::from_str(text).into_iter::<FeatureValue>();
                 match values.next() {
                     None => Parsed::Eof(None),
                     Some(Err(e)) => Parsed::of(Err(e)),
@@ -230,7 +230,7 @@ impl<'s, 'k, S: Sink> Walker<'s, 'k, S> {
                             index,
                             offset: base,
                             newlines,
-                            bytes: &bytes[..n],
+                            bytes: &text.as_bytes()[..n],
                         };
                         sink.feature(&value, &at);
                         Parsed::Done((), n)
@@ -275,33 +275,33 @@ pub fn read_one<R>(
 ) -> Result<R, Stop> {
     let mut input = Input::new(source, offset, chunk);
     input.peek()?;
-    input.value(|bytes, _| {
+    input.value(|text, _| {
         let read = if geometry {
-            one::<Slot<Geometry>>(bytes).map(|r| {
+            one::<Slot<Geometry>>(text).map(|r| {
                 r.map(|(g, n)| {
                     let feature = Feature {
                         geometry: g,
                         ..Feature::default()
                     };
-                    (FeatureValue::Object(feature), n)
+                    (FeatureValue(Some(feature)), n)
                 })
             })
         } else {
-            one::<FeatureValue>(bytes)
+            one::<FeatureValue>(text)
         };
         match read {
             None => Parsed::Eof(None),
             Some(Err(e)) => Parsed::of(Err(e)),
-            Some(Ok((value, n))) => Parsed::Done(f(&value, &bytes[..n]), n),
+            Some(Ok((value, n))) => Parsed::Done(f(&value, &text.as_bytes()[..n]), n),
         }
     })
 }
 
-/// The first value of `bytes` and its length.
+/// The first value of `text` and its length.
 fn one<'b, T: serde::Deserialize<'b>>(
-    bytes: &'b [u8],
+    text: &'b str,
 ) -> Option<Result<(T, usize), serde_json::Error>> {
-    let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<T>();
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<T>();
     values.next().map(|r| r.map(|v| (v, values.byte_offset())))
 }
 
@@ -322,8 +322,8 @@ mod tests {
     impl Sink for Seen {
         fn feature(&mut self, value: &FeatureValue<'_>, at: &FeatureAt<'_>) {
             let kind = match value {
-                FeatureValue::Object(f) => f.kind.as_ref().map_or(String::new(), |k| k.json()),
-                FeatureValue::NotObject => "-".to_owned(),
+                FeatureValue(Some(f)) => f.kind.as_ref().map_or(String::new(), |k| k.json()),
+                FeatureValue(None) => "-".to_owned(),
             };
             assert!(at.bytes.starts_with(b"{") || kind == "-");
             self.features.push((at.index, at.offset, at.newlines, kind));
@@ -413,11 +413,11 @@ mod tests {
         let kind = read_one(&source, 0, 4, true, |v, bytes| {
             assert_eq!(bytes.len(), text.len());
             match v {
-                FeatureValue::Object(f) => match &f.geometry {
+                FeatureValue(Some(f)) => match &f.geometry {
                     Slot::Is(g) => g.kind.as_ref().map(|k| k.json()),
                     _ => None,
                 },
-                FeatureValue::NotObject => None,
+                FeatureValue(None) => None,
             }
         })
         .unwrap();
