@@ -29,6 +29,12 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Problem> {
         Ok(f) => f,
         Err(p) => return vec![p],
     };
+    if format == Format::GeoJson && !super::geojson::looks_like_basemap(path) {
+        // events: read in chunks by the loader, never whole
+        return load_path(path, &bundled_basemap(), &LoadOptions::default())
+            .1
+            .problems;
+    }
     let text = match read_text(path) {
         Ok(t) => t,
         Err(p) => return vec![p],
@@ -48,18 +54,27 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Problem> {
             match doc.get("format").and_then(Value::as_str) {
                 Some(PLACES_FORMAT) => parse_places(&file, &text).problems,
                 Some(EVENTS_FORMAT) => check_events(path, &file, &text, &doc, all),
-                _ if doc.get("type").and_then(Value::as_str) == Some("FeatureCollection") => {
+                _ if doc
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .is_some_and(is_geojson_type) =>
+                {
                     check_feature_collection(path, &file, &text, &doc)
                 }
                 _ => vec![Problem::whole(
                     &file,
                     format!(
-                        "unrecognised JSON: expected \"format\": \"{EVENTS_FORMAT}\" or \"{PLACES_FORMAT}\", or a GeoJSON FeatureCollection"
+                        "unrecognised JSON: expected \"format\": \"{EVENTS_FORMAT}\" or \"{PLACES_FORMAT}\", or GeoJSON (a FeatureCollection, a Feature or a geometry)"
                     ),
                 )],
             }
         }
     }
+}
+
+/// Whether a `type` names a GeoJSON document: a FeatureCollection, a Feature or a geometry.
+fn is_geojson_type(t: &str) -> bool {
+    t == "FeatureCollection" || t == "Feature" || super::geojson::GEOMETRY_TYPES.contains(&t)
 }
 
 /// A GeoJSON file: a basemap when its features carry `kind`, else events.

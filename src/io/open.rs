@@ -349,7 +349,8 @@ pub fn load_dataset_lenient(
 }
 
 /// Loads the dataset at `path` (strict unless `skip_invalid`, which prints the skipped records'
-/// problems on stderr), or the bundled one when there is no path.
+/// problems on stderr), or the bundled one when there is no path. What the load noticed (records
+/// without a recognised date, merged rows) is printed on stderr as `file: message`.
 pub fn load_or_bundled(
     path: Option<&Path>,
     skip_invalid: bool,
@@ -359,17 +360,31 @@ pub fn load_or_bundled(
     let Some(path) = path else {
         return Ok(super::bundle::bundled_dataset(basemap));
     };
-    if skip_invalid {
-        let (dataset, skipped) = load_dataset_lenient(path, basemap, options);
-        for p in &skipped {
-            eprintln!("{p} (skipped)");
-        }
-        if dataset.is_empty() && !skipped.is_empty() {
-            return Err(skipped);
-        }
-        Ok(dataset)
-    } else {
-        load_dataset_strict(path, basemap, options)
+    let (places, mut opened) = load_path(path, basemap, options);
+    for line in opened.remarks() {
+        eprintln!("{}: {line}", path.display());
+    }
+    if !opened.problems.is_empty() && !skip_invalid {
+        return Err(opened.problems);
+    }
+    for p in &opened.problems {
+        eprintln!("{p} (skipped)");
+    }
+    let dataset = Dataset::new(std::mem::take(&mut opened.records), places);
+    super::memory::release_free_memory();
+    if dataset.is_empty() && !opened.problems.is_empty() {
+        return Err(opened.problems);
+    }
+    Ok(dataset)
+}
+
+impl Opened {
+    /// What the reader should be told besides the problems: the notices, then the undated
+    /// report's sentence.
+    pub fn remarks(&self) -> Vec<String> {
+        let mut lines = self.notices.clone();
+        lines.extend(self.undated.as_ref().map(UndatedReport::message));
+        lines
     }
 }
 

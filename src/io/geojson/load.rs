@@ -7,9 +7,9 @@ use super::convert::{IdFallback, Lookup, convert};
 use super::geometry::GEOMETRY_TYPES;
 use super::intern::fast_hash;
 use super::positions::resolve;
-use super::reader::GeoJsonReader;
+use super::reader::{FEATURE_CHUNK, GeoJsonReader};
 use super::source::ReadAt;
-use super::split::{CHUNK, walk_all};
+use super::split::{Tuning, walk_all};
 use super::walk::{Doc, FeatureAt, Sink, WalkEnd, read_one};
 use crate::io::open::{LoadOptions, UndatedReport};
 use crate::io::problem::Problem;
@@ -49,14 +49,16 @@ pub fn load(
     reread: Arc<dyn ReadAt>,
     gazetteer: &[Place],
     options: &LoadOptions,
+    tuning: Tuning,
 ) -> GeoJsonLoad {
     let lookup = Lookup::new(gazetteer, options.time_field.clone());
-    let (doc, mut built) = walk_all(source, &lookup);
+    let (doc, mut built) = walk_all(source, &lookup, tuning);
+    let chunk = tuning.chunk;
     let shape = shape_of(&doc, &mut built);
     if let Shape::Single(root, geometry) = shape {
         let mut single = Builder::new(&lookup);
         single.line_base = doc.root_newlines;
-        let read = read_one(source, root, CHUNK, geometry, |value, bytes| {
+        let read = read_one(source, root, chunk, geometry, |value, bytes| {
             let at = FeatureAt {
                 index: 0,
                 offset: root,
@@ -235,7 +237,7 @@ fn drop_repeated_ids(
         } else {
             skip_rows[index as usize] = true;
         }
-        let at = read_one(source, offset, CHUNK, geometry, |v, bytes| {
+        let at = read_one(source, offset, FEATURE_CHUNK, geometry, |v, bytes| {
             convert(v, IdFallback::Index(0), lookup).map_or(offset, |parts| {
                 offset_in(bytes, offset, &parts.id_at.path())
             })

@@ -27,8 +27,10 @@ pub mod time_keys;
 mod undated;
 mod walk;
 
+pub use geometry::GEOMETRY_TYPES;
 pub use load::GeoJsonLoad;
 pub use source::{Disk, Memory, ReadAt};
+use split::Tuning;
 
 use super::bundled::Loaded;
 use super::open::LoadOptions;
@@ -58,7 +60,14 @@ pub fn load_file(
             };
         }
     };
-    load::load(file, &*disk, disk.clone(), gazetteer, options)
+    load::load(
+        file,
+        &*disk,
+        disk.clone(),
+        gazetteer,
+        options,
+        Tuning::default(),
+    )
 }
 
 /// Loads GeoJSON from bytes in memory. When `path` is the file they came from and they are large,
@@ -78,13 +87,55 @@ pub fn load_bytes(
         Some(disk) => {
             // parse the bytes at hand without copying them
             let borrowed = Borrowed(bytes);
-            load::load(file, &borrowed, Arc::new(disk), gazetteer, options)
+            load::load(
+                file,
+                &borrowed,
+                Arc::new(disk),
+                gazetteer,
+                options,
+                Tuning::default(),
+            )
         }
         None => {
             let memory = Arc::new(Memory(Arc::from(bytes)));
-            load::load(file, &*memory, memory.clone(), gazetteer, options)
+            load::load(
+                file,
+                &*memory,
+                memory.clone(),
+                gazetteer,
+                options,
+                Tuning::default(),
+            )
         }
     }
+}
+
+/// Whether the first feature of a GeoJSON file has a `kind` property, as the basemap's features
+/// do (`check` tells basemaps from events this way). Reads only up to that feature.
+pub fn looks_like_basemap(path: &Path) -> bool {
+    struct First(Option<bool>);
+    impl walk::Sink for First {
+        fn feature(&mut self, value: &raw::FeatureValue<'_>, _: &walk::FeatureAt<'_>) {
+            let has_kind = match value {
+                raw::FeatureValue(Some(f)) => match &f.properties {
+                    raw::Slot::Is(p) => p.by_name("kind").is_some(),
+                    _ => false,
+                },
+                raw::FeatureValue(None) => false,
+            };
+            self.0 = Some(has_kind);
+        }
+        fn problem(&mut self, _: u64, _: String) {}
+        fn go_on(&mut self, _: u64) -> bool {
+            self.0.is_none()
+        }
+    }
+    let Ok(disk) = Disk::open(path, "") else {
+        return false;
+    };
+    let mut first = First(None);
+    walk::Walker::new(&disk, 0, 1 << 16, &mut first).document();
+    first.0 == Some(true)
 }
 
 /// Bytes borrowed for the length of a load.
@@ -143,3 +194,7 @@ fn in_file_order(records: crate::model::Records, offsets: &[u64]) -> Vec<Event> 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_cases;
+#[cfg(test)]
+mod tests_props;

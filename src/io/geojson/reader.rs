@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Bytes read first for one feature (more when it is longer).
-const FEATURE_CHUNK: usize = 4096;
+pub const FEATURE_CHUNK: usize = 4096;
 /// Bytes scanned at a time when searching.
 const SCAN_BLOCK: usize = 8 << 20;
 

@@ -12,18 +12,41 @@ use super::walk::{Doc, WalkEnd, Walker};
 pub const CHUNK: usize = 8 << 20;
 /// Files smaller than this are read by one thread.
 pub const SPLIT_MIN: u64 = 32 << 20;
+
+/// How a file is read: the chunk size, and the size from which two threads read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tuning {
+    /// Bytes read at a time.
+    pub chunk: usize,
+    /// Files at least this large are read by two threads (when the machine has two).
+    pub split_min: u64,
+}
+
+impl Default for Tuning {
+    fn default() -> Tuning {
+        Tuning {
+            chunk: CHUNK,
+            split_min: SPLIT_MIN,
+        }
+    }
+}
 /// How far past the middle a feature start is looked for.
 const GUESS_WINDOW: usize = 1 << 20;
 
 /// Walks a whole document into a builder, on two threads when it is large.
-pub fn walk_all<'l, 'g>(source: &dyn ReadAt, lookup: &'l Lookup<'g>) -> (Doc, Builder<'l, 'g>) {
+pub fn walk_all<'l, 'g>(
+    source: &dyn ReadAt,
+    lookup: &'l Lookup<'g>,
+    tuning: Tuning,
+) -> (Doc, Builder<'l, 'g>) {
+    let chunk = tuning.chunk;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let guess = (source.len() >= SPLIT_MIN && threads >= 2)
+    let guess = (source.len() >= tuning.split_min && threads >= 2)
         .then(|| guess_feature_start(source, source.len() / 2))
         .flatten();
     let Some(guess) = guess else {
         let mut a = Builder::new(lookup);
-        let doc = Walker::new(source, 0, CHUNK, &mut a).document();
+        let doc = Walker::new(source, 0, chunk, &mut a).document();
         return (doc, a);
     };
     let mut a = Builder::new(lookup);
@@ -31,8 +54,8 @@ pub fn walk_all<'l, 'g>(source: &dyn ReadAt, lookup: &'l Lookup<'g>) -> (Doc, Bu
     let mut b = Builder::new(lookup);
     b.speculative = true;
     let (doc_a, doc_b) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| Walker::new(source, guess, CHUNK, &mut b).rest_from_feature(0));
-        let doc_a = Walker::new(source, 0, CHUNK, &mut a).document();
+        let second = scope.spawn(|| Walker::new(source, guess, chunk, &mut b).rest_from_feature(0));
+        let doc_a = Walker::new(source, 0, chunk, &mut a).document();
         (doc_a, second.join().ok())
     });
     match (doc_a.end, doc_a.stopped, doc_b) {
@@ -52,7 +75,7 @@ pub fn walk_all<'l, 'g>(source: &dyn ReadAt, lookup: &'l Lookup<'g>) -> (Doc, Bu
             // the guess was a feature, but the second thread could not use it: read on alone
             a.stop_at = None;
             a.line_base = newlines;
-            let rest = Walker::new(source, at, CHUNK, &mut a).rest_from_feature(index);
+            let rest = Walker::new(source, at, chunk, &mut a).rest_from_feature(index);
             let doc = Doc {
                 kind: doc_a.kind.or(rest.kind),
                 end: rest.end,

@@ -64,7 +64,12 @@ impl Tally {
         Some(UndatedReport {
             undated: self.undated,
             total,
-            noun: "features".to_owned(),
+            noun: if self.undated == 1 {
+                "feature"
+            } else {
+                "features"
+            }
+            .to_owned(),
             candidates: self.fields,
         })
     }
@@ -99,5 +104,11 @@ mod tests {
         assert_eq!(end.samples, ["2020-02-01", "2020-03-01", "2020-04-01"]);
         assert_eq!(report.candidates[1].samples, ["2020-01-01"]);
         assert_eq!(Tally::default().report(5), None);
+        let mut one = Tally::default();
+        one.add(&[]);
+        assert_eq!(
+            one.report(1).unwrap_or_default().message(),
+            "1 feature has no recognised date"
+        );
     }
 }
