@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod content;
 mod geography;
+mod geojson;
 mod open_export;
 mod session;
 mod ui;

@@ -288,7 +288,14 @@ pub fn convert<'a, 'g>(
         range,
         precision,
         date_text: text(props, Key::DateText)?.unwrap_or_default(),
-        date_note: text(props, Key::DateNote)?.unwrap_or_default(),
+        date_note: match text(props, Key::DateNote)? {
+            Some(note) if !note.is_empty() => note,
+            _ => found
+                .stamps
+                .as_ref()
+                .and_then(|(s, _)| s.open.clone())
+                .map_or(Cow::Borrowed(""), Cow::Owned),
+        },
         clock: found
             .stamps
             .as_ref()

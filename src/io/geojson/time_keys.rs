@@ -75,6 +75,8 @@ pub struct Stamp<'n> {
     pub clock: Option<Clock>,
     /// Where the value is in the feature.
     pub at: ValueAt<'n>,
+    /// For one side of an open interval (`2021-06/..`), what the date stands for.
+    pub open: Option<String>,
 }
 
 impl Stamp<'_> {
@@ -284,9 +286,17 @@ fn interval<'n>(text: &str, at: ValueAt<'n>) -> Result<Option<(Stamp<'n>, Stamp<
             )
         })
     };
+    let open = |mut one: Stamp<'n>, known: &str, missing: &str| {
+        one.open = Some(format!(
+            "`{}` is an open interval: dated by its {known} alone, its {missing} is not given",
+            text.trim()
+        ));
+        Ok(Some((one.clone(), one)))
+    };
     match (side(a)?, side(b)?) {
         (Some(s), Some(e)) => ordered(s, e).map(Some),
-        (Some(one), None) | (None, Some(one)) => Ok(Some((one.clone(), one))),
+        (Some(one), None) => open(one, "start", "end"),
+        (None, Some(one)) => open(one, "end", "start"),
         (None, None) => Err((at.path(), format!("`{text}` is an interval with no dates"))),
     }
 }
@@ -314,7 +324,12 @@ fn text_stamp<'n>(text: &str, at: ValueAt<'n>) -> Result<Stamp<'n>, Fail> {
     } else {
         iso_clock(t)
     };
-    Ok(Stamp { span, clock, at })
+    Ok(Stamp {
+        span,
+        clock,
+        at,
+        open: None,
+    })
 }
 
 /// Whether text is a count of milliseconds as [`parse_date_text`] reads it.
@@ -340,13 +355,19 @@ fn number_stamp<'n>(n: Num, at: ValueAt<'n>, year: bool) -> Result<Stamp<'n>, Fa
             },
             clock: None,
             at,
+            open: None,
         });
     }
     let span = span_of_number(f).map_err(|m| (at.path(), m))?;
     let clock = (span.precision == Precision::Day)
         .then(|| clock_of_millis(f))
         .flatten();
-    Ok(Stamp { span, clock, at })
+    Ok(Stamp {
+        span,
+        clock,
+        at,
+        open: None,
+    })
 }
 
 /// The UTC time of day of Unix milliseconds.
@@ -508,6 +529,13 @@ mod tests {
         assert_eq!(
             range("{\"date\": \"2021/..\"}"),
             Some((d(2021, 1, 1), d(2021, 12, 31), Precision::Year))
+        );
+        let found = recognised_time(&props("{\"date\": \"../2021-03\"}")).unwrap();
+        assert_eq!(
+            found.stamps.unwrap().0.open.as_deref(),
+            Some(
+                "`../2021-03` is an open interval: dated by its end alone, its start is not given"
+            )
         );
         let err = recognised_time(&props("{\"date\": \"2021-03-01/2021-02-01\"}")).unwrap_err();
         assert_eq!(err.1, "end 2021-02-01 is before start 2021-03-01");
