@@ -96,12 +96,14 @@ impl PlaceRef<'_, '_> {
         }
     }
 
-    /// The event's place name: `place_name`, the gazetteer's name, or the coordinates.
+    /// The event's place name: `place_name`, the gazetteer's name, the `place` text itself when
+    /// the gazetteer lacks it (USGS writes "10 km N of Somewhere" there), or the coordinates.
     pub fn name(&self, lon: f64, lat: f64) -> String {
-        match (&self.name, self.known) {
-            (Some(n), _) => n.to_string(),
-            (None, Some(p)) => p.name.clone(),
-            (None, None) => coordinates_name(lon, lat),
+        match (&self.name, self.known, &self.lookup_id) {
+            (Some(n), _, _) => n.to_string(),
+            (None, Some(p), _) => p.name.clone(),
+            (None, None, Some(id)) if self.named_by_id => id.to_string(),
+            _ => coordinates_name(lon, lat),
         }
     }
 

@@ -354,6 +354,7 @@ fn usgs_style_features_load_with_their_time_of_day() {
     );
     assert_eq!(e.date.range, Some((d(2021, 11, 22), d(2021, 11, 22))));
     assert_eq!((e.lon, e.lat), (45.1, 40.2));
+    assert_eq!(e.place_name, "10 km N of Somewhere");
     // the time of day is kept for the hand-over to the event
     let lookup = convert::Lookup::new(&[], None);
     let value: raw::FeatureValue = serde_json::from_str(
