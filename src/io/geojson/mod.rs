@@ -11,6 +11,7 @@
 //! at the line and column of the offending value; the other features load.
 
 mod builder;
+mod clock;
 mod convert;
 mod fields;
 mod geometry;
@@ -20,6 +21,7 @@ mod keys;
 mod load;
 mod positions;
 mod raw;
+mod raw_geometry;
 mod reader;
 mod source;
 mod split;

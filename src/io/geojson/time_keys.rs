@@ -10,6 +10,8 @@
 //! values). `from` and `to` count only when they read as dates (they also name places on routes).
 //! A `time` that is only a time of day (`14:30`) gives the time of day of the date found elsewhere.
 
+pub use super::clock::Clock;
+use super::clock::{clock_of_millis, clock_only, iso_clock};
 use super::keys::Key;
 use super::raw::{Num, Props, Val};
 use crate::io::date_parse::{DaySpan, parse_date_text, span_of_number};
@@ -17,19 +19,10 @@ use crate::io::json_locate::Step;
 use crate::model::Precision;
 use crate::model::date::{day_of, year_range};
 use crate::model::track::{Millis, millis_of_day};
-use chrono::{NaiveTime, Timelike};
+use chrono::Timelike;
 
 /// A problem: the path below the feature and the message.
 pub type Fail = (Vec<Step>, String);
-
-/// A time of day as the source gives it, with its offset from UTC when the source names one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Clock {
-    /// The time of day as written.
-    pub time: NaiveTime,
-    /// Its offset from UTC in seconds (`Z` is 0); `None` when the source names no zone.
-    pub utc_offset: Option<i32>,
-}
 
 /// Where a time value is: a property, and its index in the property's array (two for an array
 /// of arrays). Cheap to pass around; made into a path only for a problem.
@@ -370,75 +363,6 @@ fn number_stamp<'n>(n: Num, at: ValueAt<'n>, year: bool) -> Result<Stamp<'n>, Fa
     })
 }
 
-/// The UTC time of day of Unix milliseconds.
-fn clock_of_millis(ms: f64) -> Option<Clock> {
-    let day = crate::model::track::DAY_MILLIS as f64;
-    let into_day = ms.rem_euclid(day);
-    let secs = (into_day / 1000.0).floor();
-    let nanos = ((into_day - secs * 1000.0) * 1e6)
-        .round()
-        .min(999_999_999.0);
-    let time = NaiveTime::from_num_seconds_from_midnight_opt(secs as u32, nanos as u32)?;
-    Some(Clock {
-        time,
-        utc_offset: Some(0),
-    })
-}
-
-/// The time of day of an ISO date-time (`2021-11-22T10:00:00.5+04:00`), already known to be valid.
-fn iso_clock(t: &str) -> Option<Clock> {
-    let b = t.as_bytes();
-    if b.len() <= 10 || !matches!(b[10], b'T' | b't' | b' ') || b[4] != b'-' {
-        return None;
-    }
-    clock_text(&t[11..])
-}
-
-/// `HH:MM[:SS[.fff]][Z|±HH[:MM]]`.
-fn clock_text(t: &str) -> Option<Clock> {
-    let zone_at = t
-        .char_indices()
-        .skip(5)
-        .find(|&(_, c)| matches!(c, 'Z' | 'z' | '+' | '-'))
-        .map(|(i, _)| i);
-    let (time, zone) = match zone_at {
-        Some(i) => (&t[..i], Some(&t[i..])),
-        None => (t, None),
-    };
-    let time = NaiveTime::parse_from_str(time, "%H:%M:%S%.f")
-        .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M"))
-        .ok()?;
-    let utc_offset = match zone {
-        None => None,
-        Some("Z" | "z") => Some(0),
-        Some(z) => Some(zone_offset(z)?),
-    };
-    Some(Clock { time, utc_offset })
-}
-
-/// `+04:00`, `-0500`, `+04` as seconds east of UTC.
-fn zone_offset(z: &str) -> Option<i32> {
-    let sign = if z.starts_with('-') { -1 } else { 1 };
-    let digits: String = z[1..].chars().filter(char::is_ascii_digit).collect();
-    let (h, m) = match digits.len() {
-        2 => (digits.parse::<i32>().ok()?, 0),
-        4 => (
-            digits[..2].parse::<i32>().ok()?,
-            digits[2..].parse::<i32>().ok()?,
-        ),
-        _ => return None,
-    };
-    Some(sign * (h * 3600 + m * 60))
-}
-
-/// A time of day written alone (`14:30`, `14:30:05Z`), not a date.
-fn clock_only(text: &str) -> Option<Clock> {
-    let t = text.trim();
-    (t.len() >= 5 && t.as_bytes()[2] == b':')
-        .then(|| clock_text(t))
-        .flatten()
-}
-
 /// Whether a value of a property the loader does not read looks like a date: text that reads as
 /// one (or as an interval), or a number under a name that speaks of time and reads as a year or
 /// a plausible instant (1973 to 2100 in milliseconds).
@@ -470,6 +394,7 @@ pub fn looks_like_date(name: &str, v: &Val) -> bool {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+    use chrono::NaiveTime;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
