@@ -242,28 +242,7 @@ pub fn convert<'a, 'g>(
     fallback: IdFallback,
     lookup: &Lookup<'g>,
 ) -> Result<Parts<'a, 'g>, Fail> {
-    let FeatureValue(Some(f)) = value else {
-        return Err((Vec::new(), "a feature must be a JSON object".to_owned()));
-    };
-    if let Some(t) = &f.kind
-        && t.as_str() != Some("Feature")
-    {
-        return Err((
-            vec!["type".into()],
-            format!("expected a `Feature`, found {}", t.json()),
-        ));
-    }
-    let empty = Props::default();
-    let props = match &f.properties {
-        Slot::Absent | Slot::Null => &empty,
-        Slot::Is(p) => p,
-        Slot::Wrong => {
-            return Err((
-                vec!["properties".into()],
-                "`properties` must be an object or null".to_owned(),
-            ));
-        }
-    };
+    let (f, props) = members_of(value)?;
     let (id, id_at) = id_of(f, props, fallback)?;
     let found = match &lookup.time_field {
         Some((start, end)) => chosen_time(props, start, end.as_deref())?,
@@ -320,6 +299,36 @@ pub fn convert<'a, 'g>(
         shape_name: filled(props, Key::Shape)?,
         date_like,
     })
+}
+
+/// The feature's members and properties, checked: an object typed `Feature` (or untyped) whose
+/// properties are an object or null.
+fn members_of<'v, 'a>(
+    value: &'v FeatureValue<'a>,
+) -> Result<(&'v Feature<'a>, &'v Props<'a>), Fail> {
+    static EMPTY: std::sync::OnceLock<Props<'static>> = std::sync::OnceLock::new();
+    let FeatureValue(Some(f)) = value else {
+        return Err((Vec::new(), "a feature must be a JSON object".to_owned()));
+    };
+    if let Some(t) = &f.kind
+        && t.as_str() != Some("Feature")
+    {
+        return Err((
+            vec!["type".into()],
+            format!("expected a `Feature`, found {}", t.json()),
+        ));
+    }
+    let props = match &f.properties {
+        Slot::Absent | Slot::Null => EMPTY.get_or_init(Props::default),
+        Slot::Is(p) => p,
+        Slot::Wrong => {
+            return Err((
+                vec!["properties".into()],
+                "`properties` must be an object or null".to_owned(),
+            ));
+        }
+    };
+    Ok((f, props))
 }
 
 /// The feature's id: `properties.id`, else the feature's own `id`, else one made up.
