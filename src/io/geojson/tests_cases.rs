@@ -510,3 +510,24 @@ fn two_threads_read_what_one_does() {
         (0..300).filter(|k| k % 5 == 1).map(|k| k % 40).collect();
     assert_eq!(repeats, 60 - dup_ids.len());
 }
+
+#[test]
+fn untyped_features_are_read_alone_when_the_guess_cannot_be_confirmed() {
+    // the second thread needs a feature typed `Feature` to start from; without one the first
+    // reads on by itself, and the result is the same
+    let features: Vec<String> = (0..200)
+        .map(|k| {
+            format!(
+                "{{\"geometry\": {POINT}, \"properties\": {{\"id\": \"u{k}\", \"date\": \"2021\"}}}}"
+            )
+        })
+        .collect();
+    let text = collection(&features);
+    let split = load_text(&text, &LoadOptions::default(), Tuning { chunk: 100, split_min: 0 });
+    assert!(split.problems.is_empty(), "{:?}", split.problems);
+    let lines = split.records.stores[0].rows().line.clone();
+    assert_eq!(lines, (2..202).collect::<Vec<u32>>());
+    let events = events_of(split);
+    assert_eq!(events.len(), 200);
+    assert_eq!(events[199].id, "u199");
+}
