@@ -9,7 +9,7 @@ use super::source::ReadAt;
 use super::walk::{Doc, WalkEnd, Walker};
 
 /// Bytes read at a time.
-pub const CHUNK: usize = 8 << 20;
+pub const CHUNK: usize = 2 << 20;
 /// Files smaller than this are read by one thread.
 pub const SPLIT_MIN: u64 = 32 << 20;
 
