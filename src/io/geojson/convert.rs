@@ -265,7 +265,11 @@ pub fn convert<'a, 'g>(
             .unwrap_or_else(|| id.clone()),
         id,
         id_at,
-        summary: first_filled(props, &[Key::Summary, Key::Description])?.unwrap_or_default(),
+        // blank text is kept when nothing else is given (an export writes what it has)
+        summary: match first_filled(props, &[Key::Summary, Key::Description])? {
+            Some(s) => s,
+            None => text(props, Key::Summary)?.unwrap_or_default(),
+        },
         range,
         precision,
         date_text: text(props, Key::DateText)?.unwrap_or_default(),

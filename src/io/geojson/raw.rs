@@ -165,9 +165,20 @@ impl<'de> Deserialize<'de> for TextOf<'de> {
     }
 }
 
-/// Visits any JSON value; `deep` keeps arrays and objects, otherwise they are skipped.
+/// How much of a value [`ValVisitor`] keeps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Everything.
+    All,
+    /// Scalars, and arrays of scalars.
+    Shallow,
+    /// Scalars only.
+    Flat,
+}
+
+/// Visits any JSON value, keeping what `keep` says; the rest is skipped as [`Val::Other`].
 struct ValVisitor {
-    deep: bool,
+    keep: Keep,
 }
 
 impl<'de> Visitor<'de> for ValVisitor {
@@ -207,18 +218,28 @@ impl<'de> Visitor<'de> for ValVisitor {
         Ok(Val::Str(Cow::Owned(s)))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Val<'de>, A::Error> {
-        if !self.deep {
-            while seq.next_element::<Skip>()?.is_some() {}
-            return Ok(Val::Other);
-        }
         let mut items = Vec::new();
-        while let Some(v) = seq.next_element::<Val<'de>>()? {
-            items.push(v);
+        match self.keep {
+            Keep::All => {
+                while let Some(v) = seq.next_element::<Val<'de>>()? {
+                    items.push(v);
+                }
+            }
+            // an array of scalars is kept (a chosen time field may hold one); deeper values not
+            Keep::Shallow => {
+                while let Some(Flat(v)) = seq.next_element::<Flat<'de>>()? {
+                    items.push(v);
+                }
+            }
+            Keep::Flat => {
+                while seq.next_element::<Skip>()?.is_some() {}
+                return Ok(Val::Other);
+            }
         }
         Ok(Val::List(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Val<'de>, A::Error> {
-        if !self.deep {
+        if self.keep != Keep::All {
             while map.next_entry::<Skip, Skip>()?.is_some() {}
             return Ok(Val::Other);
         }
@@ -232,16 +253,29 @@ impl<'de> Visitor<'de> for ValVisitor {
 
 impl<'de> Deserialize<'de> for Val<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValVisitor { deep: true })
+        d.deserialize_any(ValVisitor { keep: Keep::All })
     }
 }
 
-/// A scalar value; arrays and objects are skipped as [`Val::Other`].
+/// A scalar value, or an array of them; objects (and arrays within arrays) are skipped as
+/// [`Val::Other`].
 struct Scalar<'a>(Val<'a>);
 
 impl<'de> Deserialize<'de> for Scalar<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValVisitor { deep: false }).map(Scalar)
+        d.deserialize_any(ValVisitor {
+            keep: Keep::Shallow,
+        })
+        .map(Scalar)
+    }
+}
+
+/// A scalar value; arrays and objects are skipped as [`Val::Other`].
+struct Flat<'a>(Val<'a>);
+
+impl<'de> Deserialize<'de> for Flat<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ValVisitor { keep: Keep::Flat }).map(Flat)
     }
 }
 

@@ -523,7 +523,14 @@ fn untyped_features_are_read_alone_when_the_guess_cannot_be_confirmed() {
         })
         .collect();
     let text = collection(&features);
-    let split = load_text(&text, &LoadOptions::default(), Tuning { chunk: 100, split_min: 0 });
+    let split = load_text(
+        &text,
+        &LoadOptions::default(),
+        Tuning {
+            chunk: 100,
+            split_min: 0,
+        },
+    );
     assert!(split.problems.is_empty(), "{:?}", split.problems);
     let lines = split.records.stores[0].rows().line.clone();
     assert_eq!(lines, (2..202).collect::<Vec<u32>>());

@@ -515,6 +515,13 @@ mod tests {
             (d(2022, 8, 3), d(2022, 9, 30), Precision::Month)
         );
         assert!(chosen_time(&p, "missing", None).unwrap().stamps.is_none());
+        let p = props("{\"fechas\": [\"2020-05\", \"2020-07-02\"], \"deep\": [[1]]}");
+        let found = chosen_time(&p, "fechas", None).unwrap();
+        assert_eq!(
+            range_of(&found.stamps.unwrap()),
+            (d(2020, 5, 1), d(2020, 7, 2), Precision::Month)
+        );
+        assert!(chosen_time(&p, "deep", None).is_err());
     }
 
     #[test]
