@@ -3,13 +3,22 @@
 //! window under Xvfb.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod area_filter;
 mod bad_files;
+mod cartography;
+mod check_rules;
 mod cli;
 mod common;
 mod content;
+mod extract;
+mod extract_props;
 mod geography;
 mod geojson;
 mod open_export;
+mod review;
 mod session;
+mod situation;
+mod situation_ui;
 mod ui;
+mod verified_meaning;
 mod window;

@@ -207,7 +207,7 @@ fn drop_repeated_ids(
             .enumerate()
             .map(|(k, (offset, e))| (fast_hash(e.id.as_bytes()), *offset, k as u32, true)),
     );
-    crate::par_sort::sort_unstable_by(&mut keys, |a, b| a.cmp(b));
+    crate::model::par_sort::sort_unstable_by(&mut keys, |a, b| a.cmp(b));
     let id = |rows: &RowColumns, whole: &[(u64, Event)], k: &(u64, u64, u32, bool)| -> String {
         if k.3 {
             whole

@@ -1,0 +1,302 @@
+//! Who acts in a sentence: people, ministries, offices and forces. Names are learnt from the
+//! bundled events' `actors` and `claimed_by` (not a list typed in for the seed articles), and new
+//! ones are recognised by their shape: a title before a name ("defense minister Safar Abiyev"), a
+//! country adjective before a body ("the Azerbaijani Defense Ministry"). Each actor's country comes
+//! from the words around it.
+
+use super::gazetteer::country_name;
+use super::words::{Word, possessive, words};
+use crate::model::Event;
+use std::ops::Range;
+
+/// What sort of actor a name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorKind {
+    /// A person ("Safar Abiyev", "Ayatollah Khamenei").
+    Person,
+    /// A ministry, office, government, force or agency: it sits somewhere.
+    Body,
+}
+
+/// Words that make a name a body rather than a person.
+pub const BODY_WORDS: [&str; 26] = [
+    "ministry",
+    "department",
+    "office",
+    "government",
+    "parliament",
+    "agency",
+    "committee",
+    "authorities",
+    "military",
+    "army",
+    "forces",
+    "troops",
+    "peacekeepers",
+    "police",
+    "service",
+    "council",
+    "embassy",
+    "consulate",
+    "press",
+    "officials",
+    "official",
+    "guards",
+    "cabinet",
+    "presidency",
+    "outlets",
+    "media",
+];
+
+/// Titles that come before a person's name.
+const TITLES: [&str; 19] = [
+    "president",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "secretary",
+    "ayatollah",
+    "general",
+    "leader",
+    "deputy",
+    "speaker",
+    "commander",
+    "chief",
+    "envoy",
+    "representative",
+    "mayor",
+    "governor",
+    "prime",
+];
+
+/// An actor named in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// Byte range in the sentence.
+    pub span: Range<usize>,
+    /// The name as written, without a leading article.
+    pub name: String,
+    /// Person or body.
+    pub kind: ActorKind,
+    /// The country the words around it give ("Azerbaijani", "Iran's", "of Armenia").
+    pub country: Option<String>,
+}
+
+/// Actor names known from curated data.
+#[derive(Clone, Debug, Default)]
+pub struct ActorIndex {
+    /// Known names with their kind, longest first.
+    pub known: Vec<(String, ActorKind)>,
+}
+
+/// Whether a phrase at the start of a sentence still looks like a name: two capitalised words or
+/// more ("Ned Price said"), or a country word ("Azerbaijani officials").
+pub fn is_known_shape(phrase: &str) -> bool {
+    let w = words(phrase);
+    w.iter().take(2).all(Word::is_capitalised) && w.len() >= 2
+        || w.iter().any(|x| country_name(x.text).is_some())
+}
+
+fn is_body(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| BODY_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+impl ActorIndex {
+    /// Learns actor names from events' `actors` and `claimed_by`.
+    pub fn from_events(events: &[Event]) -> ActorIndex {
+        let mut known: Vec<(String, ActorKind)> = Vec::new();
+        let names = events
+            .iter()
+            .flat_map(|e| e.actors.iter().chain(e.claimed_by.iter()));
+        for name in names {
+            let name = name
+                .trim()
+                .trim_start_matches("the ")
+                .trim_start_matches("a ");
+            let capitalised = name
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "of");
+            if name.len() < 3 || country_name(name).is_some() || !capitalised {
+                continue;
+            }
+            let kind = if is_body(name) {
+                ActorKind::Body
+            } else {
+                ActorKind::Person
+            };
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            let role = name.split(' ').any(|w| w == "of")
+                || TITLES.contains(&last.to_lowercase().as_str())
+                || country_name(last).is_some()
+                || !name.contains(' ');
+            if kind == ActorKind::Person && role {
+                continue;
+            }
+            if !known.iter().any(|(k, _)| k == name) {
+                known.push((name.to_owned(), kind));
+            }
+        }
+        known.sort_by_key(|k| std::cmp::Reverse(k.0.len()));
+        ActorIndex { known }
+    }
+
+    /// The index learnt from the bundled events.
+    pub fn bundled() -> ActorIndex {
+        ActorIndex::from_events(&super::bundled_events())
+    }
+
+    /// The actors named in `sentence`, in order.
+    pub fn find(&self, sentence: &str) -> Vec<Actor> {
+        let w = words(sentence);
+        let mut out: Vec<Actor> = Vec::new();
+        let add = |span: Range<usize>, kind: ActorKind, out: &mut Vec<Actor>| {
+            if out
+                .iter()
+                .any(|a| a.span.start < span.end && span.start < a.span.end)
+            {
+                return;
+            }
+            let name = sentence[span.clone()].to_owned();
+            out.push(Actor {
+                country: country_around(sentence, &w, &span),
+                span,
+                name,
+                kind,
+            });
+        };
+        for (name, kind) in &self.known {
+            for (start, _) in sentence.match_indices(name.as_str()) {
+                let end = start + name.len();
+                if bounded(sentence, start, end) {
+                    add(start..end, *kind, &mut out);
+                }
+            }
+            let surname = name.rsplit(' ').next().unwrap_or("");
+            if *kind == ActorKind::Person && surname.len() >= 4 && surname != name {
+                for (start, _) in sentence.match_indices(surname) {
+                    let end = start + surname.len();
+                    if bounded(sentence, start, end) {
+                        add(start..end, *kind, &mut out);
+                    }
+                }
+            }
+        }
+        for span in titled_names(sentence, &w) {
+            add(span, ActorKind::Person, &mut out);
+        }
+        for span in bodies(sentence, &w) {
+            add(span, ActorKind::Body, &mut out);
+        }
+        out.sort_by_key(|a| a.span.start);
+        out
+    }
+}
+
+fn bounded(s: &str, start: usize, end: usize) -> bool {
+    s[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+        && s[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn is_name_word(w: &Word<'_>) -> bool {
+    w.is_capitalised()
+        && w.text.chars().count() >= 2
+        && country_name(w.text).is_none()
+        && !TITLES.contains(&w.lower().as_str())
+        && !is_body(w.text)
+}
+
+/// Names after a title: "defense minister Safar Abiyev", "Ambassador Javanshir Akhundov".
+fn titled_names(s: &str, w: &[Word<'_>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        let title = TITLES.contains(&w[i].lower().as_str()) || w[i].lower() == "ayatollah";
+        if title {
+            let mut j = i + 1;
+            while j < w.len() && is_name_word(&w[j]) && j - i <= 3 && joined(s, &w[j - 1], &w[j]) {
+                j += 1;
+            }
+            if j - i >= 2 {
+                let first = if w[i].lower() == "ayatollah" {
+                    i
+                } else {
+                    i + 1
+                };
+                out.push(w[first].start..w[j - 1].end);
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether two words are joined by a space or a hyphen only.
+fn joined(s: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
+    matches!(&s[a.end..b.start], " " | "-")
+}
+
+/// Bodies: a country word followed by capitalised words and a body noun ("the Azerbaijani Defense
+/// Ministry", "Iran's Foreign Ministry", "Russian peacekeepers", "Azeri officials").
+fn bodies(s: &str, w: &[Word<'_>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (i, x) in w.iter().enumerate() {
+        if country_name(x.text).is_none() {
+            continue;
+        }
+        let mut j = i + 1;
+        if possessive(s, x) && w.get(j).is_some_and(|y| y.text == "s") {
+            j += 1;
+        }
+        let mut last = None;
+        while let Some(y) = w.get(j) {
+            if j > i + 5 || !matches!(&s[w[j - 1].end..y.start], " " | "’" | "'" | "-") {
+                break;
+            }
+            if BODY_WORDS.contains(&y.lower().as_str()) {
+                last = Some(j);
+            } else if !y.is_capitalised() {
+                break;
+            }
+            j += 1;
+        }
+        if let Some(last) = last {
+            out.push(x.start..w[last].end);
+        }
+    }
+    out
+}
+
+/// The country named just before an actor ("Azerbaijani", "Iran's") or after it ("of Azerbaijan").
+fn country_around(s: &str, w: &[Word<'_>], span: &Range<usize>) -> Option<String> {
+    let inside = w
+        .iter()
+        .filter(|x| x.start >= span.start && x.end <= span.end)
+        .find_map(|x| country_name(x.text));
+    let before = w
+        .iter()
+        .filter(|x| x.end <= span.start)
+        .rev()
+        .take(6)
+        .take_while(|x| x.is_capitalised() || TITLES.contains(&x.lower().as_str()) || x.text == "s")
+        .find_map(|x| country_name(x.text));
+    let after_words: Vec<&Word<'_>> = w.iter().filter(|x| x.start >= span.end).take(5).collect();
+    let after = match after_words.as_slice() {
+        [of, rest @ ..] if of.text == "of" && s[span.end..of.start].trim().is_empty() => rest
+            .iter()
+            .take_while(|x| x.is_capitalised() || x.text == "the" || x.text == "of")
+            .find_map(|x| country_name(x.text)),
+        _ => None,
+    };
+    inside.or(before).or(after).map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests;

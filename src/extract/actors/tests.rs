@@ -1,0 +1,62 @@
+//! Actors found in sentences, known or recognised by shape.
+
+use super::*;
+
+fn found(sentence: &str) -> Vec<(String, ActorKind, Option<String>)> {
+    ActorIndex::bundled()
+        .find(sentence)
+        .into_iter()
+        .map(|a| (a.name, a.kind, a.country))
+        .collect()
+}
+
+#[test]
+fn known_names_and_surnames() {
+    let got =
+        found("Anyway, Abiyev also laid flowers and met Iranian President Mahmoud Ahmadinejad.");
+    assert_eq!(got[0], ("Abiyev".to_owned(), ActorKind::Person, None));
+    assert_eq!(
+        got[1],
+        (
+            "Mahmoud Ahmadinejad".to_owned(),
+            ActorKind::Person,
+            Some("Iran".to_owned())
+        )
+    );
+}
+
+#[test]
+fn new_names_by_their_titles_and_bodies_by_their_nouns() {
+    let got = found(
+        "Georgian Prime Minister Irakli Kobakhidze met the Turkish Defense Ministry delegation.",
+    );
+    assert_eq!(
+        got[0],
+        (
+            "Irakli Kobakhidze".to_owned(),
+            ActorKind::Person,
+            Some("Georgia".to_owned())
+        )
+    );
+    assert_eq!(
+        got[1],
+        (
+            "Turkish Defense Ministry".to_owned(),
+            ActorKind::Body,
+            Some("Turkey".to_owned())
+        )
+    );
+    let got = found("Iran’s Foreign Ministry spokesman Saeed Khatibzadeh said so.");
+    assert!(
+        got.iter()
+            .any(|a| a.0 == "Iran’s Foreign Ministry" && a.1 == ActorKind::Body)
+    );
+    assert!(
+        got.iter()
+            .any(|a| a.0 == "Saeed Khatibzadeh" && a.2.as_deref() == Some("Iran"))
+    );
+    let got = found(
+        "a call between the Minister of Foreign Affairs of the Republic of Azerbaijan, Jeyhun Bayramov, and Yuri Kim",
+    );
+    assert!(got.iter().any(|a| a.0 == "Jeyhun Bayramov"));
+}

@@ -1,0 +1,240 @@
+//! Everything the cue finders say about one sentence, gathered once: its main clause, dates,
+//! places, actors, attribution, category, and whether it continues an event told before.
+
+use super::actors::Actor;
+use super::attribution::{Attribution, PRONOUNS, REPORTING, attribution, impersonal, unverified};
+use super::category::{CategoryCue, categorise};
+use super::dates::{DateCue, find_dates};
+use super::places::{Mention, find_places};
+use super::propose::Extractor;
+use super::words::{Word, words};
+use chrono::NaiveDate;
+use std::ops::Range;
+
+/// Words after "during the" that point back to an event already told.
+const EVENT_NOUNS: [&str; 9] = [
+    "call",
+    "phone",
+    "telephone",
+    "conversation",
+    "visit",
+    "meeting",
+    "talks",
+    "trip",
+    "conference",
+];
+
+/// Phrases that, with no date of their own, continue the event told before.
+const SAME_TIME: [&str; 4] = [
+    "on the same day",
+    "the same day",
+    "later that day",
+    "at the meeting",
+];
+
+/// What one sentence says.
+#[derive(Clone, Debug)]
+pub struct Facts {
+    /// Its position among the article's sentences (from 1).
+    pub number: usize,
+    /// Byte range in the article.
+    pub range: Range<usize>,
+    /// The sentence.
+    pub text: String,
+    /// Whether it ends like a sentence (headlines and bylines do not).
+    pub complete: bool,
+    /// Byte length of its main clause (before "that", ", which", ", accusing"...).
+    pub main_end: usize,
+    /// Whether the main clause only reports ("X claimed that…"): then the reported clause tells
+    /// where and what happened.
+    pub reported: bool,
+    /// Date expressions, resolved.
+    pub dates: Vec<DateCue>,
+    /// Places named.
+    pub places: Vec<Mention>,
+    /// Actors named.
+    pub actors: Vec<Actor>,
+    /// Whom the claim is attributed to.
+    pub attribution: Option<Attribution>,
+    /// The words that call the report unverified.
+    pub unverified: Option<&'static str>,
+    /// "It is emphasized that…": a report with no subject.
+    pub impersonal: bool,
+    /// The category and its cue.
+    pub category: CategoryCue,
+    /// Words that tie it to the event told before ("also", "during the call").
+    pub continuation: Option<String>,
+    /// Whether it asks rather than tells.
+    pub question: bool,
+    /// Whether it only tells of the future ("will", "in the coming days") with no one reporting.
+    pub future: bool,
+}
+
+impl Facts {
+    /// The main clause.
+    pub fn main(&self) -> &str {
+        &self.text[..self.main_end]
+    }
+
+    /// Whether a byte range of the sentence lies in its main clause, or in the clause it reports.
+    pub fn in_scope(&self, span: &Range<usize>) -> bool {
+        self.reported || span.start < self.main_end
+    }
+
+    /// Whether a byte range of the sentence lies in its main clause proper.
+    pub fn in_main(&self, span: &Range<usize>) -> bool {
+        span.start < self.main_end
+    }
+
+    /// Surnames of the people it names (the last word of each person's name).
+    pub fn surnames(&self) -> Vec<String> {
+        self.actors
+            .iter()
+            .filter(|a| a.kind == super::actors::ActorKind::Person)
+            .filter_map(|a| a.name.rsplit([' ', '-']).next().map(str::to_owned))
+            .collect()
+    }
+}
+
+/// A main clause has at least this many words; a cut that leaves fewer is a leading phrase.
+const MIN_MAIN_WORDS: usize = 4;
+
+/// Where the main clause ends: before "that", ", which", ", who", "; ", ", with", " while ",
+/// ", according to", or a comma followed by an -ing participle; and whether it ends in a
+/// reporting verb before "that" ("the ministry claimed that…"), so the reported clause tells
+/// what happened.
+fn main_clause_end(s: &str, w: &[Word<'_>]) -> (usize, bool) {
+    let mut cuts: Vec<(usize, bool)> = Vec::new();
+    for marker in [
+        " that ",
+        ", which",
+        ", who",
+        "; ",
+        ", with ",
+        " while ",
+        ", according to",
+    ] {
+        for (at, _) in s.match_indices(marker) {
+            let last = w
+                .iter()
+                .rev()
+                .find(|x| x.end <= at)
+                .map(Word::lower)
+                .unwrap_or_default();
+            cuts.push((at, marker == " that " && REPORTING.contains(&last.as_str())));
+        }
+    }
+    for pair in w.windows(2) {
+        let gap = &s[pair[0].end..pair[1].start];
+        let word = pair[1].lower();
+        let participle = word.ends_with("ing") && word.len() > 5 && !pair[1].is_capitalised();
+        if gap.trim() == "," && participle {
+            cuts.push((pair[0].end, false));
+        }
+    }
+    cuts.sort();
+    cuts.into_iter()
+        .find(|(at, _)| w.iter().filter(|x| x.end <= *at).count() >= MIN_MAIN_WORDS)
+        .unwrap_or((s.len(), false))
+}
+
+fn continuation_cue(s: &str, w: &[Word<'_>]) -> Option<String> {
+    let lw: Vec<String> = w.iter().map(Word::lower).collect();
+    if let Some(i) = lw
+        .windows(3)
+        .position(|p| p[0] == "during" && p[1] == "the" && EVENT_NOUNS.contains(&p[2].as_str()))
+    {
+        let end = w
+            .get(i + 3)
+            .filter(|x| {
+                EVENT_NOUNS.contains(&x.lower().as_str())
+                    || x.lower() == "call"
+                    || x.lower() == "conversation"
+            })
+            .map_or(w[i + 2].end, |x| x.end);
+        return Some(s[w[i].start..end].to_owned());
+    }
+    let lower = s.to_lowercase();
+    if let Some(p) = SAME_TIME.iter().find(|p| lower.contains(*p)) {
+        return Some((*p).to_owned());
+    }
+    let pronoun_start = lw
+        .first()
+        .is_some_and(|x| PRONOUNS.contains(&x.as_str()) && x != "it" && x != "we" && x != "i");
+    pronoun_start.then(|| w[0].text.to_owned())
+}
+
+fn is_question(s: &str) -> bool {
+    s.trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with('?')
+}
+
+fn is_future(s: &str, attributed: bool) -> bool {
+    let lower = s.to_lowercase();
+    !attributed
+        && (lower.contains(" will ")
+            || lower.contains("in the coming")
+            || ["next week", "next month", "next year"]
+                .iter()
+                .any(|p| lower.contains(p)))
+}
+
+/// Gathers the facts of the sentence at `range` of `text`.
+pub fn analyse(
+    ex: &Extractor,
+    text: &str,
+    number: usize,
+    range: Range<usize>,
+    complete: bool,
+    published: NaiveDate,
+) -> Facts {
+    let s = &text[range.clone()];
+    let w = words(s);
+    let (main_end, reported) = main_clause_end(s, &w);
+    let attribution = attribution(s);
+    let category = if reported {
+        categorise(&s[main_end..], s)
+    } else {
+        categorise(&s[..main_end], s)
+    };
+    let mut dates: Vec<DateCue> = find_dates(s, published)
+        .into_iter()
+        .filter(|c| !standing_state(s, c))
+        .collect();
+    if !reported && dates.iter().any(|c| c.span.start < main_end) {
+        dates.retain(|c| c.span.start < main_end);
+    }
+    if dates.len() > 1 {
+        dates.retain(|c| {
+            !s[..c.span.start]
+                .trim_end()
+                .to_lowercase()
+                .ends_with("since")
+        });
+    }
+    Facts {
+        number,
+        text: s.to_owned(),
+        complete,
+        main_end,
+        reported,
+        dates,
+        places: find_places(&ex.gazetteer, s),
+        actors: ex.actors.find(s),
+        unverified: unverified(s),
+        impersonal: impersonal(s),
+        category,
+        continuation: continuation_cue(s, &w),
+        question: is_question(s) && attribution.is_none(),
+        future: is_future(s, attribution.is_some()),
+        attribution,
+        range,
+    }
+}
+
+/// "even today", "still today", "to this day": a state that lasts, not an event of that day.
+fn standing_state(s: &str, cue: &DateCue) -> bool {
+    let before = s[..cue.span.start].trim_end().to_lowercase();
+    cue.date.text.eq_ignore_ascii_case("today")
+        && (before.ends_with("even") || before.ends_with("still") || before.ends_with("until"))
+}

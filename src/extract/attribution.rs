@@ -1,0 +1,284 @@
+//! Who a sentence attributes its claim to ("according to the ministry", "the ministry said",
+//! "answered Ned Price", "reports by Azerbaijani news outlets"), and whether it calls the report
+//! unverified.
+
+use super::actors::BODY_WORDS;
+use super::words::{Word, words};
+
+/// Verbs that attribute what a sentence says to someone.
+pub const REPORTING: [&str; 30] = [
+    "said",
+    "says",
+    "stated",
+    "states",
+    "claimed",
+    "claims",
+    "announced",
+    "reported",
+    "reports",
+    "told",
+    "added",
+    "noted",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "underlined",
+    "alleged",
+    "alleges",
+    "accused",
+    "insisted",
+    "confirmed",
+    "denied",
+    "warned",
+    "quoted",
+    "answered",
+    "wrote",
+    "tweeted",
+    "declared",
+    "concluded",
+    "argued",
+];
+
+/// Words that end a subject phrase when walking back from its verb.
+const CLAUSE_WORDS: [&str; 12] = [
+    "that", "and", "but", "as", "which", "who", "while", "when", "after", "before", "because", "so",
+];
+
+/// Auxiliaries and adverbs that may stand between a subject and its reporting verb.
+const BETWEEN: [&str; 9] = [
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "also",
+    "reportedly",
+    "later",
+    "then",
+];
+
+/// Pronouns that stand for an actor named before.
+pub const PRONOUNS: [&str; 6] = ["he", "she", "it", "they", "we", "i"];
+
+/// Phrases by which a source says a report is unverified.
+const UNVERIFIED: [&str; 7] = [
+    "unverified",
+    "unconfirmed",
+    "could not be independently verified",
+    "could not be verified",
+    "cannot be verified",
+    "not been independently verified",
+    "not been verified",
+];
+
+/// Whom a sentence attributes its claim to, and the words that say so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The source as written, without a leading article ("Azerbaijani Foreign Ministry"); a
+    /// pronoun ("he", "it") when the sentence names no one.
+    pub source: String,
+    /// The attributing words ("according to", "said", "told").
+    pub cue: String,
+}
+
+/// The phrase by which the sentence calls its report unverified, if it does.
+pub fn unverified(sentence: &str) -> Option<&'static str> {
+    let lower = sentence.to_lowercase();
+    UNVERIFIED.iter().copied().find(|p| lower.contains(p))
+}
+
+fn strip_article(text: &str) -> &str {
+    let t = text.trim();
+    for a in ["the ", "The ", "an ", "An ", "a ", "A "] {
+        if let Some(rest) = t.strip_prefix(a) {
+            return rest.trim();
+        }
+    }
+    t
+}
+
+/// Whether a phrase can be a source: it names someone (a capitalised word, a body or an official).
+/// At the start of a sentence the first word's capital says nothing, so `opens_sentence` skips it.
+fn names_someone(phrase: &str, opens_sentence: bool) -> bool {
+    let w = words(phrase);
+    let lower = phrase.to_lowercase();
+    let skip = usize::from(opens_sentence);
+    PRONOUNS.contains(&lower.as_str())
+        || w.iter()
+            .skip(skip)
+            .any(|x| x.is_capitalised() && x.text.len() > 1)
+        || w.iter().any(|x| BODY_WORDS.contains(&x.lower().as_str()))
+}
+
+/// Words after `from` up to the next punctuation, at most `max` words.
+fn phrase_after(s: &str, w: &[Word<'_>], from: usize, max: usize) -> Option<String> {
+    let first = w.get(from)?;
+    let mut last = first;
+    for pair in w[from..].windows(2).take(max.saturating_sub(1)) {
+        let gap = &s[pair[0].end..pair[1].start];
+        if !matches!(gap, " " | "-" | "'" | "’" | ". ")
+            || CLAUSE_WORDS.contains(&pair[1].lower().as_str())
+        {
+            break;
+        }
+        last = &pair[1];
+    }
+    let text = strip_article(&s[first.start..last.end]);
+    let text = text.rsplit_once(" by ").map_or(text, |(_, by)| by);
+    Some(strip_article(text).to_owned())
+}
+
+/// The subject phrase before the verb at word `v`.
+fn subject_before(s: &str, w: &[Word<'_>], v: usize) -> Option<String> {
+    let mut end = v;
+    while end > 0 && BETWEEN.contains(&w[end - 1].lower().as_str()) {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > 0 && end - start < 9 {
+        let gap = &s[w[start - 1].end..w[start].start];
+        let prev = w[start - 1].lower();
+        if !matches!(gap, " " | "-" | "'" | "’" | "’s " | "'s ")
+            || CLAUSE_WORDS.contains(&prev.as_str())
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let phrase = strip_article(&s[w[start].start..w[end - 1].end]).to_owned();
+    let opens = s[..w[start].start].trim().is_empty() && !super::actors::is_known_shape(&phrase);
+    names_someone(&phrase, opens).then_some(phrase)
+}
+
+/// Whom the sentence attributes its claim to.
+pub fn attribution(sentence: &str) -> Option<Attribution> {
+    let w = words(sentence);
+    let lw: Vec<String> = w.iter().map(Word::lower).collect();
+    let according = lw
+        .windows(2)
+        .position(|p| p[0] == "according" && p[1] == "to");
+    if let Some(source) = according.and_then(|i| phrase_after(sentence, &w, i + 2, 8)) {
+        return Some(Attribution {
+            source,
+            cue: "according to".to_owned(),
+        });
+    }
+    for (v, verb) in lw.iter().enumerate() {
+        let noun = lw
+            .get(v + 1)
+            .is_some_and(|n| matches!(n.as_str(), "by" | "from" | "of"));
+        if !REPORTING.contains(&verb.as_str()) || noun {
+            continue;
+        }
+        let gap_before = v
+            .checked_sub(1)
+            .map_or("", |p| &sentence[w[p].end..w[v].start]);
+        let inverted = gap_before.contains(['"', '”', ','])
+            && w.get(v + 1).is_some_and(|x| x.is_capitalised());
+        let source = if inverted {
+            phrase_after(sentence, &w, v + 1, 5)
+        } else {
+            subject_before(sentence, &w, v)
+        };
+        if let Some(source) = source.filter(|s| !s.is_empty()) {
+            return Some(Attribution {
+                source,
+                cue: w[v].text.to_owned(),
+            });
+        }
+    }
+    let by = lw.windows(2).position(|p| {
+        matches!(p[0].as_str(), "reports" | "report") && matches!(p[1].as_str(), "by" | "from")
+    })?;
+    Some(Attribution {
+        source: phrase_after(sentence, &w, by + 2, 6)?,
+        cue: format!("{} {}", w[by].text, w[by + 1].text),
+    })
+}
+
+/// Whether the sentence reports without a subject: "It is emphasized that", "It has been underlined".
+pub fn impersonal(sentence: &str) -> bool {
+    let lw: Vec<String> = words(sentence).iter().map(Word::lower).collect();
+    let at = lw.iter().position(|x| x == "it");
+    at.is_some_and(|i| {
+        let rest: Vec<&str> = lw[i + 1..].iter().take(4).map(String::as_str).collect();
+        matches!(rest.as_slice(), ["is" | "was", verb, ..] | ["has" | "had", "been", verb, ..] if REPORTING.contains(verb) || verb.ends_with("ed"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(s: &str) -> Option<String> {
+        attribution(s).map(|a| a.source)
+    }
+
+    #[test]
+    fn sources_by_their_verbs() {
+        assert_eq!(
+            source(
+                "Azerbaijan's defense minister visited Iran, according to the Defense Ministry's press office, claiming so."
+            ),
+            Some("Defense Ministry's press office".to_owned())
+        );
+        assert_eq!(
+            source(
+                "On September 7, a call took place between them, the Azerbaijani Foreign Ministry told APA."
+            ),
+            Some("Azerbaijani Foreign Ministry".to_owned())
+        );
+        assert_eq!(
+            source("However, Azeri officials said that the weapons were purchased."),
+            Some("Azeri officials".to_owned())
+        );
+        assert_eq!(
+            source("\"We will stand by our partners,\" answered Ned Price."),
+            Some("Ned Price".to_owned())
+        );
+        assert_eq!(
+            source(
+                "There were also some unverified reports by Azerbaijani news outlets that leaflets spread."
+            ),
+            Some("Azerbaijani news outlets".to_owned())
+        );
+        assert_eq!(
+            source(
+                "Iran will counter attempts, the press office of Armenian Prime Minister Nikol Pashinyan quoted Iranian President Ebrahim Raisi as saying."
+            ),
+            Some("press office of Armenian Prime Minister Nikol Pashinyan".to_owned())
+        );
+        assert_eq!(
+            source("He said the talks went well."),
+            Some("He".to_owned())
+        );
+        assert_eq!(
+            source("Six weeks of violence claimed over 6,500 lives."),
+            None
+        );
+        assert_eq!(source("The drills were held near Julfa."), None);
+    }
+
+    #[test]
+    fn unverified_and_impersonal_reports() {
+        assert_eq!(
+            unverified("There were also some unverified reports."),
+            Some("unverified")
+        );
+        assert_eq!(
+            unverified("The claim could not be independently verified."),
+            Some("could not be independently verified")
+        );
+        assert_eq!(unverified("The ministry said so."), None);
+        assert!(impersonal(
+            "It is emphasized that the claims are unacceptable."
+        ));
+        assert!(impersonal(
+            "However, it has been underlined that our stance does not change."
+        ));
+        assert!(!impersonal("It seems clear Azerbaijan won't take part."));
+    }
+}

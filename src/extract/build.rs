@@ -1,0 +1,241 @@
+//! Turning the cues of one sentence into a proposed event: id, title, actors, source and the notes
+//! that say why it was proposed.
+
+use super::analysis::Facts;
+use super::article::Article;
+use super::gazetteer::country_name;
+use super::place_choice::PlaceChoice;
+use super::propose::Extractor;
+use crate::io::slug::slug;
+use crate::model::region::REGION;
+use crate::model::{Category, Event, EventDate, PlaceKind, Source};
+use std::collections::HashSet;
+
+/// A title is cut at a word boundary to at most this many characters.
+const TITLE_CHARS: usize = 90;
+/// An id is made of at most this many words of the title.
+const ID_WORDS: usize = 6;
+/// At most this many actors are listed.
+const MAX_ACTORS: usize = 5;
+
+/// What one proposal is made of.
+pub struct Parts<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// The sentence's facts.
+    pub facts: &'a Facts,
+    /// The date and why it was chosen.
+    pub date: &'a EventDate,
+    /// Why the date was chosen, for the notes.
+    pub date_why: &'a str,
+    /// The place and why.
+    pub place: &'a PlaceChoice,
+    /// Whom the claim is attributed to.
+    pub claimed_by: Option<String>,
+}
+
+/// Linking adverbs that may open a sentence without telling anything.
+const OPENERS: [&str; 10] = [
+    "however",
+    "anyway",
+    "meanwhile",
+    "indeed",
+    "moreover",
+    "also",
+    "separately",
+    "still",
+    "nevertheless",
+    "then",
+];
+/// A main clause shorter than this many words is not enough for a title.
+const TITLE_MIN_WORDS: usize = 6;
+
+/// Where a sentence starts after a leading date ("Last month, ") or linking adverb ("However, ").
+fn after_opener(f: &Facts) -> usize {
+    let s = &f.text;
+    if let Some(d) = f.dates.first().filter(|d| d.span.start < 16) {
+        let rest = &s[d.span.end..];
+        if let Some(r) = rest.strip_prefix(", ") {
+            return s.len() - r.len();
+        }
+    }
+    match s.find(", ") {
+        Some(comma)
+            if !s[..comma].contains(' ')
+                && (s[..comma].ends_with("ly")
+                    || OPENERS.contains(&s[..comma].to_lowercase().as_str())) =>
+        {
+            comma + 2
+        }
+        _ => 0,
+    }
+}
+
+/// A short neutral title: the main clause (or the sentence, when the main clause is short) after
+/// any leading date or linking adverb, cut at a word boundary.
+pub fn title_of(f: &Facts) -> String {
+    let start = after_opener(f).min(f.text.len());
+    let main = f.main();
+    let main_words = main
+        .get(start..)
+        .map_or(0, |m| m.split_whitespace().count());
+    let body = if main_words >= TITLE_MIN_WORDS && start < main.len() {
+        &main[start..]
+    } else {
+        &f.text[start..]
+    };
+    let body = body.trim_matches(|c: char| c == '"' || c == '“' || c.is_whitespace());
+    let mut title = String::new();
+    for word in body.split_whitespace() {
+        if title.chars().count() + word.chars().count() + 1 > TITLE_CHARS {
+            title.push('…');
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => "Untitled proposal".to_owned(),
+    }
+}
+
+/// A unique id: the start date (or `undated`) and the first words of the title.
+fn unique_id(date: &EventDate, title: &str, ids: &mut HashSet<String>) -> String {
+    let day = date.range.map_or("undated".to_owned(), |(s, _)| {
+        s.format("%Y-%m-%d").to_string()
+    });
+    let words: Vec<&str> = title.split_whitespace().take(ID_WORDS).collect();
+    let base = format!("{day}-{}", slug(&words.join(" ")));
+    let mut id = base.clone();
+    let mut n = 2;
+    while !ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// The actors of a sentence: its people and bodies, else the country its main clause opens with.
+fn actors_of(f: &Facts) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in &f.actors {
+        if !out.contains(&a.name) && out.len() < MAX_ACTORS {
+            out.push(a.name.clone());
+        }
+    }
+    if out.is_empty() {
+        let opener = f
+            .main()
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty());
+        if let Some(country) = opener.and_then(country_name) {
+            out.push(country.to_owned());
+        }
+    }
+    out
+}
+
+/// Builds the proposed event.
+pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>) -> Event {
+    let f = parts.facts;
+    let candidate = &ex.gazetteer.places[parts.place.place];
+    let place = &candidate.place;
+    let title = title_of(f);
+    let category = f.category.category;
+    let category_why = if f.category.cue.is_empty() {
+        "none found, so 'other'".to_owned()
+    } else {
+        format!("'{}' → {category}", f.category.cue)
+    };
+    let mut notes = format!(
+        "Proposed by the extractor from sentence {} of {}{}{}; not yet reviewed. Date cue: {}. Place cue: {} → {}{}. Category cue: {}.",
+        f.number,
+        parts.article.document,
+        parts
+            .article
+            .origin
+            .as_ref()
+            .map(|o| format!(" (the text of {o})"))
+            .unwrap_or_default(),
+        parts
+            .article
+            .title
+            .as_ref()
+            .map(|t| format!(" (\"{t}\")"))
+            .unwrap_or_default(),
+        parts.date_why,
+        parts.place.why,
+        place.name,
+        if candidate.ad_hoc {
+            " (not in the gazetteer; approximate point from the basemap)"
+        } else {
+            ""
+        },
+        category_why
+    );
+    if let (Some(who), Some(a)) = (&parts.claimed_by, &f.attribution) {
+        notes.push_str(&format!(" Claim attributed to {who} ('{}').", a.cue));
+    }
+    if let Some(u) = f.unverified {
+        notes.push_str(&format!(" The article calls the report '{u}'."));
+    }
+    let verified = verified_meaning(parts, f, category, &mut notes);
+    let shape = parts.place.shape.clone();
+    let geometry = shape
+        .as_deref()
+        .and_then(|s| ex.basemap.shape(s))
+        .map(|s| s.geometry.clone());
+    Event {
+        id: unique_id(parts.date, &title, ids),
+        title,
+        summary: String::new(),
+        date: parts.date.clone(),
+        place: place.id.clone(),
+        place_name: place.name.clone(),
+        lon: place.lon,
+        lat: place.lat,
+        off_map: place.kind == PlaceKind::OffMap || !REGION.contains(place.lon, place.lat),
+        shape: geometry,
+        shape_name: shape,
+        track: None,
+        category,
+        category_label: String::new(),
+        actors: actors_of(f),
+        source: Source {
+            document: parts.article.document.clone(),
+            quote: f.text.clone(),
+            publisher: parts.article.publisher.clone(),
+            published: Some(parts.article.published),
+        },
+        claimed_by: parts.claimed_by.clone(),
+        verified,
+        notes,
+    }
+}
+
+/// Whether the proposal is verified in the atlas's one meaning (the article presents what the
+/// event records as established: for a statement, that it was made), noting why in `notes`.
+/// An attributed claim about anything but a statement is passed on, so unverified.
+fn verified_meaning(parts: &Parts<'_>, f: &Facts, category: Category, notes: &mut String) -> bool {
+    let claim = match (&parts.claimed_by, &f.attribution) {
+        (Some(who), Some(_)) => Some(who.clone()),
+        _ => None,
+    };
+    let statement = category == Category::Statement;
+    let verified = f.unverified.is_none() && (claim.is_none() || statement);
+    match (&claim, verified) {
+        (Some(who), true) => notes.push_str(&format!(
+            " Verified: the event records that the statement was made, which the article reports itself; what the statement claims is {who}'s."
+        )),
+        (Some(who), false) if f.unverified.is_none() => {
+            *notes = format!("Unverified: the article passes on {who}'s account without adopting it.{notes}")
+        }
+        (_, false) => *notes = format!("Unverified: the article calls the report unverified.{notes}"),
+        _ => {}
+    }
+    verified
+}

@@ -1,0 +1,314 @@
+//! The category of a proposal from cue words: the first cue in the main clause, else in the whole
+//! sentence. Cues are word stems, so "summoned", "summons" and "summoning" all count.
+
+use super::words::words;
+use crate::model::Category;
+
+/// Cue stems by category; a word counts when it starts with the stem.
+const CUES: [(Category, &[&str]); 7] = [
+    (Category::Sanctions, &["sanction", "embargo"]),
+    (
+        Category::Agreement,
+        &[
+            "agreement",
+            "signed",
+            "treaty",
+            "deal",
+            "accord",
+            "ceasefire",
+            "truce",
+            "memorandum",
+            "agreed",
+        ],
+    ),
+    (
+        Category::Military,
+        &[
+            "attack",
+            "clash",
+            "shell",
+            "killed",
+            "strike",
+            "drill",
+            "troop",
+            "war",
+            "fighting",
+            "fought",
+            "offensive",
+            "heights",
+            "artillery",
+            "wounded",
+            "casualt",
+            "soldier",
+            "missile",
+            "bomb",
+            "sabotage",
+            "violence",
+            "hostilit",
+            "firing",
+            "gunfire",
+            "fired",
+            "sniper",
+            "exercises",
+            "military exercise",
+            "manoeuvre",
+            "maneuver",
+            "drone",
+        ],
+    ),
+    (
+        Category::Protest,
+        &[
+            "protest",
+            "rally",
+            "rallies",
+            "rallied",
+            "demonstrat",
+            "riot",
+        ],
+    ),
+    (
+        Category::Incident,
+        &[
+            "detain",
+            "detention",
+            "arrest",
+            "leaflet",
+            "explosion",
+            "accident",
+            "kidnap",
+            "seized",
+            "smuggl",
+            "blockade",
+            "closed",
+            "freed",
+            "released",
+            "hostage",
+        ],
+    ),
+    (
+        Category::Diplomacy,
+        &[
+            "visit",
+            "met",
+            "meeting",
+            "talks",
+            "phone call",
+            "telephone",
+            "summon",
+            "consulate",
+            "embassy",
+            "ambassador",
+            "negotiat",
+            "received",
+            "hosted",
+            "conversation",
+            "discussed",
+            "summit",
+            "counterpart",
+            "laid flowers",
+            "envoy",
+            "protest note",
+        ],
+    ),
+    (
+        Category::Statement,
+        &[
+            "said",
+            "says",
+            "stated",
+            "statement",
+            "announced",
+            "declared",
+            "accus",
+            "claimed",
+            "warned",
+            "emphasi",
+            "underlined",
+            "stressed",
+            "told",
+            "denied",
+            "condemn",
+            "critici",
+            "interview",
+            "briefing",
+            "press conference",
+            "rhetoric",
+            "alleg",
+            "promised",
+            "pledged",
+            "hailed",
+            "urged",
+            "called for",
+            "comments",
+            "downplayed",
+        ],
+    ),
+];
+
+/// A category and the word that cued it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CategoryCue {
+    /// The category.
+    pub category: Category,
+    /// The cue word as written; empty when nothing cued it.
+    pub cue: String,
+}
+
+/// The first cue of `text` by position, with its category.
+fn first_cue(text: &str) -> Option<CategoryCue> {
+    let lower = text.to_lowercase();
+    let w = words(&lower);
+    let mut best: Option<(usize, CategoryCue)> = None;
+    for (category, stems) in CUES {
+        for stem in stems {
+            let hit = if stem.contains(' ') {
+                lower
+                    .find(stem)
+                    .filter(|&at| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic())
+            } else {
+                w.iter()
+                    .find(|x| {
+                        x.text.starts_with(stem)
+                            && (stem.len() > 3 || x.text == *stem)
+                            && !x.text.starts_with("accordin")
+                    })
+                    .map(|x| x.start)
+            };
+            let Some(at) = hit else { continue };
+            let longer = |b: &(usize, CategoryCue)| at == b.0 && stem.len() > b.1.cue.len();
+            if best.as_ref().is_none_or(|b| at < b.0 || longer(b)) {
+                let word_end = if stem.contains(' ') {
+                    at + stem.len()
+                } else {
+                    lower[at..]
+                        .find(|c: char| !c.is_alphanumeric())
+                        .map_or(lower.len(), |e| at + e)
+                };
+                best = Some((
+                    at,
+                    CategoryCue {
+                        category,
+                        cue: text.get(at..word_end).unwrap_or(stem).to_owned(),
+                    },
+                ));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Reporting verbs: they say that something was said, and yield to a cue for what happened.
+const WEAK: [&str; 8] = [
+    "said",
+    "says",
+    "told",
+    "reported",
+    "stated",
+    "added",
+    "noted",
+    "announced",
+];
+
+/// The first cue of `text` that is not a bare reporting verb, else its first cue.
+fn telling_cue(text: &str) -> Option<CategoryCue> {
+    let first = first_cue(text)?;
+    if !WEAK.contains(&first.cue.to_lowercase().as_str()) {
+        return Some(first);
+    }
+    let lower = text.to_lowercase();
+    let after = lower
+        .find(&first.cue.to_lowercase())
+        .map_or(0, |at| at + first.cue.len());
+    text.get(after..)
+        .and_then(telling_cue)
+        .filter(|c| {
+            c.category != Category::Statement || !WEAK.contains(&c.cue.to_lowercase().as_str())
+        })
+        .or(Some(first))
+}
+
+/// The category of a sentence: the first cue of its main clause, else of the whole sentence, else
+/// `other` with no cue. A bare reporting verb ("said") yields to a later cue of what happened.
+pub fn categorise(main_clause: &str, sentence: &str) -> CategoryCue {
+    telling_cue(main_clause)
+        .or_else(|| telling_cue(sentence))
+        .unwrap_or(CategoryCue {
+            category: Category::Other,
+            cue: String::new(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cat(s: &str) -> (Category, String) {
+        let c = categorise(s, s);
+        (c.category, c.cue)
+    }
+
+    #[test]
+    fn the_first_cue_decides() {
+        assert_eq!(
+            cat("Last month, Tehran summoned Azeri Ambassador Javanshir Akhundov to protest."),
+            (Category::Diplomacy, "summoned".to_owned())
+        );
+        assert_eq!(
+            cat("New tensions erupted as three soldiers were killed."),
+            (Category::Military, "soldiers".to_owned())
+        );
+        assert_eq!(
+            cat(
+                "The Russian peacekeepers accused the Azerbaijani military of violating the ceasefire regime."
+            ),
+            (Category::Statement, "accused".to_owned())
+        );
+        assert_eq!(
+            cat("Iran conducted large-scale military drills on the border."),
+            (Category::Military, "drills".to_owned())
+        );
+        assert_eq!(
+            cat("The US may impose sanctions against Iran."),
+            (Category::Sanctions, "sanctions".to_owned())
+        );
+        assert_eq!(
+            cat("The two drivers were detained at a checkpoint."),
+            (Category::Incident, "detained".to_owned())
+        );
+        assert_eq!(
+            cat("Hundreds rallied outside parliament."),
+            (Category::Protest, "rallied".to_owned())
+        );
+        assert_eq!(
+            cat("The weather was fine."),
+            (Category::Other, String::new())
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_yield_to_what_happened() {
+        assert_eq!(
+            cat("The organisers said the two neighbours signed a memorandum."),
+            (Category::Agreement, "signed".to_owned())
+        );
+        assert_eq!(
+            cat("The ministry said so."),
+            (Category::Statement, "said".to_owned())
+        );
+        assert_eq!(
+            cat("The peacekeepers accused the army of violating the ceasefire."),
+            (Category::Statement, "accused".to_owned())
+        );
+    }
+
+    #[test]
+    fn the_main_clause_comes_first() {
+        let c = categorise(
+            "Recent tensions were sparked by comments made by Aliyev",
+            "Recent tensions were sparked by comments made by Aliyev, accusing Iran of violating sovereignty.",
+        );
+        assert_eq!(c.category, Category::Statement);
+        assert_eq!(c.cue, "comments");
+    }
+}

@@ -1,0 +1,184 @@
+//! Date expressions found and resolved against a publication date.
+
+use super::super::dates::find_dates;
+use crate::model::Precision;
+use chrono::NaiveDate;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// The single cue of `sentence` as (text, start, end, precision).
+fn one(sentence: &str, published: NaiveDate) -> (String, NaiveDate, NaiveDate, Precision) {
+    let cues = find_dates(sentence, published);
+    assert_eq!(cues.len(), 1, "{sentence}: {cues:?}");
+    let c = &cues[0];
+    let (s, e) = c.date.range.unwrap();
+    assert_eq!(&sentence[c.span.clone()], c.date.text);
+    (c.date.text.clone(), s, e, c.date.precision)
+}
+
+#[test]
+fn absolute_days_in_every_common_order() {
+    let p = d(2023, 9, 30);
+    let (t, s, e, pr) = one("On September 7, 2023, a call took place.", p);
+    assert_eq!(
+        (t.as_str(), s, e, pr),
+        (
+            "September 7, 2023",
+            d(2023, 9, 7),
+            d(2023, 9, 7),
+            Precision::Day
+        )
+    );
+    let (t, s, _, _) = one("Talks were held on 3 March 2021 in Baku.", p);
+    assert_eq!((t.as_str(), s), ("3 March 2021", d(2021, 3, 3)));
+    let (_, s, _, _) = one("It was signed 2022-11-05 in Moscow.", p);
+    assert_eq!(s, d(2022, 11, 5));
+    let (t, s, _, _) = one("They met on the 3rd of March in Baku.", p);
+    assert_eq!((t.as_str(), s), ("3rd of March", d(2023, 3, 3)));
+    let (t, s, e, _) = one("Drills ran from 5-7 March 2021 near Julfa.", p);
+    assert_eq!(
+        (t.as_str(), s, e),
+        ("5-7 March 2021", d(2021, 3, 5), d(2021, 3, 7))
+    );
+}
+
+#[test]
+fn year_less_days_take_the_latest_year_not_after_publication() {
+    let p = d(2021, 11, 22);
+    let (t, s, _, _) = one(
+        "in an interview with Anadolu Agency on Sept. 28, accusing Iran",
+        p,
+    );
+    assert_eq!((t.as_str(), s), ("Sept. 28", d(2021, 9, 28)));
+    let cues = find_dates("The clash on December 3 was reported.", p);
+    assert_eq!(cues[0].date.range.unwrap().0, d(2020, 12, 3));
+    assert!(
+        cues[0].date.note.contains("Year not stated; 2020"),
+        "{}",
+        cues[0].date.note
+    );
+}
+
+#[test]
+fn a_written_year_is_lent_to_the_days_joined_to_it() {
+    let p = d(2022, 8, 31);
+    let cues = find_dates(
+        "agreements signed on November 9, 2020, and January 11 and November 26, 2021.",
+        p,
+    );
+    let starts: Vec<NaiveDate> = cues.iter().map(|c| c.date.range.unwrap().0).collect();
+    assert_eq!(starts, [d(2020, 11, 9), d(2021, 1, 11), d(2021, 11, 26)]);
+    assert!(cues[1].date.note.contains("November 26, 2021"));
+}
+
+#[test]
+fn months_seasons_years_and_decades() {
+    let p = d(2022, 8, 31);
+    let (t, s, e, pr) = one("The ministers met in mid-July in Tbilisi.", p);
+    assert_eq!(
+        (t.as_str(), s, e, pr),
+        ("mid-July", d(2022, 7, 1), d(2022, 7, 31), Precision::Month)
+    );
+    let (_, s, e, pr) = one(
+        "Six weeks of violence in the autumn of 2020 claimed lives.",
+        p,
+    );
+    assert_eq!(
+        (s, e, pr),
+        (d(2020, 9, 1), d(2020, 11, 30), Precision::Season)
+    );
+    let cues = find_dates("two conflicts, one in the 1990s and one in 2020.", p);
+    assert_eq!(cues.len(), 2);
+    assert_eq!(cues[0].date.precision, Precision::Decade);
+    assert_eq!(
+        cues[0].date.range.unwrap(),
+        (d(1990, 1, 1), d(1999, 12, 31))
+    );
+    assert_eq!(
+        cues[1].date.range.unwrap(),
+        (d(2020, 1, 1), d(2020, 12, 31))
+    );
+    let (t, s, e, pr) = one("Protests began in late 2019 in Tbilisi.", p);
+    assert_eq!(
+        (t.as_str(), s, e, pr),
+        ("late 2019", d(2019, 1, 1), d(2019, 12, 31), Precision::Year)
+    );
+    let (_, s, _, _) = one("An agreement was reached in May, mediated by the EU.", p);
+    assert_eq!(s, d(2022, 5, 1));
+    // a month after publication belongs to the year before
+    let (_, s, _, _) = one("Talks were held in December in Baku.", p);
+    assert_eq!(s, d(2021, 12, 1));
+}
+
+#[test]
+fn relative_days_weeks_and_months() {
+    // Monday 12 March 2012
+    let p = d(2012, 3, 12);
+    let (_, s, _, _) = one("Abiyev visited Iran on Monday and promised", p);
+    assert_eq!(s, p);
+    let (_, s, e, pr) = one("Last week, their foreign ministers met.", p);
+    assert_eq!((s, e, pr), (d(2012, 3, 5), d(2012, 3, 11), Precision::Week));
+    let (_, s, e, pr) = one("Last month, Tehran summoned the ambassador.", p);
+    assert_eq!(
+        (s, e, pr),
+        (d(2012, 2, 1), d(2012, 2, 29), Precision::Month)
+    );
+    let (_, s, _, _) = one("The drills ended last Tuesday near the border.", p);
+    assert_eq!(s, d(2012, 3, 6));
+    let (_, s, e, _) = one("The deal was signed earlier this month.", p);
+    assert_eq!((s, e), (d(2012, 3, 1), p));
+    let (_, s, e, pr) = one("The minister met him earlier this week.", d(2012, 3, 15));
+    assert_eq!(
+        (s, e, pr),
+        (d(2012, 3, 12), d(2012, 3, 15), Precision::Week)
+    );
+    let (_, s, _, _) = one("He was detained three days ago.", p);
+    assert_eq!(s, d(2012, 3, 9));
+    let (_, s, e, _) = one("Relations soured in recent months.", p);
+    assert_eq!((s, e), (d(2012, 1, 1), p));
+    let (_, s, _, _) = one("Mustafayev's Sunday visit to Tehran", d(2021, 11, 22));
+    assert_eq!(s, d(2021, 11, 21));
+    let (_, s, _, _) = one("It happened yesterday in Ganja.", p);
+    assert_eq!(s, d(2012, 3, 11));
+}
+
+#[test]
+fn nothing_after_publication_and_no_false_dates() {
+    let p = d(2021, 11, 22);
+    assert!(find_dates("Talks will resume next Monday.", p).is_empty());
+    assert!(find_dates("Over 6,500 lives were lost and 2000 soldiers moved.", p).is_empty());
+    assert!(
+        find_dates(
+            "Visits on various levels will continue in the coming days.",
+            p
+        )
+        .is_empty()
+    );
+    assert!(find_dates("Troops may march at the last moment.", p).is_empty());
+    assert!(find_dates("The deal was worth USD 1.5 billion.", p).is_empty());
+    // the rest of this month runs past publication: cut at the publication day
+    let (_, s, e, _) = one("Earlier in November, the minister said so.", p);
+    assert_eq!((s, e), (d(2021, 11, 1), p));
+}
+
+#[test]
+fn ranges_between_two_expressions() {
+    let p = d(2022, 8, 31);
+    let (t, s, e, pr) = one("Fighting went on from 2018 to 2020 in the region.", p);
+    assert_eq!(
+        (t.as_str(), s, e, pr),
+        (
+            "2018 to 2020",
+            d(2018, 1, 1),
+            d(2020, 12, 31),
+            Precision::Year
+        )
+    );
+    let (_, s, e, pr) = one("Talks ran between March and May 2021 in Vienna.", p);
+    assert_eq!(
+        (s, e, pr),
+        (d(2021, 3, 1), d(2021, 5, 31), Precision::Month)
+    );
+}

@@ -1,0 +1,596 @@
+//! Finding date expressions in a sentence: absolute (`7 September 2023`, `Sept. 28`, `2023-09-07`),
+//! partial (`in May`, `mid-July`, `in 2020`, `the 1990s`, `the autumn of 2020`), relative (`on Monday`,
+//! `last week`, `earlier this month`, `three days ago`, `in recent months`) and ranges (`5-7 March`,
+//! `from 2018 to 2020`). What each one means is worked out in [`super::date_resolve`].
+
+pub use super::date_kinds::{RawCue, Season, Unit, When, Which};
+
+use super::date_resolve::resolve;
+use super::words::{Word, words};
+use crate::model::EventDate;
+use chrono::{NaiveDate, Weekday};
+use std::ops::Range;
+
+/// A date expression found in a sentence and resolved against the publication date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateCue {
+    /// Byte range of the expression in the sentence.
+    pub span: Range<usize>,
+    /// The resolved date; `text` is the expression as written, `note` how it was resolved.
+    pub date: EventDate,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month number of a capitalised month name or abbreviation (`Sept`, `Aug`).
+fn month_of(word: &Word<'_>) -> Option<u32> {
+    if !word.is_capitalised() {
+        return None;
+    }
+    let lower = word.lower();
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == lower
+                || (lower.len() == 3 && m.starts_with(&lower))
+                || (lower == "sept" && *m == "september")
+        })
+        .map(|i| i as u32 + 1)
+}
+
+fn weekday_of(lower: &str) -> Option<Weekday> {
+    Some(match lower {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn season_of(lower: &str) -> Option<Season> {
+    Some(match lower {
+        "spring" => Season::Spring,
+        "summer" => Season::Summer,
+        "autumn" | "fall" => Season::Autumn,
+        "winter" => Season::Winter,
+        _ => return None,
+    })
+}
+
+fn unit_of(lower: &str) -> Option<Unit> {
+    Some(match lower.trim_end_matches('s') {
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        "year" => Unit::Year,
+        _ => return None,
+    })
+}
+
+fn small_number(lower: &str) -> Option<u32> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    match lower {
+        "a" | "an" => Some(1),
+        "few" | "several" => Some(3),
+        _ => WORDS
+            .iter()
+            .position(|w| *w == lower)
+            .map(|i| i as u32 + 1)
+            .or_else(|| lower.parse().ok().filter(|n| (1..=400).contains(n))),
+    }
+}
+
+/// A plausible year: four digits from 1800 to 2199.
+fn year_of(word: &Word<'_>) -> Option<i32> {
+    (word.text.len() == 4)
+        .then(|| word.number())
+        .flatten()
+        .filter(|y| (1800..2200).contains(y))
+        .map(|y| y as i32)
+}
+
+/// Finds and resolves every date expression of `sentence` against the publication date.
+pub fn find_dates(sentence: &str, published: NaiveDate) -> Vec<DateCue> {
+    let raw = merge_ranges(sentence, lend_years(sentence, scan(sentence)));
+    raw.into_iter()
+        .filter_map(|r| r.resolved(sentence, published))
+        .collect()
+}
+
+/// The scanner over a sentence's words.
+struct Scan<'a> {
+    text: &'a str,
+    w: Vec<Word<'a>>,
+    lw: Vec<String>,
+}
+
+impl Scan<'_> {
+    fn lower(&self, i: usize) -> &str {
+        self.lw.get(i).map_or("", String::as_str)
+    }
+
+    fn span(&self, from: usize, to: usize) -> Range<usize> {
+        self.w[from].start..self.w[to].end
+    }
+
+    /// Whether only characters in `allowed` (and spaces) stand between words `a` and `a + 1`.
+    fn gap_is(&self, a: usize, allowed: &[char]) -> bool {
+        let (Some(x), Some(y)) = (self.w.get(a), self.w.get(a + 1)) else {
+            return false;
+        };
+        self.text[x.end..y.start]
+            .chars()
+            .all(|c| c.is_whitespace() || allowed.contains(&c))
+    }
+
+    /// The first word index of a leading qualifier such as "early", "mid-", "late", "the end of".
+    fn part_before(&self, i: usize) -> (usize, Option<String>) {
+        if i >= 1 && matches!(self.lower(i - 1), "early" | "mid" | "late") {
+            return (i - 1, Some(self.lower(i - 1).to_owned()));
+        }
+        if i >= 3 && self.lower(i - 1) == "of" && matches!(self.lower(i - 2), "end" | "beginning") {
+            let first = if self.lower(i - 3) == "the" {
+                i - 3
+            } else {
+                i - 2
+            };
+            return (first, Some(format!("the {} of", self.lower(i - 2))));
+        }
+        (i, None)
+    }
+}
+
+/// Finds the raw date expressions of a sentence, left to right.
+pub fn scan(sentence: &str) -> Vec<RawCue> {
+    let w = words(sentence);
+    let lw = w.iter().map(Word::lower).collect();
+    let s = Scan {
+        text: sentence,
+        w,
+        lw,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.w.len() {
+        match match_at(&s, i) {
+            Some((cue, next)) => {
+                out.push(cue);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The expression starting at word `i`, and the index of the word after it.
+fn match_at(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
+    iso_day(s, i)
+        .or_else(|| day_month(s, i))
+        .or_else(|| month_day(s, i))
+        .or_else(|| month_alone(s, i))
+        .or_else(|| season(s, i))
+        .or_else(|| weekday(s, i))
+        .or_else(|| relative(s, i))
+        .or_else(|| decade(s, i))
+        .or_else(|| year_alone(s, i))
+}
+
+fn cue(s: &Scan<'_>, from: usize, to: usize, when: When) -> Option<(RawCue, usize)> {
+    Some((
+        RawCue {
+            span: s.span(from, to),
+            when,
+            year_from: None,
+        },
+        to + 1,
+    ))
+}
+
+/// `2023-09-07`.
+fn iso_day(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
+    let year = year_of(s.w.get(i)?)?;
+    let (m, d) = (s.w.get(i + 1)?, s.w.get(i + 2)?);
+    if m.text.len() != 2 || d.text.len() != 2 || !s.gap_is(i, &['-']) || !s.gap_is(i + 1, &['-']) {
+        return None;
+    }
+    let when = When::Day {
+        year: Some(year),
+        month: m.number()?,
+        day: d.number()?,
+        last_day: None,
+    };
+    cue(s, i, i + 2, when)
+}
+
+/// `7 September 2023`, `3 March`, `the 3rd of March`, `5-7 March 2022`, `5 to 7 March`.
+fn day_month(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
+    let day = s.w.get(i)?.day_of_month()?;
+    let (last_day, m_at) = match s.w.get(i + 1).and_then(Word::day_of_month) {
+        Some(last) if s.gap_is(i, &['-', '–']) => (Some(last), i + 2),
+        _ if s.lower(i + 1) == "to" => match s.w.get(i + 2).and_then(Word::day_of_month) {
+            Some(last) => (Some(last), i + 3),
+            None => (None, i + 1),
+        },
+        _ => (None, i + 1),
+    };
+    // "the 3rd of March"
+    let ordinal = s.w[i].text.len() > 2 && s.w[i].number().is_none();
+    let m_at = if ordinal && last_day.is_none() && s.lower(m_at) == "of" {
+        m_at + 1
+    } else {
+        m_at
+    };
+    let month = month_of(s.w.get(m_at)?)?;
+    let year = s.w.get(m_at + 1).and_then(year_of);
+    let end = if year.is_some() { m_at + 1 } else { m_at };
+    let when = When::Day {
+        year,
+        month,
+        day,
+        last_day,
+    };
+    cue(s, i, end, when)
+}
+
+/// `September 7, 2023`, `Sept. 28`, `August 3`, `March 5-7`.
+fn month_day(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
+    let month = month_of(s.w.get(i)?)?;
+    let day = s.w.get(i + 1)?.day_of_month()?;
+    if !s.gap_is(i, &['.']) {
+        return None;
+    }
+    let (last_day, after) = match s.w.get(i + 2).and_then(Word::day_of_month) {
+        Some(last) if s.gap_is(i + 1, &['-', '–']) => (Some(last), i + 3),
+        _ => (None, i + 2),
+    };
+    let year =
+        s.w.get(after)
+            .filter(|_| s.gap_is(after - 1, &[',']))
+            .and_then(year_of);
+    let end = if year.is_some() { after } else { after - 1 };
+    let when = When::Day {
+        year,
+        month,
+        day,
+        last_day,
+    };
+    cue(s, i, end, when)
+}
+
+/// `in May`, `mid-July`, `last March`, `November 2021`, `the end of June`.
+fn month_alone(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
+    let month = month_of(s.w.get(i)?)?;
+    let lone = s.w[i].text.len() > 3 || s.text[s.w[i].end..].starts_with('.');
+    if !lone && s.w[i].text != "May" {
+        return None;
+    }
+    if month == 5
+        && !(i >= 1
+            && matches!(
+                s.lower(i - 1),
+                "in" | "of"
+                    | "since"
+                    | "until"
+                    | "mid"
+                    | "early"
+                    | "late"
+                    | "last"
+                    | "this"
+                    | "by"
+                    | "from"
+                    | "and"
+                    | "to"
+                    | "between"
+            ))
+        && s.w.get(i + 1).and_then(year_of).is_none()
+    {
+        return None;
+    }
+    let (mut first, part) = s.part_before(i);
+    let which = match s.lower(first.wrapping_sub(1)) {
+        "last" if first >= 1 => Which::Last,
+        "this" if first >= 1 => Which::This,
+        _ => Which::Plain,
+    };
+    if which != Which::Plain {
+        first -= 1;
+    }
+    let year = s.w.get(i + 1).and_then(year_of);
+    let end = if year.is_some() { i + 1 } else { i };
+    let when = When::Month {
+        year,
+        month,
+        part,
+        which,
+    };
+    cue(s, first, end, when)
+}
+
+/// `the autumn of 2020`, `spring 2021`, `last summer`, `this winter`, `in the spring`.
+fn season(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
+    let season = season_of(s.lower(i))?;
+    let (mut first, which) = match s.lower(i.wrapping_sub(1)) {
+        "last" if i >= 1 => (i - 1, Which::Last),
+        "this" if i >= 1 => (i - 1, Which::This),
+        "the" if i >= 1 => (i - 1, Which::Plain),
+        _ => (i, Which::Plain),
+    };
+    let (year, end) = if s.lower(i + 1) == "of" {
+        match s.w.get(i + 2).and_then(year_of) {
+            Some(y) => (Some(y), i + 2),
+            None => return None,
+        }
+    } else {
+        match s.w.get(i + 1).and_then(year_of) {
+            Some(y) => (Some(y), i + 1),
+            None => (None, i),
+        }
+    };
+    let plain_in = which == Which::Plain
+        && first >= 1
+        && matches!(
+            s.lower(first - 1),
+            "in" | "during" | "over" | "since" | "until" | "by"
+        );
+    if year.is_none() && which == Which::Plain && !plain_in {
+        return None;
+    }
+    if first >= 1 && matches!(s.lower(first - 1), "early" | "late") {
+        first -= 1;
+    }
+    cue(
+        s,
+        first,
+        end,
+        When::Season {
+            year,
+            season,
+            which,
+        },
+    )
+}
+
+/// `on Monday`, `last Tuesday`, `Sunday's visit`; not `next Monday`.
+fn weekday(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
+    let weekday = weekday_of(s.lower(i))?;
+    if !s.w[i].is_capitalised() {
+        return None;
+    }
+    let before = s.lower(i.wrapping_sub(1));
+    if i >= 1 && matches!(before, "next" | "coming" | "following") {
+        return None;
+    }
+    let (first, which) = match before {
+        "last" | "past" if i >= 1 => (i - 1, Which::Last),
+        "this" if i >= 1 => (i - 1, Which::This),
+        "on" | "since" | "by" | "until" if i >= 1 => (i - 1, Which::Plain),
+        _ => (i, Which::Plain),
+    };
+    cue(s, first, i, When::Weekday { weekday, which })
+}
+
+/// "today", "yesterday", "last week", "earlier this month", "three days ago", "in recent months".
+fn relative(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
+    let l = |k: usize| s.lower(i + k);
+    match l(0) {
+        "today" | "tonight" => return cue(s, i, i, When::DaysBefore(0)),
+        "yesterday" => return cue(s, i, i, When::DaysBefore(1)),
+        "this" if matches!(l(1), "morning" | "afternoon" | "evening") => {
+            return cue(s, i, i + 1, When::DaysBefore(0));
+        }
+        "last" | "this" => {
+            let unit = unit_of(l(1)).filter(|_| !l(1).ends_with('s'))?;
+            let first = if i >= 1 && s.lower(i - 1) == "earlier" && l(0) == "this" {
+                i - 1
+            } else {
+                i
+            };
+            let when = if l(0) == "last" {
+                When::LastUnit(unit)
+            } else {
+                When::ThisUnit(unit)
+            };
+            return cue(s, first, i + 1, when);
+        }
+        "recent" if i >= 1 && matches!(s.lower(i - 1), "in" | "over") => {
+            let unit = unit_of(l(1)).filter(|u| matches!(u, Unit::Week | Unit::Month))?;
+            let n = if unit == Unit::Month { 3 } else { 4 };
+            return cue(s, i - 1, i + 1, When::Recent(n, unit));
+        }
+        _ => {}
+    }
+    if let (Some(n), Some(unit)) = (small_number(l(0)), unit_of(l(1)))
+        && l(2) == "ago"
+    {
+        return cue(s, i, i + 2, When::Ago(n, unit));
+    }
+    if l(0) == "the" && matches!(l(1), "past" | "last") {
+        let (n, at) = match small_number(l(2)) {
+            Some(n) if unit_of(l(3)).is_some() => (n, 3),
+            _ => (1, 2),
+        };
+        let unit = unit_of(l(at))?;
+        if n == 1 && at == 2 && !l(at).ends_with('s') {
+            return None;
+        }
+        let n = if at == 2 { 3 } else { n };
+        return cue(s, i, i + at, When::Recent(n, unit));
+    }
+    None
+}
+
+/// `the 1990s`, `the early 2000s`.
+fn decade(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
+    let t = s.w.get(i)?.text;
+    let digits = t.strip_suffix('s')?;
+    let year: i32 = digits.parse().ok().filter(|_| digits.len() == 4)?;
+    if year % 10 != 0 || !(1800..2200).contains(&year) {
+        return None;
+    }
+    let mut first = i;
+    if first >= 1 && matches!(s.lower(first - 1), "early" | "mid" | "late") {
+        first -= 1;
+    }
+    if first >= 1 && s.lower(first - 1) == "the" {
+        first -= 1;
+    }
+    cue(s, first, i, When::Decade { year })
+}
+
+/// `in 2020`, `in late 2019`, `the 2020 war`; not `2000 soldiers`.
+fn year_alone(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
+    let year = year_of(s.w.get(i)?)?;
+    let prev_gap = s.text[..s.w[i].start].chars().next_back();
+    if matches!(prev_gap, Some('$' | '€' | '£' | '.' | ',' | '-')) {
+        return None;
+    }
+    if let Some(next) = s.w.get(i + 1) {
+        let plural_noun = !next.is_capitalised() && next.text.ends_with('s') && s.gap_is(i, &[]);
+        if plural_noun || s.text[s.w[i].end..].starts_with(['.', ',']) && next.number().is_some() {
+            return None;
+        }
+    }
+    let (first, part) = s.part_before(i);
+    cue(s, first, i, When::Year { year, part })
+}
+
+/// Lends a written year to the year-less days and months before it that are joined to it by "and"
+/// or commas ("January 11 and November 26, 2021").
+fn lend_years(text: &str, mut cues: Vec<RawCue>) -> Vec<RawCue> {
+    for k in (0..cues.len().saturating_sub(1)).rev() {
+        let gap = &text[cues[k].span.end..cues[k + 1].span.start];
+        let joined = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .all(|w| w.is_empty() || w == "and" || w == "or");
+        let lender = match &cues[k + 1].when {
+            When::Day { year: Some(y), .. } | When::Month { year: Some(y), .. } => Some(*y),
+            _ => None,
+        };
+        let (Some(y), true) = (lender, joined) else {
+            continue;
+        };
+        let from = text[cues[k + 1].span.clone()].to_owned();
+        match &mut cues[k].when {
+            When::Day {
+                year: year @ None, ..
+            }
+            | When::Month {
+                year: year @ None, ..
+            } => {
+                *year = Some(y);
+                cues[k].year_from = Some(from);
+            }
+            _ => {}
+        }
+    }
+    cues
+}
+
+/// A pair of expressions written as a range ("from 2018 to 2020", "between March and May 2021",
+/// "2018-2020"), kept as its first and last expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    /// One expression.
+    One(RawCue),
+    /// A range from the first to the second.
+    Range(RawCue, RawCue),
+}
+
+fn merge_ranges(text: &str, cues: Vec<RawCue>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut iter = cues.into_iter().peekable();
+    while let Some(a) = iter.next() {
+        let Some(b) = iter.peek() else {
+            out.push(Found::One(a));
+            break;
+        };
+        let gap = text[a.span.end..b.span.start].trim();
+        let before = text[..a.span.start].trim_end().to_lowercase();
+        let is_range = matches!(gap, "-" | "–" | "to" | "until" | "through")
+            || (gap == "and" && before.ends_with("between"))
+            || (gap == "to" && before.ends_with("from"));
+        if is_range {
+            let b = iter.next().unwrap_or_else(|| a.clone());
+            let mut b = b;
+            if let (When::Month { year: None, .. }, When::Month { year: Some(y), .. }) =
+                (&a.when, &b.when)
+            {
+                let lent = *y;
+                let mut a = a;
+                if let When::Month { year, .. } = &mut a.when {
+                    *year = Some(lent);
+                }
+                a.year_from = Some(text[b.span.clone()].to_owned());
+                out.push(Found::Range(a, b));
+            } else {
+                b.year_from = b.year_from.take();
+                out.push(Found::Range(a, b));
+            }
+        } else {
+            out.push(Found::One(a));
+        }
+    }
+    out
+}
+
+impl Found {
+    /// The resolved cue, or `None` when it names a time after publication or an impossible day.
+    fn resolved(self, text: &str, published: NaiveDate) -> Option<DateCue> {
+        match self {
+            Found::One(c) => {
+                let date = resolve(&c, &text[c.span.clone()], published)?;
+                Some(DateCue { span: c.span, date })
+            }
+            Found::Range(a, b) => {
+                let span = a.span.start..b.span.end;
+                let written = &text[span.clone()];
+                let first = resolve(&a, &text[a.span.clone()], published)?;
+                let last = resolve(&b, &text[b.span.clone()], published)?;
+                let (Some((start, _)), Some((_, end))) = (first.range, last.range) else {
+                    return None;
+                };
+                if end < start {
+                    return None;
+                }
+                let mut notes: Vec<&str> = [first.note.as_str(), last.note.as_str()]
+                    .into_iter()
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                notes.dedup();
+                let mut note = format!("A range from '{}' to '{}'.", first.text, last.text);
+                for n in notes {
+                    note.push(' ');
+                    note.push_str(n);
+                }
+                let date = EventDate {
+                    range: Some((start, end)),
+                    precision: first.precision.max(last.precision),
+                    text: written.to_owned(),
+                    note,
+                };
+                Some(DateCue { span, date })
+            }
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! Choosing where a proposed event happened, in a fixed order of evidence, each step named in the
+//! proposal's notes:
+//! 1. places the main clause says something happened at ("in Kapan", "on the Lachin corridor");
+//!    two such places in different parts of the sentence give two proposals;
+//! 2. a country it happened in ("visited Iran"), narrowed to a city of that country the sentence
+//!    names, or for a visit to its capital (approximate);
+//! 3. for a sentence that continues an event told before, that event's place;
+//! 4. the one city the main clause names ("Tehran summoned"): it acts for its government;
+//! 5. a region, border or corridor the main clause names;
+//! 6. the seat of a body the sentence names (outside knowledge: the EU in Brussels);
+//! 7. the source or subject: a ministry or office at its country's capital, a person in their
+//!    country;
+//! 8. places named with "in", "at"... anywhere in the sentence; then any place it names;
+//! 9. the article's dateline.
+
+use super::actors::{ActorKind, BODY_WORDS};
+use super::analysis::Facts;
+use super::gazetteer::{Gazetteer, SEATS, country_name};
+use super::places::Mention;
+use crate::model::PlaceKind;
+
+/// A chosen place and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceChoice {
+    /// Index in the gazetteer.
+    pub place: usize,
+    /// The basemap shape to draw the event with, if any.
+    pub shape: Option<String>,
+    /// Why: the cue and the rule, for the notes.
+    pub why: String,
+}
+
+/// What the chooser may use beyond the sentence.
+pub struct Context<'a> {
+    /// The gazetteer.
+    pub gazetteer: &'a Gazetteer,
+    /// Whether places the gazetteer lacks may be proposed.
+    pub allow_ad_hoc: bool,
+    /// The place of the event this sentence continues, if it continues one.
+    pub inherited: Option<&'a PlaceChoice>,
+    /// The source of the claim, resolved (pronouns replaced by whom they stand for).
+    pub source: Option<&'a str>,
+    /// The country of a person named earlier in the article, by name or surname.
+    pub person_country: &'a dyn Fn(&str) -> Option<String>,
+    /// The article's dateline place.
+    pub dateline: Option<&'a PlaceChoice>,
+}
+
+impl Context<'_> {
+    fn allowed(&self, place: usize) -> bool {
+        self.allow_ad_hoc || !self.gazetteer.places[place].ad_hoc
+    }
+
+    fn name(&self, place: usize) -> &str {
+        &self.gazetteer.places[place].place.name
+    }
+
+    fn kind(&self, place: usize) -> PlaceKind {
+        self.gazetteer.places[place].place.kind
+    }
+
+    fn choice(&self, place: usize, why: String) -> Option<PlaceChoice> {
+        self.allowed(place).then(|| PlaceChoice {
+            place,
+            shape: self.gazetteer.places[place].shape.clone(),
+            why,
+        })
+    }
+
+    fn of_mention(&self, m: &Mention, why: String) -> Option<PlaceChoice> {
+        self.allowed(m.place).then(|| PlaceChoice {
+            place: m.place,
+            shape: m.shape.clone(),
+            why,
+        })
+    }
+}
+
+/// The places of a sentence's event (one, or two when it tells of two places), or none.
+pub fn choose(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
+    let continuing = cx.inherited.is_some();
+    let in_scope = |m: &Mention| continuing || f.in_scope(&m.span);
+    let specific = |m: &Mention| !matches!(cx.kind(m.place), PlaceKind::Country | PlaceKind::River);
+    let locative: Vec<&Mention> = f
+        .places
+        .iter()
+        .filter(|m| m.locative && !m.titular && cx.allowed(m.place))
+        .collect();
+    let first: Vec<PlaceChoice> = distinct(
+        locative
+            .iter()
+            .filter(|m| in_scope(m) && specific(m))
+            .filter_map(|m| cx.of_mention(m, format!("'{}' (where it happened)", m.cue))),
+    );
+    if !first.is_empty() {
+        return first;
+    }
+    if let Some(c) = locative
+        .iter()
+        .find(|m| in_scope(m) && !specific(m))
+        .and_then(|m| country_step(f, cx, m))
+    {
+        return vec![c];
+    }
+    if let Some(p) = cx.inherited {
+        return vec![p.clone()];
+    }
+    let named = |m: &&Mention| f.in_main(&m.span) && !m.possessive && !m.titular;
+    let ordered = [
+        single_city(f, cx),
+        f.places
+            .iter()
+            .filter(named)
+            .filter(|m| specific(m) && cx.kind(m.place) != PlaceKind::City)
+            .find_map(|m| {
+                cx.of_mention(m, format!("'{}' (the region the main clause names)", m.cue))
+            }),
+        principal(f, cx, true),
+        seat(f, cx),
+        principal(f, cx, false),
+    ];
+    if let Some(c) = ordered.into_iter().flatten().next() {
+        return vec![c];
+    }
+    let later: Vec<PlaceChoice> = distinct(
+        locative
+            .iter()
+            .filter(|m| specific(m))
+            .chain(locative.iter().filter(|m| !specific(m)))
+            .filter_map(|m| {
+                cx.of_mention(
+                    m,
+                    format!("'{}' (where it happened, in a later clause)", m.cue),
+                )
+            }),
+    );
+    if !later.is_empty() {
+        return later;
+    }
+    fallback(f, cx)
+}
+
+/// Any place the sentence names (not as an owner, an agent or in a title), else the dateline,
+/// else a place named only in a title.
+fn fallback(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
+    let agent = |m: &&Mention| f.text[..m.span.start].trim_end().ends_with(" by");
+    let any = f
+        .places
+        .iter()
+        .filter(|m| !m.possessive && !m.titular && !agent(m))
+        .find_map(|m| {
+            cx.of_mention(
+                m,
+                format!("'{}' (the only place the sentence names)", m.cue),
+            )
+        });
+    let titular = || {
+        f.places.iter().filter(|m| m.titular).find_map(|m| {
+            cx.of_mention(
+                m,
+                format!("'{}' (named only in a title; nothing better)", m.cue),
+            )
+        })
+    };
+    any.or_else(|| cx.dateline.cloned())
+        .or_else(titular)
+        .into_iter()
+        .collect()
+}
+
+/// Up to two choices with different places.
+fn distinct(choices: impl Iterator<Item = PlaceChoice>) -> Vec<PlaceChoice> {
+    let mut out: Vec<PlaceChoice> = Vec::new();
+    for c in choices {
+        if out.len() < 2 && !out.iter().any(|o| o.place == c.place) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A country it happened in, narrowed to a named city of it, or for a visit to its capital.
+fn country_step(f: &Facts, cx: &Context<'_>, m: &Mention) -> Option<PlaceChoice> {
+    let country = cx.name(m.place).to_owned();
+    let g = cx.gazetteer;
+    let city = f.places.iter().find(|c| {
+        let p = &g.places[c.place].place;
+        p.kind == PlaceKind::City && p.country == country && cx.allowed(c.place)
+    });
+    if let Some(c) = city {
+        let why = format!(
+            "'{}' and '{}', a city of {country} the sentence names",
+            m.cue, c.cue
+        );
+        return cx.of_mention(c, why);
+    }
+    if m.visit
+        && let Some(capital) = g.capital(&country)
+    {
+        let why = format!(
+            "'{}': a visit to {country} with no city named, placed at its capital {} (approximate)",
+            m.cue,
+            cx.name(capital)
+        );
+        return cx.choice(capital, why);
+    }
+    cx.of_mention(m, format!("'{}' (the country where it happened)", m.cue))
+}
+
+/// The one city the main clause names, acting for its government ("Tehran summoned").
+fn single_city(f: &Facts, cx: &Context<'_>) -> Option<PlaceChoice> {
+    let cities: Vec<&Mention> = f
+        .places
+        .iter()
+        .filter(|m| {
+            f.in_main(&m.span) && !m.possessive && !m.titular && cx.kind(m.place) == PlaceKind::City
+        })
+        .collect();
+    let first = cities.first()?;
+    if cities.iter().any(|c| c.place != first.place) {
+        return None;
+    }
+    cx.of_mention(
+        first,
+        format!("'{}' (the one city the main clause names)", first.cue),
+    )
+}
+
+/// The seat of a body named in the main clause or as the source (outside knowledge).
+fn seat(f: &Facts, cx: &Context<'_>) -> Option<PlaceChoice> {
+    let main = f.main();
+    let source = cx.source.unwrap_or("");
+    SEATS.iter().find_map(|(body, id)| {
+        let named = [main, source].iter().any(|t| {
+            t.match_indices(body).any(|(at, _)| {
+                let before = t[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let after = t[at + body.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                before && after
+            })
+        });
+        let place = cx.gazetteer.by_id(id).filter(|_| named)?;
+        cx.choice(
+            place,
+            format!(
+                "'{body}' (outside knowledge: it sits in {})",
+                cx.name(place)
+            ),
+        )
+    })
+}
+
+/// The source (`by_source`), else the first actor of the main clause: a body at its country's
+/// capital, a person (or a group such as "deputies of the parliament") in their country.
+fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice> {
+    let from_source = cx
+        .source
+        .filter(|s| s.chars().any(char::is_uppercase) || is_body_phrase(s));
+    if by_source && from_source.is_none() {
+        return None;
+    }
+    let (name, kind, country) = match from_source.filter(|_| by_source) {
+        Some(s) => {
+            let kind = if is_body_phrase(s) && !is_group(s) {
+                ActorKind::Body
+            } else {
+                ActorKind::Person
+            };
+            let country = s
+                .split(|c: char| !c.is_alphanumeric())
+                .find_map(country_name)
+                .map(str::to_owned)
+                .or_else(|| (cx.person_country)(s));
+            (s.to_owned(), kind, country)
+        }
+        None => {
+            let a = f.actors.iter().find(|a| f.in_main(&a.span))?;
+            let before = f.text[..a.span.start].trim_end();
+            let group = before.ends_with(" of the") || before.ends_with(" of");
+            let kind = if group { ActorKind::Person } else { a.kind };
+            let country = a.country.clone().or_else(|| (cx.person_country)(&a.name));
+            (a.name.clone(), kind, country)
+        }
+    };
+    let country = country?;
+    let g = cx.gazetteer;
+    if kind == ActorKind::Body
+        && let Some(capital) = g.capital(&country)
+    {
+        let why = format!(
+            "'{name}' (a body of {country}, placed at its capital {})",
+            cx.name(capital)
+        );
+        return cx.choice(capital, why);
+    }
+    let place = g.country(&country)?;
+    cx.choice(
+        place,
+        format!("'{name}' (of {country}; no closer place is named)"),
+    )
+}
+
+fn is_body_phrase(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphanumeric())
+        .any(|w| BODY_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// "deputies of the Azerbaijani parliament": people of a body, not the body.
+fn is_group(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    first.chars().all(char::is_lowercase) && !BODY_WORDS.contains(&first) && s.contains(" of ")
+}

@@ -1,0 +1,104 @@
+//! Places found in sentences with the bundled gazetteer.
+
+use super::*;
+
+fn found(sentence: &str) -> Vec<(String, String, bool)> {
+    let g = Gazetteer::bundled();
+    find_places(&g, sentence)
+        .into_iter()
+        .map(|m| (g.places[m.place].place.id.clone(), m.cue, m.locative))
+        .collect()
+}
+
+fn ids(sentence: &str) -> Vec<String> {
+    found(sentence).into_iter().map(|(id, _, _)| id).collect()
+}
+
+#[test]
+fn adjectives_are_not_places() {
+    assert_eq!(
+        ids("The Azerbaijani Defense Ministry said Iranian and Armenian troops moved."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        ids("Iran's deep concerns about Azerbaijan"),
+        ["iran", "azerbaijan"]
+    );
+}
+
+#[test]
+fn locative_words_and_apposition() {
+    let got = found("Iran opened an Iranian consulate in Kapan, Armenia, last year.");
+    assert_eq!(got[0], ("iran".to_owned(), "Iran".to_owned(), false));
+    assert_eq!(got[1], ("kapan".to_owned(), "in Kapan".to_owned(), true));
+    assert_eq!(got[2].0, "armenia");
+    assert!(
+        got[2].2,
+        "Armenia in apposition to a locative place is locative"
+    );
+    let got = found("The foreign ministers met in the Georgian capital, Tbilisi, in a first talk.");
+    assert_eq!(got[0].0, "tbilisi");
+    assert!(got[0].2);
+    let got = found("Abiyev visited Iran on Monday amid tension between Tehran and Baku.");
+    assert_eq!(got[0], ("iran".to_owned(), "visited Iran".to_owned(), true));
+    assert!(!got[1].2 && !got[2].2);
+    let got =
+        found("The recent visit of Azerbaijan's Deputy Prime Minister Shahin Mustafayev to Iran");
+    assert_eq!(got[1].0, "iran");
+    assert!(got[1].2);
+    assert!(!got[0].2, "a possessive country is an owner, not a place");
+}
+
+#[test]
+fn districts_corridors_and_ambiguous_names() {
+    let got =
+        found("Karabakh troops attacked army posts in the district of Lachin, officials said.");
+    assert_eq!(got[0].0, "nagorno-karabakh");
+    assert!(!got[0].2);
+    assert_eq!(
+        got[1],
+        (
+            "lachin".to_owned(),
+            "in the district of Lachin".to_owned(),
+            true
+        )
+    );
+    let g = Gazetteer::bundled();
+    let m = find_places(&g, "Trucks queued on the Lachin corridor for days.");
+    assert_eq!(g.places[m[0].place].place.id, "lachin");
+    assert_eq!(m[0].shape.as_deref(), Some("Lachin corridor"));
+    assert!(m[0].locative);
+    assert_eq!(m[0].cue, "on the Lachin corridor");
+    let got = found("They met in the Azerbaijan exclave of Nakhchivan.");
+    assert_eq!(
+        got[0],
+        ("azerbaijan".to_owned(), "Azerbaijan".to_owned(), false)
+    );
+    assert_eq!(got[1].0, "nakhchivan-ar");
+    assert!(got[1].2);
+    assert_eq!(ids("Drills were held in Nakhchivan city."), ["nakhchivan"]);
+    assert_eq!(
+        ids("Residents of Stepanakert and Shushi gathered."),
+        ["khankendi", "shusha"]
+    );
+}
+
+#[test]
+fn borders_by_adjectives_owners_and_pairs() {
+    assert_eq!(
+        ids("Iran held drills on the Iranian-Azerbaijani border."),
+        ["iran", "iran-azerbaijan-border"]
+    );
+    let got =
+        found("with Tehran alleging the presence of Israeli troops on its border with Azerbaijan");
+    assert_eq!(got[1].0, "iran-azerbaijan-border");
+    assert!(got[1].2);
+    assert_eq!(
+        ids("Shots were fired on the Armenian-Azerbaijani border."),
+        ["armenia-azerbaijan-border"]
+    );
+    assert_eq!(
+        ids("Tension rose along the border between Armenia and Azerbaijan."),
+        ["armenia-azerbaijan-border"]
+    );
+}

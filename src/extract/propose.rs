@@ -1,0 +1,239 @@
+//! Proposals: one event per dated (or event-telling) sentence, each grounded in the sentence as a
+//! verbatim quote, with the date, place, category and attribution cues named in its notes.
+
+use super::actors::ActorIndex;
+use super::analysis::{Facts, analyse};
+use super::article::Article;
+use super::build::{Parts, build_event};
+use super::gazetteer::Gazetteer;
+use super::place_choice::{Context, PlaceChoice, choose};
+use super::sentences::sentences;
+use super::story::{Anchor, Memory, dateline};
+use crate::io::Basemap;
+use crate::model::{Event, EventDate, Place, Precision};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// At most this many proposals come from one sentence.
+const MAX_PER_SENTENCE: usize = 3;
+
+/// What the extractor knows: places, actors, and the basemap's shapes.
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    /// Places and their names.
+    pub gazetteer: Gazetteer,
+    /// Actor names learnt from curated data.
+    pub actors: ActorIndex,
+    /// Shapes for regions, borders and corridors.
+    pub basemap: Basemap,
+}
+
+/// Choices about what may be proposed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Whether places the gazetteer lacks (countries and borders drawn by the basemap) may be used;
+    /// they must then be saved in a `places.json` beside the events.
+    pub allow_ad_hoc: bool,
+}
+
+/// One proposed event and where its quote sits in the article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Proposal {
+    /// The event, as it would be saved.
+    pub event: Event,
+    /// Byte range of the quote in the article's text.
+    pub quote: Range<usize>,
+    /// The place when the gazetteer lacks it (to be saved beside the events).
+    pub ad_hoc: Option<Place>,
+}
+
+/// What an article gave.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extraction {
+    /// The proposals, in the article's order.
+    pub proposals: Vec<Proposal>,
+    /// Sentences that told of an event but were left out, and why.
+    pub left_out: Vec<String>,
+}
+
+impl Extraction {
+    /// The ad-hoc places the proposals use, once each.
+    pub fn ad_hoc_places(&self) -> Vec<Place> {
+        let mut out: Vec<Place> = Vec::new();
+        for p in self.proposals.iter().filter_map(|p| p.ad_hoc.as_ref()) {
+            if !out.iter().any(|o| o.id == p.id) {
+                out.push(p.clone());
+            }
+        }
+        out
+    }
+}
+
+impl Extractor {
+    /// The extractor over the bundled gazetteer, basemap and events.
+    pub fn bundled() -> Extractor {
+        Extractor {
+            gazetteer: Gazetteer::bundled(),
+            actors: ActorIndex::bundled(),
+            basemap: crate::io::bundle::bundled_basemap(),
+        }
+    }
+
+    /// Proposes events for an article.
+    pub fn propose(&self, article: &Article, options: Options) -> Extraction {
+        let text = &article.text;
+        let facts: Vec<Facts> = sentences(text)
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let number = i + 1;
+                analyse(
+                    self,
+                    text,
+                    number,
+                    s.range.clone(),
+                    s.complete,
+                    article.published,
+                )
+            })
+            .collect();
+        let mut reading = Reading {
+            ex: self,
+            article,
+            options,
+            dateline: dateline(&self.gazetteer, text, options.allow_ad_hoc),
+            memory: Memory::default(),
+            ids: HashSet::new(),
+            out: Extraction::default(),
+        };
+        for (i, f) in facts.iter().enumerate() {
+            if i > 0 {
+                reading.memory.learn(&facts[i - 1]);
+            }
+            reading.sentence(f);
+        }
+        reading.out
+    }
+
+    /// The dates of a sentence's events with why: its own expressions, or the event it continues.
+    fn dates_of(&self, f: &Facts, anchor: Option<(&Anchor, String)>) -> Vec<(EventDate, String)> {
+        if !f.dates.is_empty() {
+            return f
+                .dates
+                .iter()
+                .map(|c| (c.date.clone(), format!("'{}'", c.date.text)))
+                .collect();
+        }
+        match anchor {
+            Some((a, why)) => {
+                let mut date = a.date.clone();
+                date.note = format!(
+                    "No date of its own: continues the event of sentence {} dated '{}' ({why}). {}",
+                    a.number, a.date.text, a.date.note
+                )
+                .trim()
+                .to_owned();
+                vec![(
+                    date,
+                    format!("none of its own; continues sentence {} ({why})", a.number),
+                )]
+            }
+            None => vec![(
+                EventDate::undated(),
+                "none (the sentence gives no date and does not say it is the day of publication)"
+                    .to_owned(),
+            )],
+        }
+    }
+}
+
+/// An article being read: what it gave so far and what was learnt.
+struct Reading<'a> {
+    ex: &'a Extractor,
+    article: &'a Article,
+    options: Options,
+    dateline: Option<PlaceChoice>,
+    memory: Memory,
+    ids: HashSet<String>,
+    out: Extraction,
+}
+
+impl Reading<'_> {
+    /// Proposes the events of one sentence, and remembers it if it dates an event.
+    fn sentence(&mut self, f: &Facts) {
+        if !f.complete || f.question || f.future {
+            return;
+        }
+        let own_dates = !f.dates.is_empty();
+        let anchor = if own_dates {
+            None
+        } else {
+            self.memory.anchor_for(f)
+        };
+        if f.category.cue.is_empty()
+            && !(own_dates && (!f.actors.is_empty() || !f.places.is_empty()))
+        {
+            return;
+        }
+        let source = self.memory.resolve_source(f);
+        let memory = &self.memory;
+        let cx = Context {
+            gazetteer: &self.ex.gazetteer,
+            allow_ad_hoc: self.options.allow_ad_hoc,
+            inherited: anchor.as_ref().map(|(a, _)| &a.place),
+            source: source.as_deref(),
+            person_country: &|name| memory.person_country(name),
+            dateline: self.dateline.as_ref(),
+        };
+        let places = choose(f, &cx);
+        if places.is_empty() {
+            let why = format!("sentence {}: no place (\"{}\")", f.number, short(&f.text));
+            self.out.left_out.push(why);
+            return;
+        }
+        let dates = self.ex.dates_of(f, anchor.clone());
+        let claimed_by = source.or_else(|| {
+            anchor
+                .as_ref()
+                .filter(|_| f.impersonal)
+                .and_then(|(a, _)| a.claimed_by.clone())
+        });
+        let pairs = dates
+            .iter()
+            .flat_map(|d| places.iter().map(move |p| (d, p)));
+        for ((date, date_why), place) in pairs.take(MAX_PER_SENTENCE) {
+            let parts = Parts {
+                article: self.article,
+                facts: f,
+                date,
+                date_why,
+                place,
+                claimed_by: claimed_by.clone(),
+            };
+            let event = build_event(self.ex, &parts, &mut self.ids);
+            let candidate = &self.ex.gazetteer.places[place.place];
+            self.out.proposals.push(Proposal {
+                event,
+                quote: f.range.clone(),
+                ad_hoc: candidate.ad_hoc.then(|| candidate.place.clone()),
+            });
+        }
+        if own_dates && f.dates.len() == 1 && f.dates[0].date.precision <= Precision::Month {
+            self.memory.anchors.push(Anchor {
+                number: f.number,
+                date: f.dates[0].date.clone(),
+                place: places[0].clone(),
+                surnames: f.surnames(),
+                claimed_by,
+            });
+        }
+    }
+}
+
+fn short(text: &str) -> String {
+    let mut out: String = text.chars().take(60).collect();
+    if text.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}

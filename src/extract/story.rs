@@ -1,0 +1,177 @@
+//! What the extractor remembers while reading an article: dated events later sentences may
+//! continue, the countries of people named earlier, whom pronouns and bare nouns ("the office")
+//! stand for, and the dateline.
+
+use super::actors::ActorKind;
+use super::analysis::Facts;
+use super::attribution::PRONOUNS;
+use super::gazetteer::Gazetteer;
+use super::place_choice::PlaceChoice;
+use crate::model::EventDate;
+
+/// A sentence sharing a person with a dated event this many sentences back may continue it.
+const SHARED_PERSON_REACH: usize = 15;
+/// A sentence with a continuation cue ("also", "during the call") may continue a dated event this
+/// many sentences back.
+const CUE_REACH: usize = 8;
+/// The dateline is looked for in this many first lines.
+const DATELINE_LINES: usize = 15;
+
+/// A dated event that later sentences may continue.
+#[derive(Clone, Debug)]
+pub struct Anchor {
+    /// Its sentence number.
+    pub number: usize,
+    /// Its date.
+    pub date: EventDate,
+    /// Its place.
+    pub place: PlaceChoice,
+    /// Surnames of the people it names.
+    pub surnames: Vec<String>,
+    /// Whom it attributes its claim to.
+    pub claimed_by: Option<String>,
+}
+
+/// What has been read so far.
+#[derive(Clone, Debug, Default)]
+pub struct Memory {
+    /// Dated events, in order.
+    pub anchors: Vec<Anchor>,
+    persons: Vec<(String, String)>,
+    last_person: Option<String>,
+    bodies: Vec<String>,
+}
+
+impl Memory {
+    /// Learns the actors of a sentence once it has been read.
+    pub fn learn(&mut self, f: &Facts) {
+        for a in &f.actors {
+            match a.kind {
+                ActorKind::Person => {
+                    if let Some(c) = &a.country {
+                        self.persons.push((a.name.clone(), c.clone()));
+                    }
+                    self.last_person = Some(a.name.clone());
+                }
+                ActorKind::Body => self.bodies.push(a.name.clone()),
+            }
+        }
+        if let Some(a) = &f.attribution
+            && a.source.chars().any(char::is_uppercase)
+        {
+            self.bodies.push(a.source.clone());
+        }
+    }
+
+    /// The country of a person named earlier, by full name or surname.
+    pub fn person_country(&self, name: &str) -> Option<String> {
+        let surname = name.rsplit([' ', '-']).next().unwrap_or(name);
+        self.persons
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name || n.rsplit([' ', '-']).next() == Some(surname))
+            .map(|(_, c)| c.clone())
+    }
+
+    /// The dated event a sentence without a date continues, and why: a person they share, or a
+    /// continuation cue, or a report with no subject ("It is emphasized").
+    pub fn anchor_for(&self, f: &Facts) -> Option<(&Anchor, String)> {
+        let surnames = f.surnames();
+        let shared = self
+            .anchors
+            .iter()
+            .rev()
+            .take_while(|a| a.number + SHARED_PERSON_REACH >= f.number)
+            .find_map(|a| {
+                let name = surnames.iter().find(|s| a.surnames.contains(s))?;
+                Some((a, format!("it names {name} as that sentence does")))
+            });
+        if shared.is_some() {
+            return shared;
+        }
+        let last = self
+            .anchors
+            .last()
+            .filter(|a| a.number + CUE_REACH >= f.number)?;
+        if let Some(cue) = &f.continuation {
+            return Some((last, format!("cue '{cue}'")));
+        }
+        f.impersonal.then(|| {
+            (
+                last,
+                "a report with no subject of its own (\"it is … that\")".to_owned(),
+            )
+        })
+    }
+
+    /// The source of a sentence's claim, with pronouns and bare nouns ("the office") resolved to
+    /// whom they stand for; `None` when a pronoun cannot be resolved.
+    pub fn resolve_source(&self, f: &Facts) -> Option<String> {
+        let source = &f.attribution.as_ref()?.source;
+        let lower = source.to_lowercase();
+        if PRONOUNS.contains(&lower.as_str()) {
+            return match lower.as_str() {
+                "he" | "she" => self.last_person.clone(),
+                "it" | "they" => self.bodies.last().cloned(),
+                _ => None,
+            };
+        }
+        if !source.chars().any(char::is_uppercase) && source.split_whitespace().count() <= 3 {
+            let earlier = self.bodies.iter().rev().find(|b| {
+                let body: Vec<String> = b
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_owned)
+                    .collect();
+                lower
+                    .split_whitespace()
+                    .all(|w| body.iter().any(|x| x == w))
+            });
+            if let Some(b) = earlier {
+                return Some(b.clone());
+            }
+        }
+        Some(source.clone())
+    }
+}
+
+/// The place of the article's dateline ("TEHRAN, Iran", "TABRIZ (Reuters) —"), if it has one.
+pub fn dateline(g: &Gazetteer, text: &str, allow_ad_hoc: bool) -> Option<PlaceChoice> {
+    text.lines().take(DATELINE_LINES).find_map(|line| {
+        let line = line.trim();
+        let end = line.find([',', '(', '—', '–']).unwrap_or(line.len());
+        let head = line[..end].trim().trim_end_matches(" -");
+        let caps = head.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && head
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '\'');
+        if !caps || head.split_whitespace().count() > 3 {
+            return None;
+        }
+        let (_, place) = g
+            .names
+            .iter()
+            .find(|(n, i)| n.to_uppercase() == head && (allow_ad_hoc || !g.places[*i].ad_hoc))?;
+        Some(PlaceChoice {
+            place: *place,
+            shape: g.places[*place].shape.clone(),
+            why: format!("'{head}' (the article's dateline; the sentence names no place)"),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_in_capitals() {
+        let g = Gazetteer::bundled();
+        let d = dateline(&g, "Politics\n\nTEHRAN, Iran\n\nThe visit…", false).unwrap();
+        assert_eq!(g.places[d.place].place.id, "tehran");
+        let d = dateline(&g, "Headline\nNAKHCHIVAN (AP) — Officials said…", false).unwrap();
+        assert_eq!(g.places[d.place].place.id, "nakhchivan");
+        assert!(dateline(&g, "Iran and Azerbaijan\nBy A WRITER, staff", false).is_none());
+        assert!(dateline(&g, "NEWS, Azerbaijan", false).is_none());
+    }
+}

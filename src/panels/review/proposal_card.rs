@@ -1,0 +1,147 @@
+//! One proposal in the review list: what it says and why, and the buttons to accept, reject or
+//! edit it (date with precision, place, quote).
+
+use super::ReviewCommand;
+use super::state::{DateDraft, ReviewState, Status};
+use crate::model::Precision;
+use crate::palette::category_color;
+use eframe::egui::{self, RichText, Ui};
+
+/// Width of a date field.
+const DATE_FIELD: f32 = 90.0;
+/// Size of the category swatch.
+const SWATCH: f32 = 10.0;
+/// Rejected proposals are drawn faded.
+const REJECTED_OPACITY: f32 = 0.55;
+
+fn status_text(status: Status) -> &'static str {
+    match status {
+        Status::Pending => "to review",
+        Status::Accepted => "accepted",
+        Status::Rejected => "rejected",
+    }
+}
+
+/// Shows proposal `i`; returns the commands for the window.
+pub fn card(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand> {
+    let mut out = Vec::new();
+    let Some(item) = state.items.get(i).cloned() else {
+        return out;
+    };
+    let e = &item.event;
+    let n = i + 1;
+    let selected = state.selected == Some(i);
+    let frame = egui::Frame::group(ui.style()).fill(if selected {
+        ui.visuals().faint_bg_color
+    } else {
+        ui.visuals().panel_fill
+    });
+    frame.show(ui, |ui| {
+        if item.status == Status::Rejected {
+            ui.multiply_opacity(REJECTED_OPACITY);
+        }
+        ui.horizontal(|ui| {
+            let (swatch, _) =
+                ui.allocate_exact_size(egui::vec2(SWATCH, SWATCH), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(swatch.center(), SWATCH / 2.0, category_color(e.category));
+            let title = format!("#{n} {}", e.title);
+            if ui
+                .selectable_label(selected, RichText::new(title).strong())
+                .clicked()
+            {
+                state.selected = Some(i);
+                out.push(ReviewCommand::ShowOnMap {
+                    lon: e.lon,
+                    lat: e.lat,
+                });
+            }
+        });
+        ui.label(format!(
+            "{} · {} · {}{}",
+            e.date.describe(),
+            e.place_name,
+            e.category.label(),
+            if item.edited { " · edited" } else { "" }
+        ));
+        if let Some(who) = &e.claimed_by {
+            ui.label(format!("Claimed by {who}"));
+        }
+        if !e.verified {
+            ui.label(RichText::new("UNVERIFIED").color(ui.visuals().warn_fg_color));
+        }
+        ui.label(RichText::new(format!("Status: {}", status_text(item.status))).italics());
+        ui.horizontal(|ui| {
+            if ui.button(format!("Accept #{n}")).clicked() {
+                let _ = state.accept(i);
+            }
+            if ui.button(format!("Reject #{n}")).clicked() {
+                let _ = state.reject(i);
+            }
+            if ui.button(format!("Edit #{n}")).clicked() {
+                state.selected = Some(i);
+                state.draft = Some(DateDraft::of(i, &e.date));
+            }
+        });
+        if selected {
+            ui.collapsing(format!("Why #{n} was proposed"), |ui| ui.label(&e.notes));
+            out.extend(editor(ui, state, i));
+        }
+    });
+    out
+}
+
+/// The editor of the selected proposal: date and precision, place, quote.
+fn editor(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand> {
+    let mut out = Vec::new();
+    let n = i + 1;
+    if let Some(draft) = state.draft.as_mut().filter(|d| d.index == i) {
+        ui.horizontal(|ui| {
+            let from = ui.label("From");
+            ui.add(egui::TextEdit::singleline(&mut draft.start).desired_width(DATE_FIELD))
+                .labelled_by(from.id);
+            let to = ui.label("to");
+            ui.add(egui::TextEdit::singleline(&mut draft.end).desired_width(DATE_FIELD))
+                .labelled_by(to.id);
+            egui::ComboBox::new(("precision", i), "Precision")
+                .selected_text(draft.precision.as_str())
+                .show_ui(ui, |ui| {
+                    for p in Precision::ALL {
+                        ui.selectable_value(&mut draft.precision, p, p.as_str());
+                    }
+                });
+        });
+        if ui.button(format!("Apply date #{n}")).clicked() {
+            let _ = state.apply_draft();
+        }
+    }
+    let current = state.items[i].event.place.clone();
+    let mut chosen = current.clone();
+    ui.horizontal(|ui| {
+        egui::ComboBox::new(("place", i), "Place")
+            .selected_text(state.items[i].event.place_name.clone())
+            .show_ui(ui, |ui| {
+                for p in &state.places {
+                    ui.selectable_value(&mut chosen, p.id.clone(), &p.name);
+                }
+            });
+        if ui.button(format!("Pick on map #{n}")).clicked() {
+            out.push(ReviewCommand::PickPlaceOnMap);
+        }
+    });
+    if chosen != current {
+        let _ = state.choose_place(i, &chosen);
+    }
+    let has_selection = state.selection.is_some();
+    if ui
+        .add_enabled(
+            has_selection,
+            egui::Button::new(format!("Use selected text as quote #{n}")),
+        )
+        .clicked()
+        && let Err(e) = state.quote_selection(i)
+    {
+        state.message = Some(e);
+    }
+    out
+}

@@ -1,0 +1,407 @@
+//! The state of a review: the article, its proposals each pending, accepted or rejected (and
+//! perhaps edited), the text selected to become a quote, and the undo and redo history. No egui.
+
+use super::history::{Change, History};
+use crate::extract::library::{Library, Saved};
+use crate::extract::{Article, ArticleKind, Extractor, Options};
+use crate::io::Problem;
+use crate::io::slug::coordinates_id;
+use crate::model::date::parse_iso_day;
+use crate::model::region::REGION;
+use crate::model::{Event, EventDate, Place, PlaceKind, Precision};
+use chrono::NaiveDate;
+use std::ops::Range;
+use std::path::Path;
+
+/// A map click this close to a gazetteer place picks that place.
+const SNAP_KM: f64 = 5.0;
+
+/// Where a proposal stands in the review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Not decided yet.
+    Pending,
+    /// To be saved.
+    Accepted,
+    /// Left out.
+    Rejected,
+}
+
+/// One proposal under review.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// The event as it would be saved.
+    pub event: Event,
+    /// Byte range of its quote in the article text.
+    pub quote: Range<usize>,
+    /// Its decision.
+    pub status: Status,
+    /// Its place when the gazetteer lacks it (saved beside the events).
+    pub ad_hoc: Option<Place>,
+    /// Whether the reviewer changed it.
+    pub edited: bool,
+}
+
+/// A review of one article's proposals.
+#[derive(Clone, Debug)]
+pub struct ReviewState {
+    /// The article.
+    pub article: Article,
+    /// The proposals, in the article's order.
+    pub items: Vec<Item>,
+    /// The proposal shown in detail, if any.
+    pub selected: Option<usize>,
+    /// Text of the article the reviewer selected (byte range), to become a quote.
+    pub selection: Option<Range<usize>>,
+    /// The last outcome to show the reviewer (a save, an error).
+    pub message: Option<String>,
+    /// The gazetteer places a proposal can be moved to.
+    pub places: Vec<Place>,
+    /// Where accepted events are saved; `None` disables saving.
+    pub library: Option<Library>,
+    /// The date being edited: proposal, first and last day as typed, precision.
+    pub draft: Option<DateDraft>,
+    history: History,
+}
+
+/// A date being edited, as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateDraft {
+    /// The proposal.
+    pub index: usize,
+    /// First day, `YYYY-MM-DD` (empty for undated).
+    pub start: String,
+    /// Last day, `YYYY-MM-DD` (empty for a single day or undated).
+    pub end: String,
+    /// The precision.
+    pub precision: Precision,
+}
+
+impl DateDraft {
+    /// A draft of a proposal's current date.
+    pub fn of(index: usize, date: &EventDate) -> DateDraft {
+        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let (start, end) = date
+            .range
+            .map_or((String::new(), String::new()), |(s, e)| (day(s), day(e)));
+        DateDraft {
+            index,
+            start,
+            end,
+            precision: date.precision,
+        }
+    }
+}
+
+impl ReviewState {
+    /// Starts a review of an article with the bundled extractor.
+    pub fn new(article: Article) -> ReviewState {
+        ReviewState::with_extractor(article, &Extractor::bundled())
+    }
+
+    /// Starts a review of an article with an extractor.
+    pub fn with_extractor(article: Article, extractor: &Extractor) -> ReviewState {
+        let extraction = extractor.propose(&article, Options { allow_ad_hoc: true });
+        let items = extraction
+            .proposals
+            .into_iter()
+            .map(|p| Item {
+                event: p.event,
+                quote: p.quote,
+                status: Status::Pending,
+                ad_hoc: p.ad_hoc,
+                edited: false,
+            })
+            .collect();
+        let places = extractor
+            .gazetteer
+            .places
+            .iter()
+            .filter(|c| !c.ad_hoc)
+            .map(|c| c.place.clone())
+            .collect();
+        ReviewState {
+            article,
+            items,
+            selected: None,
+            selection: None,
+            message: None,
+            places,
+            library: None,
+            draft: None,
+            history: History::default(),
+        }
+    }
+
+    /// Starts a review of an article file (text, Markdown or HTML).
+    pub fn from_path(
+        path: &Path,
+        published: NaiveDate,
+        publisher: Option<String>,
+    ) -> Result<ReviewState, Problem> {
+        let mut article = Article::read(path, published)?;
+        article.publisher = publisher;
+        Ok(ReviewState::new(article))
+    }
+
+    /// Starts a review of pasted text; `name` becomes the saved copy's file name.
+    pub fn from_text(
+        name: &str,
+        text: &str,
+        published: NaiveDate,
+        publisher: Option<String>,
+    ) -> Result<ReviewState, String> {
+        let kind = ArticleKind::detect(name, text);
+        let mut article = Article::from_raw(name, text, kind, published)?;
+        article.publisher = publisher;
+        Ok(ReviewState::new(article))
+    }
+
+    /// How many proposals are pending, accepted and rejected.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let count = |s: Status| self.items.iter().filter(|i| i.status == s).count();
+        (
+            count(Status::Pending),
+            count(Status::Accepted),
+            count(Status::Rejected),
+        )
+    }
+
+    fn change(&mut self, index: usize, edit: impl FnOnce(&mut Item)) -> Result<(), String> {
+        let item = self
+            .items
+            .get(index)
+            .ok_or_else(|| format!("no proposal #{}", index + 1))?;
+        let before = item.clone();
+        let mut after = before.clone();
+        edit(&mut after);
+        if after != before {
+            self.items[index] = after.clone();
+            self.history.push(Change {
+                index,
+                before,
+                after,
+            });
+        }
+        Ok(())
+    }
+
+    /// Accepts a proposal.
+    pub fn accept(&mut self, index: usize) -> Result<(), String> {
+        self.change(index, |i| i.status = Status::Accepted)
+    }
+
+    /// Rejects a proposal.
+    pub fn reject(&mut self, index: usize) -> Result<(), String> {
+        self.change(index, |i| i.status = Status::Rejected)
+    }
+
+    /// Sets a proposal's date from ISO days (empty for undated) and a precision.
+    pub fn set_date(
+        &mut self,
+        index: usize,
+        start: &str,
+        end: &str,
+        precision: Precision,
+    ) -> Result<(), String> {
+        let range = match (start.trim(), end.trim()) {
+            ("", "") => None,
+            (s, "") => Some((parse_iso_day(s)?, parse_iso_day(s)?)),
+            (s, e) => Some((parse_iso_day(s)?, parse_iso_day(e)?)),
+        };
+        let old = self
+            .items
+            .get(index)
+            .map(|i| i.event.date.clone())
+            .ok_or("no such proposal")?;
+        let date = EventDate {
+            range,
+            precision,
+            text: old.text,
+            note: format!(
+                "Set by the reviewer. {}",
+                old.note.trim_start_matches("Set by the reviewer. ")
+            ),
+        };
+        date.validate()?;
+        if let Some((_, end)) = date.range
+            && end > self.article.published
+        {
+            return Err(format!(
+                "ends after publication ({}): the article cannot report it",
+                self.article.published
+            ));
+        }
+        self.change(index, |i| {
+            i.event.date = date;
+            i.edited = true;
+        })
+    }
+
+    /// Makes the selected article text the quote of a proposal. The quote stays a verbatim part of
+    /// the article: the selection is a range of its text.
+    pub fn quote_selection(&mut self, index: usize) -> Result<(), String> {
+        let range = self
+            .selection
+            .clone()
+            .ok_or("select some text of the article first")?;
+        let text = self
+            .article
+            .text
+            .get(range.clone())
+            .ok_or("the selection is outside the article")?;
+        let lead = text.len() - text.trim_start().len();
+        let quote = text.trim();
+        if quote.is_empty() {
+            return Err("the selection is empty".to_owned());
+        }
+        let range = range.start + lead..range.start + lead + quote.len();
+        let quote = quote.to_owned();
+        self.change(index, |i| {
+            i.event.source.quote = quote;
+            i.quote = range;
+            i.edited = true;
+        })?;
+        self.selection = None;
+        Ok(())
+    }
+
+    /// Moves a proposal to a gazetteer place.
+    pub fn choose_place(&mut self, index: usize, id: &str) -> Result<(), String> {
+        let place = self
+            .places
+            .iter()
+            .find(|p| p.id == id)
+            .cloned()
+            .ok_or_else(|| format!("place `{id}` is not in the gazetteer"))?;
+        self.move_to(index, place, None)
+    }
+
+    /// Sets the selected proposal's place from a map click: the gazetteer place within 5 km, else a
+    /// place at the clicked point, noted as placed by the reviewer.
+    pub fn set_place(&mut self, lon: f64, lat: f64) -> Result<(), String> {
+        let index = self.selected.ok_or("select a proposal first")?;
+        crate::model::place::validate_coordinates(lat, lon)?;
+        let near = self
+            .places
+            .iter()
+            .filter(|p| p.kind != PlaceKind::OffMap)
+            .map(|p| {
+                (
+                    crate::extract::quality::distance_km((lon, lat), (p.lon, p.lat)),
+                    p,
+                )
+            })
+            .filter(|(d, _)| *d <= SNAP_KM)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, p)| p.clone());
+        if let Some(place) = near {
+            return self.move_to(index, place, None);
+        }
+        let (lon, lat) = ((lon * 1e4).round() / 1e4, (lat * 1e4).round() / 1e4);
+        let id = format!("point-{}", coordinates_id(lon, lat));
+        let mut place = Place::ad_hoc(
+            &id,
+            &format!("Point {lat:.4}° N, {lon:.4}° E"),
+            "",
+            lat,
+            lon,
+        );
+        place.note =
+            "Placed by the reviewer on the map; no gazetteer place within 5 km.".to_owned();
+        self.move_to(index, place.clone(), Some(place))
+    }
+
+    fn move_to(&mut self, index: usize, place: Place, ad_hoc: Option<Place>) -> Result<(), String> {
+        self.change(index, |i| {
+            let e = &mut i.event;
+            e.place = place.id.clone();
+            e.place_name = place.name.clone();
+            e.lon = place.lon;
+            e.lat = place.lat;
+            e.off_map = place.kind == PlaceKind::OffMap || !REGION.contains(place.lon, place.lat);
+            e.shape = None;
+            e.shape_name = None;
+            e.notes = format!("{} Place set by the reviewer: {}.", e.notes, place.name);
+            i.ad_hoc = ad_hoc;
+            i.edited = true;
+        })
+    }
+
+    /// Undoes the last review action; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        match self.history.undo() {
+            Some(c) => {
+                self.items[c.index] = c.before;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Redoes the last undone action; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        match self.history.redo() {
+            Some(c) => {
+                self.items[c.index] = c.after;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether there is an action to undo, and one to redo.
+    pub fn can_undo_redo(&self) -> (bool, bool) {
+        (self.history.can_undo(), self.history.can_redo())
+    }
+
+    /// The accepted events, marked as reviewed.
+    pub fn accepted(&self) -> Vec<Event> {
+        self.items
+            .iter()
+            .filter(|i| i.status == Status::Accepted)
+            .map(|i| {
+                let mut e = i.event.clone();
+                e.notes = e
+                    .notes
+                    .replace("not yet reviewed", "accepted by a reviewer");
+                e
+            })
+            .collect()
+    }
+
+    /// Applies the date being edited; the draft stays open when it is wrong.
+    pub fn apply_draft(&mut self) -> Result<(), String> {
+        let Some(d) = self.draft.clone() else {
+            return Ok(());
+        };
+        let result = self.set_date(d.index, &d.start, &d.end, d.precision);
+        match &result {
+            Ok(()) => {
+                self.draft = None;
+                self.message = None;
+            }
+            Err(e) => self.message = Some(format!("Date not changed: {e}")),
+        }
+        result
+    }
+
+    /// Saves the accepted events to the user's library (atomically), with a copy of the article.
+    pub fn save(&mut self, library: &Library) -> Result<Saved, Problem> {
+        let ad_hoc: Vec<Place> = self
+            .items
+            .iter()
+            .filter(|i| i.status == Status::Accepted)
+            .filter_map(|i| i.ad_hoc.clone())
+            .collect();
+        let result = library.save(&self.article, &self.accepted(), &ad_hoc);
+        self.message = Some(match &result {
+            Ok(s) => format!("Saved {} event(s) to {}", s.total, s.events.display()),
+            Err(p) => format!("Not saved: {p}"),
+        });
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests;

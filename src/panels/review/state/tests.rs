@@ -1,0 +1,171 @@
+//! The review state: decisions, edits, undo and redo, saving.
+
+use super::*;
+use crate::extract::library::Library;
+use crate::io::check::check_paths;
+
+const ARTICLE: &str = "Officials met in Tabriz on Monday, the ministry said.\n\nTroops held drills near Julfa last week.\n\nThe weather was fine.";
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn state() -> ReviewState {
+    // Wednesday 6 March 2024
+    ReviewState::from_text(
+        "tabriz.txt",
+        ARTICLE,
+        day(2024, 3, 6),
+        Some("Example".to_owned()),
+    )
+    .unwrap()
+}
+
+#[test]
+fn proposals_start_pending_with_their_quotes() {
+    let s = state();
+    assert_eq!(s.items.len(), 2);
+    assert_eq!(s.counts(), (2, 0, 0));
+    assert_eq!(s.items[0].event.place, "tabriz");
+    assert_eq!(
+        s.items[0].event.date.range,
+        Some((day(2024, 3, 4), day(2024, 3, 4)))
+    );
+    assert_eq!(
+        &ARTICLE[s.items[1].quote.clone()],
+        "Troops held drills near Julfa last week."
+    );
+}
+
+#[test]
+fn decisions_undo_and_redo() {
+    let mut s = state();
+    s.accept(0).unwrap();
+    s.reject(1).unwrap();
+    assert_eq!(s.counts(), (0, 1, 1));
+    assert!(s.undo());
+    assert_eq!(s.items[1].status, Status::Pending);
+    assert!(s.undo());
+    assert_eq!(s.counts(), (2, 0, 0));
+    assert!(!s.undo());
+    assert!(s.redo());
+    assert_eq!(s.items[0].status, Status::Accepted);
+    s.reject(0).unwrap();
+    assert!(!s.redo(), "a new action clears what could be redone");
+    assert_eq!(s.can_undo_redo(), (true, false));
+    assert!(s.accept(9).is_err());
+}
+
+#[test]
+fn dates_are_edited_with_their_precision_and_checked() {
+    let mut s = state();
+    s.set_date(1, "2024-02-01", "2024-02-29", Precision::Month)
+        .unwrap();
+    let e = &s.items[1].event;
+    assert_eq!(e.date.describe(), "February 2024 (month)");
+    assert!(e.date.note.starts_with("Set by the reviewer."));
+    assert!(s.items[1].edited);
+    assert!(
+        s.set_date(1, "2024-03-10", "", Precision::Day)
+            .unwrap_err()
+            .contains("after publication")
+    );
+    assert!(
+        s.set_date(1, "2024-02-30", "", Precision::Day)
+            .unwrap_err()
+            .contains("not a real")
+    );
+    assert!(
+        s.set_date(1, "2024-02-10", "2024-02-01", Precision::Day)
+            .unwrap_err()
+            .contains("before start")
+    );
+    s.set_date(1, "", "", Precision::Undated).unwrap();
+    assert_eq!(s.items[1].event.date.range, None);
+    assert!(s.undo());
+    assert_eq!(s.items[1].event.date.describe(), "February 2024 (month)");
+}
+
+#[test]
+fn quotes_come_from_selected_article_text() {
+    let mut s = state();
+    assert!(s.quote_selection(0).is_err());
+    let start = ARTICLE.find("Officials").unwrap();
+    // a selection with a space around it is trimmed to the words
+    s.selection = Some(start..start + "Officials met in Tabriz on Monday, ".len());
+    s.quote_selection(0).unwrap();
+    assert_eq!(
+        s.items[0].event.source.quote,
+        "Officials met in Tabriz on Monday,"
+    );
+    assert!(ARTICLE.contains(&s.items[0].event.source.quote));
+    assert_eq!(
+        &ARTICLE[s.items[0].quote.clone()],
+        s.items[0].event.source.quote
+    );
+    assert_eq!(s.selection, None);
+    s.selection = Some(0..1000);
+    assert!(s.quote_selection(0).unwrap_err().contains("outside"));
+}
+
+#[test]
+fn places_from_the_map_snap_to_the_gazetteer_or_stay_points() {
+    let mut s = state();
+    assert!(s.set_place(46.29, 38.08).is_err(), "no proposal selected");
+    s.selected = Some(1);
+    s.set_place(46.30, 38.09).unwrap();
+    assert_eq!(s.items[1].event.place, "tabriz");
+    assert!(s.items[1].ad_hoc.is_none());
+    s.set_place(45.0, 39.5).unwrap();
+    let item = &s.items[1];
+    assert_eq!(item.event.place, "point-45e-39.5n");
+    assert_eq!(item.ad_hoc.as_ref().unwrap().lat, 39.5);
+    assert!(s.set_place(200.0, 0.0).is_err());
+    s.choose_place(1, "julfa").unwrap();
+    assert_eq!(s.items[1].event.place_name, "Julfa");
+    assert!(s.choose_place(1, "atlantis").is_err());
+    assert!(s.undo());
+    assert_eq!(s.items[1].event.place, "point-45e-39.5n");
+}
+
+#[test]
+fn saving_writes_a_library_that_check_finds_clean() {
+    let root = std::env::temp_dir().join(format!("atlas-review-state-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let library = Library::new(&root);
+    let mut s = state();
+    s.accept(0).unwrap();
+    s.selected = Some(1);
+    s.set_place(45.0, 39.5).unwrap();
+    s.accept(1).unwrap();
+    let saved = s.save(&library).unwrap();
+    assert_eq!(saved.total, 2);
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Saved 2 event(s)")
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("seeds/tabriz.txt")).unwrap(),
+        ARTICLE
+    );
+    assert_eq!(check_paths(&[library.events_path()]), Vec::new());
+    let events = library.events().unwrap();
+    assert!(
+        events
+            .iter()
+            .all(|e| e.notes.contains("accepted by a reviewer"))
+    );
+    // saving the same article again replaces its events instead of adding to them
+    s.reject(1).unwrap();
+    assert_eq!(s.save(&library).unwrap().total, 1);
+    // a damaged events file is reported, never overwritten
+    std::fs::write(library.events_path(), "{ broken").unwrap();
+    assert!(s.save(&library).is_err());
+    assert_eq!(
+        std::fs::read_to_string(library.events_path()).unwrap(),
+        "{ broken"
+    );
+    assert!(s.message.as_deref().unwrap().starts_with("Not saved:"));
+}

@@ -1,0 +1,157 @@
+//! Property tests of the article extractor: what it proposes is grounded and survives a save.
+
+use caucasus_atlas::extract::write::events_document;
+use caucasus_atlas::extract::{Article, ArticleKind, Extractor, Options};
+use caucasus_atlas::io::bundle::{bundled_basemap, bundled_places, index_places};
+use caucasus_atlas::io::bundled::parse_events;
+use chrono::{Datelike, Days, NaiveDate};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(Extractor::bundled)
+}
+
+const SUBJECTS: [&str; 6] = [
+    "The Azerbaijani Foreign Ministry",
+    "Iranian President Ebrahim Raisi",
+    "Armenian officials",
+    "Georgian Prime Minister Irakli Kobakhidze",
+    "Russian peacekeepers",
+    "Tehran",
+];
+const VERBS: [&str; 6] = [
+    "met officials",
+    "held drills",
+    "signed an agreement",
+    "said talks went well",
+    "detained two drivers",
+    "protested",
+];
+const PLACES: [&str; 8] = [
+    "Baku",
+    "Tabriz",
+    "Stepanakert",
+    "the Lachin corridor",
+    "Nakhchivan",
+    "the Iranian-Azerbaijani border",
+    "Armenia",
+    "Ganja",
+];
+const DATES: [&str; 10] = [
+    "on Monday",
+    "last week",
+    "earlier this month",
+    "in 2020",
+    "on 3 March",
+    "in late 2019",
+    "yesterday",
+    "in the autumn of 2021",
+    "",
+    "last Tuesday",
+];
+const PREPS: [&str; 4] = ["in", "near", "on", "at"];
+
+fn sentence() -> impl Strategy<Value = String> {
+    (
+        0..SUBJECTS.len(),
+        0..VERBS.len(),
+        0..PREPS.len(),
+        0..PLACES.len(),
+        0..DATES.len(),
+        any::<bool>(),
+    )
+        .prop_map(|(s, v, p, pl, d, attributed)| {
+            let mut text = format!(
+                "{} {} {} {} {}",
+                SUBJECTS[s], VERBS[v], PREPS[p], PLACES[pl], DATES[d]
+            );
+            text = text.trim_end().to_owned();
+            if attributed {
+                text.push_str(", according to the ministry");
+            }
+            text.push('.');
+            text
+        })
+}
+
+fn published() -> impl Strategy<Value = NaiveDate> {
+    (0u64..12_000).prop_map(|d| NaiveDate::from_ymd_opt(1995, 1, 1).unwrap() + Days::new(d))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Every proposal quotes the article verbatim, ends by publication, and what is written as an
+    /// events document loads again as the same events.
+    #[test]
+    fn proposals_are_grounded_and_load_again_the_same(
+        parts in proptest::collection::vec(sentence(), 1..8),
+        day in published(),
+    ) {
+        let text = parts.join(" ");
+        let article = Article::from_raw("a.txt", &text, ArticleKind::Text, day).unwrap();
+        let proposals = extractor().propose(&article, Options::default()).proposals;
+        for p in &proposals {
+            prop_assert_eq!(&text[p.quote.clone()], p.event.source.quote.as_str());
+            if let Some((start, end)) = p.event.date.range {
+                prop_assert!(start <= end && end <= day, "{:?}", p.event.date);
+            }
+            prop_assert!(p.ad_hoc.is_none());
+        }
+        let events: Vec<_> = proposals.iter().map(|p| p.event.clone()).collect();
+        let written = events_document(&events);
+        let places = index_places(&bundled_places());
+        let again = parse_events("again.json", &written, &places, Some(&bundled_basemap()));
+        prop_assert!(again.problems.is_empty(), "{:?}", again.problems);
+        prop_assert_eq!(again.records, events);
+    }
+
+    /// A day written in full is proposed as exactly that day, in any of the usual orders.
+    #[test]
+    fn full_dates_resolve_to_their_day(back in 0u64..20_000, style in 0usize..4, day in published()) {
+        let date = day - Days::new(back % 9000);
+        let written = match style {
+            0 => date.format("%-d %B %Y").to_string(),
+            1 => date.format("%B %-d, %Y").to_string(),
+            2 => date.format("%Y-%m-%d").to_string(),
+            _ => date.format("%b. %-d, %Y").to_string(),
+        };
+        prop_assume!(!(style == 3 && date.month() == 5));
+        let text = format!("Officials met in Baku on {written}, the ministry said.");
+        let article = Article::from_raw("a.txt", &text, ArticleKind::Text, day).unwrap();
+        let proposals = extractor().propose(&article, Options::default()).proposals;
+        prop_assert_eq!(proposals.len(), 1, "{}", text);
+        prop_assert_eq!(proposals[0].event.date.range, Some((date, date)));
+        prop_assert_eq!(proposals[0].event.place.as_str(), "baku");
+    }
+
+    /// Fuzz: seed articles cut and mangled with date-, name- and markup-like junk never make the
+    /// extractor panic, and every quote it proposes is still a slice of the text.
+    #[test]
+    fn fuzz_mangled_seeds_never_panic(
+        seed in 0usize..5,
+        cut in 0usize..6000,
+        junk in "[A-Za-z0-9 ,.'’:;()<>/\\-]{0,40}",
+        day in published(),
+    ) {
+        let text = caucasus_atlas::io::bundle::SEEDS[seed].1;
+        let cut = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let mangled = format!("{}{junk}{}", &text[..cut], &text[cut..]);
+        if let Ok(article) = Article::from_raw("a.txt", &mangled, ArticleKind::Text, day) {
+            for p in extractor().propose(&article, Options { allow_ad_hoc: true }).proposals {
+                prop_assert_eq!(&mangled[p.quote.clone()], p.event.source.quote.as_str());
+            }
+        }
+    }
+
+    /// Fuzz: arbitrary text, including markup, never makes the extractor panic.
+    #[test]
+    fn fuzz_arbitrary_text_never_panics(text in "\\PC{0,300}", html in any::<bool>(), day in published()) {
+        let kind = if html { ArticleKind::Html } else { ArticleKind::Text };
+        if let Ok(article) = Article::from_raw("a.txt", &text, kind, day) {
+            let _ = extractor().propose(&article, Options { allow_ad_hoc: html });
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! The review panel driven as a reviewer would: accept, reject, undo, redo, edit a date, select
+//! article text as a new quote, save, and `check` the saved file.
+
+use caucasus_atlas::extract::library::Library;
+use caucasus_atlas::io::check::check_paths;
+use caucasus_atlas::model::Precision;
+use caucasus_atlas::panels::review::{
+    NewArticleForm, ReviewCommand, ReviewState, Status, new_article_ui, review_ui,
+};
+use chrono::NaiveDate;
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const ARTICLE: &str = "Talks in Tabriz\n\nTABRIZ, Iran\n\nOfficials from Iran and Azerbaijan met in Tabriz on Monday, the provincial government said.\n\nTroops held drills near Julfa last week, according to the Azerbaijani Defence Ministry.\n\nThe two sides also discussed trade.";
+
+/// The review and the commands it gave the window.
+struct Panel {
+    review: ReviewState,
+    commands: Vec<ReviewCommand>,
+}
+
+fn harness(library: Option<Library>) -> Harness<'static, Panel> {
+    // Wednesday 6 March 2024
+    let published = NaiveDate::from_ymd_opt(2024, 3, 6).unwrap();
+    let mut review = ReviewState::from_text(
+        "tabriz-talks.txt",
+        ARTICLE,
+        published,
+        Some("Example".into()),
+    )
+    .unwrap();
+    review.library = library;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, p: &mut Panel| {
+                let c = review_ui(ui, &mut p.review);
+                p.commands.extend(c);
+            },
+            Panel {
+                review,
+                commands: Vec::new(),
+            },
+        );
+    h.run();
+    h
+}
+
+fn status(h: &Harness<'_, Panel>, i: usize) -> Status {
+    h.state().review.items[i].status
+}
+
+#[test]
+fn accept_reject_undo_and_redo_with_the_buttons() {
+    let mut h = harness(None);
+    let items = &h.state().review.items;
+    assert_eq!(items.len(), 3);
+    // "The two sides also discussed trade.": no date, at the dateline
+    assert_eq!(items[2].event.date.range, None);
+    assert_eq!(items[2].event.place, "tabriz");
+    h.get_by_label("0 accepted · 0 rejected · 3 to review");
+    h.get_by_label("Accept #1").click();
+    h.run();
+    assert_eq!(status(&h, 0), Status::Accepted);
+    h.get_by_label("Reject #2").click();
+    h.run();
+    assert_eq!(status(&h, 1), Status::Rejected);
+    h.get_by_label("1 accepted · 1 rejected · 1 to review");
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(status(&h, 1), Status::Pending);
+    h.get_by_label("Redo").click();
+    h.run();
+    assert_eq!(status(&h, 1), Status::Rejected);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(status(&h, 1), Status::Pending);
+}
+
+#[test]
+fn a_proposal_is_selected_and_its_date_edited_with_its_precision() {
+    let mut h = harness(None);
+    h.get_by_label("Edit #2").click();
+    h.run();
+    assert_eq!(h.state().review.selected, Some(1));
+    let draft = h.state_mut().review.draft.as_mut().unwrap();
+    assert_eq!(
+        (draft.start.as_str(), draft.end.as_str()),
+        ("2024-02-26", "2024-03-03")
+    );
+    draft.start = "2024-02-01".into();
+    draft.end = "2024-02-29".into();
+    draft.precision = Precision::Month;
+    h.get_by_label("Apply date #2").click();
+    h.run();
+    let e = &h.state().review.items[1].event;
+    assert_eq!(e.date.describe(), "February 2024 (month)");
+    h.get_by_label_contains("February 2024 (month) · Julfa");
+    // a date after publication is refused and said so
+    h.get_by_label("Edit #2").click();
+    h.run();
+    h.state_mut().review.draft.as_mut().unwrap().start = "2024-03-20".into();
+    h.state_mut().review.draft.as_mut().unwrap().end = String::new();
+    h.get_by_label("Apply date #2").click();
+    h.run();
+    h.get_by_label_contains("Date not changed: ends after publication");
+    assert_eq!(
+        h.state().review.items[1].event.date.describe(),
+        "February 2024 (month)"
+    );
+}
+
+#[test]
+fn dragging_over_the_article_selects_a_new_verbatim_quote() {
+    let mut h = harness(None);
+    h.get_by_label("Edit #1").click();
+    h.run();
+    let article = h.get_by_label_contains("Article text").rect();
+    // drag across the first lines of the article
+    let from = article.left_top() + egui::vec2(2.0, 4.0);
+    let to = article.left_top() + egui::vec2(article.width() * 0.6, 4.0);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let selection = h
+        .state()
+        .review
+        .selection
+        .clone()
+        .expect("dragging selects text");
+    assert!(!selection.is_empty());
+    h.get_by_label("Use selected text as quote #1").click();
+    h.run();
+    let item = &h.state().review.items[0];
+    assert!(item.edited);
+    assert!(ARTICLE.contains(&item.event.source.quote));
+    assert_eq!(&ARTICLE[item.quote.clone()], item.event.source.quote);
+    assert!(
+        item.event.source.quote.starts_with("Talks"),
+        "{}",
+        item.event.source.quote
+    );
+    h.get_by_label("Undo").click();
+    h.run();
+    assert!(
+        h.state().review.items[0]
+            .event
+            .source
+            .quote
+            .starts_with("Officials from Iran")
+    );
+}
+
+#[test]
+fn saving_accepted_events_gives_a_clean_file_to_reopen() {
+    let root = std::env::temp_dir().join(format!("atlas-review-ui-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let library = Library::new(&root);
+    let mut h = harness(Some(library.clone()));
+    h.get_by_label("Accept #2").click();
+    h.run();
+    h.get_by_label("Save accepted").click();
+    h.run();
+    let saved = library.events_path();
+    assert_eq!(
+        h.state().commands.last(),
+        Some(&ReviewCommand::Saved(saved.clone()))
+    );
+    h.get_by_label_contains("Saved 1 event(s)");
+    assert_eq!(check_paths(std::slice::from_ref(&saved)), Vec::new());
+    let events = library.events().unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].place, "julfa");
+    assert_eq!(events[0].source.document, "tabriz-talks.txt");
+    assert_eq!(
+        std::fs::read_to_string(root.join("seeds/tabriz-talks.txt")).unwrap(),
+        ARTICLE
+    );
+    // the bundled data is untouched
+    let bundled =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/events.json"))
+            .unwrap();
+    assert_eq!(bundled, caucasus_atlas::io::bundle::EVENTS_JSON);
+}
+
+#[test]
+fn picking_on_the_map_is_asked_of_the_window_and_applied_by_set_place() {
+    let mut h = harness(None);
+    h.get_by_label("Edit #1").click();
+    h.run();
+    assert!(matches!(
+        h.state().commands.first(),
+        None | Some(ReviewCommand::ShowOnMap { .. })
+    ));
+    h.get_by_label("Pick on map #1").click();
+    h.run();
+    assert_eq!(
+        h.state().commands.last(),
+        Some(&ReviewCommand::PickPlaceOnMap)
+    );
+    h.state_mut().review.set_place(45.41, 39.21).unwrap();
+    h.run();
+    assert_eq!(h.state().review.items[0].event.place, "nakhchivan");
+    h.get_by_label_contains("Nakhchivan · Diplomacy");
+}
+
+#[test]
+fn a_review_starts_from_pasted_text_with_its_date_and_publisher() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(800.0, 600.0))
+        .build_ui_state(
+            |ui, (form, started): &mut (NewArticleForm, Option<ReviewState>)| {
+                if let Some(r) = new_article_ui(ui, form) {
+                    *started = Some(r);
+                }
+            },
+            (NewArticleForm::default(), None),
+        );
+    h.run();
+    h.state_mut().0.pasted = ARTICLE.to_owned();
+    h.state_mut().0.published = "2024-02-30".to_owned();
+    h.run();
+    h.get_by_label("Start review").click();
+    h.run();
+    h.get_by_label_contains("not a real calendar date");
+    assert!(h.state().1.is_none());
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Published (YYYY-MM-DD)")
+        .set_text_value_accesskit("2024-03-06");
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Publisher")
+        .set_text_value_accesskit("Example");
+    h.run();
+    h.get_by_label("Start review").click();
+    h.run();
+    let review = h.state().1.as_ref().expect("the review started");
+    assert_eq!(review.article.document, "article-2024-03-06.txt");
+    assert_eq!(review.article.publisher.as_deref(), Some("Example"));
+    assert_eq!(review.items.len(), 3);
+}
