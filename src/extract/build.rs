@@ -201,6 +201,7 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
         off_map: place.kind == PlaceKind::OffMap || !REGION.contains(place.lon, place.lat),
         shape: geometry,
         shape_name: shape,
+        track: None,
         category,
         category_label: String::new(),
         actors: actors_of(f),

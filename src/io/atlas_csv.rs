@@ -263,6 +263,7 @@ fn convert(row: Row, basemap: &Basemap, seen: &mut HashSet<String>) -> Result<Ev
         off_map: lon.is_finite() && !REGION.contains(lon, lat),
         shape,
         shape_name,
+        track: None,
         category,
         category_label: row.category_label,
         actors: row

@@ -321,6 +321,7 @@ fn convert(
         off_map: place.kind == PlaceKind::OffMap || !REGION.contains(place.lon, place.lat),
         shape,
         shape_name: raw.shape,
+        track: None,
         category,
         category_label: String::new(),
         actors: raw.actors,

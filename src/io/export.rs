@@ -1,6 +1,7 @@
 //! GeoJSON (RFC 7946) writers for events, places and the basemap.
 
 use super::basemap::Basemap;
+use crate::model::track::Millis;
 use crate::model::{Event, Place, Record, Situation};
 use chrono::NaiveDate;
 use geojson::{Feature, FeatureCollection, JsonObject};
@@ -32,8 +33,19 @@ fn feature(id: Option<&str>, geometry: Option<geojson::Geometry>, properties: Va
     }
 }
 
+/// An instant as RFC 3339 text in UTC, with milliseconds only when it has some
+/// (`2022-12-12T06:30:00Z`, `2022-12-12T06:30:00.250Z`).
+pub fn instant_text(ms: Millis) -> String {
+    chrono::DateTime::from_timestamp_millis(ms).map_or_else(
+        || ms.to_string(),
+        |t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+    )
+}
+
 /// The GeoJSON properties of an event (the export contract). `datetime` is the start day at the
-/// source's time of day in ISO 8601 (with the offset when the source gave one), or `null`.
+/// source's time of day in ISO 8601 (with the offset when the source gave one), or `null`. A
+/// track adds `times`: one instant per vertex of the event's line, as Leaflet.TimeDimension
+/// reads them.
 pub fn event_properties(e: &Event) -> Value {
     let datetime = match (e.time, e.date.range) {
         (Some(t), Some((start, _))) => Value::from(t.iso_datetime(start)),
@@ -46,7 +58,7 @@ pub fn event_properties(e: &Event) -> Value {
         ),
         None => (Value::Null, Value::Null),
     };
-    json!({
+    let mut props = json!({
         "id": e.id,
         "title": e.title,
         "summary": e.summary,
@@ -71,11 +83,16 @@ pub fn event_properties(e: &Event) -> Value {
         "verified": e.verified,
         "notes": e.notes,
         "shape": e.shape_name,
-    })
+    });
+    if let Some(track) = &e.track {
+        let times: Vec<String> = track.points().iter().map(|p| instant_text(p.at)).collect();
+        props["times"] = Value::from(times);
+    }
+    props
 }
 
-/// Events as a FeatureCollection: their own geometry if they have one, else their place's point;
-/// unplaced events have a null geometry.
+/// Events as a FeatureCollection: their own geometry if they have one (a track's line), else their
+/// place's point; unplaced events have a null geometry.
 pub fn events_collection<E: std::borrow::Borrow<Event>>(
     events: impl IntoIterator<Item = E>,
 ) -> FeatureCollection {
@@ -84,10 +101,11 @@ pub fn events_collection<E: std::borrow::Borrow<Event>>(
             .into_iter()
             .map(|e| {
                 let e = e.borrow();
-                let geometry = match &e.shape {
-                    Some(shape) => Some(geojson::Geometry::from(shape)),
-                    None if e.is_placed() => Some(point(e.lon, e.lat)),
-                    None => None,
+                let geometry = match (&e.shape, &e.track) {
+                    (Some(shape), _) => Some(geojson::Geometry::from(shape)),
+                    (None, Some(track)) => Some(geojson::Geometry::from(&track.line())),
+                    (None, None) if e.is_placed() => Some(point(e.lon, e.lat)),
+                    (None, None) => None,
                 };
                 feature(Some(&e.id), geometry, event_properties(e))
             })
@@ -223,6 +241,39 @@ mod tests {
         );
         assert_eq!(f["properties"]["claimed_by"], Value::Null);
         assert_eq!(f["properties"]["verified"], true);
+    }
+
+    #[test]
+    fn tracks_export_their_line_and_times() {
+        use crate::model::track::{Track, TrackPoint};
+        let mut e = Event::at("t", "Convoy", EventDate::undated(), 46.0, 39.0);
+        e.track = Some(
+            Track::new(vec![
+                TrackPoint {
+                    lon: 46.0,
+                    lat: 39.0,
+                    at: 1_670_803_200_000,
+                },
+                TrackPoint {
+                    lon: 46.5,
+                    lat: 39.5,
+                    at: 1_670_826_600_250,
+                },
+            ])
+            .unwrap(),
+        );
+        let v = serde_json::to_value(events_collection([&e])).unwrap();
+        let f = &v["features"][0];
+        assert_eq!(f["geometry"]["type"], "LineString");
+        assert_eq!(
+            f["geometry"]["coordinates"],
+            json!([[46.0, 39.0], [46.5, 39.5]])
+        );
+        assert_eq!(
+            f["properties"]["times"],
+            json!(["2022-12-12T00:00:00Z", "2022-12-12T06:30:00.250Z"])
+        );
+        assert_eq!(instant_text(-1), "1969-12-31T23:59:59.999Z");
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub mod bundled;
 pub mod check;
 pub mod date_parse;
 pub mod export;
-pub mod geojson_events;
+pub mod geojson;
 pub mod html_text;
 pub mod imported;
 pub mod json_kind;

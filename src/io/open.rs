@@ -5,7 +5,7 @@ use super::bundle::{bundled_places, read_text};
 use super::bundled::{EVENTS_FORMAT, Loaded};
 use super::json_kind::{JsonKind, json_kind};
 use super::problem::Problem;
-use super::{acled, atlas_csv, geojson_events, kml, storymap, timelinejs};
+use super::{acled, atlas_csv, geojson, kml, storymap, timelinejs};
 use crate::model::{Dataset, Event, Place, Records};
 use std::path::Path;
 
@@ -56,7 +56,13 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
 }
 
 /// Loads events from a file of any supported format; returns the gazetteer they use and what loaded.
+/// `.geojson` files are read in chunks, never whole.
 pub fn load_path(path: &Path, basemap: &Basemap, options: &LoadOptions) -> (Vec<Place>, Opened) {
+    if detect_format(path) == Ok(Format::GeoJson) {
+        let file = path.display().to_string();
+        let load = geojson::load_file(path, &file, &bundled_places(), options);
+        return (load.places.clone(), load.into());
+    }
     match read_file(path) {
         Ok(bytes) => load_bytes(path, &bytes, basemap, options),
         Err(e) => (
@@ -328,8 +334,19 @@ pub fn load_bytes(
         }
         (places, loaded.into())
     } else {
-        let (places, loaded) = geojson_events::parse_geojson_events(&file, text, &bundled_places());
-        (places, loaded.into())
+        let load = geojson::load_bytes(&file, bytes, Some(path), &bundled_places(), options);
+        (load.places.clone(), load.into())
+    }
+}
+
+impl From<geojson::GeoJsonLoad> for Opened {
+    fn from(load: geojson::GeoJsonLoad) -> Opened {
+        Opened {
+            records: load.records,
+            problems: load.problems,
+            notices: load.notices,
+            undated: load.undated,
+        }
     }
 }
 
@@ -403,7 +420,7 @@ pub fn load_dataset_lenient(
 
 /// Loads the dataset at `path` (strict unless `skip_invalid`, which prints the skipped records'
 /// problems on stderr), or the bundled one when there is no path. What the load has to say that
-/// is not a problem (records without a recognised date, notices) goes to stderr too.
+/// is not a problem (records without a recognised date, merged rows) goes to stderr too.
 pub fn load_or_bundled(
     path: Option<&Path>,
     skip_invalid: bool,

@@ -6,6 +6,7 @@ use super::place::Place;
 use super::rows::RowStore;
 use super::text_match::{StoreMatch, TextMatcher};
 use super::time_index::TimeIndex;
+use super::track::Track;
 use super::view::EventView;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -99,6 +100,8 @@ pub struct Dataset {
     place_ids: HashMap<String, usize>,
     /// Event positions ordered by id (stable), for [`Dataset::index_of`] without a copy of every id.
     id_order: Vec<u32>,
+    /// Positions of the events that carry a track, ascending.
+    tracks: Vec<u32>,
 }
 
 /// The sources of a dataset under construction, read by slot.
@@ -190,6 +193,7 @@ impl Dataset {
                 next_rich += 1;
             }
         }
+        let tracks = track_positions(&rich, &slot);
         let starts = spans.iter().map(|s| s.0).collect();
         let extent = spans
             .first()
@@ -220,6 +224,7 @@ impl Dataset {
             places,
             place_ids,
             id_order,
+            tracks,
         }
     }
 
@@ -425,6 +430,24 @@ impl Dataset {
         }
     }
 
+    /// The events that carry a track (a line with a time at each vertex), as their positions with
+    /// the track, in position order. A map draws each one that overlaps the time window up to the
+    /// slider's time ([`Track::progress`]).
+    pub fn tracks(&self) -> impl Iterator<Item = (usize, &Track)> + '_ {
+        self.tracks
+            .iter()
+            .filter_map(|&i| Some((i as usize, self.track(i as usize)?)))
+    }
+
+    /// The track of the event at a position, if it has one.
+    pub fn track(&self, index: usize) -> Option<&Track> {
+        let s = *self.slot.get(index)?;
+        if s >> INDEX_BITS != RICH {
+            return None;
+        }
+        self.rich.get((s & INDEX_MASK) as usize)?.track.as_ref()
+    }
+
     /// The id of the event at a position.
     pub fn id(&self, index: usize) -> Option<&str> {
         self.slot.get(index).map(|&s| self.sources().id(s))
@@ -546,6 +569,19 @@ fn id_prefix(id: &str) -> u128 {
     let n = id.len().min(16);
     bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
     u128::from_be_bytes(bytes)
+}
+
+/// The positions of the whole events that carry a track, ascending.
+fn track_positions(rich: &[Event], slot: &[u32]) -> Vec<u32> {
+    if rich.iter().all(|e| e.track.is_none()) {
+        return Vec::new();
+    }
+    (0..slot.len() as u32)
+        .filter(|&i| {
+            let s = slot[i as usize];
+            s >> INDEX_BITS == RICH && rich[(s & INDEX_MASK) as usize].track.is_some()
+        })
+        .collect()
 }
 
 /// Event positions ordered by id, stable among equal ids.

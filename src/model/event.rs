@@ -3,6 +3,7 @@
 use super::category::Category;
 use super::date::EventDate;
 use super::time_of_day::TimeOfDay;
+use super::track::Track;
 use super::view::{EventView, contains_lower};
 use chrono::NaiveDate;
 
@@ -46,6 +47,8 @@ pub struct Event {
     pub shape: Option<geo::Geometry<f64>>,
     /// The name of that shape in the basemap, if it came from there.
     pub shape_name: Option<String>,
+    /// The line it travelled with a time at each vertex, when the source gives one.
+    pub track: Option<Track>,
     /// Category from the fixed vocabulary.
     pub category: Category,
     /// The dataset's own type label (ACLED `event_type / sub_event_type`); empty for bundled data.
@@ -79,6 +82,7 @@ impl Event {
             off_map: false,
             shape: None,
             shape_name: None,
+            track: None,
             category: Category::Other,
             category_label: String::new(),
             actors: Vec::new(),

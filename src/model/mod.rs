@@ -15,6 +15,7 @@ pub mod spatial;
 pub mod text_match;
 pub mod time_index;
 pub mod time_of_day;
+pub mod track;
 pub mod view;
 
 pub use category::{Category, CategoryCounts};
@@ -30,4 +31,5 @@ pub use situation::{
 };
 pub use text_match::TextMatcher;
 pub use time_of_day::TimeOfDay;
+pub use track::{Track, TrackPoint};
 pub use view::EventView;

@@ -210,7 +210,11 @@ impl RowStore {
         EventView {
             id: r.id(j),
             title: self.string(r.title[j]),
-            date: DateSpan::of_days(Some((r.start[j], r.end[j])), r.precision[j]),
+            // undated rows (GeoJSON features without a recognised date) keep no range
+            date: DateSpan::of_days(
+                (r.precision[j] != Precision::Undated).then_some((r.start[j], r.end[j])),
+                r.precision[j],
+            ),
             place: place.map_or("", |p| p.id.as_str()),
             place_name: place.map_or("", |p| p.name.as_str()),
             lon: f64::from(lon),

@@ -14,6 +14,7 @@ mod extract;
 mod extract_props;
 mod formats;
 mod geography;
+mod geojson;
 mod open_export;
 mod review;
 mod session;

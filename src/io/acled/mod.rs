@@ -531,6 +531,7 @@ impl Rows {
             off_map: !REGION.contains(f.lon, f.lat),
             shape: None,
             shape_name: None,
+            track: None,
             category,
             category_label: self.strings.key(label as usize).to_owned(),
             actors: Rows::actors(&f),
@@ -721,7 +722,7 @@ fn line_column(bytes: &[u8], start: usize, start_line: usize, offset: usize) -> 
 mod tests {
     use super::*;
     use crate::io::export::{events_collection, to_text};
-    use crate::io::geojson_events::parse_geojson_events;
+    use crate::io::geojson::parse_geojson_events;
     use chrono::NaiveDate;
     use proptest::prelude::*;
 

@@ -51,7 +51,9 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
         Ok(f) => f,
         Err(p) => return errors(vec![p]),
     };
-    if matches!(format, Format::Kml | Format::Kmz) {
+    let streamed = format == Format::GeoJson && !super::geojson::looks_like_basemap(path);
+    if matches!(format, Format::Kml | Format::Kmz) || streamed {
+        // KML and KMZ are binary-safe; GeoJSON events are read in chunks by the loader, never whole
         return errors(
             load_path(path, &bundled_basemap(), &LoadOptions::default())
                 .1
@@ -77,7 +79,11 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
             match doc.get("format").and_then(Value::as_str) {
                 Some(PLACES_FORMAT) => places::check_places(path, &file, &text, all),
                 Some(EVENTS_FORMAT) => events::check_events(path, &file, &text, &doc, all),
-                _ if doc.get("type").and_then(Value::as_str) == Some("FeatureCollection") => {
+                _ if doc
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .is_some_and(is_geojson_type) =>
+                {
                     check_feature_collection(path, &file, &text, &doc)
                 }
                 _ if matches!(json_kind(&text), JsonKind::TimelineJs | JsonKind::StoryMap) => {
@@ -90,12 +96,17 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
                 _ => errors(vec![Problem::whole(
                     &file,
                     format!(
-                        "unrecognised JSON: expected \"format\": \"{EVENTS_FORMAT}\" or \"{PLACES_FORMAT}\", or a GeoJSON FeatureCollection"
+                        "unrecognised JSON: expected \"format\": \"{EVENTS_FORMAT}\" or \"{PLACES_FORMAT}\", or GeoJSON (a FeatureCollection, a Feature or a geometry)"
                     ),
                 )]),
             }
         }
     }
+}
+
+/// Whether a `type` names a GeoJSON document: a FeatureCollection, a Feature or a geometry.
+fn is_geojson_type(t: &str) -> bool {
+    t == "FeatureCollection" || t == "Feature" || super::geojson::GEOMETRY_TYPES.contains(&t)
 }
 
 /// A GeoJSON file: a basemap when its features carry `kind`, else events.
