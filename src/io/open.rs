@@ -3,6 +3,7 @@
 use super::basemap::Basemap;
 use super::bundle::{bundled_places, read_text};
 use super::bundled::{EVENTS_FORMAT, Loaded};
+use super::memory::{FileBytes, Input};
 use super::problem::Problem;
 use super::{acled, atlas_csv, geojson_events};
 use crate::model::{Dataset, Event, Place, Records};
@@ -43,9 +44,12 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
 }
 
 /// Loads events from a file of any supported format; returns the gazetteer they use and what loaded.
+///
+/// Large files are mapped rather than read, and a table's pages are given back as its rows are
+/// parsed, so the file never sits in memory whole.
 pub fn load_path(path: &Path, basemap: &Basemap, options: &LoadOptions) -> (Vec<Place>, Opened) {
-    match read_file(path) {
-        Ok(bytes) => load_bytes(path, &bytes, basemap, options),
+    match FileBytes::open(path) {
+        Ok(file) => load_input(path, file.input(), basemap, options),
         Err(e) => (
             Vec::new(),
             Opened {
@@ -59,46 +63,6 @@ pub fn load_path(path: &Path, basemap: &Basemap, options: &LoadOptions) -> (Vec<
             },
         ),
     }
-}
-
-/// Reads a whole file; large files are read as two halves side by side (the kernel's copy into
-/// memory is a good part of loading a large table).
-pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileExt;
-        let file = std::fs::File::open(path)?;
-        let len = file.metadata()?.len() as usize;
-        if len >= 16 << 20 {
-            let mut bytes = vec![0u8; len];
-            let (a, b) = bytes.split_at_mut(len / 2);
-            let read_all = |buf: &mut [u8], mut at: u64| -> std::io::Result<()> {
-                let mut done = 0;
-                while done < buf.len() {
-                    match file.read_at(&mut buf[done..], at) {
-                        Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-                        Ok(n) => {
-                            done += n;
-                            at += n as u64;
-                        }
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                        Err(e) => return Err(e),
-                    }
-                }
-                Ok(())
-            };
-            let half = a.len() as u64;
-            std::thread::scope(|scope| {
-                let second = scope.spawn(|| read_all(b, half));
-                read_all(a, 0)?;
-                second
-                    .join()
-                    .unwrap_or_else(|_| Err(std::io::Error::other("a reading thread failed")))
-            })?;
-            return Ok(bytes);
-        }
-    }
-    std::fs::read(path)
 }
 
 /// Choices about how a file is read, from the command line or the open panel.
@@ -208,6 +172,17 @@ pub fn load_bytes(
     basemap: &Basemap,
     options: &LoadOptions,
 ) -> (Vec<Place>, Opened) {
+    load_input(path, Input::from(bytes), basemap, options)
+}
+
+/// [`load_bytes`] on an [`Input`], whose pages a table's parser gives back as it passes them.
+pub fn load_input(
+    path: &Path,
+    input: Input<'_>,
+    basemap: &Basemap,
+    options: &LoadOptions,
+) -> (Vec<Place>, Opened) {
+    let bytes = input.bytes();
     let _ = options; // read by the loaders that support time fields and assumed years
     let file = path.display().to_string();
     let failed = |p: Problem| {
@@ -244,14 +219,14 @@ pub fn load_bytes(
         } else {
             acled::RowSource::Memory(std::sync::Arc::from(bytes))
         };
-        let (store, problems) = acled::parse_acled_rows(&file, bytes, source);
+        let (store, problems, notices) = acled::parse_acled_input(&file, input, source);
         let places = store.places().to_vec();
         return (
             places,
             Opened {
                 records: store.into(),
                 problems,
-                notices: Vec::new(),
+                notices,
                 undated: None,
             },
         );

@@ -251,10 +251,12 @@ impl RowStore {
         let line = self.rows.line[j];
         match self.reader.read(self.rows.offset[j]) {
             Ok(mut e) if e.id == v.id || e.id.starts_with("row-") => {
-                // the loader's own choices (place ids, exact coordinates) come from memory
+                // the loader's own choices (place ids, actors united from several rows) come
+                // from memory
                 e.id = v.id.to_owned();
                 e.place = v.place.to_owned();
                 e.place_name = v.place_name.to_owned();
+                e.actors = v.actors.to_vec();
                 e
             }
             Ok(e) => self.fallback(
