@@ -23,6 +23,8 @@
 
 #[path = "bench/load.rs"]
 mod load;
+#[path = "bench/plot.rs"]
+mod plot;
 #[path = "bench/report.rs"]
 mod report;
 #[path = "bench/synth.rs"]
@@ -447,4 +449,10 @@ fn main() {
     };
     let metrics = run(&options);
     report::table(&metrics, &options.events);
+    if let Some(path) = &options.plot {
+        match plot::write(path, &metrics, &options.events) {
+            Ok(()) => eprintln!("[bench] plot written to {}", path.display()),
+            Err(e) => eprintln!("[bench] cannot write the plot {}: {e}", path.display()),
+        }
+    }
 }

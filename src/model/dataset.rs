@@ -185,6 +185,13 @@ impl Dataset {
         let dated = keys.partition_point(|k| k.0 != DayNum::MAX);
         let spans: Vec<(DayNum, DayNum)> = keys[..dated].iter().map(|k| (k.0, k.1)).collect();
         let mut slot: Vec<u32> = keys.iter().map(|k| k.3).collect();
+        // the id order starts from the sorted keys' id prefixes, read in position order, rather
+        // than from the ids themselves, which sit in file order (a cache miss each)
+        let by_id: Vec<(u128, u32)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.2, i as u32))
+            .collect();
         drop(keys);
         // whole events move into position order once; their slots follow
         let mut order: Vec<u32> = slot
@@ -212,7 +219,7 @@ impl Dataset {
         let (columns, id_order, index) = std::thread::scope(|scope| {
             let columns = scope.spawn(|| Columns::of(&src, &slot));
             let index = scope.spawn(|| TimeIndex::new(&spans));
-            let id_order = id_order_of(&src, &slot);
+            let id_order = id_order_of(&src, &slot, by_id);
             let columns = columns.join().unwrap_or_else(|_| Columns::of(&src, &slot));
             let index = index.join().unwrap_or_else(|_| TimeIndex::new(&spans));
             (columns, id_order, index)
@@ -583,13 +590,8 @@ fn id_prefix(id: &str) -> u128 {
     u128::from_be_bytes(bytes)
 }
 
-/// Event positions ordered by id, stable among equal ids.
-fn id_order_of(src: &Sources<'_>, slot: &[u32]) -> Vec<u32> {
-    let mut keyed: Vec<(u128, u32)> = slot
-        .iter()
-        .enumerate()
-        .map(|(i, &s)| (id_prefix(src.id(s)), i as u32))
-        .collect();
+/// Event positions ordered by id, stable among equal ids, from each position's id prefix.
+fn id_order_of(src: &Sources<'_>, slot: &[u32], mut keyed: Vec<(u128, u32)>) -> Vec<u32> {
     keyed.sort_unstable_by(|a, b| {
         a.0.cmp(&b.0).then_with(|| {
             src.id(slot[a.1 as usize])

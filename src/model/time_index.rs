@@ -17,6 +17,7 @@ struct Group {
     min_len: DayNum,
     max_len: DayNum,
     starts: Vec<DayNum>,
+    /// Last days, kept only by groups of mixed durations (an exact group's follow from its starts).
     ends: Vec<DayNum>,
     ids: Vec<u32>,
     /// `prefix[d]` = how many starts fall before day `origin + d`: counts without binary search.
@@ -121,10 +122,22 @@ impl TimeIndex {
         if !in_order {
             members.sort_unstable_by_key(|&(g, s, e, i)| (g, s, e, i));
         }
+        // an exact group's ends follow from its starts: only the shared classes keep theirs
+        let exact_groups = common.len();
+        let mut sizes = vec![0usize; groups.len()];
+        for m in &members {
+            sizes[m.0] += 1;
+        }
+        for (group, &size) in groups.iter_mut().zip(&sizes) {
+            group.starts.reserve_exact(size);
+            group.ids.reserve_exact(size);
+        }
         for (g, s, e, i) in members {
             let group = &mut groups[g];
             group.starts.push(s);
-            group.ends.push(e);
+            if g >= exact_groups {
+                group.ends.push(e);
+            }
             group.ids.push(i);
         }
         let origin = spans.iter().map(|s| s.0).min().unwrap_or(0);

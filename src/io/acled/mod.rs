@@ -192,6 +192,7 @@ pub fn parse_acled_input(
     let first_line = reader.position().line() as usize;
     let parts = split::parse_parts(file, input, (body, first_line), &columns, split::SPLIT_MIN);
     let (mut rows, mut out, id_keys, part_problems) = split::join(parts, bom);
+    out.shrink_to_fit();
     problems.extend(part_problems);
     let repeats = merge::repeated_ids(id_keys, &out);
     let settled = merge::settle(&repeats, &mut out, &mut rows, columns.actor2.is_none());
