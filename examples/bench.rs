@@ -341,6 +341,7 @@ fn query_metrics(o: &Options, n: usize, data: &Dataset, out: &mut Vec<Metric>) {
     let mut rng = synth::Rng::new(7);
     let mut count_us = Vec::new();
     let mut list_us = Vec::new();
+    let mut window_us = Vec::new();
     let mut sink = 0usize;
     let mut list = Vec::new();
     for _ in 0..200 {
@@ -354,11 +355,15 @@ fn query_metrics(o: &Options, n: usize, data: &Dataset, out: &mut Vec<Metric>) {
         data.extend_in_window(a, b, &mut list);
         sink += list.len();
         list_us.push(t.elapsed().as_secs_f64() * 1e6);
+        let t = Instant::now();
+        sink += data.window(a, b).earlier.len();
+        window_us.push(t.elapsed().as_secs_f64() * 1e6);
     }
     std::hint::black_box(sink);
     for (metric, v) in [
         ("window_query_us", &mut count_us),
         ("window_list_us", &mut list_us),
+        ("window_runs_us", &mut window_us),
     ] {
         emit(
             out,

@@ -43,7 +43,7 @@ pub fn get(
 }
 
 /// The rows of the table: scenario, metric and format.
-const ROWS: [(&str, &str, Option<&str>); 13] = [
+const ROWS: [(&str, &str, Option<&str>); 14] = [
     ("atlas", "load_csv_s", None),
     ("atlas", "load_geojson_s", None),
     ("atlas", "rss_bytes_per_event", None),
@@ -51,6 +51,7 @@ const ROWS: [(&str, &str, Option<&str>); 13] = [
     ("atlas", "load_peak_bytes_per_event", Some("geojson")),
     ("atlas", "window_query_us", None),
     ("atlas", "window_list_us", None),
+    ("atlas", "window_runs_us", None),
     ("atlas", "visible_full_ms", None),
     ("atlas", "frame_ms_median", None),
     ("atlas", "frame_ms_p95", None),

@@ -77,6 +77,38 @@ pub struct Columns {
     pub place_example: Vec<u32>,
 }
 
+/// The positions of the events overlapping a time window, in time order: the few that start
+/// before it and reach into it, then the run of those that start inside it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Window {
+    /// Events starting before the window and ending inside or after it, ascending.
+    pub earlier: Vec<usize>,
+    /// Events starting inside the window.
+    pub run: std::ops::Range<usize>,
+}
+
+impl Window {
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.earlier.len() + self.run.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The positions, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.earlier.iter().copied().chain(self.run.clone())
+    }
+
+    /// Whether the event at a position is in the window.
+    pub fn contains(&self, index: usize) -> bool {
+        self.run.contains(&index) || self.earlier.binary_search(&index).is_ok()
+    }
+}
+
 /// Events sorted by time (undated last), their time index, and the places they refer to.
 ///
 /// Events are held either whole or as rows of a [`RowStore`]; [`Dataset::view`] gives the fields
@@ -515,19 +547,28 @@ impl Dataset {
 
     /// Appends the positions of [`Dataset::in_window`] to `out`.
     pub fn extend_in_window(&self, a: DayNum, b: DayNum, out: &mut Vec<usize>) {
+        let window = self.window(a, b);
+        out.reserve(window.len());
+        out.extend_from_slice(&window.earlier);
+        out.extend(window.run);
+    }
+
+    /// The events overlapping the inclusive days [a, b] without listing the run of those that
+    /// start inside it: at ten million events a year's window holds over half a million, which
+    /// [`Dataset::in_window`] writes out on every call.
+    pub fn window(&self, a: DayNum, b: DayNum) -> Window {
         if b < a {
-            return;
+            return Window::default();
         }
-        let lo = self.starts.partition_point(|&s| s < a);
-        let hi = self.starts.partition_point(|&s| s <= b);
-        let before = out.len();
+        let run = self.starting_in(a, b);
+        let mut earlier = Vec::new();
         self.index.for_each_overlapping(a, a, |i| {
-            if (i as usize) < lo {
-                out.push(i as usize);
+            if (i as usize) < run.start {
+                earlier.push(i as usize);
             }
         });
-        out[before..].sort_unstable();
-        out.extend(lo..hi.max(lo));
+        earlier.sort_unstable();
+        Window { earlier, run }
     }
 
     /// Positions of the dated events starting inside [a, b]: one run, since events are in time order.
@@ -769,6 +810,14 @@ mod tests {
                 expected.sort_unstable();
                 let expected: Vec<usize> = expected.into_iter().map(|i| i as usize).collect();
                 assert_eq!(data.in_window(a, b), expected, "window {a}..{b}");
+                let window = data.window(a, b);
+                assert_eq!(window.iter().collect::<Vec<_>>(), expected);
+                assert_eq!(window.len(), expected.len());
+                assert!(expected.iter().all(|&i| window.contains(i)));
+                assert_eq!(
+                    (0..data.len()).filter(|&i| window.contains(i)).count(),
+                    expected.len()
+                );
                 assert_eq!(data.count_in_window(a, b), expected.len());
                 let brute: Vec<usize> = (0..data.dated_len())
                     .filter(|&i| {
