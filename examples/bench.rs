@@ -1,16 +1,19 @@
-//! Scale benchmark: `cargo run --release --example bench -- --events 1000 100000 1000000`.
+//! Scale benchmark: `cargo run --release --example bench -- --events 1000 100000 1000000 10000000`.
 //!
 //! For each N it generates a deterministic synthetic dataset, writes it as ACLED-style CSV and as
-//! GeoJSON, and measures loading, resident memory per event, the time-window query, and full
-//! headless frames of the real viewer (`AtlasApp::frame_ui` through egui's `Context` and
-//! tessellation at 1600x1000) while the window is scrubbed across the data. The same frames with
-//! every in-window event painted as its own marker are the `naive` scenario. One JSON object per
-//! line, then a table. Loads run in child processes so their memory is measured alone.
+//! GeoJSON, and measures loading (time, resident memory per event after the load, and peak resident
+//! memory per event while loading), the time-window query, and full headless frames of the real
+//! viewer (`AtlasApp::frame_ui` through egui's `Context` and tessellation at 1600x1000) while the
+//! window is scrubbed across the data. The same frames with every in-window event painted as its
+//! own marker are the `naive` scenario. One JSON object per line, then a table, then an SVG plot of
+//! load time and memory against N. Loads run in child processes so their memory is measured alone.
 //!
-//! Options: `--events N...`, `--dir PATH` (default: the system temp folder, `atlas-bench`), `--frames K` (default 60),
-//! `--window DAYS` scrubbed (default 365), `--repeats R` child loads per file (default 3; 0 skips
-//! loading and builds the events from the generated rows), `--skip-files` (reuse the files
-//! already written), `--only atlas|naive`.
+//! Options: `--events N...`, `--dir PATH` (default: the system temp folder, `atlas-bench`),
+//! `--frames K` (default 60), `--window DAYS` scrubbed (default 365), `--repeats R` child loads per
+//! file (default 3; 0 skips them), `--formats csv,geojson` (the files loaded in child processes),
+//! `--skip-files` (reuse the files already written), `--only atlas|naive`, `--plot PATH` (default
+//! `docs/scaling.svg`; `-` for none). The frames' data is the CSV loaded in this process, or events
+//! built from the generated rows when it does not load.
 //!
 //! Frames run with glibc's malloc thresholds raised (the bench re-runs itself with
 //! `GLIBC_TUNABLES` set) so page faults of large frames stay out of the timings; loads run in

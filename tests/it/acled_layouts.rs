@@ -141,3 +141,43 @@ fn a_file_cut_off_in_its_last_record_is_refused_and_its_whole_rows_load_when_ask
     assert_eq!(ids.len(), 3);
     assert!(!ids.contains(&"TST104"), "{ids:?}");
 }
+
+#[test]
+fn a_large_file_loads_the_same_mapped_as_read() {
+    // over 32 MiB: mapped, its pages given back as the parse passes them, rows read again from disk
+    let header = std::fs::read_to_string(fixture("acled_dyadic.csv")).unwrap();
+    let (header, first) = header.split_once('\n').unwrap();
+    let row = first.lines().next().unwrap();
+    let mut text = format!("{header}\n");
+    let mut k = 0;
+    while text.len() < 34 << 20 {
+        let day = 1 + k % 28;
+        text.push_str(&row.replacen("TST101", &format!("BIG{k}"), 1).replacen(
+            "2022-09-13",
+            &format!("2022-02-{day:02}"),
+            1,
+        ));
+        text.push('\n');
+        k += 1;
+    }
+    let dir = std::env::temp_dir().join(format!("atlas-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.csv");
+    std::fs::write(&path, &text).unwrap();
+    let basemap = bundled_basemap();
+    let options = LoadOptions::default();
+    let (places, mapped) = load_path(&path, &basemap, &options);
+    let (places_read, read) =
+        caucasus_atlas::io::open::load_bytes(&path, text.as_bytes(), &basemap, &options);
+    assert!(mapped.problems.is_empty(), "{:?}", mapped.problems);
+    assert_eq!(places, places_read);
+    let mapped = Dataset::new(mapped.records, places);
+    let read = Dataset::new(read.records, places_read);
+    assert_eq!(mapped.len(), k);
+    let ids = |d: &Dataset| d.views().map(|v| v.id.to_owned()).collect::<Vec<_>>();
+    assert_eq!(ids(&mapped), ids(&read));
+    for i in [0, k / 2, k - 1] {
+        assert_eq!(mapped.event(i), read.event(i));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -6,8 +6,9 @@
 //! disagree, or any repeat in a file with an `actor2` column) is a conflict, reported at the
 //! repeating row; the first row of the id is kept.
 
-use super::Rows;
-use crate::model::RowColumns;
+use super::{Rows, field_offset, line_column};
+use crate::io::problem::Problem;
+use crate::model::{RowColumns, RowStore};
 use std::collections::HashMap;
 
 /// A row whose id an earlier row has.
@@ -119,6 +120,53 @@ pub(super) fn settle(
         out.actors[first] = number;
     }
     settled
+}
+
+/// The file the rows came from, to locate the repeats.
+pub(super) struct Source<'a> {
+    pub file: &'a str,
+    /// The file's bytes after its byte-order mark.
+    pub bytes: &'a [u8],
+    /// The length of the byte-order mark (rows' offsets count it).
+    pub bom: usize,
+    /// The index of the id column.
+    pub id_column: usize,
+}
+
+/// The rows to drop (merged or in conflict), the conflicts as problems at the repeating row's id,
+/// and the notice of the merge ("300 rows merged into 193 events") when rows were merged.
+pub(super) fn report(
+    store: &RowStore,
+    settled: &Settled,
+    source: &Source<'_>,
+) -> (Vec<bool>, Vec<Problem>, Option<String>) {
+    let mut skip = vec![false; store.len()];
+    for &j in &settled.merged {
+        skip[j] = true;
+    }
+    let mut problems = Vec::new();
+    for &(repeat, what) in &settled.conflicts {
+        let j = repeat.row;
+        skip[j] = true;
+        let start = (store.rows().offset[j] as usize).saturating_sub(source.bom);
+        let offset = field_offset(source.bytes, start, source.id_column);
+        let line = store.rows().line[j] as usize;
+        let (line, column) = line_column(source.bytes, start, line, offset);
+        let (id, first) = (store.id(j), store.rows().line[repeat.first]);
+        let message = if what.is_empty() {
+            format!("duplicate event id `{id}` (first on line {first})")
+        } else {
+            format!("duplicate event id `{id}`: line {first} has it with a different {what}")
+        };
+        problems.push(Problem::at(source.file, line, column, message));
+    }
+    let notice = (!settled.merged.is_empty()).then(|| {
+        let rows = store.len() - settled.conflicts.len();
+        let events = rows - settled.merged.len();
+        let noun = if events == 1 { "event" } else { "events" };
+        format!("{rows} rows merged into {events} {noun}")
+    });
+    (skip, problems, notice)
 }
 
 #[cfg(test)]

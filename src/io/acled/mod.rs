@@ -207,36 +207,15 @@ pub fn parse_acled_input(
     );
     let mut notices = Vec::new();
     if !repeats.is_empty() {
-        let mut skip = vec![false; store.len()];
-        for &j in &settled.merged {
-            skip[j] = true;
-        }
-        for &(repeat, what) in &settled.conflicts {
-            let j = repeat.row;
-            skip[j] = true;
-            let start = (store.rows().offset[j] as usize).saturating_sub(bom);
-            let offset = field_offset(bytes, start, id_column);
-            let (line, column) = line_column(bytes, start, store.rows().line[j] as usize, offset);
-            let first = store.rows().line[repeat.first];
-            let message = if what.is_empty() {
-                format!(
-                    "duplicate event id `{}` (first on line {first})",
-                    store.id(j)
-                )
-            } else {
-                format!(
-                    "duplicate event id `{}`: line {first} has it with a different {what}",
-                    store.id(j)
-                )
-            };
-            problems.push(Problem::at(file, line, column, message));
-        }
-        if !settled.merged.is_empty() {
-            let rows = store.len() - settled.conflicts.len();
-            let events = rows - settled.merged.len();
-            let noun = if events == 1 { "event" } else { "events" };
-            notices.push(format!("{rows} rows merged into {events} {noun}"));
-        }
+        let source = merge::Source {
+            file,
+            bytes,
+            bom,
+            id_column,
+        };
+        let (skip, conflicts, notice) = merge::report(&store, &settled, &source);
+        problems.extend(conflicts);
+        notices.extend(notice);
         store = store.without(&skip);
         problems.sort_by_key(|p| (p.line, p.column));
     }

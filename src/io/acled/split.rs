@@ -285,8 +285,9 @@ pub(super) fn join(
         o.line.extend_from_slice(&r.line);
         let mut keys = std::mem::take(&mut first.id_keys);
         keys.extend(part.id_keys.iter().map(|&(h, j)| (h, j + base)));
-        // two sorted runs: the sort merges them in linear time
-        keys.sort_unstable();
+        // two sorted runs: the stable sort finds them and merges them in linear time (the
+        // unstable one would sort them again from scratch)
+        keys.sort();
         first.id_keys = keys;
         first.problems.extend(part.problems);
     }
