@@ -300,6 +300,7 @@ fn load_metrics(o: &Options, n: usize, paths: (&Path, &Path), out: &mut Vec<Metr
         );
     };
     put("load_csv_s", None, valid(&csv, csv.secs), "s");
+    put("load_csv_cpu_s", None, valid(&csv, csv.cpu_secs), "s");
     put("load_geojson_s", None, valid(&geo, geo.secs), "s");
     put(
         "rss_bytes_per_event",

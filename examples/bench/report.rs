@@ -43,8 +43,9 @@ pub fn get(
 }
 
 /// The rows of the table: scenario, metric and format.
-const ROWS: [(&str, &str, Option<&str>); 14] = [
+const ROWS: [(&str, &str, Option<&str>); 15] = [
     ("atlas", "load_csv_s", None),
+    ("atlas", "load_csv_cpu_s", None),
     ("atlas", "load_geojson_s", None),
     ("atlas", "rss_bytes_per_event", None),
     ("atlas", "load_peak_bytes_per_event", Some("csv")),
