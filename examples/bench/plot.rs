@@ -43,6 +43,11 @@ const PANELS: [Panel; 2] = [
                 format: None,
             },
             Series {
+                label: "CSV, processor time (both threads)",
+                metric: "load_csv_cpu_s",
+                format: None,
+            },
+            Series {
                 label: "GeoJSON",
                 metric: "load_geojson_s",
                 format: None,
