@@ -181,3 +181,27 @@ fn a_large_file_loads_the_same_mapped_as_read() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn in_a_file_with_actor2_every_repeated_id_is_a_conflict() {
+    let text = std::fs::read_to_string(fixture("acled_dyadic.csv")).unwrap();
+    let second = text.lines().nth(2).unwrap();
+    // the row of TST102 again, word for word, at the end (line 7)
+    let repeated = format!("{text}{second}\n");
+    let dir = std::env::temp_dir().join(format!("atlas-dyadic-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("repeated.csv");
+    std::fs::write(&path, repeated).unwrap();
+    let (_, opened) = load_path(&path, &bundled_basemap(), &LoadOptions::default());
+    let problems: Vec<String> = opened.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        [format!(
+            "{}:7:1: duplicate event id `TST102` (first on line 3)",
+            path.display()
+        )]
+    );
+    assert!(opened.notices.is_empty());
+    assert_eq!(opened.records.len(), 4);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
