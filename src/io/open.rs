@@ -204,32 +204,7 @@ pub fn load_input(
         return failed(Problem::whole(&file, "the file is empty"));
     }
     if format == Format::Csv {
-        let header_is_atlas = csv::ReaderBuilder::new()
-            .from_reader(bytes)
-            .headers()
-            .is_ok_and(atlas_csv::is_atlas_header);
-        if header_is_atlas {
-            let (places, loaded) = atlas_csv::read_csv(&file, bytes, basemap);
-            return (places, loaded.into());
-        }
-        let on_disk = bytes.len() > KEEP_IN_MEMORY_MAX
-            && std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64);
-        let source = if on_disk {
-            acled::RowSource::File(path.to_path_buf())
-        } else {
-            acled::RowSource::Memory(std::sync::Arc::from(bytes))
-        };
-        let (store, problems, notices) = acled::parse_acled_input(&file, input, source);
-        let places = store.places().to_vec();
-        return (
-            places,
-            Opened {
-                records: store.into(),
-                problems,
-                notices,
-                undated: None,
-            },
-        );
+        return load_csv(path, input, basemap);
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -276,6 +251,36 @@ pub fn load_input(
         let (places, loaded) = geojson_events::parse_geojson_events(&file, text, &bundled_places());
         (places, loaded.into())
     }
+}
+
+/// Loads a CSV file: the atlas's own export, or an ACLED table as compact rows whose free text is
+/// read again from the file (when it is larger than 32 MiB) or from the bytes kept in memory.
+fn load_csv(path: &Path, input: Input<'_>, basemap: &Basemap) -> (Vec<Place>, Opened) {
+    let (file, bytes) = (path.display().to_string(), input.bytes());
+    let header_is_atlas = csv::ReaderBuilder::new()
+        .from_reader(bytes)
+        .headers()
+        .is_ok_and(atlas_csv::is_atlas_header);
+    if header_is_atlas {
+        let (places, loaded) = atlas_csv::read_csv(&file, bytes, basemap);
+        return (places, loaded.into());
+    }
+    let on_disk = bytes.len() > KEEP_IN_MEMORY_MAX
+        && std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64);
+    let source = if on_disk {
+        acled::RowSource::File(path.to_path_buf())
+    } else {
+        acled::RowSource::Memory(std::sync::Arc::from(bytes))
+    };
+    let (store, problems, notices) = acled::parse_acled_input(&file, input, source);
+    let places = store.places().to_vec();
+    let opened = Opened {
+        records: store.into(),
+        problems,
+        notices,
+        undated: None,
+    };
+    (places, opened)
 }
 
 /// Loads a dataset strictly: any problem fails the whole load.

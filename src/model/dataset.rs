@@ -188,32 +188,7 @@ impl Dataset {
                 places.push(p.clone());
             }
         }
-        // Sort small keys (dates, then the id's first bytes; whole ids only on ties).
-        let mut keys: Vec<(DayNum, DayNum, u128, u32)> =
-            Vec::with_capacity(rich.len() + stores.iter().map(|s| s.len()).sum::<usize>());
-        for (i, e) in rich.iter().enumerate() {
-            let (s, end) = e.date.days().unwrap_or((DayNum::MAX, DayNum::MAX));
-            keys.push((s, end, id_prefix(&e.id), RICH | i as u32));
-        }
-        for (k, store) in stores.iter().enumerate() {
-            let source = (k as u32 + 1) << INDEX_BITS;
-            for j in 0..store.len() {
-                let (s, e) = store.days(j);
-                keys.push((s, e, id_prefix(store.id(j)), source | j as u32));
-            }
-        }
-        let already_sorted = keys.is_sorted_by(|a, b| (a.0, a.1, a.2) < (b.0, b.1, b.2));
-        if !already_sorted {
-            let src = Sources {
-                rich: &rich,
-                stores: &stores,
-            };
-            crate::par_sort::sort_unstable_by(&mut keys, |a, b| {
-                (a.0, a.1, a.2)
-                    .cmp(&(b.0, b.1, b.2))
-                    .then_with(|| src.id(a.3).cmp(src.id(b.3)).then(a.3.cmp(&b.3)))
-            });
-        }
+        let keys = sorted_keys(&rich, &stores);
         let dated = keys.partition_point(|k| k.0 != DayNum::MAX);
         let spans: Vec<(DayNum, DayNum)> = keys[..dated].iter().map(|k| (k.0, k.1)).collect();
         let mut slot: Vec<u32> = keys.iter().map(|k| k.3).collect();
@@ -621,6 +596,37 @@ impl Dataset {
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.place_ids.get(id).map(|&i| &self.places[i])
     }
+}
+
+/// A sort key: first and last day (undated: `DayNum::MAX`), the id's first bytes, and the slot.
+type Key = (DayNum, DayNum, u128, u32);
+
+/// The events' keys sorted by (start, end, id), undated last: small keys sort fast, and whole ids
+/// are compared only on ties.
+fn sorted_keys(rich: &[Event], stores: &[Arc<RowStore>]) -> Vec<Key> {
+    let mut keys: Vec<Key> =
+        Vec::with_capacity(rich.len() + stores.iter().map(|s| s.len()).sum::<usize>());
+    for (i, e) in rich.iter().enumerate() {
+        let (s, end) = e.date.days().unwrap_or((DayNum::MAX, DayNum::MAX));
+        keys.push((s, end, id_prefix(&e.id), RICH | i as u32));
+    }
+    for (k, store) in stores.iter().enumerate() {
+        let source = (k as u32 + 1) << INDEX_BITS;
+        for j in 0..store.len() {
+            let (s, e) = store.days(j);
+            keys.push((s, e, id_prefix(store.id(j)), source | j as u32));
+        }
+    }
+    let already_sorted = keys.is_sorted_by(|a, b| (a.0, a.1, a.2) < (b.0, b.1, b.2));
+    if !already_sorted {
+        let src = Sources { rich, stores };
+        crate::par_sort::sort_unstable_by(&mut keys, |a, b| {
+            (a.0, a.1, a.2)
+                .cmp(&(b.0, b.1, b.2))
+                .then_with(|| src.id(a.3).cmp(src.id(b.3)).then(a.3.cmp(&b.3)))
+        });
+    }
+    keys
 }
 
 /// The first sixteen bytes of an id as a big-endian number: orders like the id itself, up to ties.

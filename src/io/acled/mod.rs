@@ -136,7 +136,6 @@ pub fn parse_acled_input(
     input: Input<'_>,
     source: RowSource,
 ) -> (RowStore, Vec<Problem>, Vec<String>) {
-    let mut problems = Vec::new();
     let bom = if input.bytes().starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
@@ -144,52 +143,16 @@ pub fn parse_acled_input(
     };
     let input = input.skip(bom);
     let bytes = input.bytes();
-    let empty = |columns: Option<Columns>, problems| {
-        let reader = AcledReader::new(file, columns, source.clone());
-        let rows = RowColumns::default();
-        let store = RowStore::new(Arc::new(reader), vec![], vec![], vec![], rows);
-        (store, problems, Vec::new())
-    };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        problems.push(Problem::whole(file, "the file is empty"));
-        return empty(None, problems);
-    }
-    let head = &bytes[..bytes.len().min(8192)];
-    if let Some(nul) = head.iter().position(|&b| b == 0) {
-        let (line, column) = line_column(bytes, 0, 1, nul);
-        problems.push(Problem::at(
-            file,
-            line,
-            column,
-            "not a CSV text file (it contains NUL bytes; a binary file?)",
-        ));
-        return empty(None, problems);
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut record = ByteRecord::new();
-    let header_line = match reader.read_byte_record(&mut record) {
-        Ok(true) => record_line(bytes, &record),
-        Ok(false) => {
-            problems.push(Problem::whole(file, "the file is empty"));
-            return empty(None, problems);
-        }
-        Err(e) => {
-            problems.push(csv_problem(file, &e));
-            return empty(None, problems);
+    let (columns, body, first_line) = match read_header(file, bytes) {
+        Ok(header) => header,
+        Err(problem) => {
+            let reader = AcledReader::new(file, None, source);
+            let rows = RowColumns::default();
+            let store = RowStore::new(Arc::new(reader), vec![], vec![], vec![], rows);
+            return (store, vec![problem], Vec::new());
         }
     };
-    let columns = match Columns::find(&record) {
-        Ok(c) => c,
-        Err(message) => {
-            problems.push(Problem::at(file, header_line, 1, message));
-            return empty(None, problems);
-        }
-    };
-    let body = reader.position().byte() as usize;
-    let first_line = reader.position().line() as usize;
+    let mut problems = Vec::new();
     let parts = split::parse_parts(file, input, (body, first_line), &columns, split::SPLIT_MIN);
     let (mut rows, mut out, id_keys, part_problems) = split::join(parts, bom);
     out.shrink_to_fit();
@@ -220,6 +183,39 @@ pub fn parse_acled_input(
         problems.sort_by_key(|p| (p.line, p.column));
     }
     (store, problems, notices)
+}
+
+/// Reads the header row: the columns, and the byte and line where the rows begin. A file that is
+/// empty, binary or without the required columns is one problem.
+fn read_header(file: &str, bytes: &[u8]) -> Result<(Columns, usize, usize), Problem> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Problem::whole(file, "the file is empty"));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if let Some(nul) = head.iter().position(|&b| b == 0) {
+        let (line, column) = line_column(bytes, 0, 1, nul);
+        return Err(Problem::at(
+            file,
+            line,
+            column,
+            "not a CSV text file (it contains NUL bytes; a binary file?)",
+        ));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = ByteRecord::new();
+    let header_line = match reader.read_byte_record(&mut record) {
+        Ok(true) => record_line(bytes, &record),
+        Ok(false) => return Err(Problem::whole(file, "the file is empty")),
+        Err(e) => return Err(csv_problem(file, &e)),
+    };
+    let columns =
+        Columns::find(&record).map_err(|message| Problem::at(file, header_line, 1, message))?;
+    let body = reader.position().byte() as usize;
+    let first_line = reader.position().line() as usize;
+    Ok((columns, body, first_line))
 }
 
 /// The Fx hash of some bytes.

@@ -130,29 +130,13 @@ fn parse_part(
             input.release(released..at);
             released = at;
         }
-        let rest = start + reader.position().byte() as usize;
-        if stop.is_none()
-            && bytes[rest.min(bytes.len())..]
+        let last = stop.is_none()
+            && bytes[(start + reader.position().byte() as usize).min(bytes.len())..]
                 .iter()
-                .all(u8::is_ascii_whitespace)
-            && let Some(message) = cut_off(bytes, at, record.len(), columns.width)
-        {
+                .all(u8::is_ascii_whitespace);
+        if let Some(message) = shape_problem(bytes, at, last, record.len(), columns.width) {
             let (line, column) = line_column(bytes, at, line, field_offset(bytes, at, 0));
             part.problems.push(Problem::at(file, line, column, message));
-            continue;
-        }
-        if record.len() != columns.width {
-            let (line, column) = line_column(bytes, at, line, field_offset(bytes, at, 0));
-            part.problems.push(Problem::at(
-                file,
-                line,
-                column,
-                format!(
-                    "this row has {} fields but the header has {}",
-                    record.len(),
-                    columns.width
-                ),
-            ));
             continue;
         }
         match Rows::fields(&record, columns) {
@@ -178,6 +162,21 @@ fn parse_part(
     // sorted here, on the part's own thread, so that finding duplicates is one merge
     part.id_keys.sort_unstable();
     (part, stop.is_none())
+}
+
+/// What is wrong with the shape of the record at `at` with `fields` fields, the file's `last`
+/// or not: cut off (see [`cut_off`]), or not as wide as the header.
+fn shape_problem(
+    bytes: &[u8],
+    at: usize,
+    last: bool,
+    fields: usize,
+    width: usize,
+) -> Option<String> {
+    if last && let Some(message) = cut_off(bytes, at, fields, width) {
+        return Some(message);
+    }
+    (fields != width).then(|| format!("this row has {fields} fields but the header has {width}"))
 }
 
 /// Why the file's last record, starting at `at` with `fields` fields, looks cut off (a download
