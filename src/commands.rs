@@ -1,6 +1,7 @@
 //! What the views ask for. Views emit commands; the app applies them in one place.
 
-use crate::model::{Category, DayNum};
+use crate::filters::AreaFilter;
+use crate::model::{Category, DayNum, MapView};
 use crate::time_control::Mode;
 use std::path::PathBuf;
 
@@ -42,17 +43,40 @@ pub enum Command {
     StepPrev,
     /// Select the first event.
     First,
+    /// Move the window so that it ends on the next (or previous) day the map changes.
+    StepMapChange {
+        /// Toward later days.
+        forward: bool,
+    },
     /// Select the last event.
     Last,
     /// Show or hide a category.
     ShowCategory(Category, bool),
     /// Filter by actor.
     SetActor(Option<String>),
+    /// Filter by text (title, place, actors, quote, and the notes of large tables).
+    SetSearch(String),
+    /// Add an area to the area filter (events inside any of its areas pass).
+    AddArea(AreaFilter),
+    /// Remove the area filter's area at this position.
+    RemoveArea(usize),
+    /// Remove every area from the area filter.
+    ClearAreas,
+    /// Toggle the smallest named area at a point in the area filter; at a point in no area (the
+    /// sea), clear the area filter.
+    FilterAreaAt {
+        /// Longitude.
+        lon: f64,
+        /// Latitude.
+        lat: f64,
+    },
+    /// Look at the map from here (after a drag, a scroll or a pinch, or to fit it).
+    SetMapView(MapView),
     /// Zoom the map by a factor around its centre.
     Zoom(f32),
     /// Fit the map to the region.
     FitRegion,
-    /// Open a file with the native dialog.
+    /// Open a file chosen in the native dialog (which runs beside the frame, not in it).
     OpenDialog,
     /// Open a file by path (background load).
     OpenPath(PathBuf),

@@ -1,8 +1,8 @@
-//! Searching the notes of large tables on a background thread.
+//! Searching the notes of large tables on a background thread, and what the last search found.
 //!
 //! Compact rows keep their notes in the file, so a text filter first matches the fields in memory
 //! at once, and this job then reads the files and adds the rows whose notes (or any other column)
-//! hold the text.
+//! hold the text. The result belongs to the viewer's state, not to the dataset.
 
 use crate::model::Dataset;
 use std::sync::Arc;
@@ -57,5 +57,34 @@ impl RowSearchJob {
 impl Drop for RowSearchJob {
     fn drop(&mut self) {
         self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// What the last finished search of the rows' files found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowHits {
+    /// The dataset searched.
+    pub uid: u64,
+    /// The text searched for, lowercase.
+    pub query: String,
+    /// One bit per dataset position: the rows whose file text holds the query.
+    pub bits: Arc<Vec<u64>>,
+    /// Counts the searches that finished, so that what depends on them can tell a new result.
+    pub generation: u64,
+}
+
+impl RowHits {
+    /// The hits, if they are for this dataset and query.
+    pub fn for_query(&self, uid: u64, query_lower: &str) -> Option<&[u64]> {
+        (self.uid == uid && self.query == query_lower && !query_lower.is_empty())
+            .then_some(self.bits.as_slice())
+    }
+
+    /// Records a finished search's result.
+    pub fn set(&mut self, data: &Dataset, query_lower: &str, rows: &[Vec<u32>]) {
+        self.uid = data.uid();
+        self.query = query_lower.to_owned();
+        self.bits = Arc::new(data.row_hit_bits(rows));
+        self.generation += 1;
     }
 }

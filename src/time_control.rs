@@ -82,6 +82,17 @@ impl TimeControl {
         self.to = self.from + width - 1;
     }
 
+    /// Moves the window, keeping its width, so that it ends on `day` (in cumulative mode the cursor
+    /// moves there): the map then shows the situation of that day.
+    pub fn end_on(&mut self, day: DayNum) {
+        let width = self.width();
+        self.to = day;
+        if self.mode == Mode::Window {
+            self.from = day - (width - 1);
+        }
+        self.from = self.from.min(self.to);
+    }
+
     /// Starts or stops playback; starting at the end rewinds to the start.
     pub fn toggle_play(&mut self) {
         self.playing = !self.playing;
@@ -116,38 +127,50 @@ impl TimeControl {
         true
     }
 
-    /// Selects the chronologically next event after `current` (or after the window's start when
-    /// nothing dated is selected), moving the window to it. Returns its position.
-    pub fn step_next(&mut self, data: &Dataset, current: Option<usize>) -> Option<usize> {
-        let next = match current {
-            Some(i) if i < data.dated_len() => (i + 1 < data.dated_len()).then_some(i + 1),
-            _ => data.first_starting_after(self.from - 1),
-        }?;
+    /// Selects the chronologically next event passing the filters after `current` (or after the
+    /// window's start when nothing dated is selected), moving the window to it. Returns its
+    /// position.
+    pub fn step_next(
+        &mut self,
+        data: &Dataset,
+        current: Option<usize>,
+        passes: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let from = match current {
+            Some(i) if i < data.dated_len() => i + 1,
+            _ => data.first_starting_after(self.from - 1)?,
+        };
+        let next = (from..data.dated_len()).find(|&i| passes(i))?;
         self.show_event(data, next);
         Some(next)
     }
 
-    /// Selects the chronologically previous event, moving the window to it.
-    pub fn step_prev(&mut self, data: &Dataset, current: Option<usize>) -> Option<usize> {
-        let prev = match current {
-            Some(i) if i < data.dated_len() => i.checked_sub(1),
-            _ => data.last_starting_before(self.to + 1),
-        }?;
+    /// Selects the chronologically previous event passing the filters, moving the window to it.
+    pub fn step_prev(
+        &mut self,
+        data: &Dataset,
+        current: Option<usize>,
+        passes: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let before = match current {
+            Some(i) if i < data.dated_len() => i,
+            _ => data.last_starting_before(self.to + 1)? + 1,
+        };
+        let prev = (0..before).rev().find(|&i| passes(i))?;
         self.show_event(data, prev);
         Some(prev)
     }
 
-    /// Selects the first dated event.
-    pub fn first(&mut self, data: &Dataset) -> Option<usize> {
-        (data.dated_len() > 0).then(|| {
-            self.show_event(data, 0);
-            0
-        })
+    /// Selects the first dated event passing the filters.
+    pub fn first(&mut self, data: &Dataset, passes: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let first = (0..data.dated_len()).find(|&i| passes(i))?;
+        self.show_event(data, first);
+        Some(first)
     }
 
-    /// Selects the last dated event.
-    pub fn last(&mut self, data: &Dataset) -> Option<usize> {
-        let last = data.dated_len().checked_sub(1)?;
+    /// Selects the last dated event passing the filters.
+    pub fn last(&mut self, data: &Dataset, passes: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let last = (0..data.dated_len()).rev().find(|&i| passes(i))?;
         self.show_event(data, last);
         Some(last)
     }
@@ -185,19 +208,45 @@ mod tests {
     #[test]
     fn steps_through_events_in_order() {
         let data = data();
+        let all = |_: usize| true;
         let mut tc = TimeControl::for_dataset(&data);
         tc.set_window(day(1, 1), day(1, 31));
-        assert_eq!(tc.step_next(&data, None), Some(0));
-        assert_eq!(tc.step_next(&data, Some(0)), Some(1));
+        assert_eq!(tc.step_next(&data, None, &all), Some(0));
+        assert_eq!(tc.step_next(&data, Some(0), &all), Some(1));
         // the window (31 days wide) moved to contain 1 March
         assert!(tc.from <= day(3, 1) && tc.to >= day(3, 1));
         assert_eq!(tc.width(), 31);
-        assert_eq!(tc.step_next(&data, Some(2)), None);
-        assert_eq!(tc.step_prev(&data, Some(1)), Some(0));
-        assert_eq!(tc.step_prev(&data, Some(0)), None);
-        assert_eq!(tc.last(&data), Some(2));
+        assert_eq!(tc.step_next(&data, Some(2), &all), None);
+        assert_eq!(tc.step_prev(&data, Some(1), &all), Some(0));
+        assert_eq!(tc.step_prev(&data, Some(0), &all), None);
+        assert_eq!(tc.last(&data, &all), Some(2));
         assert!(tc.to >= day(9, 28));
-        assert_eq!(tc.first(&data), Some(0));
+        assert_eq!(tc.first(&data, &all), Some(0));
+    }
+
+    #[test]
+    fn ending_on_a_day_keeps_the_width() {
+        let data = data();
+        let mut tc = TimeControl::for_dataset(&data);
+        tc.set_window(day(1, 1), day(1, 31));
+        tc.end_on(day(6, 30));
+        assert_eq!((tc.from, tc.to), (day(5, 31), day(6, 30)));
+        tc.mode = Mode::Cumulative;
+        tc.end_on(day(9, 1));
+        assert_eq!((tc.from, tc.to), (day(5, 31), day(9, 1)));
+    }
+
+    #[test]
+    fn steps_skip_events_the_filters_leave_out() {
+        let data = data();
+        let not_the_middle = |i: usize| i != 1;
+        let mut tc = TimeControl::for_dataset(&data);
+        assert_eq!(tc.step_next(&data, Some(0), &not_the_middle), Some(2));
+        assert_eq!(tc.step_prev(&data, Some(2), &not_the_middle), Some(0));
+        let only_the_middle = |i: usize| i == 1;
+        assert_eq!(tc.first(&data, &only_the_middle), Some(1));
+        assert_eq!(tc.last(&data, &only_the_middle), Some(1));
+        assert_eq!(tc.first(&data, &|_| false), None);
     }
 
     #[test]

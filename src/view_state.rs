@@ -1,7 +1,7 @@
 //! The view as data: what persists between runs and what "Copy view" puts on the clipboard.
 
-use crate::filters::Filters;
-use crate::map::projection::MapView;
+use crate::filters::{AreaFilter, Filters};
+use crate::model::MapView;
 use crate::model::date::{date_of, day_of, parse_iso_day};
 use crate::model::{Category, DayNum};
 use crate::time_control::Mode;
@@ -66,6 +66,14 @@ impl ViewState {
         if let Some(actor) = &self.filters.actor {
             s.append_pair("actor", actor);
         }
+        for area in &self.filters.areas {
+            match area {
+                AreaFilter::Named(name) => s.append_pair("area", name),
+                AreaFilter::Box([w, so, e, n]) => {
+                    s.append_pair("bbox", &format!("{w},{so},{e},{n}"))
+                }
+            };
+        }
         format!("{PREFIX}{}", s.finish())
     }
 
@@ -120,6 +128,11 @@ impl ViewState {
                     }
                 }
                 "actor" => view.filters.actor = Some(value.into_owned()),
+                "area" => view
+                    .filters
+                    .areas
+                    .push(AreaFilter::Named(value.into_owned())),
+                "bbox" => view.filters.areas.push(AreaFilter::parse_box(&value)?),
                 other => return Err(format!("unknown view field `{other}`")),
             }
         }
@@ -151,6 +164,10 @@ mod tests {
                 text: "drivers & trucks".to_owned(),
                 hidden: vec![Category::Military, Category::Protest],
                 actor: Some("Iran".to_owned()),
+                areas: vec![
+                    AreaFilter::Named("Nakhchivan".to_owned()),
+                    AreaFilter::Box([45.0, 38.5, 46.25, 39.75]),
+                ],
             },
             selected: Some("2021-11-21-mustafayev-visits-tehran".to_owned()),
             map: MapView {
@@ -166,7 +183,11 @@ mod tests {
         let view = sample();
         let text = view.to_text();
         assert!(text.starts_with("atlas-view:from=2021-11-01&to=2021-11-30&mode=cumulative"));
-        assert!(text.len() < 260, "{text}");
+        assert!(text.len() < 320, "{text}");
+        assert!(
+            text.contains("&area=Nakhchivan&bbox=45%2C38.5%2C46.25%2C39.75"),
+            "{text}"
+        );
         assert_eq!(ViewState::from_text(&text), Ok(view));
     }
 

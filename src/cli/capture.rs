@@ -22,9 +22,12 @@ pub struct ScreenshotArgs {
     /// The id of an event to select.
     #[arg(long)]
     pub select: Option<String>,
-    /// Window size, WIDTHxHEIGHT.
+    /// Window size, WIDTHxHEIGHT (with `--map-only`, the map's own size).
     #[arg(long, default_value = "1600x1000")]
     pub size: String,
+    /// Write the map panel alone, with its legends, scale bar and date caption, for publication.
+    #[arg(long)]
+    pub map_only: bool,
 }
 
 /// Options of `frames`.
@@ -62,6 +65,7 @@ impl ScreenshotArgs {
             size,
             select: self.select.clone(),
             window,
+            map_only: self.map_only,
         })
     }
 }
@@ -103,6 +107,7 @@ impl FramesArgs {
             size,
             select: None,
             window: windows.first().copied(),
+            map_only: false,
         })
     }
 }

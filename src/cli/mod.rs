@@ -45,7 +45,8 @@ pub struct Cli {
 pub enum CliCommand {
     /// Write events, places or the basemap as a GeoJSON FeatureCollection to stdout.
     Export(ExportArgs),
-    /// Validate data files; prints `file:line:column: message` per problem, exit 1 if any.
+    /// Validate data files; prints `file:line:column: message` per problem (exit 1 if any) and
+    /// `file:line:column: warning: message` per doubt (the exit status stays 0).
     Check {
         /// Files to check.
         #[arg(required = true)]
@@ -96,19 +97,27 @@ pub fn run(cli: &Cli) -> i32 {
     }
 }
 
-/// Runs `check`; returns the exit code.
+/// Runs `check`; returns the exit code: 1 when any error was found. Errors and warnings go to
+/// stdout, one per line (`file:line:column: message`, `file:line:column: warning: message`).
 fn check(paths: &[PathBuf]) -> i32 {
-    let problems = check_paths(paths);
+    let findings = check_paths(paths);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for p in &problems {
-        let _ = writeln!(out, "{p}");
+    for f in &findings {
+        let _ = writeln!(out, "{f}");
     }
-    if problems.is_empty() {
-        eprintln!("{} file(s) checked: no problems", paths.len());
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    let warnings = findings.len() - errors;
+    let warned = if warnings > 0 {
+        format!(", {warnings} warning(s)")
+    } else {
+        String::new()
+    };
+    if errors == 0 {
+        eprintln!("{} file(s) checked: no problems{warned}", paths.len());
         0
     } else {
-        eprintln!("{} problem(s)", problems.len());
+        eprintln!("{errors} problem(s){warned}");
         1
     }
 }
@@ -126,7 +135,8 @@ mod tests {
         assert!(matches!(
             cli.command,
             Some(CliCommand::Export(ExportArgs {
-                what: export::ExportWhat::Events
+                what: export::ExportWhat::Events,
+                ..
             }))
         ));
         let cli = Cli::try_parse_from(["caucasus-atlas", "check", "a.json", "b.json"]).unwrap();

@@ -3,7 +3,8 @@
 use super::basemap::Basemap;
 use super::bundled::{parse_events, parse_places};
 use super::problem::Problem;
-use crate::model::{Dataset, Place};
+use super::situation::parse_situation;
+use crate::model::{Dataset, Place, Situation};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -13,6 +14,10 @@ pub const EVENTS_JSON: &str = include_str!("../../assets/events.json");
 pub const PLACES_JSON: &str = include_str!("../../assets/places.json");
 /// The bundled basemap (`assets/basemap.geojson`).
 pub const BASEMAP_GEOJSON: &str = include_str!("../../assets/basemap.geojson");
+/// The bundled low-detail world (`assets/world.geojson`), drawn beneath the basemap.
+pub const WORLD_GEOJSON: &str = include_str!("../../assets/world.geojson");
+/// The bundled situation layer (`assets/situation.geojson`): who held what, when.
+pub const SITUATION_GEOJSON: &str = include_str!("../../assets/situation.geojson");
 
 /// The seed articles the bundled events cite, by file name.
 pub const SEEDS: [(&str, &str); 5] = [
@@ -49,6 +54,16 @@ pub fn seed_text(document: &str) -> Option<&'static str> {
 /// The bundled basemap; an empty one if the asset were ever unreadable.
 pub fn bundled_basemap() -> Basemap {
     Basemap::parse("assets/basemap.geojson", BASEMAP_GEOJSON).unwrap_or_default()
+}
+
+/// The bundled low-detail world; an empty one if the asset were ever unreadable.
+pub fn bundled_world() -> Basemap {
+    Basemap::parse("assets/world.geojson", WORLD_GEOJSON).unwrap_or_default()
+}
+
+/// The bundled situation layer; an empty one if the asset were ever unreadable.
+pub fn bundled_situation() -> Situation {
+    parse_situation("assets/situation.geojson", SITUATION_GEOJSON).unwrap_or_default()
 }
 
 /// The bundled gazetteer.

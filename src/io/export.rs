@@ -1,7 +1,8 @@
 //! GeoJSON (RFC 7946) writers for events, places and the basemap.
 
 use super::basemap::Basemap;
-use crate::model::{Event, Place};
+use crate::model::{Event, Place, Record, Situation};
+use chrono::NaiveDate;
 use geojson::{Feature, FeatureCollection, JsonObject};
 use serde_json::{Value, json};
 
@@ -129,6 +130,44 @@ pub fn basemap_collection(map: &Basemap) -> FeatureCollection {
         let mut members = JsonObject::new();
         members.insert("source".to_owned(), Value::from(map.source.clone()));
         fc.foreign_members = Some(members);
+    }
+    fc
+}
+
+/// The properties of a dated record in `export basemap --date` (the export contract).
+fn dated_properties(r: &Record, kind: &str) -> Value {
+    let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    json!({
+        "name": r.name,
+        "kind": kind,
+        "valid_from": day(r.valid.from),
+        "valid_to": day(r.valid.to),
+        "approximate": r.approximate,
+        "source": r.source,
+        "how": r.how,
+        "text": r.text,
+    })
+}
+
+/// The basemap as it stood on `day`: its shapes, then one `kind: "control"` feature per area in
+/// force (with `status`) and one `kind: "line"` feature per line of contact in force.
+pub fn basemap_on_collection(
+    map: &Basemap,
+    situation: &Situation,
+    day: NaiveDate,
+) -> FeatureCollection {
+    let mut fc = basemap_collection(map);
+    let now = situation.in_force(day);
+    for a in now.areas {
+        let mut props = dated_properties(&a.record, "control");
+        props["status"] = Value::from(a.status.as_str());
+        let geometry = geojson::Geometry::from(&a.area);
+        fc.features.push(feature(None, geometry, props));
+    }
+    for l in now.lines {
+        let geometry = geojson::Geometry::from(&l.lines);
+        fc.features
+            .push(feature(None, geometry, dated_properties(&l.record, "line")));
     }
     fc
 }

@@ -2,6 +2,7 @@
 
 pub mod acled;
 pub mod atlas_csv;
+pub mod atomic;
 pub mod basemap;
 pub mod bundle;
 pub mod bundled;
@@ -14,6 +15,7 @@ pub mod memory;
 pub mod open;
 pub mod png_out;
 pub mod problem;
+pub mod situation;
 pub mod slug;
 
 pub use basemap::{Basemap, Shape, ShapeKind};

@@ -20,6 +20,9 @@ pub enum Format {
     Csv,
 }
 
+/// The file extensions the atlas opens.
+pub const EXTENSIONS: [&str; 3] = ["json", "geojson", "csv"];
+
 /// The format a path's extension names.
 pub fn detect_format(path: &Path) -> Result<Format, Problem> {
     let file = path.display().to_string();

@@ -24,7 +24,7 @@ pub fn write_png(path: &Path, image: &ColorImage) -> Result<(), String> {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     let bytes = encode_png(image)?;
-    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    super::atomic::write_atomic(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]

@@ -34,6 +34,64 @@ impl Problem {
     }
 }
 
+/// How serious a finding of `check` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Severity {
+    /// Something wrong: `check` exits with status 1.
+    Error,
+    /// Something doubtful: printed, but the exit status stays 0.
+    Warning,
+}
+
+/// A problem with its severity, as `check` reports it: errors print as `file:line:column: message`,
+/// warnings as `file:line:column: warning: message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where and what.
+    pub problem: Problem,
+}
+
+impl Finding {
+    /// An error.
+    pub fn error(problem: Problem) -> Finding {
+        Finding {
+            severity: Severity::Error,
+            problem,
+        }
+    }
+
+    /// A warning.
+    pub fn warning(problem: Problem) -> Finding {
+        Finding {
+            severity: Severity::Warning,
+            problem,
+        }
+    }
+
+    /// Whether this finding fails the check.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = &self.problem;
+        match self.severity {
+            Severity::Error => write!(f, "{p}"),
+            Severity::Warning => {
+                write!(
+                    f,
+                    "{}:{}:{}: warning: {}",
+                    p.file, p.line, p.column, p.message
+                )
+            }
+        }
+    }
+}
+
 /// A list of problems, printed one per line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Problems(pub Vec<Problem>);
@@ -100,6 +158,22 @@ mod tests {
         assert_eq!(index.position(7), (3, 1));
         assert_eq!(index.position(8), (4, 1));
         assert_eq!(index.position(999), (4, 2));
+    }
+
+    #[test]
+    fn warnings_print_with_their_word_and_errors_without() {
+        let p = Problem::at("assets/events.json", 40, 7, "date_note names a day");
+        assert_eq!(
+            Finding::warning(p.clone()).to_string(),
+            "assets/events.json:40:7: warning: date_note names a day"
+        );
+        assert!(!Finding::warning(p.clone()).is_error());
+        let e = Finding::error(p);
+        assert!(e.is_error());
+        assert_eq!(
+            e.to_string(),
+            "assets/events.json:40:7: date_note names a day"
+        );
     }
 
     #[test]

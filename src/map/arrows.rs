@@ -2,7 +2,8 @@
 //! place and the count, kept inside the map and clear of the arrows already placed.
 
 use crate::palette;
-use eframe::egui::{self, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, vec2};
+use eframe::egui::{self, Color32, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke, Vec2, vec2};
+use std::sync::Arc;
 
 /// Moves `r` back inside `bounds`.
 pub fn keep_inside(r: Rect, bounds: Rect) -> Vec2 {
@@ -45,62 +46,89 @@ pub fn free_spot(ideal: Rect, bounds: Rect, dir: Vec2, placed: &[Rect]) -> Optio
     None
 }
 
-/// Paints an arrow at `anchor` pointing along `dir` with a labelled box; returns the area that
-/// reacts to the pointer and records the label in `placed`. The label is "`name` (`count`)", or
-/// just the count where that does not fit beside the labels already placed, or none (the arrow
-/// alone, which still names the place on hover).
-#[allow(clippy::too_many_arguments)]
-pub fn paint_arrow(
-    painter: &Painter,
-    bounds: Rect,
-    anchor: Pos2,
-    dir: Vec2,
-    color: Color32,
-    name: &str,
-    count: String,
-    selected: bool,
-    placed: &mut Vec<Rect>,
-) -> Rect {
-    let tip = anchor + dir * 14.0;
-    let side = vec2(-dir.y, dir.x) * 8.0;
-    painter.add(Shape::convex_polygon(
-        vec![tip, anchor - dir * 4.0 + side, anchor - dir * 4.0 - side],
-        color,
-        Stroke::new(1.5, Color32::WHITE),
-    ));
-    let arrow = Rect::from_center_size(anchor, Vec2::splat(20.0));
-    let texts = [format!("{name} ({count})"), count];
-    let spot = texts.into_iter().find_map(|text| {
-        let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), Color32::BLACK);
-        let ideal = Rect::from_center_size(anchor - dir * 18.0, galley.size() + vec2(8.0, 4.0));
-        free_spot(ideal, bounds.shrink(2.0), dir, placed).map(|r| (r, galley))
-    });
-    let Some((text_rect, galley)) = spot else {
-        return arrow;
-    };
-    placed.push(text_rect);
-    painter.rect_filled(
-        text_rect,
-        3.0,
-        Color32::from_rgba_unmultiplied(255, 255, 255, 220),
-    );
-    let (width, outline) = if selected {
-        (2.5, palette::SELECTED)
-    } else {
-        (1.0, color)
-    };
-    painter.rect_stroke(
-        text_rect,
-        3.0,
-        Stroke::new(width, outline),
-        egui::StrokeKind::Inside,
-    );
-    painter.galley(
-        text_rect.center() - galley.size() / 2.0,
-        galley,
-        Color32::BLACK,
-    );
-    text_rect.union(arrow)
+/// Length of an arrow from its base to its tip, in points.
+const ARROW_LENGTH: f32 = 14.0;
+/// Half the width of an arrow's base, in points.
+const ARROW_HALF_WIDTH: f32 = 8.0;
+/// How far behind its base an arrow's label is centred, in points.
+const LABEL_OFFSET: f32 = 18.0;
+/// The label's font size.
+const LABEL_FONT: f32 = 12.0;
+
+/// An arrow at the edge and its label, laid out: where each part goes, before painting.
+#[derive(Clone, Debug)]
+pub struct ArrowLayout {
+    /// The arrow's three corners.
+    triangle: [Pos2; 3],
+    /// The label's box and text, when one fits.
+    label: Option<(Rect, Arc<Galley>)>,
+    /// The area that reacts to the pointer: the arrow and its label.
+    pub hit: Rect,
+}
+
+impl ArrowLayout {
+    /// Lays out an arrow at `anchor` pointing along `dir`, labelled "`name` (`count`)", or just
+    /// the count where that does not fit beside the labels already placed, or not at all (the
+    /// arrow alone, which still names the place on hover). Records the label in `placed`.
+    pub fn new(
+        painter: &Painter,
+        bounds: Rect,
+        (anchor, dir): (Pos2, Vec2),
+        name: &str,
+        count: String,
+        placed: &mut Vec<Rect>,
+    ) -> ArrowLayout {
+        let tip = anchor + dir * ARROW_LENGTH;
+        let side = vec2(-dir.y, dir.x) * ARROW_HALF_WIDTH;
+        let triangle = [tip, anchor - dir * 4.0 + side, anchor - dir * 4.0 - side];
+        let arrow = Rect::from_center_size(anchor, Vec2::splat(20.0));
+        let texts = [format!("{name} ({count})"), count];
+        let label = texts.into_iter().find_map(|text| {
+            let font = FontId::proportional(LABEL_FONT);
+            let galley = painter.layout_no_wrap(text, font, palette::OVERLAY_TEXT);
+            let ideal =
+                Rect::from_center_size(anchor - dir * LABEL_OFFSET, galley.size() + vec2(8.0, 4.0));
+            free_spot(ideal, bounds.shrink(2.0), dir, placed).map(|r| (r, galley))
+        });
+        if let Some((r, _)) = &label {
+            placed.push(*r);
+        }
+        let hit = label.as_ref().map_or(arrow, |(r, _)| r.union(arrow));
+        ArrowLayout {
+            triangle,
+            label,
+            hit,
+        }
+    }
+
+    /// Paints the arrow in `color`, its label outlined in that colour (thick when selected).
+    pub fn paint(&self, painter: &Painter, color: Color32, selected: bool) {
+        painter.add(Shape::convex_polygon(
+            self.triangle.to_vec(),
+            color,
+            Stroke::new(1.5, palette::MARKER_RIM),
+        ));
+        let Some((rect, galley)) = &self.label else {
+            return;
+        };
+        painter.rect_filled(*rect, 3.0, palette::OVERLAY_BACKDROP);
+        let (width, outline) = if selected {
+            (2.5, palette::SELECTED)
+        } else {
+            (1.0, color)
+        };
+        painter.rect_stroke(
+            *rect,
+            3.0,
+            Stroke::new(width, outline),
+            egui::StrokeKind::Inside,
+        );
+        painter.galley(
+            rect.center() - galley.size() / 2.0,
+            galley.clone(),
+            palette::OVERLAY_TEXT,
+        );
+    }
 }
 
 #[cfg(test)]

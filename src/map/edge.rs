@@ -1,6 +1,9 @@
 //! Where a point outside the visible map sits on its edge, and which way it points.
 
-use eframe::egui::{Pos2, Rect, Vec2};
+use eframe::egui::{Pos2, Rect, Vec2, vec2};
+
+/// How far inside the map's edge an arrow's base sits, in points.
+pub const ARROW_INSET: f32 = 30.0;
 
 /// The point on `rect` (shrunk by `margin`) where the ray from its centre toward `target` leaves
 /// it, and the unit direction of that ray. `None` when `target` is inside.
@@ -28,6 +31,16 @@ pub fn edge_anchor(rect: Rect, target: Pos2, margin: f32) -> Option<(Pos2, Vec2)
     Some((c + d * t, d.normalized()))
 }
 
+/// Where the arrow toward `target` sits and which way it points: on the edge when the target is
+/// outside the view; at the target itself, pointing away from the centre, when it is inside the
+/// view but off the map's region (a place flagged off-map).
+pub fn edge_toward(rect: Rect, target: Pos2) -> (Pos2, Vec2) {
+    edge_anchor(rect, target, ARROW_INSET).unwrap_or_else(|| {
+        let d = (target - rect.center()).normalized();
+        (target, if d.length() > 0.0 { d } else { vec2(0.0, -1.0) })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +55,8 @@ mod tests {
         let (p, _) = edge_anchor(rect, pos2(100.0, 500.0), 10.0).unwrap();
         assert!((p - pos2(100.0, 90.0)).length() < 1e-3, "{p:?}");
         assert!(edge_anchor(rect, pos2(50.0, 50.0), 10.0).is_none());
+        let (p, dir) = edge_toward(rect, pos2(150.0, 50.0));
+        assert_eq!((p, dir), (pos2(150.0, 50.0), vec2(1.0, 0.0)));
+        assert_eq!(edge_toward(rect, rect.center()).1, vec2(0.0, -1.0));
     }
 }

@@ -1,25 +1,43 @@
-//! The map: basemap, cities, event markers grouped when they overlap, arrows toward off-map events,
-//! and its controls. UI only: it reads state and emits [`Command`]s.
+//! The map: a stack of layers (world, basemap, situation, area filter, places, events, arrows,
+//! labels) over a projection, with its controls. UI only: it reads state and emits [`Command`]s; its lasting state is a [`MapMemory`]
+//! the caller owns.
 
+pub mod area_select;
 pub mod arrows;
-pub mod basemap_layer;
-pub mod clusters;
 pub mod edge;
-pub mod events_layer;
-pub mod grouping;
+pub mod geo_paint;
+pub mod group_list;
 pub mod labels;
+pub mod layer;
+pub mod layers;
+pub mod markers;
+mod memory;
 pub mod overlay;
-pub mod places_layer;
 pub mod projection;
 
+pub use memory::MapMemory;
+
 use crate::commands::Command;
-use crate::filters::{Filters, Visible};
-use crate::io::Basemap;
-use crate::model::{Dataset, Place};
+use crate::filters::{AreaCatalog, Filters, Visible};
+use crate::model::{Dataset, MapView, Situation};
+use crate::palette;
 use crate::time_control::TimeControl;
-use basemap_layer::BasemapLayer;
-use eframe::egui::{self, Color32, Pos2, Rect, Sense};
-use projection::{MapView, Projector};
+use eframe::egui::{self, Response, Sense, Ui};
+use layer::{MapLayer, Scene};
+use layers::areas::AreasLayer;
+use layers::arrows::ArrowsLayer;
+use layers::basemap::BasemapLayer;
+use layers::events::EventsLayer;
+use layers::labels::LabelsLayer;
+use layers::places::PlacesLayer;
+use layers::situation::{SituationLayer, situation_day};
+use layers::world::WorldLayer;
+use projection::Projector;
+
+/// How fast the scroll wheel zooms: the zoom factor is `exp(scroll / ZOOM_SCROLL_POINTS)`.
+const ZOOM_SCROLL_POINTS: f64 = 200.0;
+/// Zoom changes smaller than this are ignored.
+const ZOOM_EPSILON: f64 = 1e-4;
 
 /// What the map needs to know to draw a frame.
 pub struct MapInput<'a> {
@@ -31,113 +49,148 @@ pub struct MapInput<'a> {
     pub selected: Option<usize>,
     /// The hovered event.
     pub hovered: Option<usize>,
-    /// The time control (for fading in cumulative mode).
+    /// The time control (for fading in cumulative mode, and the caption).
     pub time: &'a TimeControl,
-    /// The filters (for the legend's toggles).
+    /// The filters (for the legend's toggles and the area filter).
     pub filters: &'a Filters,
+    /// The areas a click can filter to.
+    pub areas: &'a AreaCatalog,
+    /// Who held what, when.
+    pub situation: &'a Situation,
 }
 
-/// The map's own state: where it looks, the prepared basemap, the open group list.
-pub struct MapState {
-    /// Centre and zoom.
-    pub view: MapView,
-    /// Whether the next frame fits the region (first frame, button, double-click).
-    pub fit_pending: bool,
-    /// An open group list: its events and where it opened.
-    pub group: Option<(Vec<usize>, Pos2)>,
-    /// The rectangle the map had last frame.
-    pub rect: Rect,
-    layer: BasemapLayer,
-    cities: Vec<Place>,
-}
-
-impl MapState {
-    /// Prepares the map for a basemap and a dataset's places.
-    pub fn new(basemap: &Basemap, data: &Dataset) -> MapState {
-        MapState {
-            view: MapView::default(),
-            fit_pending: true,
-            group: None,
-            rect: Rect::NOTHING,
-            layer: BasemapLayer::new(basemap),
-            cities: places_layer::reference_cities(data),
+/// The view after this frame's drag, scroll and pinch, if they changed it.
+fn navigated(ui: &Ui, response: &Response, view: MapView) -> Option<MapView> {
+    let mut next = view;
+    if response.dragged() {
+        let d = response.drag_delta();
+        next.pan(f64::from(d.x), f64::from(d.y));
+    }
+    if let Some(pointer) = response.hover_pos() {
+        let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = f64::from(pinch) * (f64::from(scroll) / ZOOM_SCROLL_POINTS).exp();
+        if (factor - 1.0).abs() > ZOOM_EPSILON {
+            let offset = pointer - response.rect.center();
+            next.zoom_at(factor, (f64::from(offset.x), f64::from(offset.y)));
         }
     }
+    (next != view).then_some(next)
+}
 
-    /// Takes the cities to label from a new dataset.
-    pub fn set_places(&mut self, data: &Dataset) {
-        self.cities = places_layer::reference_cities(data);
+/// The view this frame draws with, and the command that makes the caller keep it.
+fn frame_view(ui: &Ui, response: &Response, memory: &MapMemory) -> (MapView, Option<Command>) {
+    let rect = response.rect;
+    if memory.fit_pending || response.double_clicked() {
+        let view = MapView::fit_region(rect.width(), rect.height());
+        return (view, Some(Command::SetMapView(view)));
     }
-
-    /// Whether a geographic point is on screen.
-    pub fn shows(&self, lon: f64, lat: f64) -> bool {
-        self.rect.is_positive()
-            && self
-                .rect
-                .shrink(20.0)
-                .contains(Projector::new(self.view, self.rect).project(lon, lat))
+    let drawing_box = memory.box_drag.active() || ui.input(|i| i.modifiers.shift);
+    if drawing_box && response.dragged() {
+        return (memory.view, None);
     }
-
-    /// Centres the map on a point.
-    pub fn centre_on(&mut self, lon: f64, lat: f64) {
-        self.view.lon = lon;
-        self.view.lat = lat;
-    }
-
-    /// Zooms around the centre.
-    pub fn zoom(&mut self, factor: f32) {
-        let rect = self.rect;
-        self.view.zoom_at(f64::from(factor), rect.center(), rect);
+    match navigated(ui, response, memory.view) {
+        Some(view) => (view, Some(Command::SetMapView(view))),
+        None => (memory.view, None),
     }
 }
 
 /// Draws the map into the available space; returns the commands the user gave.
-pub fn map_ui(ui: &mut egui::Ui, state: &mut MapState, input: &MapInput<'_>) -> Vec<Command> {
-    let mut commands = Vec::new();
+pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<Command> {
     let rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Map"));
-    state.rect = rect;
-    if state.fit_pending || response.double_clicked() {
-        state.view = MapView::fit_region(rect.width(), rect.height());
-        state.fit_pending = false;
-    }
-    if response.dragged() {
-        let d = response.drag_delta();
-        state.view.pan(d.x, d.y);
-    }
-    if let Some(pointer) = response.hover_pos() {
-        let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
-        let factor = f64::from(pinch) * (f64::from(scroll) / 200.0).exp();
-        if (factor - 1.0).abs() > 1e-4 {
-            state.view.zoom_at(factor, pointer, rect);
-        }
-    }
-    if response.clicked() {
-        commands.push(Command::CloseGroup);
-        commands.push(Command::Select(None));
-    }
-    let projector = Projector::new(state.view, rect);
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, Color32::from_rgb(238, 238, 232));
-    painter.extend(state.layer.shapes(&projector, state.view));
-    let marker_rects = events_layer::events_ui(ui, &painter, &projector, input, &mut commands);
-    places_layer::labels_ui(
-        &painter,
+    memory.rect = rect;
+    let (view, view_command) = frame_view(ui, &response, memory);
+    let mut commands: Vec<Command> = view_command.into_iter().collect();
+    let projector = Projector::new(view, rect);
+    commands.extend(area_select::click(ui, &response, &projector, input));
+    commands.extend(area_select::context_menu(
+        &response,
         &projector,
-        &state.layer,
-        &state.cities,
-        &marker_rects,
-    );
-    overlay::controls_ui(ui, rect, &mut commands);
-    overlay::legend_ui(ui, rect, input.filters, &mut commands);
-    overlay::scale_bar(&painter, rect, &state.view);
-    overlay::window_caption(&painter, rect, input.time);
-    if let Some(pointer) = response.hover_pos() {
-        overlay::cursor_position(&painter, rect, projector.unproject(pointer));
+        input,
+        &mut memory.menu_at,
+    ));
+    ui.painter_at(rect)
+        .rect_filled(rect, 0.0, palette::MAP_BACKGROUND);
+    let mut scene = Scene::new(input);
+    scene.occupied.push(overlay::controls_rect(rect));
+    let caption = overlay::caption_lines(input.time, input.situation);
+    scene
+        .occupied
+        .push(overlay::caption_rect(&ui.painter_at(rect), rect, &caption));
+    let MapMemory {
+        world,
+        basemap,
+        situation,
+        situation_drawn,
+        cities,
+        cells,
+        placed_labels,
+        ..
+    } = memory;
+    let layers: [&mut dyn MapLayer; 8] = [
+        &mut WorldLayer { prepared: world },
+        &mut BasemapLayer { prepared: basemap },
+        &mut SituationLayer {
+            prepared: situation,
+            drawn: situation_drawn,
+        },
+        &mut AreasLayer,
+        &mut PlacesLayer { cities },
+        &mut EventsLayer { cells },
+        &mut ArrowsLayer,
+        &mut LabelsLayer {
+            placed: placed_labels,
+        },
+    ];
+    for layer in layers {
+        commands.extend(layer.ui(ui, &response, &projector, &mut scene));
     }
-    if let Some((events, pos)) = state.group.clone() {
-        events_layer::group_list_ui(ui, input.data, &events, pos, &mut commands);
+    memory.occupied = scene.occupied;
+    commands.extend(area_select::box_drag(
+        ui,
+        &response,
+        &projector,
+        &mut memory.box_drag,
+    ));
+    commands.extend(overlays_ui(
+        ui,
+        &response,
+        &projector,
+        input,
+        memory.for_publication,
+    ));
+    if let Some((events, pos)) = memory.group.clone() {
+        group_list::group_list_ui(ui, input.data, &events, pos, &mut commands);
+    }
+    commands
+}
+
+/// The controls and captions over the layers.
+fn overlays_ui(
+    ui: &mut Ui,
+    response: &Response,
+    projector: &Projector,
+    input: &MapInput<'_>,
+    for_publication: bool,
+) -> Vec<Command> {
+    let rect = projector.rect();
+    let painter = ui.painter_at(rect);
+    let mut commands = Vec::new();
+    if !for_publication {
+        commands.extend(overlay::controls_ui(ui, rect));
+    }
+    commands.extend(overlay::legend_ui(ui, rect, input.filters));
+    overlay::scale_bar(&painter, rect, &projector.view());
+    let day = situation_day(input.time);
+    overlay::caption_ui(
+        ui,
+        rect,
+        &overlay::caption_lines(input.time, input.situation),
+    );
+    overlay::situation_legend_ui(ui, rect, input.situation, day);
+    if let Some(pointer) = response.hover_pos().filter(|_| !for_publication) {
+        overlay::cursor_position(&painter, rect, projector.unproject(pointer));
     }
     commands
 }

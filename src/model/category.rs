@@ -26,8 +26,11 @@ pub enum Category {
 }
 
 impl Category {
+    /// How many categories there are.
+    pub const COUNT: usize = 8;
+
     /// Every category, in legend order.
-    pub const ALL: [Category; 8] = [
+    pub const ALL: [Category; Category::COUNT] = [
         Category::Diplomacy,
         Category::Statement,
         Category::Agreement,
@@ -77,6 +80,11 @@ impl Category {
         self as usize
     }
 
+    /// The category at a position of [`Category::ALL`].
+    pub fn from_index(index: usize) -> Option<Category> {
+        Category::ALL.get(index).copied()
+    }
+
     /// Maps an ACLED `event_type` (and `sub_event_type`) to a category.
     pub fn from_acled(event_type: &str, sub_event_type: &str) -> Category {
         let t = event_type.trim().to_ascii_lowercase();
@@ -93,6 +101,75 @@ impl Category {
             },
             other => Category::parse(other).unwrap_or(Category::Other),
         }
+    }
+}
+
+/// How many events fall in each category.
+///
+/// ```
+/// use caucasus_atlas::model::{Category, CategoryCounts};
+/// let mut counts = CategoryCounts::default();
+/// counts.add(Category::Military, 3);
+/// counts.add(Category::Diplomacy, 1);
+/// assert_eq!(counts.total(), 4);
+/// assert_eq!(counts.shares(), vec![(Category::Military, 3), (Category::Diplomacy, 1)]);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CategoryCounts([u32; Category::COUNT]);
+
+impl CategoryCounts {
+    /// Adds `n` events of a category.
+    pub fn add(&mut self, category: Category, n: u32) {
+        self.0[category.index()] += n;
+    }
+
+    /// Adds one event by category index (as the dataset's compact columns hold it); an index
+    /// outside [`Category::ALL`] counts as [`Category::Other`].
+    pub fn add_index(&mut self, index: u8) {
+        let category = Category::from_index(usize::from(index)).unwrap_or(Category::Other);
+        self.add(category, 1);
+    }
+
+    /// Adds another count to this one.
+    pub fn merge(&mut self, other: &CategoryCounts) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a += b;
+        }
+    }
+
+    /// This count less an earlier part of it (each category at least zero).
+    pub fn minus(&self, earlier: &CategoryCounts) -> CategoryCounts {
+        let mut out = *self;
+        for (a, b) in out.0.iter_mut().zip(earlier.0) {
+            *a = a.saturating_sub(b);
+        }
+        out
+    }
+
+    /// The count of one category.
+    pub fn get(&self, category: Category) -> u32 {
+        self.0[category.index()]
+    }
+
+    /// Events in all categories.
+    pub fn total(&self) -> u64 {
+        self.0.iter().map(|&n| u64::from(n)).sum()
+    }
+
+    /// The categories present with their counts, largest first (ties in legend order).
+    pub fn shares(&self) -> Vec<(Category, u32)> {
+        let mut out: Vec<(Category, u32)> = Category::ALL
+            .into_iter()
+            .map(|c| (c, self.get(c)))
+            .filter(|s| s.1 > 0)
+            .collect();
+        out.sort_by_key(|s| std::cmp::Reverse(s.1));
+        out
+    }
+
+    /// The most frequent category, if any.
+    pub fn dominant(&self) -> Option<Category> {
+        self.shares().first().map(|s| s.0)
     }
 }
 
@@ -114,6 +191,22 @@ mod tests {
         }
         assert_eq!(Category::parse("Military"), Some(Category::Military));
         assert_eq!(Category::parse("war"), None);
+    }
+
+    #[test]
+    fn counts_merge_subtract_and_fold_unknown_indices_into_other() {
+        let mut a = CategoryCounts::default();
+        a.add_index(Category::Protest.index() as u8);
+        a.add_index(200);
+        assert_eq!(a.get(Category::Protest), 1);
+        assert_eq!(a.get(Category::Other), 1);
+        assert_eq!(a.get(Category::Diplomacy), 0);
+        let mut b = a;
+        b.merge(&a);
+        assert_eq!(b.total(), 4);
+        assert_eq!(b.minus(&a), a);
+        assert_eq!(a.minus(&b).total(), 0);
+        assert_eq!(CategoryCounts::default().dominant(), None);
     }
 
     #[test]

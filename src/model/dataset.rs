@@ -9,8 +9,8 @@ use super::time_index::TimeIndex;
 use super::view::EventView;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
 
 static NEXT_UID: AtomicU64 = AtomicU64::new(1);
 
@@ -130,17 +130,6 @@ pub struct Dataset {
     place_ids: HashMap<String, usize>,
     /// Event positions ordered by id (stable), for [`Dataset::index_of`] without a copy of every id.
     id_order: Vec<u32>,
-    /// The last search of the compact rows' files (their notes are not in memory).
-    row_search: Arc<RwLock<RowSearch>>,
-}
-
-/// Which positions' rows hold a query somewhere in their file text.
-#[derive(Debug, Default)]
-struct RowSearch {
-    query: String,
-    /// One bit per position.
-    hits: Vec<u64>,
-    generation: u64,
 }
 
 /// The sources of a dataset under construction, read by slot.
@@ -244,7 +233,6 @@ impl Dataset {
             places,
             place_ids,
             id_order,
-            row_search: Arc::default(),
         }
     }
 
@@ -331,15 +319,13 @@ impl Dataset {
 
     /// A query prepared for matching many events of this dataset: for whole events the title,
     /// summary, place, quote, id and actors; for compact rows the fields kept in memory (title,
-    /// place, id, type label and actors) and, once the files were searched for it, any text of
-    /// the row.
-    pub fn text_matcher(&self, query_lower: &str) -> TextMatcher<'_> {
-        let file_hits = self
-            .row_search
-            .read()
-            .ok()
-            .filter(|r| !query_lower.is_empty() && r.query == query_lower)
-            .map(|r| r.hits.clone());
+    /// place, id, type label and actors) and, when `file_hits` gives a search of the rows' files
+    /// for this query (one bit per position, see [`Dataset::row_hit_bits`]), any text of the row.
+    pub fn text_matcher<'a>(
+        &'a self,
+        query_lower: &str,
+        file_hits: Option<&'a [u64]>,
+    ) -> TextMatcher<'a> {
         TextMatcher {
             data: self,
             query: query_lower.to_owned(),
@@ -394,27 +380,9 @@ impl Dataset {
         &self.stores
     }
 
-    /// Whether the last search of the rows' files was for `query_lower`.
-    pub fn row_search_is(&self, query_lower: &str) -> bool {
-        self.row_search.read().is_ok_and(|r| r.query == query_lower)
-    }
-
-    /// A number that changes with each result of a search of the rows' files.
-    pub fn row_search_generation(&self) -> u64 {
-        self.row_search.read().map_or(0, |r| r.generation)
-    }
-
-    /// The query of the last search of the rows' files, and a number that changes with each result.
-    pub fn row_search(&self) -> (String, u64) {
-        self.row_search
-            .read()
-            .map(|r| (r.query.clone(), r.generation))
-            .unwrap_or_default()
-    }
-
-    /// Records what a search of the rows' files found: for each store of [`Dataset::row_stores`],
-    /// its matching rows in ascending order.
-    pub fn set_row_search(&self, query_lower: &str, rows: &[Vec<u32>]) {
+    /// Turns what a search of the rows' files found (for each store of [`Dataset::row_stores`],
+    /// its matching rows in ascending order) into one bit per position.
+    pub fn row_hit_bits(&self, rows: &[Vec<u32>]) -> Vec<u64> {
         let per_store: Vec<Vec<u64>> = self
             .stores
             .iter()
@@ -443,11 +411,7 @@ impl Dataset {
                 hits[i / 64] |= 1 << (i % 64);
             }
         }
-        if let Ok(mut r) = self.row_search.write() {
-            r.query = query_lower.to_owned();
-            r.hits = hits;
-            r.generation += 1;
-        }
+        hits
     }
 
     /// For an event held as a compact row: its file and line there.
@@ -620,7 +584,7 @@ fn sorted_keys(rich: &[Event], stores: &[Arc<RowStore>]) -> Vec<Key> {
     let already_sorted = keys.is_sorted_by(|a, b| (a.0, a.1, a.2) < (b.0, b.1, b.2));
     if !already_sorted {
         let src = Sources { rich, stores };
-        crate::par_sort::sort_unstable_by(&mut keys, |a, b| {
+        super::par_sort::sort_unstable_by(&mut keys, |a, b| {
             (a.0, a.1, a.2)
                 .cmp(&(b.0, b.1, b.2))
                 .then_with(|| src.id(a.3).cmp(src.id(b.3)).then(a.3.cmp(&b.3)))
@@ -882,19 +846,18 @@ mod tests {
             1,
             "the rows' places join the dataset's"
         );
-        let baku = data.text_matcher("baku");
+        let baku = data.text_matcher("baku", None);
         assert!([0, 1, 3].iter().all(|&i| baku.matches(i)));
         assert!(!baku.matches(2));
-        assert!(data.text_matcher("quoted").matches(2));
-        let notes = data.text_matcher("notes of row 2");
+        assert!(data.text_matcher("quoted", None).matches(2));
+        let notes = data.text_matcher("notes of row 2", None);
         assert!((0..4).all(|i| !notes.matches(i)), "notes stay in the file");
-        data.set_row_search("notes of row 2", &[vec![2]]);
-        let notes = data.text_matcher("notes of row 2");
+        let hits = data.row_hit_bits(&[vec![2]]);
+        let notes = data.text_matcher("notes of row 2", Some(&hits));
         assert_eq!(
             (0..4).filter(|&i| notes.matches(i)).collect::<Vec<_>>(),
             [3]
         );
-        assert_eq!(data.row_search(), ("notes of row 2".to_owned(), 1));
         assert_eq!(data.event(3).unwrap().source.quote, "notes of row 2");
     }
 }

@@ -53,7 +53,8 @@ pub struct Event {
     pub source: Source,
     /// Whom the source attributes the claim to; `None` when stated as fact.
     pub claimed_by: Option<String>,
-    /// False when the source calls the report unverified.
+    /// True when the source itself presents what the event records as established (for a
+    /// statement, that it was made); false when it only passes it on.
     pub verified: bool,
     /// Context.
     pub notes: String,

@@ -55,8 +55,8 @@ pub struct TextMatcher<'a> {
     pub(super) data: &'a Dataset,
     pub(super) query: String,
     pub(super) stores: Vec<StoreMatch>,
-    /// The last file search's hits, one bit per position, when it was for this query.
-    pub(super) file_hits: Option<Vec<u64>>,
+    /// A search of the rows' files for this query: one bit per position.
+    pub(super) file_hits: Option<&'a [u64]>,
 }
 
 impl TextMatcher<'_> {
@@ -72,22 +72,35 @@ impl TextMatcher<'_> {
 
     pub(super) fn file_hit(&self, index: usize) -> bool {
         self.file_hits
-            .as_ref()
             .and_then(|bits| bits.get(index / 64))
             .is_some_and(|w| w & (1 << (index % 64)) != 0)
     }
 }
 
-/// Which events pass a filter (categories hidden, one actor, a text query), one bit per position,
-/// with how many pass. Compact rows are visited in their own (file) order, so the pass reads
-/// their columns front to back instead of jumping around in them.
-pub fn filter_bits(
-    data: &Dataset,
-    hidden: &[Category],
-    actor: Option<&str>,
-    query_lower: &str,
-) -> (Vec<u64>, usize) {
-    let text = data.text_matcher(query_lower);
+/// What events must have to pass a filter.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FilterTerms<'a> {
+    /// Categories left out.
+    pub hidden: &'a [Category],
+    /// An actor the event must have.
+    pub actor: Option<&'a str>,
+    /// Text the event must hold (lowercase; empty for any).
+    pub query_lower: &'a str,
+    /// A search of the rows' files for the query, one bit per position, if there was one.
+    pub file_hits: Option<&'a [u64]>,
+}
+
+/// Which events pass a filter, one bit per position, with how many pass. Compact rows are
+/// visited in their own (file) order, so the pass reads their columns front to back instead of
+/// jumping around in them.
+pub fn filter_bits(data: &Dataset, terms: FilterTerms<'_>) -> (Vec<u64>, usize) {
+    let FilterTerms {
+        hidden,
+        actor,
+        query_lower,
+        file_hits,
+    } = terms;
+    let text = data.text_matcher(query_lower, file_hits);
     let mut bits = vec![0u64; data.len().div_ceil(64)];
     let mut count = 0;
     let mut set = |i: usize| {
@@ -146,7 +159,13 @@ mod tests {
             vec![],
         );
         let passing = |hidden: &[Category], actor: Option<&str>, text: &str| {
-            let (bits, count) = filter_bits(&data, hidden, actor, text);
+            let terms = FilterTerms {
+                hidden,
+                actor,
+                query_lower: text,
+                file_hits: None,
+            };
+            let (bits, count) = filter_bits(&data, terms);
             let ids: Vec<&str> = (0..data.len())
                 .filter(|&i| bits[i / 64] & (1 << (i % 64)) != 0)
                 .filter_map(|i| data.id(i))

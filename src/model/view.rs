@@ -37,7 +37,8 @@ pub struct EventView<'a> {
     pub actors: &'a [String],
     /// Whom the source attributes the claim to.
     pub claimed_by: Option<&'a str>,
-    /// False when the source calls the report unverified.
+    /// True when the source itself presents what the event records as established (for a
+    /// statement, that it was made); false when it only passes it on.
     pub verified: bool,
 }
 

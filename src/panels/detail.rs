@@ -1,6 +1,7 @@
 //! The detail of the selected event: what, when (with precision), where (both names), who, who
 //! claims it, whether it is verified, and the source with the quote highlighted.
 
+use super::chip::Chip;
 use super::source_view::source_ui;
 use crate::io::bundle::seed_text;
 use crate::model::{Dataset, Event, Place};
@@ -19,6 +20,9 @@ fn drawable_alt_names(ui: &egui::Ui, place: &Place) -> Vec<String> {
         .collect()
 }
 
+/// What `verified` means, shown as the tooltip of the Verification row.
+const VERIFIED_MEANING: &str = "Verified: the source itself presents what this event records as established (for a statement, that it was made; for anything else, that it happened). Unverified: the source only passes it on, attributed to someone whose account it does not adopt, asked in a question, or called unverified. \"Claimed by\" names whose claim it is.";
+
 fn field(ui: &mut egui::Ui, name: &str, value: impl Into<egui::WidgetText>) {
     ui.label(RichText::new(name).weak());
     ui.add(egui::Label::new(value).wrap());
@@ -27,13 +31,7 @@ fn field(ui: &mut egui::Ui, name: &str, value: impl Into<egui::WidgetText>) {
 
 /// A coloured chip.
 fn chip(ui: &mut egui::Ui, text: &str, fill: Color32, fg: Color32) {
-    egui::Frame::new()
-        .fill(fill)
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(6, 2))
-        .show(ui, |ui| {
-            ui.label(RichText::new(text).color(fg).strong().size(11.5));
-        });
+    ui.add(Chip::new(text, fill, fg));
 }
 
 /// Draws the detail panel. `scroll_to_quote` scrolls the article to the quote (on a new selection).
@@ -67,24 +65,19 @@ fn event_ui(
             ui,
             e.category.label(),
             palette::category_color(e.category),
-            Color32::WHITE,
+            palette::text_on(palette::category_color(e.category)),
         );
         chip(
             ui,
             e.date.precision.as_str(),
-            Color32::from_gray(225),
-            Color32::BLACK,
+            palette::CHIP_NEUTRAL,
+            palette::CHIP_NEUTRAL_TEXT,
         );
         if !e.verified {
-            chip(
-                ui,
-                "UNVERIFIED",
-                Color32::from_rgb(190, 30, 30),
-                Color32::WHITE,
-            );
+            chip(ui, "UNVERIFIED", palette::UNVERIFIED, palette::CHIP_TEXT);
         }
         if e.claimed_by.is_some() {
-            chip(ui, "claim", Color32::from_rgb(110, 80, 160), Color32::WHITE);
+            chip(ui, "claim", palette::CLAIM, palette::CHIP_TEXT);
         }
     });
     ui.add_space(4.0);
@@ -138,14 +131,15 @@ fn event_ui(
                     RichText::new("stated as fact by the source").weak(),
                 ),
             }
-            if !e.verified {
-                field(
-                    ui,
-                    "Verification",
-                    RichText::new("The source calls this report unverified.")
-                        .color(Color32::from_rgb(190, 30, 30)),
-                );
-            }
+            ui.label(RichText::new("Verification").weak());
+            let verification = if e.verified {
+                RichText::new("verified: the source presents it as established")
+            } else {
+                RichText::new("unverified: the source only passes it on").color(palette::UNVERIFIED)
+            };
+            ui.add(egui::Label::new(verification).wrap())
+                .on_hover_text(VERIFIED_MEANING);
+            ui.end_row();
         });
     if !e.summary.is_empty() {
         ui.add_space(6.0);
@@ -170,7 +164,7 @@ fn event_ui(
     ui.label(RichText::new(&e.source.document).monospace().small());
     ui.add_space(4.0);
     egui::Frame::new()
-        .fill(Color32::from_rgb(255, 246, 205))
+        .fill(palette::QUOTE_BACKDROP)
         .inner_margin(6)
         .corner_radius(4.0)
         .show(ui, |ui| {

@@ -1,11 +1,12 @@
 //! The event list: what is in the window, sortable, searchable, filtered by category and actor,
 //! with the undated events kept in their own list.
 
+use super::chip::Chip;
 use crate::commands::Command;
 use crate::filters::{Filters, Visible};
 use crate::model::{Dataset, EventView};
 use crate::palette;
-use eframe::egui::{self, Color32, Sense, vec2};
+use eframe::egui::{self, Sense, vec2};
 
 /// The id of the search box (Ctrl+F focuses it).
 pub fn search_id() -> egui::Id {
@@ -112,27 +113,80 @@ pub fn row_text(e: &EventView<'_>) -> String {
     format!("{} · {} · {}", e.date.short(), e.title, e.place_name)
 }
 
-/// Draws the list panel.
-pub fn list_ui(
-    ui: &mut egui::Ui,
-    state: &mut ListState,
-    data: &Dataset,
-    visible: &Visible,
-    filters: &mut Filters,
-    selected: Option<usize>,
-    hovered: Option<usize>,
-) -> Vec<Command> {
-    let mut commands = Vec::new();
+/// What the list shows.
+pub struct ListInput<'a> {
+    /// The data.
+    pub data: &'a Dataset,
+    /// What is visible.
+    pub visible: &'a Visible,
+    /// The filters (the search text and actor are edited here, through commands).
+    pub filters: &'a Filters,
+    /// The selection.
+    pub selected: Option<usize>,
+    /// The hovered event.
+    pub hovered: Option<usize>,
+}
+
+/// Height of a row, in points.
+const ROW_HEIGHT: f32 = 22.0;
+/// Height kept for the undated list: collapsed when empty, open otherwise.
+const UNDATED_HEIGHT: (f32, f32) = (30.0, 190.0);
+
+/// The active areas of the area filter, each a chip whose × removes it.
+fn area_chips_ui(ui: &mut egui::Ui, filters: &Filters, commands: &mut Vec<Command>) {
+    if filters.areas.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label("In");
+        for (k, area) in filters.areas.iter().enumerate() {
+            let label = area.label();
+            let chip = Chip::new(&label, palette::AREA_FILTER, palette::CHIP_TEXT).removable();
+            if ui
+                .add(chip)
+                .on_hover_text("Remove this area from the filter")
+                .clicked()
+            {
+                commands.push(Command::RemoveArea(k));
+            }
+        }
+    });
+}
+
+/// The count of events shown: "12 of 55 events in Nakhchivan", or "… events shown".
+pub fn count_text(shown: usize, total: usize, filters: &Filters) -> String {
+    match filters.areas_label() {
+        Some(areas) => format!("{shown} of {total} events in {areas}"),
+        None => format!("{shown} of {total} events shown"),
+    }
+}
+
+/// The search box; a change of its text becomes a command.
+fn search_ui(ui: &mut egui::Ui, filters: &Filters, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         let label = ui.label("Search");
-        ui.add(
-            egui::TextEdit::singleline(&mut filters.text)
-                .id(search_id())
-                .hint_text("title, place, actor, quote (Ctrl+F)")
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
+        let mut text = filters.text.clone();
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .id(search_id())
+                    .hint_text("title, place, actor, quote (Ctrl+F)")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            commands.push(Command::SetSearch(text));
+        }
     });
+}
+
+/// The actor filter.
+fn actor_ui(
+    ui: &mut egui::Ui,
+    actors: &[(String, usize)],
+    filters: &Filters,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         let actor_text = filters
             .actor
@@ -148,7 +202,7 @@ pub fn list_ui(
                 {
                     commands.push(Command::SetActor(None));
                 }
-                for (actor, n) in &state.actors {
+                for (actor, n) in actors {
                     let on = filters.actor.as_deref() == Some(actor.as_str());
                     if ui.selectable_label(on, format!("{actor} ({n})")).clicked() {
                         commands.push(Command::SetActor(Some(actor.clone())));
@@ -156,6 +210,15 @@ pub fn list_ui(
                 }
             });
     });
+}
+
+/// Draws the list panel.
+pub fn list_ui(ui: &mut egui::Ui, state: &mut ListState, input: &ListInput<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let (data, visible) = (input.data, input.visible);
+    search_ui(ui, input.filters, &mut commands);
+    area_chips_ui(ui, input.filters, &mut commands);
+    actor_ui(ui, &state.actors, input.filters, &mut commands);
     ui.horizontal(|ui| {
         ui.label("Sort");
         ui.selectable_value(&mut state.sort, SortBy::Date, "Date");
@@ -171,7 +234,7 @@ pub fn list_ui(
         }
     });
     let shown = visible.in_window.len() + visible.undated.len();
-    ui.strong(format!("{shown} of {} events shown", data.len()))
+    ui.strong(count_text(shown, data.len(), input.filters))
         .on_hover_text(format!(
             "{} in the time window, {} undated; {} match the filters at any time",
             visible.in_window.len(),
@@ -182,78 +245,76 @@ pub fn list_ui(
     let scroll = state.scroll_to_selection;
     let rows = state.rows(data, &visible.in_window);
     let undated_height = if visible.undated.is_empty() {
-        30.0
+        UNDATED_HEIGHT.0
     } else {
-        190.0
+        UNDATED_HEIGHT.1
     };
     let list_height = (ui.available_height() - undated_height).max(80.0);
-    rows_ui(
-        ui,
-        "window-rows",
-        scroll,
-        data,
-        &rows,
-        list_height,
-        selected,
-        hovered,
-        &mut commands,
-    );
+    let window_rows = RowList {
+        salt: "window-rows",
+        rows: &rows,
+        max_height: list_height,
+        scroll_to_selection: scroll,
+    };
+    rows_ui(ui, window_rows, input, &mut commands);
     ui.separator();
     egui::CollapsingHeader::new(format!("Undated in the source ({})", visible.undated.len()))
         .default_open(true)
         .show(ui, |ui| {
             let undated = sorted(data, &visible.undated, state.sort, state.descending);
-            let h = ui.available_height().max(60.0);
-            rows_ui(
-                ui,
-                "undated-rows",
-                scroll,
-                data,
-                &undated,
-                h,
-                selected,
-                hovered,
-                &mut commands,
-            );
+            let undated_rows = RowList {
+                salt: "undated-rows",
+                rows: &undated,
+                max_height: ui.available_height().max(60.0),
+                scroll_to_selection: scroll,
+            };
+            rows_ui(ui, undated_rows, input, &mut commands);
         });
     state.scroll_to_selection = false;
     commands
 }
 
-#[allow(clippy::too_many_arguments)]
+/// One scrolling list of rows.
+struct RowList<'a> {
+    salt: &'a str,
+    rows: &'a [usize],
+    max_height: f32,
+    scroll_to_selection: bool,
+}
+
 fn rows_ui(
     ui: &mut egui::Ui,
-    salt: &str,
-    scroll_to_selection: bool,
-    data: &Dataset,
-    rows: &[usize],
-    max_height: f32,
-    selected: Option<usize>,
-    hovered: Option<usize>,
+    list: RowList<'_>,
+    input: &ListInput<'_>,
     commands: &mut Vec<Command>,
 ) {
-    let row_height = 22.0;
+    let (rows, max_height) = (list.rows, list.max_height);
+    let (selected, hovered) = (input.selected, input.hovered);
     let mut area = egui::ScrollArea::vertical()
-        .id_salt(salt)
+        .id_salt(list.salt)
         .max_height(max_height)
         .auto_shrink([false, true]);
-    if scroll_to_selection
+    if list.scroll_to_selection
         && let Some(pos) = selected.and_then(|s| rows.iter().position(|&r| r == s))
     {
-        area = area
-            .vertical_scroll_offset((pos as f32 * (row_height + 3.0) - max_height / 3.0).max(0.0));
+        let spacing = ui.spacing().item_spacing.y;
+        area = area.vertical_scroll_offset(
+            (pos as f32 * (ROW_HEIGHT + spacing) - max_height / 3.0).max(0.0),
+        );
     }
-    area.show_rows(ui, row_height, rows.len(), |ui, range| {
+    area.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
         for &i in &rows[range] {
-            let Some(e) = data.view(i) else { continue };
+            let Some(e) = input.data.view(i) else {
+                continue;
+            };
             ui.horizontal(|ui| {
-                ui.set_min_height(row_height);
+                ui.set_min_height(ROW_HEIGHT);
                 let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
                 ui.painter()
                     .circle_filled(r.center(), 5.0, palette::category_color(e.category));
                 let mut text = egui::RichText::new(row_text(&e));
                 if Some(i) == hovered {
-                    text = text.background_color(Color32::from_rgb(255, 244, 200));
+                    text = text.background_color(palette::HOVERED_ROW);
                 }
                 let response =
                     ui.add(egui::Button::selectable(Some(i) == selected, text).truncate());

@@ -4,7 +4,7 @@
 use crate::commands::Command;
 use crate::io::problem::Problem;
 use crate::loading::LoadOutcome;
-use eframe::egui::{self, Color32, RichText};
+use eframe::egui::{self, RichText};
 
 /// How many problems the panel lists.
 pub const LISTED: usize = 12;
@@ -69,7 +69,7 @@ pub fn outcome_ui(ctx: &egui::Context, outcome: &LoadOutcome, commands: &mut Vec
                         problems.len(),
                         n
                     ))
-                    .color(Color32::from_rgb(170, 30, 30))
+                    .color(crate::palette::STATUS_ERROR)
                     .strong(),
                 );
                 for (kind, count) in problem_counts(problems).iter().take(6) {

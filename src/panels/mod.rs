@@ -1,5 +1,6 @@
 //! Side panels: the event list with its filters, and the detail of the selection with its source.
 
+pub mod chip;
 pub mod detail;
 pub mod file_menu;
 pub mod list;

@@ -1,5 +1,6 @@
 //! The source article with the event's quote highlighted and scrolled into view.
 
+use crate::palette;
 use eframe::egui::{self, Color32, FontId, Sense, TextFormat, text::LayoutJob};
 
 /// Where the quote sits in the article, as a byte range.
@@ -20,9 +21,9 @@ pub fn article_job(
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;
     let text_color = if dark {
-        Color32::from_gray(210)
+        palette::ARTICLE_DIM
     } else {
-        Color32::from_gray(40)
+        palette::ARTICLE_TEXT
     };
     let normal = TextFormat {
         font_id: FontId::proportional(13.0),
@@ -32,7 +33,7 @@ pub fn article_job(
     let highlight = TextFormat {
         font_id: FontId::proportional(13.0),
         color: Color32::BLACK,
-        background: Color32::from_rgb(255, 226, 110),
+        background: palette::QUOTE_HIGHLIGHT,
         ..Default::default()
     };
     match quote {
@@ -77,10 +78,7 @@ mod tests {
         assert_eq!(&article[r.clone()], "The quote is here.");
         let job = article_job(article, Some(r), 300.0, false);
         assert_eq!(job.sections.len(), 3);
-        assert_eq!(
-            job.sections[1].format.background,
-            Color32::from_rgb(255, 226, 110)
-        );
+        assert_eq!(job.sections[1].format.background, palette::QUOTE_HIGHLIGHT);
         assert_eq!(job.text, article);
         assert!(quote_range(article, "absent").is_none());
         assert!(quote_range(article, "").is_none());

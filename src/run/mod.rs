@@ -111,6 +111,8 @@ pub fn run_capture(options: &RunOptions, request: CaptureRequest) -> i32 {
     if let Some((a, b)) = request.window {
         app.time.set_window(a, b);
     }
+    app.map_only = request.map_only;
+    app.map.for_publication = request.map_only;
     let expected: Vec<PathBuf> = request.shots.iter().map(|s| s.path.clone()).collect();
     app.capture = Some(Capture::new(request.shots, true));
     let options = eframe::NativeOptions {

@@ -31,4 +31,6 @@ pub struct CaptureRequest {
     pub select: Option<String>,
     /// The window to show first.
     pub window: Option<(DayNum, DayNum)>,
+    /// Draw the map panel alone (with its legends, scale bar and caption), for publication.
+    pub map_only: bool,
 }

@@ -5,7 +5,7 @@ use crate::commands::Command;
 use crate::io::date_parse::parse_iso_partial;
 use crate::model::DayNum;
 use crate::model::date::{date_of, day_of};
-use crate::time_control::Mode;
+use crate::time_control::{Mode, TimeControl};
 use eframe::egui;
 
 /// The typed window dates, kept while the user edits them.
@@ -53,71 +53,111 @@ pub fn controls_ui(
         state.synced = Some((time.from, time.to));
     }
     ui.horizontal_wrapped(|ui| {
-        if icon_button(ui, "First", "First event", "Home") {
-            commands.push(Command::First);
-        }
-        if icon_button(ui, "Prev", "Previous event", "Left") {
-            commands.push(Command::StepPrev);
-        }
-        let (icon, label) = if time.playing {
-            ("Pause", "Pause")
-        } else {
-            ("Play", "Play")
-        };
-        if icon_button(ui, icon, label, "Space") {
-            commands.push(Command::TogglePlay);
-        }
-        if icon_button(ui, "Next", "Next event", "Right") {
-            commands.push(Command::StepNext);
-        }
-        if icon_button(ui, "Last", "Last event", "End") {
-            commands.push(Command::Last);
-        }
+        playback_ui(ui, time, commands);
         ui.separator();
-        let mut speed = time.speed;
-        let slider = egui::Slider::new(&mut speed, 1.0..=3650.0)
-            .logarithmic(true)
-            .suffix(" days/s")
-            .max_decimals(0)
-            .text("Speed");
-        if ui.add(slider).changed() {
-            commands.push(Command::SetSpeed(speed));
-        }
+        dates_ui(ui, state, time, commands);
         ui.separator();
-        let from = date_field(ui, "From", &mut state.from_text);
-        let to = date_field(ui, "To", &mut state.to_text);
-        match (from, to) {
-            (Some(Ok((a, _))), _) => {
-                state.error = None;
-                commands.push(Command::SetWindow(day_of(a), time.to.max(day_of(a))));
-                commands.push(Command::FocusTimelineOnWindow);
-            }
-            (_, Some(Ok((_, b)))) => {
-                state.error = None;
-                commands.push(Command::SetWindow(time.from.min(day_of(b)), day_of(b)));
-                commands.push(Command::FocusTimelineOnWindow);
-            }
-            (Some(Err(e)), _) | (_, Some(Err(e))) => {
-                state.error = Some(e);
-                state.synced = None;
-            }
-            _ => {}
-        }
-        if let Some(e) = &state.error {
-            ui.colored_label(egui::Color32::from_rgb(180, 40, 40), e);
-        }
-        ui.separator();
-        let mut mode = time.mode;
-        ui.radio_value(&mut mode, Mode::Window, "Window");
-        ui.radio_value(&mut mode, Mode::Cumulative, "Cumulative");
-        if mode != time.mode {
-            commands.push(Command::SetMode(mode));
-        }
-        let mut faded = time.show_faded;
-        if ui.checkbox(&mut faded, "Show others faded").changed() {
-            commands.push(Command::SetShowFaded(faded));
+        mode_ui(ui, time, commands);
+        if input.visible.mask.is_some() {
+            ui.separator();
+            ui.strong(filtered_text(input))
+                .on_hover_text("Events passing the filters are drawn strongly, the rest faintly");
         }
     });
+}
+
+/// Slowest and fastest playback on the speed slider, in days per second.
+const SPEED_SLIDER: std::ops::RangeInclusive<f64> = 1.0..=3650.0;
+
+/// First, Prev, Play/Pause, Next, Last and the speed.
+fn playback_ui(ui: &mut egui::Ui, time: &TimeControl, commands: &mut Vec<Command>) {
+    if icon_button(ui, "First", "First event", "Home") {
+        commands.push(Command::First);
+    }
+    if icon_button(ui, "Prev", "Previous event", "Left") {
+        commands.push(Command::StepPrev);
+    }
+    let label = if time.playing { "Pause" } else { "Play" };
+    if icon_button(ui, label, label, "Space") {
+        commands.push(Command::TogglePlay);
+    }
+    if icon_button(ui, "Next", "Next event", "Right") {
+        commands.push(Command::StepNext);
+    }
+    if icon_button(ui, "Last", "Last event", "End") {
+        commands.push(Command::Last);
+    }
+    ui.separator();
+    if icon_button(ui, "< Change", "Previous map change", "Shift+Left") {
+        commands.push(Command::StepMapChange { forward: false });
+    }
+    if icon_button(ui, "Change >", "Next map change", "Shift+Right") {
+        commands.push(Command::StepMapChange { forward: true });
+    }
+    ui.separator();
+    let mut speed = time.speed;
+    let slider = egui::Slider::new(&mut speed, SPEED_SLIDER)
+        .logarithmic(true)
+        .suffix(" days/s")
+        .max_decimals(0)
+        .text("Speed");
+    if ui.add(slider).changed() {
+        commands.push(Command::SetSpeed(speed));
+    }
+}
+
+/// The typed From and To dates.
+fn dates_ui(
+    ui: &mut egui::Ui,
+    state: &mut ControlsState,
+    time: &TimeControl,
+    commands: &mut Vec<Command>,
+) {
+    let from = date_field(ui, "From", &mut state.from_text);
+    let to = date_field(ui, "To", &mut state.to_text);
+    match (from, to) {
+        (Some(Ok((a, _))), _) => {
+            state.error = None;
+            commands.push(Command::SetWindow(day_of(a), time.to.max(day_of(a))));
+            commands.push(Command::FocusTimelineOnWindow);
+        }
+        (_, Some(Ok((_, b)))) => {
+            state.error = None;
+            commands.push(Command::SetWindow(time.from.min(day_of(b)), day_of(b)));
+            commands.push(Command::FocusTimelineOnWindow);
+        }
+        (Some(Err(e)), _) | (_, Some(Err(e))) => {
+            state.error = Some(e);
+            state.synced = None;
+        }
+        _ => {}
+    }
+    if let Some(e) = &state.error {
+        ui.colored_label(crate::palette::INPUT_ERROR, e);
+    }
+}
+
+/// Window or cumulative, and whether the rest shows faded.
+fn mode_ui(ui: &mut egui::Ui, time: &TimeControl, commands: &mut Vec<Command>) {
+    let mut mode = time.mode;
+    ui.radio_value(&mut mode, Mode::Window, "Window");
+    ui.radio_value(&mut mode, Mode::Cumulative, "Cumulative");
+    if mode != time.mode {
+        commands.push(Command::SetMode(mode));
+    }
+    let mut faded = time.show_faded;
+    if ui.checkbox(&mut faded, "Show others faded").changed() {
+        commands.push(Command::SetShowFaded(faded));
+    }
+}
+
+/// How many events pass the filters, at any time: what the timeline draws strongly.
+pub fn filtered_text(input: &TimelineInput<'_>) -> String {
+    format!(
+        "Filtered: {} of {} events",
+        input.visible.matching,
+        input.data.len()
+    )
 }
 
 /// A button showing an icon, named `label` for screen readers and tests; true when clicked.

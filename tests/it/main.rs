@@ -4,12 +4,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod acled_layouts;
+mod area_filter;
 mod bad_files;
+mod cartography;
+mod check_rules;
 mod cli;
 mod common;
 mod content;
 mod geography;
 mod open_export;
 mod session;
+mod situation;
+mod situation_ui;
 mod ui;
+mod verified_meaning;
 mod window;

@@ -186,6 +186,40 @@ fn the_screenshot_command_writes_the_viewer_as_png() {
 }
 
 #[test]
+fn the_map_only_screenshot_is_the_map_alone_at_the_size_asked() {
+    let display = Display::start(3);
+    let png = std::env::temp_dir().join(format!("atlas-map-only-{}.png", std::process::id()));
+    let _ = std::fs::remove_file(&png);
+    let out = display
+        .command(env!("CARGO_BIN_EXE_caucasus-atlas"))
+        .args([
+            "screenshot",
+            "--map-only",
+            "--from",
+            "2021",
+            "--to",
+            "2021",
+            "--size",
+            "900x600",
+            "--out",
+        ])
+        .arg(&png)
+        .output()
+        .expect("run screenshot --map-only");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(png_size(&png), (900, 600));
+    // the map reaches the picture's left edge: no list panel there, only land and water
+    let edge = unique_colours(&png, Some("6x600+0+0"));
+    assert!(edge >= 3, "the left edge has {edge} colours");
+    let map = unique_colours(&png, Some("400x300+250+150"));
+    assert!(map > 40, "the map has only {map} colours");
+}
+
+#[test]
 fn the_frames_command_writes_one_png_per_step() {
     let display = Display::start(2);
     let dir = std::env::temp_dir().join(format!("atlas-frames-{}", std::process::id()));

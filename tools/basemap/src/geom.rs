@@ -139,11 +139,33 @@ pub fn round4(c: Coord<f64>) -> Coord<f64> {
 fn round_ring(r: &LineString<f64>) -> Option<LineString<f64>> {
     let mut c: Vec<Coord<f64>> = r.0.iter().map(|&c| round4(c)).collect();
     c.dedup();
-    if c.first() != c.last() {
-        let first = *c.first()?;
-        c.push(first);
+    if c.first() == c.last() {
+        c.pop();
     }
+    remove_spikes(&mut c);
+    let first = *c.first()?;
+    c.push(first);
     (c.len() >= 4).then(|| c.into())
+}
+
+/// Removes spikes from an open ring: a vertex `b` between two equal vertices
+/// (`a, b, a`), which rounding can leave where a boolean operation cut a
+/// narrow wedge. Repeats until none is left.
+fn remove_spikes(c: &mut Vec<Coord<f64>>) {
+    let mut i = 0;
+    while c.len() >= 3 && i < c.len() {
+        let n = c.len();
+        if c[i] == c[(i + 2) % n] {
+            // Drop the spike's tip and one copy of its base.
+            let (tip, base) = ((i + 1) % n, (i + 2) % n);
+            let (hi, lo) = if tip > base { (tip, base) } else { (base, tip) };
+            c.remove(hi);
+            c.remove(lo);
+            i = i.saturating_sub(2);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Rounds a multipolygon to 4 decimals and orients it as RFC 7946 requires
@@ -185,31 +207,38 @@ pub fn contains(mp: &MultiPolygon<f64>, lon: f64, lat: f64) -> bool {
     mp.contains(&Point::new(lon, lat))
 }
 
-/// An egg-shaped outline (an ellipse widened towards one end) in lon/lat.
-///
-/// `bearing_deg` is the compass direction of the major axis' "positive" end,
-/// `taper` widens the shape towards that end (0 = plain ellipse).
-pub fn egg(
-    centre: Coord<f64>,
-    semi_major_km: f64,
-    semi_minor_km: f64,
-    bearing_deg: f64,
-    taper: f64,
-    n: usize,
-) -> Polygon<f64> {
-    let (sb, cb) = bearing_deg.to_radians().sin_cos();
-    let klon = KM_PER_DEG * centre.y.to_radians().cos();
-    let ring: Vec<Coord<f64>> = (0..n)
-        .map(|i| {
-            let t = std::f64::consts::TAU * i as f64 / n as f64;
-            let u = semi_major_km * t.cos();
-            let v = semi_minor_km * t.sin() * (1.0 + taper * t.cos());
-            let east = u * sb + v * cb;
-            let north = u * cb - v * sb;
-            round4(ll(centre.x + east / klon, centre.y + north / KM_PER_DEG))
-        })
-        .collect();
-    Polygon::new(ring.into(), vec![]).orient(Direction::Default)
+/// Joins lines that share end points into longer lines.
+pub fn join_lines(mut lines: Vec<Vec<Coord<f64>>>) -> Vec<Vec<Coord<f64>>> {
+    lines.retain(|l| l.len() >= 2);
+    let mut out: Vec<Vec<Coord<f64>>> = Vec::new();
+    while let Some(mut cur) = lines.pop() {
+        loop {
+            let (first, last) = (cur[0], cur[cur.len() - 1]);
+            let Some(k) = lines.iter().position(|l| {
+                let (a, b) = (l[0], l[l.len() - 1]);
+                a == last || b == last || a == first || b == first
+            }) else {
+                break;
+            };
+            let mut l = lines.swap_remove(k);
+            let (a, b) = (l[0], l[l.len() - 1]);
+            if a == last {
+                cur.extend(l.into_iter().skip(1));
+            } else if b == last {
+                l.reverse();
+                cur.extend(l.into_iter().skip(1));
+            } else if b == first {
+                l.extend(cur.into_iter().skip(1));
+                cur = l;
+            } else {
+                l.reverse();
+                l.extend(cur.into_iter().skip(1));
+                cur = l;
+            }
+        }
+        out.push(cur);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -223,11 +252,16 @@ mod tests {
     }
 
     #[test]
-    fn egg_is_closed_and_ccw() {
-        let p = egg(ll(45.0, 40.0), 30.0, 10.0, 45.0, 0.3, 16);
-        assert_eq!(p.exterior().0.first(), p.exterior().0.last());
-        assert_eq!(p.exterior().0.len(), 17);
-        assert!(contains(&MultiPolygon::new(vec![p]), 45.0, 40.0));
+    fn spikes_are_removed() {
+        let mut c = vec![
+            ll(0.0, 0.0),
+            ll(1.0, 0.0),
+            ll(2.0, 0.0),
+            ll(1.0, 0.0),
+            ll(1.0, 1.0),
+        ];
+        remove_spikes(&mut c);
+        assert_eq!(c, vec![ll(0.0, 0.0), ll(1.0, 0.0), ll(1.0, 1.0)]);
     }
 
     #[test]

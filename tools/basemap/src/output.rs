@@ -9,77 +9,14 @@ pub enum Geometry {
     Polygons(MultiPolygon<f64>),
     /// One or more lines (written as LineString or MultiLineString).
     Lines(Vec<Vec<Coord<f64>>>),
+    /// One point.
+    Point(Coord<f64>),
 }
 
-/// One output feature.
-pub struct Feature {
-    /// `name` property.
-    pub name: String,
-    /// `kind` property: country, region, corridor, border, water or river.
-    pub kind: &'static str,
-    /// Optional `note` property (marks approximate features).
-    pub note: Option<&'static str>,
-    /// The geometry, already rounded and oriented.
-    pub geometry: Geometry,
-}
-
-/// A position as GeoJSON [lon, lat].
-fn pos(c: &Coord<f64>) -> Vec<f64> {
-    vec![c.x, c.y]
-}
-
-impl Feature {
-    /// Creates a feature.
-    pub fn new(
-        name: &str,
-        kind: &'static str,
-        note: Option<&'static str>,
-        geometry: Geometry,
-    ) -> Self {
-        Feature {
-            name: name.to_string(),
-            kind,
-            note,
-            geometry,
-        }
-    }
-
-    /// Number of positions in the geometry (closing positions included).
-    pub fn vertices(&self) -> usize {
-        match &self.geometry {
-            Geometry::Polygons(mp) => mp
-                .iter()
-                .map(|p| {
-                    p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>()
-                })
-                .sum(),
-            Geometry::Lines(lines) => lines.iter().map(Vec::len).sum(),
-        }
-    }
-
-    /// Validation errors of a polygonal geometry, if any.
-    pub fn validation_errors(&self) -> Option<String> {
-        match &self.geometry {
-            Geometry::Polygons(mp) => {
-                let errors = mp.validation_errors();
-                (!errors.is_empty()).then(|| {
-                    errors
-                        .iter()
-                        .map(|e| e.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                })
-            }
-            Geometry::Lines(lines) => lines
-                .iter()
-                .any(|l| l.len() < 2)
-                .then(|| "line with fewer than 2 positions".to_string()),
-        }
-    }
-
+impl Geometry {
     /// The GeoJSON geometry value.
-    fn geojson_value(&self) -> geojson::Value {
-        match &self.geometry {
+    pub fn geojson_value(&self) -> geojson::Value {
+        match self {
             Geometry::Polygons(mp) => {
                 let polys: Vec<Vec<Vec<Vec<f64>>>> = mp
                     .iter()
@@ -103,7 +40,77 @@ impl Feature {
                     Err(many) => geojson::Value::MultiLineString(many),
                 }
             }
+            Geometry::Point(c) => geojson::Value::Point(pos(c)),
         }
+    }
+}
+
+/// One output feature.
+pub struct Feature {
+    /// `name` property.
+    pub name: String,
+    /// `kind` property: country, region, corridor, border, water or river.
+    pub kind: &'static str,
+    /// Optional `note` property (marks approximate features, names sources).
+    pub note: Option<String>,
+    /// The geometry, already rounded and oriented.
+    pub geometry: Geometry,
+}
+
+/// A position as GeoJSON [lon, lat].
+fn pos(c: &Coord<f64>) -> Vec<f64> {
+    vec![c.x, c.y]
+}
+
+impl Feature {
+    /// Creates a feature.
+    pub fn new(name: &str, kind: &'static str, note: Option<&str>, geometry: Geometry) -> Self {
+        Feature {
+            name: name.to_string(),
+            kind,
+            note: note.map(str::to_string),
+            geometry,
+        }
+    }
+
+    /// Number of positions in the geometry (closing positions included).
+    pub fn vertices(&self) -> usize {
+        match &self.geometry {
+            Geometry::Polygons(mp) => mp
+                .iter()
+                .map(|p| {
+                    p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>()
+                })
+                .sum(),
+            Geometry::Lines(lines) => lines.iter().map(Vec::len).sum(),
+            Geometry::Point(_) => 1,
+        }
+    }
+
+    /// Validation errors of a polygonal geometry, if any.
+    pub fn validation_errors(&self) -> Option<String> {
+        match &self.geometry {
+            Geometry::Polygons(mp) => {
+                let errors = mp.validation_errors();
+                (!errors.is_empty()).then(|| {
+                    errors
+                        .iter()
+                        .map(|e| e.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+            }
+            Geometry::Lines(lines) => lines
+                .iter()
+                .any(|l| l.len() < 2)
+                .then(|| "line with fewer than 2 positions".to_string()),
+            Geometry::Point(_) => None,
+        }
+    }
+
+    /// The GeoJSON geometry value.
+    fn geojson_value(&self) -> geojson::Value {
+        self.geometry.geojson_value()
     }
 
     /// The feature as a GeoJSON feature.
@@ -111,8 +118,8 @@ impl Feature {
         let mut props = JsonObject::new();
         props.insert("name".into(), self.name.clone().into());
         props.insert("kind".into(), self.kind.into());
-        if let Some(note) = self.note {
-            props.insert("note".into(), note.into());
+        if let Some(note) = &self.note {
+            props.insert("note".into(), note.as_str().into());
         }
         geojson::Feature {
             bbox: None,

@@ -1,0 +1,292 @@
+//! The one place where the state changes in response to the user: [`AtlasApp::apply`].
+
+use super::{AtlasApp, SCROLL_QUOTE_FRAMES, VisibleKey};
+use crate::capture::{Capture, Shot};
+use crate::commands::{Command, ExportFormat};
+use crate::dialogs::{DialogJob, DialogPurpose};
+use crate::filters::Visible;
+use crate::loading::LoadJob;
+use crate::model::Dataset;
+use crate::time_control::TimeControl;
+use eframe::egui;
+use std::path::{Path, PathBuf};
+
+/// Fastest and slowest playback, in days per second.
+const SPEED_RANGE: (f64, f64) = (0.1, 36500.0);
+/// Least timeline context shown around the window, in days.
+const MIN_FOCUS_DAYS: f64 = 14.0;
+/// Days of context around the data when a new dataset opens.
+const DATA_MARGIN_DAYS: f64 = 30.0;
+
+impl AtlasApp {
+    /// Applies one command: the only place state changes in response to the UI.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Select(i) => self.select(i),
+            Command::Hover(i) => self.hovered = i,
+            Command::OpenGroup(events, [x, y]) => self.map.group = Some((events, egui::pos2(x, y))),
+            Command::CloseGroup => self.map.group = None,
+            Command::SetWindow(a, b) => self.time.set_window(a, b),
+            Command::FocusTimelineOnWindow => self.focus_timeline_on_window(),
+            Command::SetMode(m) => self.time.mode = m,
+            Command::SetShowFaded(f) => self.time.show_faded = f,
+            Command::TogglePlay => {
+                self.time.toggle_play();
+                self.timeline.follow_window = true;
+            }
+            Command::SetSpeed(s) => self.time.speed = s.clamp(SPEED_RANGE.0, SPEED_RANGE.1),
+            Command::StepNext | Command::StepPrev | Command::First | Command::Last => {
+                self.step(&command)
+            }
+            Command::StepMapChange { forward } => self.step_map_change(forward),
+            Command::ShowCategory(c, shown) => self.filters.set_shown(c, shown),
+            Command::SetActor(a) => self.filters.actor = a,
+            Command::SetSearch(text) => self.filters.text = text,
+            Command::AddArea(area) => {
+                if !self.filters.areas.contains(&area) {
+                    self.filters.areas.push(area);
+                }
+            }
+            Command::RemoveArea(k) => {
+                if k < self.filters.areas.len() {
+                    self.filters.areas.remove(k);
+                }
+            }
+            Command::ClearAreas => self.filters.areas.clear(),
+            Command::FilterAreaAt { lon, lat } => self.filter_area_at(lon, lat),
+            Command::SetMapView(view) => self.set_map_view(view),
+            Command::Zoom(f) => self.set_map_view(self.map.zoomed(f)),
+            Command::FitRegion => self.map.fit_pending = true,
+            Command::OpenDialog => self.open_dialog(DialogPurpose::Open),
+            Command::OpenPath(path) => self.open_path(path),
+            Command::CancelLoad => {
+                if let Some(job) = self.job.take() {
+                    job.cancel();
+                }
+                self.say("Loading cancelled; nothing changed.", false);
+            }
+            Command::AcceptLoad { layer } => self.accept_load(layer),
+            Command::DiscardLoad => {
+                self.pending = None;
+                self.say("Nothing loaded; the open data is unchanged.", false);
+            }
+            Command::ExportDialog(format) => self.open_dialog(DialogPurpose::Export(format)),
+            Command::ExportTo(path, format) => self.export_to(&path, format),
+            Command::SaveImageDialog => self.open_dialog(DialogPurpose::SaveImage),
+            Command::SaveImageTo(path) => {
+                self.capture = Some(Capture::new(vec![Shot { window: None, path }], false));
+            }
+            Command::CopyView => self.copy_view(),
+        }
+    }
+
+    /// Steps the selection through time.
+    fn step(&mut self, command: &Command) {
+        let visible = &self.visible;
+        let passes = |i: usize| visible.passes(i);
+        let next = match command {
+            Command::StepNext => self.time.step_next(&self.data, self.selected, &passes),
+            Command::StepPrev => self.time.step_prev(&self.data, self.selected, &passes),
+            Command::First => self.time.first(&self.data, &passes),
+            Command::Last => self.time.last(&self.data, &passes),
+            _ => None,
+        };
+        if next.is_some() || matches!(command, Command::First | Command::Last) {
+            self.select(next);
+        }
+    }
+
+    /// Toggles the smallest named area at a point in the area filter, or clears the filter when
+    /// the point lies in no area.
+    fn filter_area_at(&mut self, lon: f64, lat: f64) {
+        let Some(area) = self.areas.at(lon, lat).first().map(|a| a.name.clone()) else {
+            self.filters.areas.clear();
+            return;
+        };
+        let named = crate::filters::AreaFilter::Named(area);
+        match self.filters.areas.iter().position(|a| *a == named) {
+            Some(k) => {
+                self.filters.areas.remove(k);
+            }
+            None => self.filters.areas.push(named),
+        }
+    }
+
+    /// Moves the window's end to the next or previous day the map changes.
+    fn step_map_change(&mut self, forward: bool) {
+        let today = crate::model::date::date_of(self.time.to);
+        let change = match forward {
+            true => self.situation.next_change(today),
+            false => self.situation.previous_change(today),
+        };
+        match change {
+            Some(c) => {
+                self.time.end_on(crate::model::date::day_of(c.day));
+                self.timeline.follow_window = true;
+                self.say(
+                    format!("Map change on {}: {}", c.day.format("%-d %b %Y"), c.label),
+                    false,
+                );
+            }
+            None => self.say("No further change of the map that way.", false),
+        }
+    }
+
+    /// Looks at the map from `view`, and draws the next frame at once.
+    fn set_map_view(&mut self, view: crate::model::MapView) {
+        self.map.view = view;
+        self.map.fit_pending = false;
+        if let Some(ctx) = &self.ctx {
+            ctx.request_repaint();
+        }
+    }
+
+    /// Selects an event and brings it into every view.
+    fn select(&mut self, index: Option<usize>) {
+        self.selected = index;
+        self.map.group = None;
+        let Some(e) = index.and_then(|i| self.data.view(i)) else {
+            return;
+        };
+        self.scroll_quote = SCROLL_QUOTE_FRAMES;
+        self.list.scroll_to_selection = true;
+        if !e.off_map && !self.map.shows(e.lon, e.lat) {
+            let view = self.map.centred_on(e.lon, e.lat);
+            self.set_map_view(view);
+        }
+        self.timeline.follow_window = true;
+    }
+
+    fn open_dialog(&mut self, purpose: DialogPurpose) {
+        if self.dialog.is_some() {
+            return self.say("A file dialog is already open.", false);
+        }
+        let wake = self.ctx.clone();
+        self.dialog = Some(DialogJob::start(purpose, move || {
+            if let Some(ctx) = &wake {
+                ctx.request_repaint();
+            }
+        }));
+    }
+
+    fn copy_view(&mut self) {
+        let text = self.view_state().to_text();
+        if let Some(ctx) = &self.ctx {
+            ctx.copy_text(text.clone());
+        }
+        self.say(format!("View copied: {text}"), false);
+    }
+
+    fn export_to(&mut self, path: &Path, format: ExportFormat) {
+        let events = self.exported_events();
+        let n = events.len();
+        let text = match format {
+            ExportFormat::GeoJson => Ok(crate::io::export::to_text(
+                &crate::io::export::events_collection(events),
+            )),
+            ExportFormat::Csv => crate::io::atlas_csv::write_csv(events).map_err(|e| e.to_string()),
+        };
+        let written = text.and_then(|t| {
+            crate::io::atomic::write_atomic(path, t.as_bytes()).map_err(|e| e.to_string())
+        });
+        match written {
+            Ok(()) => self.say(format!("Exported {n} events to {}", path.display()), false),
+            Err(e) => self.say(format!("Export to {} failed: {e}", path.display()), true),
+        }
+    }
+
+    /// Starts loading a file in the background (a load already running is cancelled).
+    pub(super) fn open_path(&mut self, path: PathBuf) {
+        if let Some(job) = self.job.take() {
+            job.cancel();
+        }
+        let wake = self.ctx.clone();
+        let options = self.load_options.clone();
+        self.job = Some(LoadJob::start(
+            &path,
+            self.basemap.clone(),
+            options,
+            move || {
+                if let Some(ctx) = &wake {
+                    ctx.request_repaint();
+                }
+            },
+        ));
+    }
+
+    /// Takes the finished load beside the open data (`layer`) or instead of it.
+    pub(super) fn accept_load(&mut self, layer: bool) {
+        let Some(outcome) = self.pending.take() else {
+            return;
+        };
+        let skipped = outcome.problems.len();
+        let n = outcome.data.len();
+        let data = if layer {
+            let (merged, duplicates) = self.data.merged_with(&outcome.data);
+            if !duplicates.is_empty() {
+                let kept = duplicates.len();
+                self.say(format!("{kept} events already open were kept"), false);
+            }
+            merged
+        } else {
+            outcome.data
+        };
+        self.set_data(data);
+        // the old dataset and the load's transient buffers are gone now
+        crate::io::memory::release_free_memory();
+        let how = if layer {
+            "added beside the open data"
+        } else {
+            "now open"
+        };
+        let skipped = match skipped {
+            0 => String::new(),
+            k => format!(" ({k} skipped)"),
+        };
+        let path = outcome.path.display();
+        self.say(format!("{n} events from {path} {how}{skipped}"), false);
+    }
+
+    /// Zooms the timeline to the window, with half its width of context on each side.
+    pub fn focus_timeline_on_window(&mut self) {
+        let (a, b) = self.time.query_range();
+        let width = f64::from(b - a + 1).max(MIN_FOCUS_DAYS);
+        self.timeline.focus = Some((f64::from(a) - width / 2.0, f64::from(b + 1) + width / 2.0));
+    }
+
+    /// Replaces the open data, resetting the window and selection.
+    pub fn set_data(&mut self, data: Dataset) {
+        self.time = TimeControl::for_dataset(&data);
+        self.selected = None;
+        self.hovered = None;
+        self.list.set_data(&data);
+        self.data = data;
+        self.generation += 1;
+        self.timeline.focus = self.data.time_extent().map(|(a, b)| {
+            (
+                f64::from(a) - DATA_MARGIN_DAYS,
+                f64::from(b) + DATA_MARGIN_DAYS,
+            )
+        });
+        self.refresh_visible();
+    }
+
+    /// Recomputes the visible sets if the window, mode or filters changed.
+    pub fn refresh_visible(&mut self) {
+        let key = VisibleKey {
+            range: self.time.query_range(),
+            mode: self.time.mode,
+            faded: self.time.show_faded,
+            filters: self.filters.clone(),
+            generation: self.generation,
+            row_search: self.row_hits.generation,
+        };
+        if self.visible_key.as_ref() != Some(&key) {
+            let (mask, days) =
+                self.filter_cache
+                    .get(&self.data, &self.filters, &self.row_hits, &self.areas);
+            self.visible = Visible::compute(&self.data, &self.time, mask, days);
+            self.visible_key = Some(key);
+        }
+    }
+}

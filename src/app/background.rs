@@ -1,0 +1,160 @@
+//! Work that goes on beside the frames, polled once per frame: a file load, a search of large
+//! tables' notes, a native file dialog, dropped files, and screenshots being taken.
+
+use super::AtlasApp;
+use crate::capture::CaptureStep;
+use crate::commands::Command;
+use crate::loading::JobState;
+use crate::panels::load_panel::{outcome_ui, progress_ui};
+use crate::row_search::RowSearchJob;
+use eframe::egui;
+use std::path::PathBuf;
+
+/// How often the window redraws while a load runs, to move its progress bar.
+const PROGRESS_REPAINT: std::time::Duration = std::time::Duration::from_millis(100);
+
+impl AtlasApp {
+    /// Polls everything running beside the frame; returns the commands it leads to.
+    pub(super) fn background(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        commands.extend(dropped_file(ctx).map(Command::OpenPath));
+        if let Some((path, skip_invalid)) = self.startup_load.take() {
+            self.auto_accept = Some(skip_invalid);
+            self.open_path(path);
+        }
+        commands.extend(self.poll_job(ctx));
+        commands.extend(self.poll_dialog());
+        self.poll_row_search(ctx);
+        self.accept_startup_load();
+        if let Some(outcome) = &self.pending {
+            outcome_ui(ctx, outcome, &mut commands);
+        }
+        self.capture_step(ctx);
+        commands
+    }
+
+    /// A file opened with `--data` replaces the bundled data by itself when it loaded cleanly (or
+    /// with `--skip-invalid`); otherwise the open panel asks.
+    fn accept_startup_load(&mut self) {
+        let (Some(skip_invalid), Some(outcome)) = (self.auto_accept, &self.pending) else {
+            return;
+        };
+        self.auto_accept = None;
+        let clean = outcome.problems.is_empty() || skip_invalid;
+        if clean && !outcome.data.is_empty() {
+            self.accept_load(false);
+            if let Some((a, b)) = self.data.time_extent() {
+                self.time.set_window(a, b);
+            }
+        }
+    }
+
+    /// Starts, replaces or finishes the search of the large tables' notes for the text filter.
+    fn poll_row_search(&mut self, ctx: &egui::Context) {
+        let query = self.filters.query_lower();
+        if let Some(job) = &self.row_search {
+            if job.uid != self.data.uid() || job.query != query {
+                self.row_search = None;
+            } else if let Some(found) = job.poll() {
+                match found {
+                    Ok(rows) => {
+                        self.row_hits.set(&self.data, &query, &rows);
+                        let n: usize = rows.iter().map(Vec::len).sum();
+                        self.say(format!("Notes searched: {n} rows hold \"{query}\""), false);
+                    }
+                    Err(e) => self.say(format!("Searching the notes failed: {e}"), true),
+                }
+                self.row_search = None;
+            }
+        }
+        let searched = self.row_hits.for_query(self.data.uid(), &query).is_some();
+        if self.row_search.is_none()
+            && !query.is_empty()
+            && !searched
+            && !self.data.row_stores().is_empty()
+        {
+            let rows: usize = self.data.row_stores().iter().map(|s| s.len()).sum();
+            self.say(format!("Searching the notes of {rows} rows…"), false);
+            let wake = ctx.clone();
+            self.row_search = Some(RowSearchJob::start(&self.data, &query, move || {
+                wake.request_repaint()
+            }));
+        }
+    }
+
+    fn poll_job(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(job) = &self.job else {
+            return commands;
+        };
+        match job.poll() {
+            JobState::Running(fraction) => {
+                let path = job.path.display().to_string();
+                progress_ui(ctx, &path, fraction, &mut commands);
+                ctx.request_repaint_after(PROGRESS_REPAINT);
+            }
+            JobState::Done(outcome) => {
+                self.job = None;
+                self.pending = Some(*outcome);
+            }
+            JobState::Gone => self.job = None,
+        }
+        commands
+    }
+
+    /// The command a closed file dialog leads to.
+    fn poll_dialog(&mut self) -> Option<Command> {
+        let chosen = self.dialog.as_ref()?.poll()?;
+        let purpose = self.dialog.take()?.purpose;
+        match chosen {
+            Some(path) => Some(purpose.command(path)),
+            None => {
+                self.say(purpose.nothing_chosen(), false);
+                None
+            }
+        }
+    }
+
+    fn capture_step(&mut self, ctx: &egui::Context) {
+        let Some(capture) = &mut self.capture else {
+            return;
+        };
+        match capture.frame(ctx) {
+            CaptureStep::SetWindow(a, b) => {
+                self.time.set_window(a, b);
+                self.timeline.follow_window = true;
+                if self.time.width() <= 3 * 366 {
+                    self.focus_timeline_on_window();
+                }
+            }
+            CaptureStep::Wait => {}
+            CaptureStep::Finished => {
+                let done = capture.written.len();
+                let errors = capture.errors.clone();
+                let close = capture.close_when_done;
+                self.capture = None;
+                match errors.first() {
+                    Some(e) => self.say(format!("Saving the image failed: {e}"), true),
+                    None => self.say(format!("Saved {done} image(s)"), false),
+                }
+                for e in &errors {
+                    eprintln!("{e}");
+                }
+                if close {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
+    }
+}
+
+/// A file dropped on the window this frame.
+fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| !p.as_os_str().is_empty())
+    })
+}

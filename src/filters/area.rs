@@ -1,0 +1,223 @@
+//! Areas the events must lie in: named areas (a country, Nakhchivan, Karabakh, a control area of
+//! the situation layer) and boxes drawn on the map, kept as a union.
+
+use crate::io::{Basemap, ShapeKind};
+use geo::{Area, BoundingRect, Contains, Coord, Geometry, Point, Polygon, Rect};
+use serde::{Deserialize, Serialize};
+
+/// One area of the area filter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum AreaFilter {
+    /// A named area of the map, by its name.
+    Named(String),
+    /// A longitude/latitude box, its edges included: `[min_lon, min_lat, max_lon, max_lat]`.
+    Box([f64; 4]),
+}
+
+impl AreaFilter {
+    /// A box from two corners in any order.
+    pub fn boxed(a: (f64, f64), b: (f64, f64)) -> AreaFilter {
+        AreaFilter::Box([a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1)])
+    }
+
+    /// A short name for chips and the list ("Nakhchivan", "box 45.10–46.50°E 38.50–39.70°N").
+    pub fn label(&self) -> String {
+        match self {
+            AreaFilter::Named(name) => name.clone(),
+            AreaFilter::Box([w, s, e, n]) => {
+                format!("box {w:.2}–{e:.2}°E {s:.2}–{n:.2}°N")
+            }
+        }
+    }
+
+    /// Parses `MINLON,MINLAT,MAXLON,MAXLAT` as given to `--bbox`.
+    pub fn parse_box(text: &str) -> Result<AreaFilter, String> {
+        let parts: Vec<f64> = text
+            .split(',')
+            .map(|p| p.trim().parse::<f64>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| {
+                format!("--bbox `{text}`: expected MINLON,MINLAT,MAXLON,MAXLAT numbers")
+            })?;
+        let [w, s, e, n] = parts[..] else {
+            return Err(format!(
+                "--bbox `{text}`: expected four numbers, got {}",
+                parts.len()
+            ));
+        };
+        let valid = [w, s, e, n].iter().all(|v| v.is_finite())
+            && (-180.0..=180.0).contains(&w)
+            && (-180.0..=180.0).contains(&e)
+            && (-90.0..=90.0).contains(&s)
+            && (-90.0..=90.0).contains(&n);
+        if !valid || w > e || s > n {
+            return Err(format!(
+                "--bbox `{text}`: need -180 ≤ MINLON ≤ MAXLON ≤ 180 and -90 ≤ MINLAT ≤ MAXLAT ≤ 90"
+            ));
+        }
+        Ok(AreaFilter::Box([w, s, e, n]))
+    }
+}
+
+/// What kind of area a named area is; smaller kinds come first when a click could mean several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AreaKind {
+    /// A control area of the situation layer, or the corridor.
+    Control,
+    /// A marked region (Nakhchivan, Karabakh).
+    Region,
+    /// A country.
+    Country,
+}
+
+/// A named area with its geometry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedArea {
+    /// Its name, as the map and `--area` know it.
+    pub name: String,
+    /// What it is.
+    pub kind: AreaKind,
+    /// Its polygons, in degrees.
+    pub geometry: Geometry<f64>,
+}
+
+/// The areas that can be named in an area filter.
+#[derive(Clone, Debug, Default)]
+pub struct AreaCatalog {
+    areas: Vec<NamedArea>,
+}
+
+impl AreaCatalog {
+    /// The countries and marked regions of a basemap.
+    pub fn from_basemap(basemap: &Basemap) -> AreaCatalog {
+        let areas = basemap
+            .shapes
+            .iter()
+            .filter_map(|s| {
+                let kind = match s.kind {
+                    ShapeKind::Country => AreaKind::Country,
+                    ShapeKind::Region => AreaKind::Region,
+                    _ => return None,
+                };
+                let areal = matches!(s.geometry, Geometry::Polygon(_) | Geometry::MultiPolygon(_));
+                areal.then(|| NamedArea {
+                    name: s.name.clone(),
+                    kind,
+                    geometry: s.geometry.clone(),
+                })
+            })
+            .collect();
+        AreaCatalog { areas }
+    }
+
+    /// Adds areas (the situation layer's control areas).
+    pub fn add(&mut self, areas: impl IntoIterator<Item = NamedArea>) {
+        self.areas.extend(areas);
+    }
+
+    /// The area of a name, matched without regard to case.
+    pub fn find(&self, name: &str) -> Option<&NamedArea> {
+        let wanted = name.trim().to_lowercase();
+        self.areas.iter().find(|a| a.name.to_lowercase() == wanted)
+    }
+
+    /// Every name, in catalogue order.
+    pub fn names(&self) -> Vec<&str> {
+        self.areas.iter().map(|a| a.name.as_str()).collect()
+    }
+
+    /// The areas holding a point: control areas first, then regions, then countries, each kind
+    /// smallest first.
+    pub fn at(&self, lon: f64, lat: f64) -> Vec<&NamedArea> {
+        let p = Point::new(lon, lat);
+        let mut hits: Vec<&NamedArea> = self
+            .areas
+            .iter()
+            .filter(|a| a.geometry.contains(&p))
+            .collect();
+        hits.sort_by(|a, b| {
+            (a.kind, a.geometry.unsigned_area())
+                .partial_cmp(&(b.kind, b.geometry.unsigned_area()))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        hits
+    }
+
+    /// The geometry of an area of the filter; `None` for an unknown name.
+    pub fn geometry_of(&self, area: &AreaFilter) -> Option<Geometry<f64>> {
+        match area {
+            AreaFilter::Named(name) => self.find(name).map(|a| a.geometry.clone()),
+            AreaFilter::Box([w, s, e, n]) => Some(Geometry::Rect(Rect::new(
+                Coord { x: *w, y: *s },
+                Coord { x: *e, y: *n },
+            ))),
+        }
+    }
+
+    /// The bounding box of an area's geometry.
+    pub fn bounds_of(area: &Geometry<f64>) -> Option<Rect<f64>> {
+        area.bounding_rect()
+    }
+}
+
+/// The polygons of an areal geometry (a box becomes its polygon).
+pub fn area_polygons(geometry: &Geometry<f64>) -> Vec<Polygon<f64>> {
+    match geometry {
+        Geometry::Polygon(p) => vec![p.clone()],
+        Geometry::MultiPolygon(m) => m.0.clone(),
+        Geometry::Rect(r) => vec![r.to_polygon()],
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::bundle::bundled_basemap;
+
+    #[test]
+    fn names_are_found_without_regard_to_case_and_clicks_find_the_smallest_area() {
+        let catalog = AreaCatalog::from_basemap(&bundled_basemap());
+        assert!(catalog.find("nakhchivan").is_some());
+        assert!(catalog.find("ARMENIA").is_some());
+        assert!(catalog.find("Atlantis").is_none());
+        assert!(catalog.names().contains(&"Azerbaijan"));
+        // Nakhchivan city lies in the exclave, which lies in Azerbaijan
+        let names: Vec<&str> = catalog
+            .at(45.4126, 39.2089)
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(names.first(), Some(&"Nakhchivan"), "{names:?}");
+        assert!(names.contains(&"Azerbaijan"));
+        assert!(catalog.at(50.5, 40.0).is_empty(), "the Caspian is no area");
+    }
+
+    #[test]
+    fn boxes_parse_or_say_why_not() {
+        assert_eq!(
+            AreaFilter::parse_box("45,38.5,46.5,39.7"),
+            Ok(AreaFilter::Box([45.0, 38.5, 46.5, 39.7]))
+        );
+        assert!(
+            AreaFilter::parse_box("45,38")
+                .unwrap_err()
+                .contains("four numbers")
+        );
+        assert!(
+            AreaFilter::parse_box("46,38,45,39")
+                .unwrap_err()
+                .contains("MINLON ≤ MAXLON")
+        );
+        assert!(
+            AreaFilter::parse_box("a,b,c,d")
+                .unwrap_err()
+                .contains("numbers")
+        );
+        assert_eq!(
+            AreaFilter::boxed((46.5, 39.7), (45.0, 38.5)),
+            AreaFilter::Box([45.0, 38.5, 46.5, 39.7])
+        );
+        assert_eq!(AreaFilter::Named("Nakhchivan".into()).label(), "Nakhchivan");
+    }
+}

@@ -1,0 +1,50 @@
+//! Writing a file so that a crash never leaves it half-written: the bytes go to a temporary file
+//! beside it, which is flushed to disk and then renamed over the target.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The temporary file written before `path` is replaced.
+fn temporary_for(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// Writes `bytes` to `path` atomically: either the old file stays whole or the new one is there
+/// whole. The temporary file is removed when anything fails.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = temporary_for(path);
+    let written = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_whole_files_and_leaves_nothing_behind() {
+        let dir = std::env::temp_dir().join(format!("atlas-atomic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("out.json");
+        write_atomic(&path, b"first").unwrap();
+        write_atomic(&path, b"second").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left");
+        // a folder that does not exist: an error, and the target untouched
+        assert!(write_atomic(&dir.join("missing/x.json"), b"x").is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

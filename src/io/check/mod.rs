@@ -1,0 +1,125 @@
+//! `caucasus-atlas check`: validates data files and lists every problem with its position.
+//!
+//! Loading problems are errors. An events file is also held to the content rules of
+//! [`rules`] (dates against the source's publication, claims, shapes) and a gazetteer to
+//! [`places`] (a place lies inside the basemap shape of its name); a doubtful date note is a
+//! warning, which is printed but does not fail the check.
+
+mod basemap;
+pub mod day_mentions;
+mod events;
+pub mod fit;
+mod places;
+pub mod rules;
+
+pub use basemap::check_basemap;
+
+use super::basemap::Basemap;
+use super::bundle::{bundled_basemap, read_text};
+use super::bundled::{EVENTS_FORMAT, PLACES_FORMAT, parse_json};
+use super::open::{Format, LoadOptions, detect_format, load_path};
+use super::problem::{Finding, Problem};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// Checks every file in `paths`; returns all findings, errors and warnings, in file order (empty
+/// when clean). Never panics on input.
+pub fn check_paths(paths: &[PathBuf]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for path in paths {
+        findings.extend(check_path(path, paths));
+    }
+    findings
+}
+
+/// Errors only: a list of problems as loaders report them.
+fn errors(problems: Vec<Problem>) -> Vec<Finding> {
+    problems.into_iter().map(Finding::error).collect()
+}
+
+/// Checks one file; `all` are the other paths named, to find a gazetteer or basemap among them.
+fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
+    let file = path.display().to_string();
+    if path.is_dir() {
+        return errors(vec![Problem::whole(
+            &file,
+            "is a directory, not a data file",
+        )]);
+    }
+    let format = match detect_format(path) {
+        Ok(f) => f,
+        Err(p) => return errors(vec![p]),
+    };
+    let text = match read_text(path) {
+        Ok(t) => t,
+        Err(p) => return errors(vec![p]),
+    };
+    match format {
+        Format::Csv => errors(
+            load_path(path, &bundled_basemap(), &LoadOptions::default())
+                .1
+                .problems,
+        ),
+        Format::GeoJson => check_feature_collection(path, &file, &text, &Value::Null),
+        Format::Json => {
+            let doc = match parse_json(&file, &text) {
+                Ok(d) => d,
+                Err(p) => return errors(vec![p]),
+            };
+            match doc.get("format").and_then(Value::as_str) {
+                Some(PLACES_FORMAT) => places::check_places(path, &file, &text, all),
+                Some(EVENTS_FORMAT) => events::check_events(path, &file, &text, &doc, all),
+                _ if doc.get("type").and_then(Value::as_str) == Some("FeatureCollection") => {
+                    check_feature_collection(path, &file, &text, &doc)
+                }
+                _ => errors(vec![Problem::whole(
+                    &file,
+                    format!(
+                        "unrecognised JSON: expected \"format\": \"{EVENTS_FORMAT}\" or \"{PLACES_FORMAT}\", or a GeoJSON FeatureCollection"
+                    ),
+                )]),
+            }
+        }
+    }
+}
+
+/// A GeoJSON file: a basemap when its features carry `kind`, else events.
+fn check_feature_collection(path: &Path, file: &str, text: &str, doc: &Value) -> Vec<Finding> {
+    let parsed;
+    let doc = if doc.is_null() {
+        parsed = match parse_json(file, text) {
+            Ok(d) => d,
+            Err(p) => return errors(vec![p]),
+        };
+        &parsed
+    } else {
+        doc
+    };
+    let is_basemap = doc
+        .get("features")
+        .and_then(Value::as_array)
+        .and_then(|f| f.first())
+        .and_then(|f| f.get("properties"))
+        .and_then(|p| p.get("kind"))
+        .is_some();
+    if is_basemap {
+        errors(check_basemap(file, text, doc))
+    } else {
+        errors(
+            load_path(path, &bundled_basemap(), &LoadOptions::default())
+                .1
+                .problems,
+        )
+    }
+}
+
+/// The basemap for checking a data file: a `basemap.geojson` among the paths named, else one
+/// beside the file, else the bundled one.
+fn basemap_for(path: &Path, all: &[PathBuf]) -> Basemap {
+    all.iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == "basemap.geojson"))
+        .cloned()
+        .chain(std::iter::once(path.with_file_name("basemap.geojson")))
+        .find_map(|candidate| Basemap::load(&candidate).ok())
+        .unwrap_or_else(bundled_basemap)
+}

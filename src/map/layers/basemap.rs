@@ -1,0 +1,319 @@
+//! The basemap layer: triangulated country and water fills, borders, the marked regions
+//! (Nakhchivan and the former oblast of Nagorno-Karabakh outlined; who held what is the situation
+//! layer's), the Lachin corridor and the rivers; the names of
+//! countries, waters and regions go to the labels layer.
+
+use crate::commands::Command;
+use crate::io::{Basemap, ShapeKind};
+use crate::map::geo_paint::{
+    Fill, LineStyle, Lines, fill_of, label_point, line_strings, polygons, project_fill,
+    project_lines,
+};
+use crate::map::layer::{LabelCandidate, LabelRank, MapLayer, Scene};
+use crate::map::projection::Projector;
+use crate::model::MapView;
+use crate::palette;
+use eframe::egui::{FontId, Rect, Response, Shape, Ui};
+
+/// Font size of river names.
+const RIVER_FONT: f32 = 12.0;
+/// Countries whose names are always shown.
+const KEY_COUNTRIES: [&str; 2] = ["Armenia", "Azerbaijan"];
+
+/// A label anchored in degrees.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapLabel {
+    /// Text shown.
+    pub text: String,
+    /// Longitude.
+    pub lon: f64,
+    /// Latitude.
+    pub lat: f64,
+    /// Kind of the shape it names.
+    pub kind: ShapeKind,
+}
+
+/// The basemap prepared for painting, with the last view's projected shapes cached.
+#[derive(Default)]
+pub struct PreparedBasemap {
+    fills: Vec<Fill>,
+    lines: Vec<Lines>,
+    /// Labels for countries, regions, the corridor and water.
+    pub labels: Vec<MapLabel>,
+    /// Each river's name and lines, labelled where they cross the view.
+    rivers: Vec<(String, Vec<Vec<[f64; 2]>>)>,
+    cache: Option<(MapView, Rect, Vec<Shape>)>,
+}
+
+/// Where a shape's fills, lines and label go while the basemap is prepared.
+#[derive(Default)]
+struct Parts {
+    fills: Vec<Fill>,
+    water: Vec<Fill>,
+    outlines: Vec<Vec<[f64; 2]>>,
+    overlays: Vec<Lines>,
+    labels: Vec<MapLabel>,
+    rivers: Vec<(String, Vec<Vec<[f64; 2]>>)>,
+}
+
+impl Parts {
+    fn add(&mut self, shape: &crate::io::Shape) {
+        let polys = polygons(&shape.geometry);
+        let label = |text: String| {
+            label_point(&polys).map(|(lon, lat)| MapLabel {
+                text,
+                lon,
+                lat,
+                kind: shape.kind,
+            })
+        };
+        match shape.kind {
+            ShapeKind::Country => {
+                self.fills
+                    .push(fill_of(&polys, palette::country_fill(&shape.name)));
+                self.outlines.extend(line_strings(&shape.geometry));
+                self.labels.extend(label(shape.name.to_uppercase()));
+            }
+            ShapeKind::Water => {
+                self.water.push(fill_of(&polys, palette::WATER));
+                self.labels.extend(label(shape.name.clone()));
+            }
+            ShapeKind::Region => self.add_region(shape, &polys),
+            ShapeKind::Corridor => {
+                let lines = line_strings(&shape.geometry);
+                if let Some(mid) = lines.first().and_then(|l| l.get(l.len() / 2)) {
+                    self.labels.push(MapLabel {
+                        text: shape.name.clone(),
+                        lon: mid[0],
+                        lat: mid[1],
+                        kind: shape.kind,
+                    });
+                }
+                self.overlays.push(Lines {
+                    style: LineStyle::Solid(3.0, palette::CORRIDOR),
+                    lines,
+                });
+            }
+            ShapeKind::River => {
+                let lines = line_strings(&shape.geometry);
+                self.rivers.push((shape.name.clone(), lines.clone()));
+                let style = LineStyle::Solid(1.6, palette::RIVER);
+                self.overlays.insert(0, Lines { style, lines });
+            }
+            ShapeKind::Border => {}
+        }
+    }
+
+    fn add_region(&mut self, shape: &crate::io::Shape, polys: &[geo::Polygon<f64>]) {
+        let karabakh = shape.name.contains("Karabakh");
+        let color = if karabakh {
+            palette::KARABAKH
+        } else {
+            palette::REGION_OUTLINE
+        };
+        self.overlays.push(Lines {
+            style: LineStyle::Dashed(1.6, color),
+            lines: line_strings(&shape.geometry),
+        });
+        let approximate = shape.note.to_lowercase().contains("approx");
+        let text = if approximate {
+            format!("{} (approx.)", shape.name)
+        } else {
+            shape.name.clone()
+        };
+        if let Some((lon, lat)) = label_point(polys) {
+            self.labels.push(MapLabel {
+                text,
+                lon,
+                lat,
+                kind: shape.kind,
+            });
+        }
+    }
+}
+
+impl PreparedBasemap {
+    /// Prepares a basemap: triangulates fills, clips hatching, places labels.
+    pub fn new(map: &Basemap) -> PreparedBasemap {
+        let mut parts = Parts::default();
+        for shape in &map.shapes {
+            parts.add(shape);
+        }
+        let mut fills = parts.fills;
+        fills.extend(parts.water);
+        let mut lines = vec![Lines {
+            style: LineStyle::Solid(1.0, palette::BORDER),
+            lines: parts.outlines,
+        }];
+        lines.extend(parts.overlays);
+        PreparedBasemap {
+            fills,
+            lines,
+            labels: parts.labels,
+            rivers: parts.rivers,
+            cache: None,
+        }
+    }
+
+    /// Number of fill vertices (for tests and benchmarks).
+    pub fn vertex_count(&self) -> usize {
+        self.fills.iter().map(|f| f.vertices.len()).sum()
+    }
+
+    /// The shapes to paint for a view; rebuilt only when the view or rectangle changes.
+    pub fn shapes(&mut self, projector: &Projector) -> Vec<Shape> {
+        let (view, rect) = (projector.view(), projector.rect());
+        if let Some((v, r, shapes)) = &self.cache
+            && *v == view
+            && *r == rect
+        {
+            return shapes.clone();
+        }
+        let mut shapes: Vec<Shape> = self
+            .fills
+            .iter()
+            .map(|f| project_fill(f, projector))
+            .collect();
+        for set in &self.lines {
+            project_lines(set, projector, &mut shapes);
+        }
+        self.cache = Some((view, rect, shapes.clone()));
+        shapes
+    }
+}
+
+/// Rivers are named at the vertex in view nearest the view's centre, at least this far (points)
+/// inside the map's edge.
+const RIVER_LABEL_INSET: f32 = 40.0;
+
+/// Where a river's name goes: the vertex of its lines in view nearest the view's centre.
+fn river_label_at(lines: &[Vec<[f64; 2]>], projector: &Projector) -> Option<eframe::egui::Pos2> {
+    let inner = projector.rect().shrink(RIVER_LABEL_INSET);
+    let centre = inner.center();
+    lines
+        .iter()
+        .flatten()
+        .map(|p| projector.project(p[0], p[1]))
+        .filter(|p| inner.contains(*p))
+        .min_by(|a, b| a.distance_sq(centre).total_cmp(&b.distance_sq(centre)))
+}
+
+/// The label a basemap name asks for on screen.
+fn candidate(label: &MapLabel, projector: &Projector, order: usize) -> LabelCandidate {
+    let (rank, size, color) = match label.kind {
+        ShapeKind::Country
+            if KEY_COUNTRIES
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(&label.text)) =>
+        {
+            (LabelRank::KeyCountry, 15.0, palette::COUNTRY_LABEL)
+        }
+        ShapeKind::Country => (LabelRank::Country, 15.0, palette::COUNTRY_LABEL),
+        ShapeKind::Water | ShapeKind::River => (LabelRank::Water, 13.0, palette::WATER_LABEL),
+        _ => (LabelRank::Region, 12.0, palette::REGION_LABEL),
+    };
+    LabelCandidate {
+        text: label.text.clone(),
+        at: projector.project(label.lon, label.lat),
+        beside_point: false,
+        rank,
+        order,
+        font: FontId::proportional(size),
+        color,
+    }
+}
+
+/// The basemap as a map layer.
+pub struct BasemapLayer<'m> {
+    /// The prepared basemap, kept in the map's memory.
+    pub prepared: &'m mut PreparedBasemap,
+}
+
+impl MapLayer for BasemapLayer<'_> {
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        _: &Response,
+        projector: &Projector,
+        scene: &mut Scene<'_>,
+    ) -> Vec<Command> {
+        let painter = ui.painter_at(projector.rect());
+        painter.extend(self.prepared.shapes(projector));
+        for (order, label) in self.prepared.labels.iter().enumerate() {
+            scene.labels.push(candidate(label, projector, order));
+        }
+        for (order, (name, lines)) in self.prepared.rivers.iter().enumerate() {
+            if let Some(at) = river_label_at(lines, projector) {
+                scene.labels.push(LabelCandidate {
+                    text: name.clone(),
+                    at,
+                    beside_point: false,
+                    rank: LabelRank::Water,
+                    order: 500 + order,
+                    font: FontId::proportional(RIVER_FONT),
+                    color: palette::WATER_LABEL,
+                });
+            }
+        }
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::bundle::bundled_basemap;
+    use eframe::egui::{pos2, vec2};
+
+    #[test]
+    fn bundled_basemap_prepares_fills_and_labels() {
+        let mut prepared = PreparedBasemap::new(&bundled_basemap());
+        assert!(
+            prepared.vertex_count() > 1000,
+            "{}",
+            prepared.vertex_count()
+        );
+        let names: Vec<&str> = prepared.labels.iter().map(|l| l.text.as_str()).collect();
+        for expected in [
+            "IRAN",
+            "ARMENIA",
+            "Nakhchivan",
+            "Lachin corridor",
+            "Caspian Sea",
+        ] {
+            assert!(
+                names.contains(&expected),
+                "{expected} missing from {names:?}"
+            );
+        }
+        assert!(names.iter().any(|n| n.starts_with("Nagorno-Karabakh")));
+        let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
+        let view = MapView::fit_region(800.0, 600.0);
+        let shapes = prepared.shapes(&Projector::new(view, rect));
+        assert!(shapes.len() > 10);
+        for fill in &prepared.fills {
+            assert!(
+                fill.indices
+                    .iter()
+                    .all(|&i| (i as usize) < fill.vertices.len())
+            );
+            assert_eq!(fill.indices.len() % 3, 0);
+        }
+    }
+
+    #[test]
+    fn armenia_and_azerbaijan_rank_first() {
+        let prepared = PreparedBasemap::new(&bundled_basemap());
+        let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
+        let projector = Projector::new(MapView::fit_region(800.0, 600.0), rect);
+        let mut key: Vec<String> = prepared
+            .labels
+            .iter()
+            .map(|l| candidate(l, &projector, 0))
+            .filter(|c| c.rank == LabelRank::KeyCountry)
+            .map(|c| c.text)
+            .collect();
+        key.sort();
+        assert_eq!(key, ["ARMENIA", "AZERBAIJAN"]);
+    }
+}

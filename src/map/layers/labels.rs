@@ -1,0 +1,403 @@
+//! The labels layer: the names the layers below asked for, placed in order of importance so that
+//! none overlaps another or a marker. A city's name moves beside its dot (right, left, above,
+//! below) rather than under a marker; an area's name shifts a little; Armenia and Azerbaijan are
+//! always named.
+
+use crate::commands::Command;
+use crate::map::layer::{LabelCandidate, LabelRank, MapLayer, Scene};
+use crate::map::projection::Projector;
+use crate::palette;
+use eframe::egui::{self, Align2, Pos2, Rect, Response, Stroke, Ui, Vec2, pos2, vec2};
+
+/// Gap between a city's dot and its name, in points.
+const DOT_GAP: f32 = 5.0;
+/// Labels keep this far inside the map's edge, in points.
+const EDGE_INSET: f32 = 2.0;
+/// Padding of a label's halo, in points.
+const HALO_PAD: f32 = 1.0;
+
+/// A label where it was drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedLabel {
+    /// The text (as asked for; a crowded label may be drawn stacked on two lines).
+    pub text: String,
+    /// Its rectangle on screen (with its halo).
+    pub rect: Rect,
+    /// Its rank.
+    pub rank: LabelRank,
+}
+
+/// Distances from a dot at which a crowded name may stand, joined to its dot by a leader line.
+const FAR: [f32; 2] = [16.0, 32.0];
+
+/// One way to write a label: its lines and their size on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    /// The text, with `\n` between lines.
+    pub text: String,
+    /// Its size on screen.
+    pub size: Vec2,
+}
+
+/// A label asked for, with the ways it may be written: on one line, and for names given both
+/// ways ("Khankendi / Stepanakert"), also stacked.
+#[derive(Clone, Debug)]
+pub struct Sized {
+    /// What was asked for.
+    pub candidate: LabelCandidate,
+    /// Its variants, preferred first.
+    pub variants: Vec<Variant>,
+}
+
+/// Where a label goes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spot {
+    /// The label, by its position among those asked for.
+    pub index: usize,
+    /// Which of its variants.
+    pub variant: usize,
+    /// Its rectangle.
+    pub rect: Rect,
+    /// The dot a leader line joins it to, when it stands away from its dot.
+    pub leader: Option<Pos2>,
+}
+
+/// The rectangles a label may take beside `anchor` (a dot, or the marker covering it) at a gap,
+/// best first: right, left, above, below, then the corners.
+fn around(anchor: Rect, size: Vec2, gap: f32) -> Vec<Rect> {
+    let (w, h) = (size.x, size.y);
+    let c = anchor.center();
+    vec![
+        Rect::from_min_size(pos2(anchor.right() + gap, c.y - h / 2.0), size),
+        Rect::from_min_size(pos2(anchor.left() - gap - w, c.y - h / 2.0), size),
+        Rect::from_min_size(pos2(c.x - w / 2.0, anchor.top() - gap - h), size),
+        Rect::from_min_size(pos2(c.x - w / 2.0, anchor.bottom() + gap), size),
+        Rect::from_min_size(pos2(anchor.right() + gap, anchor.top() - h), size),
+        Rect::from_min_size(pos2(anchor.right() + gap, anchor.bottom()), size),
+        Rect::from_min_size(pos2(anchor.left() - gap - w, anchor.top() - h), size),
+        Rect::from_min_size(pos2(anchor.left() - gap - w, anchor.bottom()), size),
+    ]
+}
+
+/// The places a point's name may take, best first, each with the variant and whether it needs a
+/// leader line: beside the dot, beside the markers covering the dot (so no marker hides it), then
+/// farther out; at each distance the one-line variant before the stacked one.
+fn point_spots(at: Pos2, variants: &[Variant], occupied: &[Rect]) -> Vec<(usize, Rect, bool)> {
+    let dot = Rect::from_center_size(at, Vec2::ZERO);
+    let covering = occupied
+        .iter()
+        .filter(|r| r.expand(DOT_GAP).contains(at))
+        .fold(dot, |acc, r| acc.union(*r));
+    let mut rings = vec![(dot, DOT_GAP, false)];
+    if covering != dot {
+        rings.push((covering, DOT_GAP, false));
+    }
+    rings.extend(FAR.iter().map(|&gap| (covering, gap, true)));
+    let mut out = Vec::new();
+    for (anchor, gap, leader) in rings {
+        for (v, variant) in variants.iter().enumerate() {
+            out.extend(
+                around(anchor, variant.size, gap)
+                    .into_iter()
+                    .map(|r| (v, r, leader)),
+            );
+        }
+    }
+    out
+}
+
+/// The places an area's name may take: centred, then shifted a little.
+fn area_spots(at: Pos2, variants: &[Variant]) -> Vec<(usize, Rect, bool)> {
+    let shifts = [
+        (0.0, 0.0),
+        (0.0, -1.2),
+        (0.0, 1.2),
+        (-0.6, 0.0),
+        (0.6, 0.0),
+        (0.0, -2.4),
+        (0.0, 2.4),
+    ];
+    let mut out = Vec::new();
+    for (v, variant) in variants.iter().enumerate() {
+        let centred = Rect::from_center_size(at, variant.size);
+        out.extend(shifts.iter().map(|(dx, dy)| {
+            (
+                v,
+                centred.translate(vec2(dx * variant.size.x, dy * variant.size.y)),
+                false,
+            )
+        }));
+    }
+    out
+}
+
+/// Places labels in order of importance, clear of `occupied` and of each other, inside `bounds`,
+/// and where possible off the dots of other named points. Key countries always get a place (their
+/// first spot inside the map when every spot is taken).
+pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<Spot> {
+    let inner = bounds.shrink(EDGE_INSET);
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    order.sort_by_key(|&k| (labels[k].candidate.rank, labels[k].candidate.order));
+    // the dots of the points named: a label should not cover another place's dot
+    let dots: Vec<(usize, Rect)> = labels
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.candidate.beside_point)
+        .map(|(k, l)| {
+            (
+                k,
+                Rect::from_center_size(l.candidate.at, Vec2::splat(2.0 * DOT_GAP)),
+            )
+        })
+        .collect();
+    let mut placed: Vec<Spot> = Vec::new();
+    for k in order {
+        let c = &labels[k].candidate;
+        let padded: Vec<Variant> = labels[k]
+            .variants
+            .iter()
+            .map(|v| Variant {
+                text: v.text.clone(),
+                size: v.size + Vec2::splat(2.0 * HALO_PAD),
+            })
+            .collect();
+        let options: Vec<(usize, Rect, bool)> = match c.beside_point {
+            true => point_spots(c.at, &padded, occupied),
+            false => area_spots(c.at, &padded),
+        }
+        .into_iter()
+        .filter(|(_, r, _)| inner.contains_rect(*r))
+        .collect();
+        let clear = |r: &Rect| {
+            !occupied.iter().any(|o| o.intersects(*r))
+                && !placed.iter().any(|p| p.rect.intersects(*r))
+        };
+        let off_dots = |r: &Rect| !dots.iter().any(|(j, d)| *j != k && d.intersects(*r));
+        let free = (options.iter())
+            .find(|(_, r, _)| clear(r) && off_dots(r))
+            .or_else(|| options.iter().find(|(_, r, _)| clear(r)));
+        let forced = (c.rank == LabelRank::KeyCountry)
+            .then(|| options.first())
+            .flatten();
+        if let Some(&(variant, rect, leader)) = free.or(forced) {
+            placed.push(Spot {
+                index: k,
+                variant,
+                rect,
+                leader: leader.then_some(c.at),
+            });
+        }
+    }
+    placed
+}
+
+/// The ways a label may be written, measured with the painter's fonts.
+fn variants_of(painter: &egui::Painter, c: &LabelCandidate) -> Vec<Variant> {
+    let mut texts = vec![c.text.clone()];
+    if c.text.contains(" / ") {
+        texts.push(c.text.replacen(" / ", "\n", 1));
+    }
+    texts
+        .into_iter()
+        .map(|text| {
+            let size = painter
+                .layout_no_wrap(text.clone(), c.font.clone(), c.color)
+                .size();
+            Variant { text, size }
+        })
+        .collect()
+}
+
+/// Paints a label: its halo, its lines centred, and a leader line to its dot when it has one.
+fn paint_label(painter: &egui::Painter, c: &LabelCandidate, text: &str, spot: &Spot) {
+    if let Some(dot) = spot.leader {
+        let end = spot.rect.clamp(dot);
+        painter.line_segment([dot, end], Stroke::new(LEADER_WIDTH, c.color));
+    }
+    painter.rect_filled(spot.rect, 2.0, palette::LABEL_HALO);
+    let lines: Vec<&str> = text.lines().collect();
+    let height = spot.rect.height() - 2.0 * HALO_PAD;
+    let line_h = height / lines.len().max(1) as f32;
+    for (n, line) in lines.iter().enumerate() {
+        let y = spot.rect.top() + HALO_PAD + line_h * (n as f32 + 0.5);
+        painter.text(
+            pos2(spot.rect.center().x, y),
+            Align2::CENTER_CENTER,
+            line,
+            c.font.clone(),
+            c.color,
+        );
+    }
+}
+
+/// Width of a leader line.
+const LEADER_WIDTH: f32 = 0.8;
+
+/// The labels as a map layer; what it placed is kept for tests and captions.
+pub struct LabelsLayer<'m> {
+    /// The labels drawn last frame, in the map's memory.
+    pub placed: &'m mut Vec<PlacedLabel>,
+}
+
+impl MapLayer for LabelsLayer<'_> {
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        _: &Response,
+        projector: &Projector,
+        scene: &mut Scene<'_>,
+    ) -> Vec<Command> {
+        let painter = ui.painter_at(projector.rect());
+        let labels: Vec<Sized> = std::mem::take(&mut scene.labels)
+            .into_iter()
+            .map(|candidate| Sized {
+                variants: variants_of(&painter, &candidate),
+                candidate,
+            })
+            .collect();
+        let layout = layout_labels(&labels, &scene.occupied, projector.rect());
+        self.placed.clear();
+        for spot in layout {
+            let label = &labels[spot.index];
+            let c = &label.candidate;
+            paint_label(&painter, c, &label.variants[spot.variant].text, &spot);
+            scene.occupied.push(spot.rect);
+            self.placed.push(PlacedLabel {
+                text: c.text.clone(),
+                rect: spot.rect,
+                rank: c.rank,
+            });
+        }
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use eframe::egui::{Color32, FontId, pos2};
+
+    fn city(text: &str, x: f32, y: f32, order: usize) -> Sized {
+        Sized {
+            candidate: LabelCandidate {
+                text: text.to_owned(),
+                at: pos2(x, y),
+                beside_point: true,
+                rank: LabelRank::City,
+                order,
+                font: FontId::proportional(12.0),
+                color: Color32::BLACK,
+            },
+            variants: vec![Variant {
+                text: text.to_owned(),
+                size: vec2(40.0, 12.0),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_city_name_moves_beside_a_marker_instead_of_under_it() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        let cities = [city("Baku", 200.0, 150.0, 0)];
+        let free = layout_labels(&cities, &[], bounds);
+        assert_eq!(free.len(), 1);
+        assert!(free[0].rect.left() > 200.0, "right of the dot by default");
+        // a marker covers the right side: the name goes to the left
+        let marker = Rect::from_min_size(pos2(203.0, 135.0), vec2(30.0, 30.0));
+        let moved = layout_labels(&cities, &[marker], bounds);
+        assert!(moved[0].rect.right() < 200.0, "{:?}", moved[0].rect);
+        assert!(!moved[0].rect.intersects(marker));
+    }
+
+    #[test]
+    fn a_name_under_a_marker_moves_beside_the_marker() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        let cities = [city("Baku", 200.0, 150.0, 0)];
+        // a marker centred on the dot, wider than the gap between a dot and its name
+        let marker = Rect::from_center_size(pos2(200.0, 150.0), vec2(26.0, 26.0));
+        let placed = layout_labels(&cities, &[marker], bounds);
+        assert_eq!(placed.len(), 1, "the name is not dropped");
+        assert!(!placed[0].rect.intersects(marker));
+        assert!(
+            placed[0].rect.left() >= marker.right(),
+            "right of the marker: {:?}",
+            placed[0].rect
+        );
+        assert!((placed[0].rect.center().y - 150.0).abs() < 1.0);
+    }
+
+    #[test]
+    fn a_name_keeps_off_another_place_s_dot_when_it_can() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        // Lachin lies just right of Khankendi: Khankendi's name goes left, clear of Lachin's dot
+        let cities = [
+            city("Khankendi", 200.0, 150.0, 0),
+            city("Lachin", 220.0, 150.0, 1),
+        ];
+        let placed = layout_labels(&cities, &[], bounds);
+        assert_eq!(placed.len(), 2);
+        let lachin_dot = Rect::from_center_size(pos2(220.0, 150.0), Vec2::splat(2.0));
+        assert!(
+            !placed[0].rect.intersects(lachin_dot),
+            "{:?}",
+            placed[0].rect
+        );
+    }
+
+    #[test]
+    fn labels_never_overlap_and_importance_wins() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        let mut key = city("Yerevan", 100.0, 100.0, 5);
+        key.candidate.rank = LabelRank::KeyPlace;
+        let cities = vec![city("A", 100.0, 100.0, 0), key, city("B", 101.0, 100.0, 1)];
+        let placed = layout_labels(&cities, &[], bounds);
+        assert_eq!(placed[0].index, 1, "the key place is placed first");
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                assert!(!a.rect.intersects(b.rect), "{a:?} overlaps {b:?}");
+            }
+            assert!(bounds.contains_rect(a.rect));
+        }
+    }
+
+    #[test]
+    fn key_countries_are_always_named() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        let mut armenia = city("ARMENIA", 200.0, 150.0, 0);
+        armenia.candidate.rank = LabelRank::KeyCountry;
+        armenia.candidate.beside_point = false;
+        let everything = [bounds];
+        let placed = layout_labels(&[armenia], &everything, bounds);
+        assert_eq!(placed.len(), 1);
+    }
+
+    #[test]
+    fn a_crowded_name_stacks_or_stands_away_on_a_leader_line() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        let mut both = city("Khankendi / Stepanakert", 200.0, 150.0, 0);
+        both.variants.push(Variant {
+            text: "Khankendi\nStepanakert".to_owned(),
+            size: vec2(70.0, 26.0),
+        });
+        both.variants[0].size = vec2(140.0, 13.0);
+        // markers left and right of the dot leave no room for one long line beside it
+        let left = Rect::from_min_max(pos2(40.0, 130.0), pos2(196.0, 170.0));
+        let right = Rect::from_min_max(pos2(204.0, 140.0), pos2(360.0, 160.0));
+        let placed = layout_labels(&[both.clone()], &[left, right], bounds);
+        assert_eq!(placed.len(), 1);
+        assert!(!placed[0].rect.intersects(left) && !placed[0].rect.intersects(right));
+        // everything near the dot taken: the name stands farther out with a leader line
+        let near = Rect::from_center_size(pos2(200.0, 150.0), vec2(150.0, 60.0));
+        let band = near.expand(14.0);
+        let ring = [
+            Rect::from_min_max(band.left_top(), pos2(band.right(), near.top())),
+            Rect::from_min_max(pos2(band.left(), near.bottom()), band.right_bottom()),
+            Rect::from_min_max(band.left_top(), pos2(near.left(), band.bottom())),
+            Rect::from_min_max(pos2(near.right(), band.top()), band.right_bottom()),
+            near,
+        ];
+        let far = layout_labels(&[both], &ring, bounds);
+        assert_eq!(far[0].leader, Some(pos2(200.0, 150.0)), "{far:?}");
+        assert!(ring.iter().all(|r| !far[0].rect.intersects(*r)));
+    }
+}

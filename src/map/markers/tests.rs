@@ -1,0 +1,174 @@
+//! The two grouping strategies on small datasets: groups, counts, anchors and members.
+
+use super::by_cell::CellCache;
+use super::{Marker, MarkerKind, MarkerSet, markers_for};
+use crate::filters::{Filters, Visible};
+use crate::map::MapInput;
+use crate::map::projection::Projector;
+use crate::model::{Category, Dataset, Event, EventDate, MapView, Precision};
+use crate::time_control::TimeControl;
+use chrono::NaiveDate;
+use eframe::egui::{Rect, pos2, vec2};
+
+/// (id, place, lon, lat, day of 2022, off the map)
+type Spec<'a> = (&'a str, &'a str, f64, f64, u32, bool);
+
+fn dataset(specs: &[Spec<'_>]) -> Dataset {
+    let events: Vec<Event> = specs
+        .iter()
+        .map(|&(id, place, lon, lat, day, off_map)| {
+            let d = NaiveDate::from_yo_opt(2022, day).unwrap();
+            let mut e = Event::at(id, id, EventDate::new(d, d, Precision::Day), lon, lat);
+            e.place = place.to_owned();
+            e.place_name = place.to_uppercase();
+            e.off_map = off_map;
+            e.category = if day % 2 == 0 {
+                Category::Military
+            } else {
+                Category::Diplomacy
+            };
+            e
+        })
+        .collect();
+    Dataset::new(events, vec![])
+}
+
+fn rect() -> Rect {
+    Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0))
+}
+
+fn projector() -> Projector {
+    Projector::new(MapView::fit_region(800.0, 600.0), rect())
+}
+
+fn group(data: &Dataset, cache: &mut CellCache) -> (MarkerSet, Visible) {
+    let time = TimeControl::for_dataset(data);
+    let visible = Visible::compute(data, &time, None, None);
+    let filters = Filters::default();
+    let areas = crate::filters::AreaCatalog::default();
+    let situation = crate::model::Situation::default();
+    let input = MapInput {
+        data,
+        visible: &visible,
+        selected: None,
+        hovered: None,
+        time: &time,
+        filters: &filters,
+        areas: &areas,
+        situation: &situation,
+    };
+    (markers_for(&input, &projector(), cache), visible)
+}
+
+fn named<'a>(markers: &'a [Marker], place: &str) -> &'a Marker {
+    markers
+        .iter()
+        .find(|m| m.place_name == place)
+        .unwrap_or_else(|| panic!("no marker at {place}"))
+}
+
+#[test]
+fn small_data_groups_by_place_and_overlap_and_sends_the_rest_to_the_edge() {
+    let data = dataset(&[
+        ("b1", "baku", 49.892, 40.377, 1, false),
+        ("b2", "baku", 49.892, 40.377, 2, false),
+        ("k1", "khankendi", 46.752, 39.815, 3, false),
+        ("k2", "khankendi", 46.752, 39.815, 5, false),
+        ("s1", "shusha", 46.751, 39.761, 4, false),
+        ("w1", "washington", -77.04, 38.9, 6, true),
+    ]);
+    let (set, visible) = group(&data, &mut CellCache::default());
+    assert_eq!(set.markers.len(), 2, "{:?}", set.markers);
+    let baku = named(&set.markers, "BAKU");
+    assert_eq!((baku.count, baku.same_place), (2, true));
+    assert_eq!(baku.anchor, projector().project(49.892, 40.377));
+    assert_eq!(baku.categories.get(Category::Military), 1);
+    assert_eq!(baku.label(&data), "2 events at BAKU");
+    let karabakh = named(&set.markers, "KHANKENDI");
+    assert_eq!((karabakh.count, karabakh.same_place), (3, false));
+    assert_eq!(
+        karabakh.anchor,
+        projector().project(46.752, 39.815),
+        "at the busier place"
+    );
+    assert_eq!(karabakh.label(&data), "3 events near KHANKENDI");
+    let members = set.members(karabakh, &data, &visible.in_window, 10);
+    let ids: Vec<&str> = members.iter().filter_map(|&i| data.id(i)).collect();
+    assert_eq!(ids, ["k1", "s1", "k2"], "in time order");
+    assert_eq!(set.edges.len(), 1);
+    let edge = &set.edges[0];
+    assert!(matches!(edge.kind, MarkerKind::Edge { .. }));
+    assert_eq!(edge.count, 1);
+    assert!(
+        edge.anchor.x < 100.0,
+        "Washington's arrow points west: {:?}",
+        edge.anchor
+    );
+    assert_eq!(edge.label(&data), "w1 (off map, WASHINGTON)");
+}
+
+#[test]
+fn large_data_counts_the_same_from_the_window_and_from_the_cell_index() {
+    let places = [
+        ("baku", 49.892, 40.377),
+        ("tabriz", 46.2919, 38.08),
+        ("yerevan", 44.5136, 40.1811),
+        ("moscow", 37.6, 55.75),
+    ];
+    let ids: Vec<String> = (0..3000).map(|k| format!("e{k:05}")).collect();
+    let specs: Vec<Spec<'_>> = ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| {
+            let (place, lon, lat) = places[k % places.len()];
+            (
+                id.as_str(),
+                place,
+                lon,
+                lat,
+                1 + (k % 360) as u32,
+                place == "moscow",
+            )
+        })
+        .collect();
+    let data = dataset(&specs);
+    let mut cache = CellCache::default();
+    // the first frame scans the window; once the view has held still the index answers
+    let (scanned, visible) = group(&data, &mut cache);
+    let (indexed, _) = group(&data, &mut cache);
+    let summary = |set: &MarkerSet| {
+        let mut s: Vec<(String, usize, [i32; 2])> = set
+            .markers
+            .iter()
+            .chain(&set.edges)
+            .map(|m| {
+                (
+                    m.place_name.clone(),
+                    m.count,
+                    [m.anchor.x as i32, m.anchor.y as i32],
+                )
+            })
+            .collect();
+        s.sort();
+        s
+    };
+    assert_eq!(summary(&scanned), summary(&indexed));
+    let total: usize = indexed
+        .markers
+        .iter()
+        .chain(&indexed.edges)
+        .map(|m| m.count)
+        .sum();
+    assert_eq!(total, 3000);
+    let baku = named(&indexed.markers, "BAKU");
+    assert_eq!(baku.count, 750);
+    assert_eq!(baku.categories.total(), 750);
+    assert_eq!(set_members(&indexed, baku, &data, &visible).len(), 750);
+    let moscow = named(&indexed.edges, "MOSCOW");
+    assert_eq!(moscow.count, 750);
+    assert_eq!(set_members(&indexed, moscow, &data, &visible).len(), 750);
+}
+
+fn set_members(set: &MarkerSet, m: &Marker, data: &Dataset, visible: &Visible) -> Vec<usize> {
+    set.members(m, data, &visible.in_window, usize::MAX)
+}

@@ -1,0 +1,179 @@
+//! Controls and captions over the map: zoom buttons, the category legend (which filters), the
+//! scale bar, the time caption and the cursor's coordinates.
+
+mod legend;
+mod situation_legend;
+
+pub use legend::{LegendEntry, legend_ui};
+pub use situation_legend::{situation_legend_rect, situation_legend_ui};
+
+use crate::commands::Command;
+use crate::model::MapView;
+use crate::model::date::date_of;
+use crate::palette;
+use crate::time_control::{Mode, TimeControl};
+use eframe::egui::{self, Align2, FontId, Painter, Rect, Stroke, UiBuilder, pos2, vec2};
+
+/// How much one press of a zoom button zooms.
+pub const ZOOM_STEP: f32 = 1.5;
+/// The widest the scale bar gets, in points.
+const SCALE_BAR_MAX: f64 = 140.0;
+/// Distance of the scale bar from the map's bottom right corner, in points.
+const SCALE_BAR_INSET: f32 = 16.0;
+
+/// Adds a button whose accessible label differs from its short text.
+fn labelled_button(ui: &mut egui::Ui, text: &str, label: &str) -> egui::Response {
+    let response = ui
+        .add(egui::Button::new(egui::RichText::new(text).size(16.0)).min_size(vec2(30.0, 28.0)))
+        .on_hover_text(label);
+    let label = label.to_owned();
+    response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    response
+}
+
+/// Where the zoom and Fit buttons sit in a map of rectangle `rect`: labels keep clear of it.
+pub fn controls_rect(rect: Rect) -> Rect {
+    Rect::from_min_size(rect.right_top() + vec2(-52.0, 10.0), vec2(44.0, 110.0))
+}
+
+/// Zoom in, zoom out and fit, at the map's top right.
+pub fn controls_ui(ui: &mut egui::Ui, rect: Rect) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.scope_builder(UiBuilder::new().max_rect(controls_rect(rect)), |ui| {
+        ui.vertical(|ui| {
+            if labelled_button(ui, "+", "Zoom in").clicked() {
+                commands.push(Command::Zoom(ZOOM_STEP));
+            }
+            if labelled_button(ui, "-", "Zoom out").clicked() {
+                commands.push(Command::Zoom(1.0 / ZOOM_STEP));
+            }
+            if labelled_button(ui, "Fit", "Fit region").clicked() {
+                commands.push(Command::FitRegion);
+            }
+        });
+    });
+    commands
+}
+
+/// The time window in words, as the map's caption (what frames and screenshots show).
+pub fn window_text(time: &TimeControl) -> String {
+    let (a, b) = time.query_range();
+    let fmt = |d| date_of(d).format("%-d %b %Y").to_string();
+    match time.mode {
+        Mode::Window if a == b => fmt(a),
+        Mode::Window => format!("{} – {}", fmt(a), fmt(b)),
+        Mode::Cumulative => format!("up to {}", fmt(b)),
+    }
+}
+
+/// Sizes of the caption's lines: the window, the situation's day, its notes.
+const CAPTION_SIZES: (f32, f32, f32) = (15.0, 13.0, 12.0);
+
+/// The caption: the window in words, "Situation on 12 Mar 2012", and the notes in force that day
+/// (periods whose lines are not drawn, the dissolution).
+pub fn caption_lines(
+    time: &TimeControl,
+    situation: &crate::model::Situation,
+) -> Vec<(String, f32)> {
+    let day = crate::map::layers::situation::situation_day(time);
+    let mut lines = vec![
+        (window_text(time), CAPTION_SIZES.0),
+        (
+            format!("Situation on {}", day.format("%-d %b %Y")),
+            CAPTION_SIZES.1,
+        ),
+    ];
+    for note in situation.in_force(day).notes {
+        lines.push((note.name.clone(), CAPTION_SIZES.2));
+    }
+    lines
+}
+
+/// Lays out lines of text centred at the top of the map: each line's galley, where it goes and
+/// its backdrop.
+fn caption_layout(
+    painter: &Painter,
+    rect: Rect,
+    lines: &[(String, f32)],
+) -> Vec<(std::sync::Arc<egui::Galley>, egui::Pos2, Rect)> {
+    let mut y = rect.top() + 10.0;
+    let mut out = Vec::new();
+    for (text, size) in lines {
+        let font = FontId::proportional(*size);
+        let galley = painter.layout_no_wrap(text.clone(), font, palette::OVERLAY_TEXT);
+        let pos = pos2(rect.center().x - galley.size().x / 2.0, y);
+        let bg = Rect::from_min_size(pos, galley.size()).expand2(vec2(8.0, 3.0));
+        y += galley.size().y + 6.0;
+        out.push((galley, pos, bg));
+    }
+    out
+}
+
+/// The rectangle the caption takes: markers' arrows and labels keep clear of it.
+pub fn caption_rect(painter: &Painter, rect: Rect, lines: &[(String, f32)]) -> Rect {
+    caption_layout(painter, rect, lines)
+        .iter()
+        .fold(Rect::NOTHING, |acc, (_, _, bg)| acc.union(*bg))
+}
+
+/// Paints lines of text centred at the top of the map on a light backdrop, each line readable by
+/// screen readers (and tests).
+pub fn caption_ui(ui: &egui::Ui, rect: Rect, lines: &[(String, f32)]) {
+    let painter = ui.painter_at(rect);
+    let layout = caption_layout(&painter, rect, lines);
+    for (k, (galley, pos, bg)) in layout.into_iter().enumerate() {
+        painter.rect_filled(bg, 4.0, palette::OVERLAY_BACKDROP);
+        let text = galley.text().to_owned();
+        painter.galley(pos, galley, palette::OVERLAY_TEXT);
+        accessible_text(ui, bg, ("map-caption", k), text);
+    }
+}
+
+/// Makes a painted text readable by screen readers (and tests) without making it interactive.
+pub fn accessible_text(
+    ui: &egui::Ui,
+    rect: Rect,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    text: String,
+) {
+    let response = ui.interact(rect, ui.scope_id().with(salt), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+}
+
+/// A scale bar at the bottom right.
+pub fn scale_bar(painter: &Painter, rect: Rect, view: &MapView) {
+    let km = crate::map::projection::nice_km(view.km_per_point() * SCALE_BAR_MAX);
+    let length = (km / view.km_per_point()) as f32;
+    let right = rect.right_bottom() + vec2(-SCALE_BAR_INSET, -SCALE_BAR_INSET);
+    let left = right - vec2(length, 0.0);
+    let bg = Rect::from_min_max(left - vec2(6.0, 22.0), right + vec2(6.0, 6.0));
+    painter.rect_filled(bg, 3.0, palette::OVERLAY_BACKDROP);
+    let stroke = Stroke::new(2.0, palette::OVERLAY_TEXT);
+    painter.line_segment([left, right], stroke);
+    painter.line_segment([left, left - vec2(0.0, 6.0)], stroke);
+    painter.line_segment([right, right - vec2(0.0, 6.0)], stroke);
+    let text = if km >= 1.0 {
+        format!("{km:.0} km")
+    } else {
+        format!("{:.0} m", km * 1000.0)
+    };
+    painter.text(
+        pos2((left.x + right.x) / 2.0, left.y - 8.0),
+        Align2::CENTER_BOTTOM,
+        text,
+        FontId::proportional(11.0),
+        palette::OVERLAY_TEXT,
+    );
+}
+
+/// The cursor's latitude and longitude at the bottom left.
+pub fn cursor_position(painter: &Painter, rect: Rect, (lon, lat): (f64, f64)) {
+    let ns = if lat >= 0.0 { 'N' } else { 'S' };
+    let ew = if lon >= 0.0 { 'E' } else { 'W' };
+    let text = format!("{:.3}°{ns}  {:.3}°{ew}", lat.abs(), lon.abs());
+    let pos = rect.left_bottom() + vec2(10.0, -10.0);
+    let galley = painter.layout_no_wrap(text, FontId::monospace(11.0), palette::OVERLAY_TEXT);
+    let bg = Rect::from_min_size(pos - vec2(0.0, galley.size().y), galley.size()).expand(3.0);
+    painter.rect_filled(bg, 3.0, palette::OVERLAY_BACKDROP);
+    painter.galley(bg.min + vec2(3.0, 3.0), galley, palette::OVERLAY_TEXT);
+}

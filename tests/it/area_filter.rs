@@ -1,0 +1,296 @@
+//! Clicking through the map to filter time: a modifier-click on Nakhchivan, a shift-drag box, and
+//! `export events --area/--bbox`, each checked against a brute-force test of every event.
+
+use crate::common::harness;
+use caucasus_atlas::filters::{AreaCatalog, AreaFilter};
+use caucasus_atlas::io::bundle::{bundled_basemap, bundled_dataset};
+use caucasus_atlas::map::projection::Projector;
+use caucasus_atlas::model::Dataset;
+use eframe::egui::{self, Modifiers, PointerButton, Pos2};
+use egui_kittest::kittest::{NodeT, Queryable};
+use geo::{Contains, Geometry, Intersects, Point};
+use std::collections::BTreeSet;
+use std::process::Command;
+
+/// Whether an event lies in an area, tested on its own: shapes by intersection, points with
+/// geo's `Contains` (boxes with their edges) at the precision the dataset keeps them.
+fn inside(data: &Dataset, i: usize, area: &Geometry<f64>) -> bool {
+    let e = data.view(i).unwrap();
+    if let Some(shape) = e.shape {
+        return shape.intersects(area);
+    }
+    let p = Point::new(f64::from(e.lon as f32), f64::from(e.lat as f32));
+    match area {
+        Geometry::Rect(r) => r.intersects(&p),
+        other => other.contains(&p),
+    }
+}
+
+/// The ids of the events inside any of `areas`, by testing every event.
+fn brute_force(data: &Dataset, areas: &[Geometry<f64>]) -> BTreeSet<String> {
+    (0..data.len())
+        .filter(|&i| areas.iter().any(|a| inside(data, i, a)))
+        .map(|i| data.id(i).unwrap().to_owned())
+        .collect()
+}
+
+fn text_of<'t>(node: &impl NodeT<'t>) -> String {
+    let n = node.accesskit_node();
+    n.label().or_else(|| n.value()).unwrap_or_default()
+}
+
+fn screen_of(
+    harness: &egui_kittest::Harness<'_, caucasus_atlas::app::AtlasApp>,
+    lon: f64,
+    lat: f64,
+) -> Pos2 {
+    let map = &harness.state().map;
+    Projector::new(map.view, map.rect).project(lon, lat)
+}
+
+fn press(pos: Pos2, pressed: bool, modifiers: Modifiers) -> egui::Event {
+    egui::Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers,
+    }
+}
+
+#[test]
+fn a_modifier_click_on_nakhchivan_filters_the_list_and_the_timeline() {
+    let mut harness = harness();
+    let nakhchivan = (45.4126, 39.2089);
+    let pos = screen_of(&harness, nakhchivan.0, nakhchivan.1);
+    harness.event(egui::Event::ModifiersChanged(Modifiers::COMMAND));
+    harness.hover_at(pos);
+    harness.step();
+    harness.event(press(pos, true, Modifiers::COMMAND));
+    harness.step();
+    harness.event(press(pos, false, Modifiers::COMMAND));
+    harness.step();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+    let state = harness.state();
+    assert_eq!(
+        state.filters.areas,
+        vec![AreaFilter::Named("Nakhchivan".to_owned())]
+    );
+    let catalog = AreaCatalog::from_basemap(&state.basemap);
+    let area = catalog.find("Nakhchivan").unwrap().geometry.clone();
+    let expected = brute_force(&state.data, &[area]);
+    assert!(expected.len() >= 3, "{expected:?}");
+    let shown: BTreeSet<String> = state
+        .visible
+        .in_window
+        .iter()
+        .chain(&state.visible.undated)
+        .map(|&i| state.data.id(i).unwrap().to_owned())
+        .collect();
+    assert_eq!(shown, expected);
+    let total = state.data.len();
+    let n = expected.len();
+    let count = harness.get_by_label_contains("events in Nakhchivan");
+    assert_eq!(
+        text_of(&count),
+        format!("{n} of {total} events in Nakhchivan")
+    );
+    let filtered = harness.get_by_label_contains("Filtered:");
+    assert_eq!(
+        text_of(&filtered),
+        format!("Filtered: {n} of {total} events")
+    );
+    // the chip beside the search box removes it again
+    harness.get_by_label("Remove Nakhchivan").click();
+    harness.run();
+    assert!(harness.state().filters.areas.is_empty());
+    harness.get_by_label_contains("events shown");
+}
+
+#[test]
+fn a_shift_drag_draws_a_box_that_filters_the_same_way() {
+    let mut harness = harness();
+    let view_before = harness.state().map.view;
+    let (from, to) = (
+        screen_of(&harness, 44.3, 38.6),
+        screen_of(&harness, 47.2, 40.4),
+    );
+    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    harness.hover_at(from);
+    harness.step();
+    harness.event(press(from, true, Modifiers::SHIFT));
+    harness.step();
+    for k in 1..=8 {
+        let t = k as f32 / 8.0;
+        harness.hover_at(from + (to - from) * t);
+        harness.step();
+    }
+    harness.event(press(to, false, Modifiers::SHIFT));
+    harness.step();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+    let state = harness.state();
+    let [AreaFilter::Box([w, s, e, n])] = state.filters.areas[..] else {
+        panic!("no box: {:?}", state.filters.areas);
+    };
+    assert!(
+        (w - 44.3).abs() < 0.05 && (e - 47.2).abs() < 0.05,
+        "{w} {e}"
+    );
+    assert!(
+        (s - 38.6).abs() < 0.05 && (n - 40.4).abs() < 0.05,
+        "{s} {n}"
+    );
+    let boxed = AreaCatalog::default()
+        .geometry_of(&state.filters.areas[0])
+        .unwrap();
+    let expected = brute_force(&state.data, &[boxed]);
+    let total = state.data.len();
+    assert!(expected.len() > 5 && expected.len() < total);
+    let count = harness.get_by_label_contains("events in box");
+    assert!(text_of(&count).starts_with(&format!("{} of {total} events in box", expected.len())));
+    assert_eq!(
+        harness.state().map.view,
+        view_before,
+        "the map does not pan while a box is drawn"
+    );
+}
+
+fn atlas(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn exported_ids(args: &[&str]) -> BTreeSet<String> {
+    let out = atlas(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    fc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn area_and_box_exports_match_a_brute_force_scan_of_the_bundled_events() {
+    let basemap = bundled_basemap();
+    let data = bundled_dataset(&basemap);
+    let catalog = AreaCatalog::from_basemap(&basemap);
+    let geometry = |a: &AreaFilter| catalog.geometry_of(a).unwrap();
+    let nakhchivan = geometry(&AreaFilter::Named("Nakhchivan".to_owned()));
+    assert_eq!(
+        exported_ids(&["export", "events", "--area", "nakhchivan"]),
+        brute_force(&data, &[nakhchivan])
+    );
+    let armenia = geometry(&AreaFilter::Named("Armenia".to_owned()));
+    let tabriz_box = geometry(&AreaFilter::parse_box("45.8,37.8,46.8,38.4").unwrap());
+    let union = exported_ids(&[
+        "export",
+        "events",
+        "--area",
+        "ARMENIA",
+        "--bbox",
+        "45.8,37.8,46.8,38.4",
+    ]);
+    assert_eq!(union, brute_force(&data, &[armenia, tabriz_box]));
+    assert!(!union.is_empty());
+}
+
+#[test]
+fn area_exports_of_a_generated_file_match_a_brute_force_scan() {
+    // a deterministic scatter over the region, some points on round coordinates
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let features: Vec<serde_json::Value> = (0..600)
+        .map(|k| {
+            let (lon, lat) = if k % 10 == 0 {
+                (44.0 + (k % 7) as f64 * 0.5, 38.0 + (k % 5) as f64 * 0.5)
+            } else {
+                (43.0 + 7.0 * next(), 37.0 + 5.0 * next())
+            };
+            serde_json::json!({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {"id": format!("g{k:04}"), "title": "generated", "date": "2021-05-04"}
+            })
+        })
+        .collect();
+    let dir = std::env::temp_dir().join(format!("atlas-area-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("scatter.geojson");
+    let fc = serde_json::json!({"type": "FeatureCollection", "features": features});
+    std::fs::write(&path, fc.to_string()).unwrap();
+    let p = path.to_str().unwrap();
+    let basemap = bundled_basemap();
+    let data = caucasus_atlas::io::open::load_dataset_strict(&path, &basemap, &Default::default())
+        .unwrap();
+    let catalog = AreaCatalog::from_basemap(&basemap);
+    for (args, areas) in [
+        (
+            vec!["--area", "Azerbaijan"],
+            vec![AreaFilter::Named("Azerbaijan".to_owned())],
+        ),
+        (
+            vec!["--bbox", "44,38,45.5,39.5"],
+            vec![AreaFilter::Box([44.0, 38.0, 45.5, 39.5])],
+        ),
+        (
+            vec![
+                "--area",
+                "Nakhchivan",
+                "--area",
+                "Georgia",
+                "--bbox",
+                "48,37,49,38",
+            ],
+            vec![
+                AreaFilter::Named("Nakhchivan".to_owned()),
+                AreaFilter::Named("Georgia".to_owned()),
+                AreaFilter::Box([48.0, 37.0, 49.0, 38.0]),
+            ],
+        ),
+    ] {
+        let geometries: Vec<Geometry<f64>> = areas
+            .iter()
+            .map(|a| catalog.geometry_of(a).unwrap())
+            .collect();
+        let mut full = vec!["export", "events", "--data", p];
+        full.extend(args.iter().copied());
+        let got = exported_ids(&full);
+        assert_eq!(got, brute_force(&data, &geometries), "{args:?}");
+        assert!(!got.is_empty(), "{args:?}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_unknown_area_lists_the_names_that_exist() {
+    let out = atlas(&["export", "events", "--area", "Atlantis"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: --area `Atlantis`: no such area; the areas are: "),
+        "{stderr}"
+    );
+    for name in ["Nakhchivan", "Armenia", "Azerbaijan", "Iran"] {
+        assert!(stderr.contains(name), "{name} missing: {stderr}");
+    }
+    let bad_box = atlas(&["export", "events", "--bbox", "46,39,45,40"]);
+    assert_eq!(bad_box.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad_box.stderr).contains("MINLON ≤ MAXLON"));
+    assert!(out.stdout.is_empty() && bad_box.stdout.is_empty());
+}

@@ -1,0 +1,109 @@
+//! The map names what it shows: at the default view the countries, capitals and the places the
+//! atlas is about are labelled, legibly, never under a marker and never over each other.
+
+use crate::common::harness;
+use caucasus_atlas::map::layer::LabelRank;
+use egui_kittest::kittest::Queryable;
+
+/// The names a new user must find on the default view.
+const KEY_NAMES: [&str; 12] = [
+    "Yerevan",
+    "Baku",
+    "Tbilisi",
+    "Tehran",
+    "Tabriz",
+    "Nakhchivan",
+    "Lachin / Berdzor",
+    "Khankendi / Stepanakert",
+    "Shusha / Shushi",
+    "Ganja",
+    "Goris",
+    "Kapan",
+];
+
+/// Checks the last frame's labels.
+fn check_labels(harness: &egui_kittest::Harness<'_, caucasus_atlas::app::AtlasApp>, when: &str) {
+    let map = &harness.state().map;
+    let placed = &map.placed_labels;
+    let texts: Vec<&str> = placed.iter().map(|l| l.text.as_str()).collect();
+    for name in KEY_NAMES.iter().chain(&["ARMENIA", "AZERBAIJAN"]) {
+        assert!(
+            texts.contains(name),
+            "{when}: {name} is not labelled: {texts:?}"
+        );
+    }
+    for (i, a) in placed.iter().enumerate() {
+        assert!(
+            map.rect.contains_rect(a.rect),
+            "{when}: {} leaves the map",
+            a.text
+        );
+        for b in &placed[i + 1..] {
+            assert!(
+                !a.rect.intersects(b.rect),
+                "{when}: {} overlaps {}",
+                a.text,
+                b.text
+            );
+        }
+    }
+    // markers and arrows were recorded before the labels; none may lie under a label
+    let labels: Vec<_> = placed.iter().map(|l| l.rect).collect();
+    let markers: Vec<_> = map
+        .occupied
+        .iter()
+        .filter(|r| !labels.contains(r))
+        .collect();
+    assert!(!markers.is_empty());
+    for l in placed.iter().filter(|l| l.rank != LabelRank::KeyCountry) {
+        for m in &markers {
+            assert!(
+                !l.rect.intersects(**m),
+                "{when}: {} lies under a marker {m:?}",
+                l.text
+            );
+        }
+    }
+}
+
+#[test]
+fn the_default_view_names_every_key_place_clear_of_markers_and_of_each_other() {
+    let mut harness = harness();
+    check_labels(&harness, "the whole span");
+    for year in [1996, 2012, 2021, 2022, 2024] {
+        let (a, b) = (
+            caucasus_atlas::cli::args::parse_bound("--from", &year.to_string(), false).unwrap(),
+            caucasus_atlas::cli::args::parse_bound("--to", &year.to_string(), true).unwrap(),
+        );
+        harness
+            .state_mut()
+            .apply(caucasus_atlas::commands::Command::SetWindow(a, b));
+        harness.run();
+        check_labels(&harness, &year.to_string());
+    }
+}
+
+#[test]
+fn the_map_only_picture_names_every_key_place_clear_of_markers_and_of_each_other() {
+    let mut app = caucasus_atlas::app::AtlasApp::bundled();
+    app.map_only = true;
+    app.map.for_publication = true;
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(eframe::egui::vec2(1600.0, 1000.0))
+        .with_max_steps(40)
+        .build_ui_state(
+            |ui, app: &mut caucasus_atlas::app::AtlasApp| app.frame_ui(ui),
+            app,
+        );
+    harness.run();
+    // the test harness keeps a small margin round its root; the real window has none
+    assert!(
+        harness.state().map.rect.width() >= 1580.0,
+        "the map fills the picture"
+    );
+    check_labels(&harness, "map only");
+    assert!(
+        harness.query_by_label("Zoom in").is_none(),
+        "no controls in a picture for publication"
+    );
+}

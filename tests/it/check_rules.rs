@@ -1,0 +1,262 @@
+//! `check`'s content rules on small malformed files: each class of fault gets its exact located
+//! message, errors fail the check and warnings do not.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+const BASEMAP: &str = r#"{"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"name": "Testland", "kind": "country"},
+  "geometry": {"type": "Polygon", "coordinates": [[[46, 39], [47, 39], [47, 40], [46, 40], [46, 39]]]}},
+ {"type": "Feature", "properties": {"name": "Hills", "kind": "region"},
+  "geometry": {"type": "Polygon", "coordinates": [[[46.2, 39.2], [46.8, 39.2], [46.8, 39.8], [46.2, 39.8], [46.2, 39.2]]]}}
+]}
+"#;
+
+/// A gazetteer whose region `hills` lies at `hills_lat` (inside its shape at 39.5).
+fn places(hills_lat: f64) -> String {
+    format!(
+        r#"{{
+  "format": "caucasus-atlas/places@1",
+  "places": [
+    {{"id": "capital", "name": "Capital", "kind": "city", "lat": 39.5, "lon": 46.5}},
+    {{"id": "testland", "name": "Testland", "kind": "country", "lat": 39.5, "lon": 46.4}},
+    {{"id": "hills", "name": "Hill Country", "alt_names": ["Hills"], "kind": "region", "lat": {hills_lat}, "lon": 46.5}}
+  ]
+}}
+"#
+    )
+}
+
+/// The fields of the one event in a test file; each sits on its own line (see [`Fields::json`]).
+struct Fields {
+    range: (&'static str, &'static str),
+    precision: &'static str,
+    note: &'static str,
+    place: &'static str,
+    shape: &'static str,
+    published: &'static str,
+    claimed_by: &'static str,
+    verified: bool,
+    notes: &'static str,
+}
+
+const PLAIN: Fields = Fields {
+    range: ("2021-11-21", "2021-11-21"),
+    precision: "day",
+    note: "",
+    place: "capital",
+    shape: "null",
+    published: "2021-11-22",
+    claimed_by: "null",
+    verified: true,
+    notes: "",
+};
+
+impl Fields {
+    /// One event: `end` is on line 8, `date_note` 10, `place` 11, `verified` 16.
+    fn json(&self) -> String {
+        let Fields {
+            range: (start, end),
+            precision,
+            note,
+            place,
+            shape,
+            published,
+            claimed_by,
+            verified,
+            notes,
+        } = self;
+        format!(
+            r#"{{
+  "format": "caucasus-atlas/events@1",
+  "events": [
+    {{
+      "id": "e1",
+      "title": "T",
+      "start": "{start}",
+      "end": "{end}",
+      "precision": "{precision}",
+      "date_note": "{note}",
+      "place": "{place}",
+      "shape": {shape},
+      "category": "statement",
+      "source": {{"document": "no-such-seed.txt", "quote": "q", "published": "{published}"}},
+      "claimed_by": {claimed_by},
+      "verified": {verified},
+      "notes": "{notes}"
+    }}
+  ]
+}}
+"#
+        )
+    }
+}
+
+/// A folder holding `basemap.geojson`, `places.json` and `events.json`.
+fn folder(name: &str, places: &str, events: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-rules-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("basemap.geojson"), BASEMAP).unwrap();
+    std::fs::write(dir.join("places.json"), places).unwrap();
+    std::fs::write(dir.join("events.json"), events).unwrap();
+    dir
+}
+
+/// Runs `check FILE`; returns stdout, stderr and the exit code.
+fn check(file: &PathBuf) -> (String, String, Option<i32>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("check")
+        .arg(file)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
+}
+
+#[test]
+fn a_clean_event_passes() {
+    let dir = folder("clean", &places(39.5), &PLAIN.json());
+    let (stdout, _, code) = check(&dir.join("events.json"));
+    assert_eq!((stdout.as_str(), code), ("", Some(0)));
+}
+
+#[test]
+fn an_event_ending_after_its_article_is_an_error() {
+    let november = Fields {
+        range: ("2021-11-01", "2021-11-30"),
+        precision: "month",
+        ..PLAIN
+    };
+    let dir = folder("late", &places(39.5), &november.json());
+    let file = dir.join("events.json");
+    let (stdout, _, code) = check(&file);
+    assert_eq!(
+        stdout,
+        format!(
+            "{}:8:14: end 2021-11-30 is after the source's publication date 2021-11-22: an event the article reports cannot end after it was published (unless `date_note` says it was announced as future)\n",
+            file.display()
+        )
+    );
+    assert_eq!(code, Some(1));
+    let announced = Fields {
+        note: "Announced as future: the talks are set for November.",
+        ..november
+    };
+    let dir = folder("announced", &places(39.5), &announced.json());
+    let (stdout, _, code) = check(&dir.join("events.json"));
+    assert_eq!((stdout.as_str(), code), ("", Some(0)));
+}
+
+#[test]
+fn a_note_naming_a_finer_day_is_a_warning_that_keeps_the_exit_status() {
+    let july = Fields {
+        range: ("2022-07-01", "2022-07-31"),
+        precision: "month",
+        note: "Outside knowledge: the meeting took place on 16 July 2022.",
+        published: "2022-08-11",
+        ..PLAIN
+    };
+    let dir = folder("note", &places(39.5), &july.json());
+    let file = dir.join("events.json");
+    let (stdout, stderr, code) = check(&file);
+    assert_eq!(
+        stdout,
+        format!(
+            "{}:10:20: warning: `date_note` names the day 16 July 2022, but the event's precision is `month`: if that is the event's day, date it so (as outside knowledge, naming the public record); if it is another event's day, say so in `notes`\n",
+            file.display()
+        )
+    );
+    assert_eq!(code, Some(0));
+    assert!(stderr.contains("no problems, 1 warning(s)"), "{stderr}");
+    // the same day as the event's own precision is no warning
+    let dated = Fields {
+        range: ("2022-07-16", "2022-07-16"),
+        precision: "day",
+        ..july
+    };
+    let dir = folder("note-day", &places(39.5), &dated.json());
+    let (stdout, _, code) = check(&dir.join("events.json"));
+    assert_eq!((stdout.as_str(), code), ("", Some(0)));
+}
+
+#[test]
+fn a_verified_claim_needs_a_note_saying_why() {
+    let claim = Fields {
+        claimed_by: "\"Press TV\"",
+        ..PLAIN
+    };
+    let dir = folder("claim", &places(39.5), &claim.json());
+    let file = dir.join("events.json");
+    let (stdout, _, code) = check(&file);
+    assert_eq!(
+        stdout,
+        format!(
+            "{}:16:19: `verified` is true for a claim by Press TV: `notes` must say why it counts as verified (a sentence with the word \"verified\")\n",
+            file.display()
+        )
+    );
+    assert_eq!(code, Some(1));
+    for fixed in [
+        Fields {
+            notes: "Verified as a statement: the article reports it first-hand.",
+            ..claim
+        },
+        Fields {
+            verified: false,
+            ..claim
+        },
+    ] {
+        let dir = folder("claim-fixed", &places(39.5), &fixed.json());
+        let (stdout, _, code) = check(&dir.join("events.json"));
+        assert_eq!((stdout.as_str(), code), ("", Some(0)));
+    }
+}
+
+#[test]
+fn an_event_drawn_as_a_region_needs_its_place_inside_it() {
+    let on_hills = Fields {
+        place: "hills",
+        shape: "\"Hills\"",
+        ..PLAIN
+    };
+    let dir = folder("region", &places(41.0), &on_hills.json());
+    let file = dir.join("events.json");
+    let (stdout, _, code) = check(&file);
+    assert_eq!(
+        stdout,
+        format!(
+            "{}:11:16: place `hills`: the point 41, 46.5 (lat, lon) lies outside the shape `Hills` the event is drawn as\n",
+            file.display()
+        )
+    );
+    assert_eq!(code, Some(1));
+    let dir = folder("region-fixed", &places(39.5), &on_hills.json());
+    let (stdout, _, code) = check(&dir.join("events.json"));
+    assert_eq!((stdout.as_str(), code), ("", Some(0)));
+}
+
+#[test]
+fn a_place_lies_inside_the_basemap_shape_of_its_name() {
+    let dir = folder("places", &places(41.0), &PLAIN.json());
+    let file = dir.join("places.json");
+    let (stdout, _, code) = check(&file);
+    let text = places(41.0);
+    let line = text.lines().position(|l| l.contains("\"hills\"")).unwrap() + 1;
+    let column = text.lines().nth(line - 1).unwrap().find("41").unwrap() + 1;
+    assert_eq!(
+        stdout,
+        format!(
+            "{}:{line}:{column}: the point 41, 46.5 (lat, lon) lies outside the basemap shape `Hills` of the same name\n",
+            file.display()
+        )
+    );
+    assert_eq!((line, column), (6, 94));
+    assert_eq!(code, Some(1));
+    let dir = folder("places-fixed", &places(39.5), &PLAIN.json());
+    let (stdout, _, code) = check(&dir.join("places.json"));
+    assert_eq!((stdout.as_str(), code), ("", Some(0)));
+}

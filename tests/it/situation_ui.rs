@@ -1,0 +1,89 @@
+//! The slider moves the map: typing a window of 2015, then of 2021, changes the areas of control
+//! drawn, the legend and the caption; the lane of map changes steps to the next change.
+
+use crate::common::harness;
+use caucasus_atlas::app::AtlasApp;
+use caucasus_atlas::map::projection::Projector;
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Types a date into the From or To field, as a user would.
+fn type_date(harness: &mut Harness<'_, AtlasApp>, field: &str, text: &str) {
+    harness.get_by_label(field).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(field).type_text(text);
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+fn drawn(harness: &Harness<'_, AtlasApp>) -> Vec<String> {
+    harness.state().map.situation_drawn.clone()
+}
+
+#[test]
+fn the_window_moves_the_lines_of_control() {
+    let mut harness = harness();
+    type_date(&mut harness, "From", "2015");
+    type_date(&mut harness, "To", "2015");
+    harness.get_by_label("Situation on 31 Dec 2015");
+    harness.get_by_label("Legend: Held by Armenian forces (de facto authorities)");
+    let in_2015 = drawn(&harness);
+    assert!(
+        in_2015.iter().any(|n| n.starts_with("Held area 1994–2020")),
+        "{in_2015:?}"
+    );
+    assert!(in_2015.iter().any(|n| n.starts_with("Line of contact")));
+    assert!(!in_2015.iter().any(|n| n.contains("peacekeeping")));
+
+    type_date(&mut harness, "To", "2021");
+    type_date(&mut harness, "From", "2021");
+    harness.get_by_label("Situation on 31 Dec 2021");
+    harness.get_by_label("Legend: Russian peacekeeping area");
+    let in_2021 = drawn(&harness);
+    assert!(
+        in_2021
+            .iter()
+            .any(|n| n.starts_with("Russian peacekeeping area")),
+        "{in_2021:?}"
+    );
+    assert!(in_2021.iter().any(|n| n.contains("corridor (old road)")));
+    assert!(!in_2021.iter().any(|n| n.starts_with("Held area 1994–2020")));
+    assert!(harness.query_by_label("Situation on 31 Dec 2015").is_none());
+    // hovering the area near Martuni / Khojavend tells what it is, since when, on what record
+    let map = &harness.state().map;
+    let martuni = Projector::new(map.view, map.rect).project(47.1125, 39.7917);
+    harness.hover_at(martuni);
+    harness.run();
+    harness.get_by_label("Russian peacekeeping area (Nagorno-Karabakh)");
+    harness.get_by_label_contains("Russian peacekeeping area, 10 Nov 2020 – 18 Sep 2023");
+    harness.get_by_label_contains("Source: Trilateral statement");
+    harness.get_by_label("Approximate");
+    harness.remove_cursor();
+    harness.run();
+
+    // the next change of the map: the corridor moves to the new road on 26 August 2022
+    harness.get_by_label("Next map change").click();
+    harness.run();
+    harness.get_by_label("Situation on 26 Aug 2022");
+    let after = drawn(&harness);
+    assert!(
+        after.iter().any(|n| n.contains("corridor (new road)")),
+        "{after:?}"
+    );
+    assert!(!after.iter().any(|n| n.contains("corridor (old road)")));
+    harness.get_by_label("Previous map change").click();
+    harness.run();
+    harness.get_by_label("Situation on 1 Dec 2020");
+}
+
+#[test]
+fn before_1988_the_map_shows_the_oblast_outline_only() {
+    let mut harness = harness();
+    type_date(&mut harness, "From", "1985");
+    type_date(&mut harness, "To", "1985");
+    harness.get_by_label("Situation on 31 Dec 1985");
+    assert!(drawn(&harness).is_empty(), "{:?}", drawn(&harness));
+    assert!(harness.query_by_label_contains("Legend:").is_none());
+}
