@@ -3,6 +3,7 @@
 //! window under Xvfb.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod acled_layouts;
 mod area_filter;
 mod bad_files;
 mod cartography;
