@@ -108,7 +108,7 @@ impl AtlasApp {
             time: TimeControl::for_dataset(&data),
             map: MapMemory::new(&basemap),
             filters: Filters::default(),
-            areas: AreaCatalog::from_basemap(&basemap),
+            areas: AreaCatalog::detailed(&basemap),
             selected: None,
             hovered: None,
             visible: Visible::default(),

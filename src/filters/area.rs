@@ -1,6 +1,7 @@
 //! Areas the events must lie in: named areas (a country, Nakhchivan, Karabakh, a control area of
 //! the situation layer) and boxes drawn on the map, kept as a union.
 
+use crate::io::bundle::bundled_areas;
 use crate::io::{Basemap, ShapeKind};
 use geo::{Area, BoundingRect, Contains, Coord, Geometry, Point, Polygon, Rect};
 use serde::{Deserialize, Serialize};
@@ -110,6 +111,30 @@ impl AreaCatalog {
         AreaCatalog { areas }
     }
 
+    /// The countries and marked regions of `basemap`, each with the polygons of its twin in
+    /// `detail` (the feature of the same name and kind) where there is one: point events near a
+    /// border are then tested against the border itself, not its generalised drawing.
+    pub fn with_detail(basemap: &Basemap, detail: &Basemap) -> AreaCatalog {
+        let mut catalog = AreaCatalog::from_basemap(basemap);
+        let details = AreaCatalog::from_basemap(detail);
+        for area in &mut catalog.areas {
+            let twin = details
+                .areas
+                .iter()
+                .find(|d| d.name == area.name && d.kind == area.kind);
+            if let Some(twin) = twin {
+                area.geometry = twin.geometry.clone();
+            }
+        }
+        catalog
+    }
+
+    /// The countries and marked regions of `basemap` with the bundled detailed polygons
+    /// (`assets/areas.geojson`): the catalogue of the window and of `export events --area`.
+    pub fn detailed(basemap: &Basemap) -> AreaCatalog {
+        AreaCatalog::with_detail(basemap, &bundled_areas())
+    }
+
     /// Adds areas (the situation layer's control areas).
     pub fn add(&mut self, areas: impl IntoIterator<Item = NamedArea>) {
         self.areas.extend(areas);
@@ -191,6 +216,43 @@ mod tests {
         assert_eq!(names.first(), Some(&"Nakhchivan"), "{names:?}");
         assert!(names.contains(&"Azerbaijan"));
         assert!(catalog.at(50.5, 40.0).is_empty(), "the Caspian is no area");
+    }
+
+    #[test]
+    fn detailed_polygons_replace_the_drawn_ones_where_a_twin_of_the_same_kind_exists() {
+        use geo::CoordsIter;
+        let basemap = bundled_basemap();
+        let drawn = AreaCatalog::from_basemap(&basemap);
+        let detailed = AreaCatalog::detailed(&basemap);
+        assert_eq!(drawn.names(), detailed.names());
+        let geometry = |c: &AreaCatalog, name: &str| c.find(name).unwrap().geometry.clone();
+        let vertices = |c: &AreaCatalog, name: &str| geometry(c, name).coords_count();
+        assert_eq!(vertices(&drawn, "Nakhchivan"), 73);
+        assert_eq!(vertices(&detailed, "Nakhchivan"), 151);
+        assert!(vertices(&detailed, "Azerbaijan") > vertices(&drawn, "Azerbaijan"));
+        // Ordubad, on the Aras, lies in both Nakhchivans
+        let places = crate::io::bundle::bundled_places();
+        let ordubad = places.iter().find(|p| p.id == "ordubad").unwrap();
+        let ordubad = Point::new(ordubad.lon, ordubad.lat);
+        assert!(geometry(&drawn, "Nakhchivan").contains(&ordubad));
+        assert!(geometry(&detailed, "Nakhchivan").contains(&ordubad));
+        // without a twin, or with a twin of another kind, an area keeps the basemap's polygons
+        let mut partial = bundled_areas();
+        partial.shapes.retain(|s| s.name != "Georgia");
+        for s in &mut partial.shapes {
+            if s.name == "Armenia" {
+                s.kind = ShapeKind::Region;
+            }
+        }
+        let mixed = AreaCatalog::with_detail(&basemap, &partial);
+        for (name, expected) in [
+            ("Georgia", &drawn),
+            ("Armenia", &drawn),
+            ("Iran", &detailed),
+        ] {
+            assert_eq!(geometry(&mixed, name), geometry(expected, name), "{name}");
+        }
+        assert_ne!(geometry(&drawn, "Iran"), geometry(&detailed, "Iran"));
     }
 
     #[test]
