@@ -101,7 +101,8 @@ impl AtlasApp {
     /// Toggles the smallest named area at a point in the area filter, or clears the filter when
     /// the point lies in no area.
     fn filter_area_at(&mut self, lon: f64, lat: f64) {
-        let Some(area) = self.areas.at(lon, lat).first().map(|a| a.name.clone()) else {
+        let day = crate::model::date::date_of(self.time.query_range().1);
+        let Some(area) = self.areas.at(lon, lat, day).first().map(|a| a.name.clone()) else {
             self.filters.areas.clear();
             return;
         };

@@ -113,7 +113,7 @@ impl AtlasApp {
             time: TimeControl::for_dataset(&data),
             map: MapMemory::new(&basemap, &bundled_world(), &situation),
             filters: Filters::default(),
-            areas: AreaCatalog::from_basemap(&basemap),
+            areas: AreaCatalog::bundled(&basemap, &situation),
             situation,
             selected: None,
             hovered: None,

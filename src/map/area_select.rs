@@ -3,6 +3,7 @@
 //! areas there, a shift-drag draws a box, and a plain click on the empty sea clears the filter.
 
 use super::MapInput;
+use super::layers::situation::situation_day;
 use super::projection::Projector;
 use crate::commands::Command;
 use crate::filters::AreaFilter;
@@ -44,7 +45,8 @@ pub fn click(
     }
     commands.push(Command::CloseGroup);
     commands.push(Command::Select(None));
-    if !input.filters.areas.is_empty() && input.areas.at(lon, lat).is_empty() {
+    let day = situation_day(input.time);
+    if !input.filters.areas.is_empty() && input.areas.at(lon, lat, day).is_empty() {
         commands.push(Command::ClearAreas);
     }
     commands
@@ -67,7 +69,7 @@ pub fn context_menu(
         return commands;
     };
     response.context_menu(|ui| {
-        for area in input.areas.at(lon, lat) {
+        for area in input.areas.at(lon, lat, situation_day(input.time)) {
             let named = AreaFilter::Named(area.name.clone());
             let (text, command) = match input.filters.areas.iter().position(|a| *a == named) {
                 Some(k) => (
