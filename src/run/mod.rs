@@ -1,7 +1,9 @@
 //! Running the viewer in a window, or drawing it for `screenshot` and `frames`.
 
+mod frame_signal;
 mod options;
 
+pub use frame_signal::{FRAME_SIGNAL_VAR, FrameSignal};
 pub use options::{CaptureRequest, RunOptions};
 
 use crate::app::AtlasApp;
@@ -79,7 +81,7 @@ pub fn run_viewer(options: &RunOptions) -> i32 {
             } else if !reset && let Some(storage) = cc.storage {
                 app.restore_from(storage);
             }
-            Ok(Box::new(app))
+            Ok(frame_signal::boxed(app))
         }),
     );
     match result {
