@@ -10,7 +10,8 @@
 //! Options: `--events N...`, `--dir PATH` (default: the system temp folder, `atlas-bench`), `--frames K` (default 60),
 //! `--window DAYS` scrubbed (default 365), `--repeats R` child loads per file (default 3; 0 skips
 //! loading and builds the events from the generated rows), `--skip-files` (reuse the files
-//! already written), `--only atlas|naive`.
+//! already written), `--only atlas|naive`, `--peers` (the web peers and Atlas's first frame, see
+//! `bench/peers.rs`).
 //!
 //! Frames run with glibc's malloc thresholds raised (the bench re-runs itself with
 //! `GLIBC_TUNABLES` set) so page faults of large frames stay out of the timings; loads run in
@@ -21,6 +22,8 @@
 //! single-event marker (a radius-7 circle with a white rim), so it still includes the cost of the
 //! aggregated layer underneath: the ratio naive/atlas is if anything understated.
 
+#[path = "bench/peers.rs"]
+mod peers;
 #[path = "bench/synth.rs"]
 mod synth;
 
@@ -46,6 +49,8 @@ struct Options {
     repeats: usize,
     skip_files: bool,
     scenarios: Vec<&'static str>,
+    /// `--peers`: also run the web peers and time Atlas's first frame (see `bench/peers.rs`).
+    peers: bool,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -57,6 +62,7 @@ fn parse_args() -> Result<Options, String> {
         repeats: 3,
         skip_files: false,
         scenarios: vec!["atlas", "naive"],
+        peers: false,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -97,6 +103,7 @@ fn parse_args() -> Result<Options, String> {
                 i += 1;
             }
             "--skip-files" => o.skip_files = true,
+            "--peers" => o.peers = true,
             "--only" => {
                 o.scenarios = match value(i + 1)?.as_str() {
                     "atlas" => vec!["atlas"],
@@ -536,6 +543,10 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let metrics = run(&options);
+    let mut metrics = run(&options);
+    let peers = options.peers.then(|| peers::run(&options, &mut metrics));
     table(&metrics, &options.events);
+    if let Some(p) = peers {
+        p.table(&metrics, &options.events);
+    }
 }
