@@ -6,9 +6,16 @@
 //! `atlas-frame data N` once the first frame showing other data (a loaded file) has been drawn.
 //! A frame counts as drawn when the next one begins: by then eframe has painted it and swapped
 //! the buffers, so the line never comes before the pixels.
+//!
+//! With the value `scrub`, once the data is in (the file's first frame, or the first frame when no
+//! file is given) the viewer also moves a 365-day window across it, one step per frame as the
+//! benchmark's headless scrub does, and prints `atlas-frame scrub MEDIAN P95`: the milliseconds from
+//! one frame's start to the next, painting included (see [`super::scrub_timing`]).
 
+use super::scrub_timing::ScrubTiming;
 use crate::app::AtlasApp;
 use eframe::egui;
+use std::time::Instant;
 
 /// The environment variable that turns the signal on (any non-empty value but `0`).
 pub const FRAME_SIGNAL_VAR: &str = "CAUCASUS_ATLAS_FRAME_SIGNAL";
@@ -23,10 +30,17 @@ fn enabled(value: Option<&std::ffi::OsStr>) -> bool {
     value.is_some_and(|v| !v.is_empty() && v != "0")
 }
 
+/// Whether the environment asks for the timed scrub too (the value `scrub`).
+pub fn scrub_requested() -> bool {
+    std::env::var_os(FRAME_SIGNAL_VAR).is_some_and(|v| v == "scrub")
+}
+
 /// The viewer, boxed as eframe wants it: wrapped in the signal when the environment asks for it.
 pub fn boxed(app: AtlasApp) -> Box<dyn eframe::App> {
     if requested() {
-        Box::new(FrameSignal::new(app))
+        let mut signal = FrameSignal::new(app);
+        signal.scrub = scrub_requested().then_some(Scrub::Waiting);
+        Box::new(signal)
     } else {
         Box::new(app)
     }
@@ -55,6 +69,15 @@ impl Waiting {
     }
 }
 
+/// Where the timed scrub is.
+#[derive(Clone, Debug)]
+enum Scrub {
+    /// Asked for; starts once the data is in.
+    Waiting,
+    Running(Box<ScrubTiming>),
+    Done,
+}
+
 /// The viewer, printing a line when its first frame and the first frame of each new dataset
 /// have been drawn.
 pub struct FrameSignal {
@@ -62,6 +85,7 @@ pub struct FrameSignal {
     /// The dataset the frames built so far show.
     shown: Option<u64>,
     waiting: Option<Waiting>,
+    scrub: Option<Scrub>,
 }
 
 impl FrameSignal {
@@ -71,7 +95,40 @@ impl FrameSignal {
             app,
             shown: None,
             waiting: None,
+            scrub: None,
         }
+    }
+
+    /// As a frame begins: starts the scrub once the data is in (nothing left to load, and a
+    /// frame already reported), or times the frame that ended.
+    fn scrub_frame_began(&mut self, reported: bool) {
+        let settled =
+            self.app.startup_load.is_none() && self.app.job.is_none() && self.app.pending.is_none();
+        match &mut self.scrub {
+            Some(Scrub::Waiting) if reported && settled => {
+                let extent = self.app.data.time_extent().unwrap_or((0, 1));
+                self.scrub = Some(Scrub::Running(Box::new(ScrubTiming::over(extent))));
+            }
+            Some(Scrub::Running(timing)) => {
+                timing.frame_began(Instant::now());
+                if let Some((median, p95)) = timing.result() {
+                    eprintln!("atlas-frame scrub {median:.3} {p95:.3}");
+                    self.scrub = Some(Scrub::Done);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows the scrub's next window in the frame being built; true while it runs.
+    fn scrub_step(&mut self) -> bool {
+        let Some(Scrub::Running(timing)) = &mut self.scrub else {
+            return false;
+        };
+        if let Some((a, b)) = timing.next_window() {
+            self.app.time.set_window(a, b);
+        }
+        true
     }
 
     /// Notes what the pass just run shows; true when news now waits for the frame to be drawn.
@@ -104,9 +161,10 @@ impl eframe::App for FrameSignal {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let scrubbing = self.scrub_step();
         self.app.ui(ui, frame);
-        if self.note_pass() {
-            // the line goes out when the next frame begins, after this one is on screen
+        // a line goes out when the next frame begins, after this one is on screen
+        if self.note_pass() || scrubbing {
             ui.ctx().request_repaint();
         }
     }
@@ -129,10 +187,12 @@ impl eframe::App for FrameSignal {
 
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         // eframe calls this as a frame begins, after the previous frame was painted and swapped
-        for line in self.waiting_lines() {
+        let lines = self.waiting_lines();
+        for line in &lines {
             eprintln!("{line}");
         }
         self.waiting = None;
+        self.scrub_frame_began(!lines.is_empty());
         self.app.raw_input_hook(ctx, raw_input);
     }
 }
@@ -181,6 +241,34 @@ mod tests {
             signal.waiting_lines(),
             ["atlas-frame first 0", "atlas-frame data 0"]
         );
+    }
+
+    #[test]
+    fn the_scrub_starts_once_the_data_is_in_and_ends_after_every_step() {
+        use eframe::App as _;
+        let mut signal = FrameSignal::new(AtlasApp::bundled());
+        signal.scrub = Some(Scrub::Waiting);
+        let ctx = egui::Context::default();
+        let mut input = egui::RawInput::default();
+        let extent = signal.app.data.time_extent().unwrap_or((0, 1));
+        let mut plan = ScrubTiming::over(extent);
+        let mut windows = Vec::new();
+        for _ in 0..200 {
+            // one frame: it begins, then the pass is built
+            signal.raw_input_hook(&ctx, &mut input);
+            if matches!(signal.scrub, Some(Scrub::Done)) {
+                break;
+            }
+            if signal.scrub_step() {
+                windows.push((signal.app.time.from, signal.app.time.to));
+            }
+            signal.note_pass();
+        }
+        assert!(matches!(signal.scrub, Some(Scrub::Done)));
+        let expected: Vec<_> = std::iter::from_fn(|| plan.next_window()).collect();
+        assert_eq!(windows.len(), expected.len());
+        assert_eq!(windows.first(), expected.first());
+        assert_eq!(windows.last(), expected.last());
     }
 
     #[test]

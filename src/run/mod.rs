@@ -2,6 +2,7 @@
 
 mod frame_signal;
 mod options;
+mod scrub_timing;
 
 pub use frame_signal::{FRAME_SIGNAL_VAR, FrameSignal};
 pub use options::{CaptureRequest, RunOptions};
@@ -72,9 +73,12 @@ pub fn run_viewer(options: &RunOptions) -> i32 {
         app.load_options = options.load.clone();
     }
     let reset = options.reset;
+    let mut window = native_options([1600.0, 1000.0]);
+    // a timed scrub measures the frames, not the display's refresh
+    window.glow_options.vsync = !frame_signal::scrub_requested();
     let result = eframe::run_native(
         "caucasus-atlas",
-        native_options([1600.0, 1000.0]),
+        window,
         Box::new(move |cc| {
             if let Some(view) = &view {
                 app.apply_view_state(view);
