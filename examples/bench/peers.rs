@@ -8,8 +8,9 @@
 //! release binary is started under Xvfb, with `--data` on the same N's CSV and on its GeoJSON:
 //! `first_frame_s` (process start to the first drawn frame, the bundled data, as the file loads
 //! in the background), `data_frame_csv_s` and `data_frame_geojson_s` (process start to the first
-//! frame that shows the file). A launch without `--data` gives `first_frame_s` on the bundled
-//! data alone (its `n` is the bundled event count). `bench/peers/setup.sh` runs first and
+//! frame that shows the file), and `window_frame_ms_median`/`_p95` (the same scrub as the bench's,
+//! in the real window, painting included: software OpenGL here). A launch without `--data` gives
+//! `first_frame_s` on the bundled data alone (its `n` is the bundled event count). `bench/peers/setup.sh` runs first and
 //! installs what is missing (Debian's chromium, Xvfb, the pinned npm packages).
 
 #[path = "startup.rs"]
@@ -18,12 +19,9 @@ mod startup;
 use super::{Metric, Options, emit, median};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
 
 /// Launches of the viewer per file (the median is reported).
 const LAUNCHES: usize = 3;
-/// How long one launch may take to show its data.
-const LAUNCH_TIMEOUT: Duration = Duration::from_secs(300);
 /// How long one peer may take on one file, in seconds.
 const PEER_TIMEOUT_S: u64 = 900;
 /// The peers, in the order they run and are shown.
@@ -137,7 +135,7 @@ fn time_launches(
 ) -> (Vec<f64>, Vec<f64>, usize) {
     let (mut first, mut shown, mut events) = (Vec::new(), Vec::new(), 0);
     for _ in 0..LAUNCHES {
-        match startup::launch(exe, display, data, scratch, LAUNCH_TIMEOUT) {
+        match startup::launch(exe, display, data, false, scratch) {
             Ok(s) => {
                 first.push(s.first_s);
                 events = if data.is_some() {
@@ -159,7 +157,8 @@ fn viewer_and_display() -> Result<(PathBuf, startup::Display), String> {
 }
 
 /// Times the viewer on the N's CSV and GeoJSON; emits `first_frame_s` (all launches) and the data
-/// frames of each file (null when the viewer could not run).
+/// frames of each file, then the real window's scrub frames on the CSV (null where the viewer could
+/// not run).
 fn atlas_launches(
     n: usize,
     files: &[&Path; 2],
@@ -169,6 +168,7 @@ fn atlas_launches(
 ) {
     let mut first = Vec::new();
     let mut shown = [Vec::new(), Vec::new()];
+    let (mut scrub_median, mut scrub_p95) = (Vec::new(), Vec::new());
     if let Some((exe, display)) = viewer {
         for (path, data_s) in files.iter().zip(shown.iter_mut()) {
             let (f, d, events) = time_launches(exe, display, Some(path), scratch);
@@ -177,20 +177,27 @@ fn atlas_launches(
             first.extend(f);
             *data_s = d;
         }
+        for _ in 0..LAUNCHES {
+            match startup::launch(exe, display, Some(files[0]), true, scratch) {
+                Ok(s) => {
+                    let (m, p) = s.scrub_ms.unwrap_or((f64::NAN, f64::NAN));
+                    scrub_median.push(m);
+                    scrub_p95.push(p);
+                }
+                Err(e) => eprintln!("[peers]   scrub launch failed: {e}"),
+            }
+        }
     }
     let [mut csv_s, mut geo_s] = shown;
-    emit(
-        out,
-        metric_row("atlas", n, "first_frame_s", median(&mut first), "s"),
-    );
-    emit(
-        out,
-        metric_row("atlas", n, "data_frame_csv_s", median(&mut csv_s), "s"),
-    );
-    emit(
-        out,
-        metric_row("atlas", n, "data_frame_geojson_s", median(&mut geo_s), "s"),
-    );
+    for (metric, v, unit) in [
+        ("first_frame_s", &mut first, "s"),
+        ("data_frame_csv_s", &mut csv_s, "s"),
+        ("data_frame_geojson_s", &mut geo_s, "s"),
+        ("window_frame_ms_median", &mut scrub_median, "ms"),
+        ("window_frame_ms_p95", &mut scrub_p95, "ms"),
+    ] {
+        emit(out, metric_row("atlas", n, metric, median(v), unit));
+    }
 }
 
 fn metric_row(

@@ -3,7 +3,8 @@
 //! process is spawned to the moment its stderr says a frame has been drawn (`atlas-frame first N`
 //! once the first frame is on screen, `atlas-frame data N` once a `--data` file's first frame is).
 //! The app writes the line as the frame after the drawn one begins, so the time includes the
-//! painting and the buffer swap.
+//! painting and the buffer swap. With `scrub`, the app then scrubs a window across its data in the
+//! real window and reports its frames (`atlas-frame scrub MEDIAN P95`, milliseconds).
 
 use caucasus_atlas::run::FRAME_SIGNAL_VAR;
 use std::io::{BufRead, BufReader};
@@ -22,6 +23,8 @@ const DISPLAY_WAIT: Duration = Duration::from_secs(10);
 const SCREEN: &str = "1600x1000x24";
 /// How many stderr lines are kept to explain a failed launch.
 const KEPT_LINES: usize = 8;
+/// How long one launch may take to show its data (and scrub).
+const LAUNCH_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// An Xvfb server started for the benchmark, stopped when dropped.
 pub struct Display {
@@ -74,27 +77,49 @@ pub struct Startup {
     pub data_s: Option<f64>,
     /// Events in that frame.
     pub data_events: usize,
+    /// The real window's scrub frames, median and p95 in milliseconds, when asked for.
+    pub scrub_ms: Option<(f64, f64)>,
 }
 
-/// A signal line: whether it is the first frame, and its event count.
-fn parse_signal(line: &str) -> Option<(bool, usize)> {
+/// What one launch waits for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Wanted {
+    /// The `--data` file's first frame (a file was given).
+    data: bool,
+    /// The timed scrub.
+    scrub: bool,
+}
+
+/// A line of the app's signal.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Signal {
+    First(usize),
+    Data(usize),
+    Scrub(f64, f64),
+}
+
+/// A signal line: `atlas-frame first N`, `atlas-frame data N` or `atlas-frame scrub MEDIAN P95`.
+fn parse_signal(line: &str) -> Option<Signal> {
     let mut words = line.strip_prefix("atlas-frame ")?.split_whitespace();
-    let first = match words.next()? {
-        "first" => true,
-        "data" => false,
-        _ => return None,
-    };
-    Some((first, words.next()?.parse().ok()?))
+    let kind = words.next()?;
+    let a = words.next()?;
+    match kind {
+        "first" => Some(Signal::First(a.parse().ok()?)),
+        "data" => Some(Signal::Data(a.parse().ok()?)),
+        "scrub" => Some(Signal::Scrub(a.parse().ok()?, words.next()?.parse().ok()?)),
+        _ => None,
+    }
 }
 
-/// Runs the viewer once on `display` (with `--data` when given) and times its first frames;
-/// `scratch` holds its session and runtime folders, so the user's saved session is not touched.
+/// Runs the viewer once on `display` (with `--data` when given) and times its first frames, and
+/// its scrub when `scrub`; `scratch` holds its session and runtime folders, so the user's saved
+/// session is not touched.
 pub fn launch(
     exe: &Path,
     display: &Display,
     data: Option<&Path>,
+    scrub: bool,
     scratch: &Path,
-    timeout: Duration,
 ) -> Result<Startup, String> {
     let runtime = scratch.join("runtime");
     std::fs::create_dir_all(&runtime).map_err(|e| format!("{}: {e}", runtime.display()))?;
@@ -112,7 +137,7 @@ pub fn launch(
         .env("XDG_RUNTIME_DIR", &runtime)
         .env("XDG_DATA_HOME", scratch.join("data"))
         .env("XDG_CONFIG_HOME", scratch.join("config"))
-        .env(FRAME_SIGNAL_VAR, "1")
+        .env(FRAME_SIGNAL_VAR, if scrub { "scrub" } else { "1" })
         // as a user runs it: the bench's own malloc settings stay out
         .env_remove("GLIBC_TUNABLES")
         .stdin(Stdio::null())
@@ -122,19 +147,18 @@ pub fn launch(
     let mut child = command
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", exe.display()))?;
-    let result = watch(&mut child, start, data.is_some(), timeout);
+    let wanted = Wanted {
+        data: data.is_some(),
+        scrub,
+    };
+    let result = watch(&mut child, start, wanted);
     let _ = child.kill();
     let _ = child.wait();
     result
 }
 
 /// Reads the child's stderr until the frames wanted have been drawn, it exits, or time runs out.
-fn watch(
-    child: &mut Child,
-    start: Instant,
-    wants_data: bool,
-    timeout: Duration,
-) -> Result<Startup, String> {
+fn watch(child: &mut Child, start: Instant, wanted: Wanted) -> Result<Startup, String> {
     let stderr = child.stderr.take().ok_or("no stderr")?;
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -144,28 +168,36 @@ fn watch(
             }
         }
     });
-    let mut first: Option<(f64, usize)> = None;
+    let mut got = Startup {
+        first_s: f64::NAN,
+        first_events: 0,
+        data_s: None,
+        data_events: 0,
+        scrub_ms: None,
+    };
     let mut kept: Vec<String> = Vec::new();
     loop {
-        let left = timeout.saturating_sub(start.elapsed());
+        let complete = got.first_s.is_finite()
+            && (!wanted.data || got.data_s.is_some())
+            && (!wanted.scrub || got.scrub_ms.is_some());
+        if complete {
+            return Ok(got);
+        }
+        let left = LAUNCH_TIMEOUT.saturating_sub(start.elapsed());
         let (at, line) = match rx.recv_timeout(left) {
             Ok(x) => x,
             Err(mpsc::RecvTimeoutError::Timeout) => {
-                return Err(format!("no frame within {} s", timeout.as_secs()));
+                return Err(format!("no frame within {} s", LAUNCH_TIMEOUT.as_secs()));
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 return Err(format!("the viewer exited: {}", kept.join(" | ")));
             }
         };
-        match (parse_signal(&line), first) {
-            (Some((true, n)), _) => {
-                first = Some((at, n));
-                if !wants_data {
-                    return Ok(startup((at, n), None));
-                }
-            }
-            (Some((false, n)), Some(f)) => return Ok(startup(f, Some((at, n)))),
-            _ => {
+        match parse_signal(&line) {
+            Some(Signal::First(n)) => (got.first_s, got.first_events) = (at, n),
+            Some(Signal::Data(n)) => (got.data_s, got.data_events) = (Some(at), n),
+            Some(Signal::Scrub(median, p95)) => got.scrub_ms = Some((median, p95)),
+            None => {
                 kept.push(line);
                 if kept.len() > KEPT_LINES {
                     kept.remove(0);
@@ -175,28 +207,27 @@ fn watch(
     }
 }
 
-fn startup(first: (f64, usize), data: Option<(f64, usize)>) -> Startup {
-    Startup {
-        first_s: first.0,
-        first_events: first.1,
-        data_s: data.map(|d| d.0),
-        data_events: data.map_or(0, |d| d.1),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn reads_the_signal_lines() {
-        assert_eq!(parse_signal("atlas-frame first 55"), Some((true, 55)));
+        assert_eq!(
+            parse_signal("atlas-frame first 55"),
+            Some(Signal::First(55))
+        );
         assert_eq!(
             parse_signal("atlas-frame data 100000"),
-            Some((false, 100_000))
+            Some(Signal::Data(100_000))
+        );
+        assert_eq!(
+            parse_signal("atlas-frame scrub 3.250 7.500"),
+            Some(Signal::Scrub(3.25, 7.5))
         );
         assert_eq!(parse_signal("atlas-frame later 3"), None);
         assert_eq!(parse_signal("warning: atlas-frame first 1"), None);
         assert_eq!(parse_signal("atlas-frame first"), None);
+        assert_eq!(parse_signal("atlas-frame scrub 3.2"), None);
     }
 }
