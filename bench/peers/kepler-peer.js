@@ -89,8 +89,11 @@
       store.dispatch(KeplerGl.wrapTo(MAP_ID, KeplerGl.setFilter(0, 'value', [a * DAY_MS, (b + 1) * DAY_MS - 1])));
     // kepler filters on the GPU, so its state does not list what passes: count as its filter does
     const count = (a, b) => events.reduce((n, e) => n + (e.start >= a && e.start <= b ? 1 : 0), 0);
+    const drawnBefore = drawn;
     const {times, script, shown} = await window.peer.scrub(show, count, first, last);
-    window.peer.finish({first_frame_s: firstFrame, frames_ms: times, script_ms: script, shown, events: events.length});
+    // deck.gl's draws during the scrub: one per step when every step was drawn
+    const draws = drawn - drawnBefore;
+    window.peer.finish({first_frame_s: firstFrame, frames_ms: times, script_ms: script, shown, events: events.length, draws});
   } catch (e) {
     window.peer.fail(e);
   }

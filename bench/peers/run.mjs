@@ -160,6 +160,7 @@ async function measure(peer, o, base, dataPath) {
       line.script_ms_median = median(result.script_ms);
       line.shown_median = median(result.shown.map((s) => (s === null ? NaN : s)));
       line.events = result.events;
+      if (result.draws !== undefined) line.draws = result.draws;
     }
   } catch (e) {
     line.error = String(e.message || e).split('\n')[0];

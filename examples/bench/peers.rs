@@ -273,6 +273,8 @@ impl PeerRun {
                 .map_or(f64::NAN, |x| x.value)
         };
         let rows = [
+            ("atlas", "window_frame_ms_median"),
+            ("atlas", "window_frame_ms_p95"),
             ("atlas", "first_frame_s"),
             ("atlas", "data_frame_csv_s"),
             ("atlas", "data_frame_geojson_s"),
