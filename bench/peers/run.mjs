@@ -2,6 +2,7 @@
 // JSON object per peer on stdout:
 //   {"scenario": "leaflet", "n": 1000, "first_frame_s": 0.41, "frame_ms_median": 9.2,
 //    "frame_ms_p95": 12.0, "script_ms_median": 1.1, "shown_median": 61, "events": 1000, "error": null}
+// (kepler's line adds "draws": deck.gl's draws during the scrub)
 // and a last line {"versions": {...}}.
 //
 // node run.mjs --data FILE.geojson --n N [--peers leaflet,kepler] [--frames 60] [--window 365]
