@@ -12,8 +12,9 @@
 //! `--frames K` (default 60), `--window DAYS` scrubbed (default 365), `--repeats R` child loads per
 //! file (default 3; 0 skips them), `--formats csv,geojson` (the files loaded in child processes),
 //! `--skip-files` (reuse the files already written), `--only atlas|naive`, `--plot PATH` (default
-//! `docs/scaling.svg`; `-` for none). The frames' data is the CSV loaded in this process, or events
-//! built from the generated rows when it does not load.
+//! `docs/scaling.svg`; `-` for none), `--peers` (the web peers and Atlas's first frame, see
+//! `bench/peers.rs`). The frames' data is the CSV loaded in this process, or events built from the
+//! generated rows when it does not load.
 //!
 //! Frames run with glibc's malloc thresholds raised (the bench re-runs itself with
 //! `GLIBC_TUNABLES` set) so page faults of large frames stay out of the timings; loads run in
@@ -26,6 +27,8 @@
 
 #[path = "bench/load.rs"]
 mod load;
+#[path = "bench/peers.rs"]
+mod peers;
 #[path = "bench/plot.rs"]
 mod plot;
 #[path = "bench/report.rs"]
@@ -60,6 +63,8 @@ struct Options {
     formats: Vec<&'static str>,
     /// Where the plot of load time and memory against N is written (`--plot`; `-` for none).
     plot: Option<PathBuf>,
+    /// `--peers`: also run the web peers and time Atlas's first frame (see `bench/peers.rs`).
+    peers: bool,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -73,6 +78,7 @@ fn parse_args() -> Result<Options, String> {
         scenarios: vec!["atlas", "naive"],
         formats: vec!["csv", "geojson"],
         plot: Some(PathBuf::from("docs/scaling.svg")),
+        peers: false,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -113,6 +119,7 @@ fn parse_args() -> Result<Options, String> {
                 i += 1;
             }
             "--skip-files" => o.skip_files = true,
+            "--peers" => o.peers = true,
             "--only" => {
                 o.scenarios = match value(i + 1)?.as_str() {
                     "atlas" => vec!["atlas"],
@@ -456,8 +463,12 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let metrics = run(&options);
+    let mut metrics = run(&options);
+    let peers = options.peers.then(|| peers::run(&options, &mut metrics));
     report::table(&metrics, &options.events);
+    if let Some(p) = peers {
+        p.table(&metrics, &options.events);
+    }
     if let Some(path) = &options.plot {
         match plot::write(path, &metrics, &options.events) {
             Ok(()) => eprintln!("[bench] plot written to {}", path.display()),
