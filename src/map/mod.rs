@@ -31,6 +31,7 @@ use layers::events::EventsLayer;
 use layers::labels::LabelsLayer;
 use layers::places::PlacesLayer;
 use layers::situation::{SituationLayer, situation_day};
+use layers::tracks::TracksLayer;
 use layers::world::WorldLayer;
 use projection::Projector;
 
@@ -128,7 +129,7 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
         placed_labels,
         ..
     } = memory;
-    let layers: [&mut dyn MapLayer; 8] = [
+    let layers: [&mut dyn MapLayer; 9] = [
         &mut WorldLayer { prepared: world },
         &mut BasemapLayer { prepared: basemap },
         &mut SituationLayer {
@@ -138,6 +139,7 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
         &mut AreasLayer,
         &mut PlacesLayer { cities },
         &mut EventsLayer { cells },
+        &mut TracksLayer,
         &mut ArrowsLayer,
         &mut LabelsLayer {
             placed: placed_labels,

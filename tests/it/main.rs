@@ -21,6 +21,7 @@ mod review;
 mod session;
 mod situation;
 mod situation_ui;
+mod tracks;
 mod ui;
 mod verified_meaning;
 mod window;
