@@ -79,6 +79,12 @@ impl AtlasApp {
                 self.capture = Some(Capture::new(vec![Shot { window: None, path }], false));
             }
             Command::CopyView => self.copy_view(),
+            Command::NewFromArticle => {
+                let form = crate::panels::review::new_article::NewArticleForm::default();
+                self.review = Some(super::Review::Form(form));
+            }
+            Command::Review(command) => self.apply_review(command),
+            Command::PlaceForReview { lon, lat } => self.place_for_review(lon, lat),
         }
     }
 

@@ -39,6 +39,10 @@ pub fn click(
         return commands;
     };
     let (lon, lat) = projector.unproject(pos);
+    if input.picking_place {
+        commands.push(Command::PlaceForReview { lon, lat });
+        return commands;
+    }
     if ui.input(|i| i.modifiers.command) {
         commands.push(Command::FilterAreaAt { lon, lat });
         return commands;

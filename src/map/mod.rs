@@ -58,6 +58,8 @@ pub struct MapInput<'a> {
     pub areas: &'a AreaCatalog,
     /// Who held what, when.
     pub situation: &'a Situation,
+    /// Whether a click sets the place of a proposal under review.
+    pub picking_place: bool,
 }
 
 /// The view after this frame's drag, scroll and pinch, if they changed it.

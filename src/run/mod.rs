@@ -85,6 +85,9 @@ pub fn run_viewer(options: &RunOptions) -> i32 {
             } else if !reset && let Some(storage) = cc.storage {
                 app.restore_from(storage);
             }
+            if !reset && let Some(storage) = cc.storage {
+                app.reopen_layers_from(storage);
+            }
             Ok(frame_signal::boxed(app))
         }),
     );

@@ -18,6 +18,7 @@ mod geography;
 mod geojson;
 mod open_export;
 mod review;
+mod review_window;
 mod session;
 mod situation;
 mod situation_ui;
