@@ -25,6 +25,8 @@
 //! single-event marker (a radius-7 circle with a white rim), so it still includes the cost of the
 //! aggregated layer underneath: the ratio naive/atlas is if anything understated.
 
+#[path = "bench/filters.rs"]
+mod filters;
 #[path = "bench/load.rs"]
 mod load;
 #[path = "bench/peers.rs"]
@@ -154,7 +156,7 @@ fn parse_args() -> Result<Options, String> {
     Ok(o)
 }
 
-fn median(v: &mut [f64]) -> f64 {
+pub(crate) fn median(v: &mut [f64]) -> f64 {
     if v.is_empty() {
         return f64::NAN;
     }
@@ -162,7 +164,7 @@ fn median(v: &mut [f64]) -> f64 {
     v[v.len() / 2]
 }
 
-fn p95(v: &mut [f64]) -> f64 {
+pub(crate) fn p95(v: &mut [f64]) -> f64 {
     if v.is_empty() {
         return f64::NAN;
     }
@@ -214,7 +216,7 @@ fn paint_naive(ui: &egui::Ui, app: &AtlasApp) {
 }
 
 /// One frame: run_ui + tessellate; returns milliseconds.
-fn frame(ctx: &egui::Context, app: &mut AtlasApp, t: f64, naive: bool) -> f64 {
+pub(crate) fn frame(ctx: &egui::Context, app: &mut AtlasApp, t: f64, naive: bool) -> f64 {
     let start = Instant::now();
     let mut out = ctx.run_ui(raw_input(t), |ui| {
         app.frame_ui(ui);
@@ -434,8 +436,10 @@ fn run(o: &Options) -> Vec<Metric> {
         let csv_ok = load_metrics(o, n, (&csv_path, &geo_path), &mut out);
         let data = viewer_data(&csv_path, csv_ok || o.repeats == 0, n);
         query_metrics(o, n, &data, &mut out);
+        filters::area_metrics(n, &data, &mut out);
         frame_metrics(o, n, data, &mut out);
     }
+    filters::situation_metrics(&mut out);
     out
 }
 

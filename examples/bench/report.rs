@@ -43,7 +43,7 @@ pub fn get(
 }
 
 /// The rows of the table: scenario, metric and format.
-const ROWS: [(&str, &str, Option<&str>); 15] = [
+const ROWS: [(&str, &str, Option<&str>); 17] = [
     ("atlas", "load_csv_s", None),
     ("atlas", "load_csv_cpu_s", None),
     ("atlas", "load_geojson_s", None),
@@ -54,6 +54,8 @@ const ROWS: [(&str, &str, Option<&str>); 15] = [
     ("atlas", "window_list_us", None),
     ("atlas", "window_runs_us", None),
     ("atlas", "visible_full_ms", None),
+    ("atlas", "spatial_grid_ms", None),
+    ("atlas", "area_filter_ms", None),
     ("atlas", "frame_ms_median", None),
     ("atlas", "frame_ms_p95", None),
     ("naive", "frame_ms_median", None),
@@ -61,8 +63,17 @@ const ROWS: [(&str, &str, Option<&str>); 15] = [
     ("atlas", "in_window_events", None),
 ];
 
-/// Prints the table of all metrics by N, then the frame ratios.
+/// Prints the table of all metrics by N, then the frame ratios and the situation's scrub.
 pub fn table(metrics: &[Metric], events: &[usize]) {
+    for m in metrics
+        .iter()
+        .filter(|m| m.metric.starts_with("situation_"))
+    {
+        println!(
+            "situation layer (bundled data, {} events): {} = {:.3} ms",
+            m.n, m.metric, m.value
+        );
+    }
     print!("\n{:<8} {:<34}", "scenario", "metric");
     for n in events {
         print!(" {n:>12}");

@@ -1028,48 +1028,11 @@ mod tests {
         assert_eq!(to_text(&events_collection(&again.records)), first);
     }
 
-    /// Run with `cargo test --release --lib acled::tests::million_rows -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn million_rows() {
-        let header = String::from_utf8_lossy(SAMPLE)
-            .lines()
-            .next()
-            .unwrap()
-            .to_owned();
-        let mut text = header + "\n";
-        for i in 0..1_000_000 {
-            text.push_str(&format!(
-                "AZE{i},{} August 2022,2022,{},Political violence,Battles,Armed clash,Military Forces of Azerbaijan (2003-),,1,Military Forces of Armenia (2018-),,1,11,,31,Caucasus and Central Asia,Azerbaijan,Region {},,,Place {},{},{},1,Source {},National,\"On {} August 2022, forces clashed near the village, the ministry said.\",{},,1660000000\n",
-                i % 28 + 1,
-                i % 3 + 1,
-                i % 50,
-                i % 5000,
-                39.0 + (i % 1000) as f64 / 1000.0,
-                46.0 + (i % 997) as f64 / 1000.0,
-                i % 20,
-                i % 28 + 1,
-                i % 7,
-            ));
-        }
-        let start = std::time::Instant::now();
-        let (places, loaded) = parse(text.as_bytes());
-        let took = start.elapsed();
-        println!(
-            "{} MB, {} events, {} places, {} problems in {took:?}",
-            text.len() / 1_000_000,
-            loaded.records.len(),
-            places.len(),
-            loaded.problems.len()
-        );
-        assert_eq!(loaded.records.len(), 1_000_000);
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
 
         #[test]
-        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        fn fuzz_arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
             let _ = parse(&bytes);
             let mut with_header = HEAD.as_bytes().to_vec();
             with_header.extend_from_slice(&bytes);
@@ -1077,13 +1040,13 @@ mod tests {
         }
 
         #[test]
-        fn arbitrary_strings_never_panic(text in "\\PC{0,2000}") {
+        fn fuzz_arbitrary_strings_never_panic(text in "\\PC{0,2000}") {
             let _ = parse(text.as_bytes());
             let _ = parse(format!("{HEAD}{text}").as_bytes());
         }
 
         #[test]
-        fn csv_like_rows_never_panic_and_locate_inside_the_file(
+        fn fuzz_csv_like_rows_never_panic_and_locate_inside_the_file(
             body in proptest::collection::vec(
                 prop_oneof![
                     Just(","), Just("\""), Just("\n"), Just("\r\n"), Just("2022-08-0"),
