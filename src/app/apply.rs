@@ -263,7 +263,16 @@ impl AtlasApp {
             k => format!(" ({k} skipped)"),
         };
         let path = outcome.path.display();
-        self.say(format!("{n} events from {path} {how}{skipped}"), false);
+        let mut noticed = outcome.notices.clone();
+        noticed.extend(outcome.undated.as_ref().map(|u| u.message()));
+        let noticed = match noticed.is_empty() {
+            true => String::new(),
+            false => format!(" — {}", noticed.join("; ")),
+        };
+        self.say(
+            format!("{n} events from {path} {how}{skipped}{noticed}"),
+            false,
+        );
     }
 
     /// Zooms the timeline to the window, with half its width of context on each side.

@@ -286,23 +286,26 @@ impl AtlasApp {
         commands
     }
 
+    /// The map, drawn from the app's state.
+    fn map_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let input = MapInput {
+            data: &self.data,
+            visible: &self.visible,
+            selected: self.selected,
+            hovered: self.hovered,
+            time: &self.time,
+            filters: &self.filters,
+            areas: &self.areas,
+            situation: &self.situation,
+            picking_place: self.picking_place,
+        };
+        map_ui(ui, &mut self.map, &input)
+    }
+
     /// The map alone, filling the window.
     fn map_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
-        egui::CentralPanel::no_frame().show(ui, |ui| {
-            let input = MapInput {
-                data: &self.data,
-                visible: &self.visible,
-                selected: self.selected,
-                hovered: self.hovered,
-                time: &self.time,
-                filters: &self.filters,
-                areas: &self.areas,
-                situation: &self.situation,
-                picking_place: self.picking_place,
-            };
-            commands.extend(map_ui(ui, &mut self.map, &input));
-        });
+        egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(self.map_ui(ui)));
         commands
     }
 
@@ -360,20 +363,7 @@ impl AtlasApp {
                 });
         }
         self.scroll_quote = self.scroll_quote.saturating_sub(1);
-        egui::CentralPanel::no_frame().show(ui, |ui| {
-            let input = MapInput {
-                data: &self.data,
-                visible: &self.visible,
-                selected: self.selected,
-                hovered,
-                time: &self.time,
-                filters: &self.filters,
-                areas: &self.areas,
-                situation: &self.situation,
-                picking_place: self.picking_place,
-            };
-            commands.extend(map_ui(ui, &mut self.map, &input));
-        });
+        egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(self.map_ui(ui)));
         commands
     }
 }

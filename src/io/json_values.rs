@@ -113,6 +113,40 @@ pub fn location(record: &Value, path: &[Step]) -> Result<Option<Located>, PathFa
     Ok(Some(Located { lon, lat, name }))
 }
 
+/// The event of a TimelineJS event or StoryMapJS slide: titled by its headline (else its id),
+/// placed at its `location` (a place made for the point, named by the location's name), or
+/// unplaced (keeping the location's name) when it has none; its summary from its text.
+pub fn knight_lab_event(
+    record: &Value,
+    path: &[Step],
+    (id, date): (&str, crate::model::EventDate),
+    places: &mut super::imported::Places,
+) -> Result<crate::model::Event, PathFail> {
+    use crate::model::Event;
+    let title = match html_at(record.get("text"), "headline") {
+        t if t.is_empty() => id.to_owned(),
+        t => t,
+    };
+    let mut e = match location(record, path)? {
+        Some(l) => {
+            let mut e = Event::at(id, &title, date, l.lon, l.lat);
+            (e.place, e.place_name) = places.point(l.lon, l.lat, &l.name);
+            e.off_map = !crate::model::region::REGION.contains(l.lon, l.lat);
+            e
+        }
+        None => {
+            let mut e = Event::unplaced(id, &title, date);
+            e.place_name = record
+                .get("location")
+                .map(|l| html_at(Some(l), "name"))
+                .unwrap_or_default();
+            e
+        }
+    };
+    e.summary = html_at(record.get("text"), "text");
+    Ok(e)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

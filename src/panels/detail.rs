@@ -60,16 +60,38 @@ fn event_ui(
     scroll_to_quote: bool,
 ) {
     ui.add(egui::Label::new(RichText::new(&e.title).heading()).wrap());
+    chips_ui(ui, e);
+    ui.add_space(4.0);
+    egui::Grid::new("detail-grid")
+        .num_columns(2)
+        .spacing([10.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| facts_ui(ui, data, e));
+    if !e.summary.is_empty() {
+        ui.add_space(6.0);
+        ui.add(egui::Label::new(&e.summary).wrap());
+    }
+    if !e.notes.is_empty() {
+        ui.add_space(4.0);
+        ui.add(egui::Label::new(RichText::new(&e.notes).small().weak()).wrap());
+    }
+    ui.separator();
+    source_section_ui(ui, e, scroll_to_quote);
+    if let Some((file, line)) = origin {
+        ui.add_space(4.0);
+        ui.label(RichText::new(format!("Row: {file}, line {line}")).small());
+    }
+}
+
+/// The category, the precision, and whether the report is unverified or a claim.
+fn chips_ui(ui: &mut egui::Ui, e: &Event) {
     ui.horizontal_wrapped(|ui| {
+        let color = palette::category_color(e.category);
+        chip(ui, e.category.label(), color, palette::text_on(color));
+        let precision = e.date.precision.as_str();
         chip(
             ui,
-            e.category.label(),
-            palette::category_color(e.category),
-            palette::text_on(palette::category_color(e.category)),
-        );
-        chip(
-            ui,
-            e.date.precision.as_str(),
+            precision,
             palette::CHIP_NEUTRAL,
             palette::CHIP_NEUTRAL_TEXT,
         );
@@ -80,82 +102,78 @@ fn event_ui(
             chip(ui, "claim", palette::CLAIM, palette::CHIP_TEXT);
         }
     });
-    ui.add_space(4.0);
-    egui::Grid::new("detail-grid")
-        .num_columns(2)
-        .spacing([10.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            field(ui, "Date", e.date.describe());
-            if let Some(time) = e.time {
-                field(ui, "Time of day", time.describe());
-            }
-            if !e.date.text.is_empty() {
-                field(ui, "Source wording", format!("“{}”", e.date.text));
-            }
-            if !e.date.note.is_empty() {
-                field(ui, "Dating note", RichText::new(&e.date.note).small());
-            }
-            let place = data.place(&e.place);
-            let mut where_ = e.place_name.clone();
-            if let Some(p) = place {
-                let alts = drawable_alt_names(ui, p);
-                if !alts.is_empty() {
-                    where_ = format!("{where_} (also {})", alts.join(", "));
-                }
-                if !p.country.is_empty() {
-                    where_ = format!("{where_}, {}", p.country);
-                }
-            }
-            if e.off_map {
-                where_.push_str(" — outside the map");
-            }
-            if !e.is_placed() {
-                where_.push_str(" — no location in the source (not on the map)");
-            }
-            field(ui, "Place", where_);
-            if let Some(shape) = &e.shape_name {
-                field(ui, "Shown as", shape.as_str());
-            }
-            if let Some(p) = place.filter(|p| !p.note.is_empty()) {
-                field(ui, "Place note", RichText::new(&p.note).small());
-            }
-            if !e.actors.is_empty() {
-                field(ui, "Actors", e.actors.join(", "));
-            }
-            let category = if e.category_label.is_empty() {
-                e.category.label().to_owned()
-            } else {
-                format!("{} ({})", e.category.label(), e.category_label)
-            };
-            field(ui, "Category", category);
-            match &e.claimed_by {
-                Some(c) => field(ui, "Claimed by", c.as_str()),
-                None => field(
-                    ui,
-                    "Claimed by",
-                    RichText::new("stated as fact by the source").weak(),
-                ),
-            }
-            ui.label(RichText::new("Verification").weak());
-            let verification = if e.verified {
-                RichText::new("verified: the source presents it as established")
-            } else {
-                RichText::new("unverified: the source only passes it on").color(palette::UNVERIFIED)
-            };
-            ui.add(egui::Label::new(verification).wrap())
-                .on_hover_text(VERIFIED_MEANING);
-            ui.end_row();
-        });
-    if !e.summary.is_empty() {
-        ui.add_space(6.0);
-        ui.add(egui::Label::new(&e.summary).wrap());
+}
+
+/// Where: the place with its other names and country, off the map, or without a location.
+fn place_text(ui: &egui::Ui, place: Option<&Place>, e: &Event) -> String {
+    let mut where_ = e.place_name.clone();
+    if let Some(p) = place {
+        let alts = drawable_alt_names(ui, p);
+        if !alts.is_empty() {
+            where_ = format!("{where_} (also {})", alts.join(", "));
+        }
+        if !p.country.is_empty() {
+            where_ = format!("{where_}, {}", p.country);
+        }
     }
-    if !e.notes.is_empty() {
-        ui.add_space(4.0);
-        ui.add(egui::Label::new(RichText::new(&e.notes).small().weak()).wrap());
+    if e.off_map {
+        where_.push_str(" — outside the map");
     }
-    ui.separator();
+    if !e.is_placed() {
+        where_.push_str(" — no location in the source (not on the map)");
+    }
+    where_
+}
+
+/// The grid of facts: when, where, who, what kind, whose claim, and whether it is verified.
+fn facts_ui(ui: &mut egui::Ui, data: &Dataset, e: &Event) {
+    field(ui, "Date", e.date.describe());
+    if let Some(time) = e.time {
+        field(ui, "Time of day", time.describe());
+    }
+    if !e.date.text.is_empty() {
+        field(ui, "Source wording", format!("“{}”", e.date.text));
+    }
+    if !e.date.note.is_empty() {
+        field(ui, "Dating note", RichText::new(&e.date.note).small());
+    }
+    let place = data.place(&e.place);
+    field(ui, "Place", place_text(ui, place, e));
+    if let Some(shape) = &e.shape_name {
+        field(ui, "Shown as", shape.as_str());
+    }
+    if let Some(p) = place.filter(|p| !p.note.is_empty()) {
+        field(ui, "Place note", RichText::new(&p.note).small());
+    }
+    if !e.actors.is_empty() {
+        field(ui, "Actors", e.actors.join(", "));
+    }
+    let category = match e.category_label.is_empty() {
+        true => e.category.label().to_owned(),
+        false => format!("{} ({})", e.category.label(), e.category_label),
+    };
+    field(ui, "Category", category);
+    match &e.claimed_by {
+        Some(c) => field(ui, "Claimed by", c.as_str()),
+        None => field(
+            ui,
+            "Claimed by",
+            RichText::new("stated as fact by the source").weak(),
+        ),
+    }
+    ui.label(RichText::new("Verification").weak());
+    let verification = if e.verified {
+        RichText::new("verified: the source presents it as established")
+    } else {
+        RichText::new("unverified: the source only passes it on").color(palette::UNVERIFIED)
+    };
+    ui.add(egui::Label::new(verification).wrap())
+        .on_hover_text(VERIFIED_MEANING);
+    ui.end_row();
+}
+
+/// The source: publisher and date, the quote, and the article with the quote highlighted.
+fn source_section_ui(ui: &mut egui::Ui, e: &Event, scroll_to_quote: bool) {
     ui.strong("Source");
     let publisher = e
         .source
@@ -174,9 +192,8 @@ fn event_ui(
         .inner_margin(6)
         .corner_radius(4.0)
         .show(ui, |ui| {
-            ui.add(
-                egui::Label::new(RichText::new(format!("“{}”", e.source.quote)).italics()).wrap(),
-            );
+            let quote = RichText::new(format!("“{}”", e.source.quote)).italics();
+            ui.add(egui::Label::new(quote).wrap());
         });
     ui.add_space(6.0);
     match seed_text(&e.source.document) {
@@ -197,9 +214,5 @@ fn event_ui(
                 "The source document is not bundled; the passage above is what the dataset cites.",
             );
         }
-    }
-    if let Some((file, line)) = origin {
-        ui.add_space(4.0);
-        ui.label(RichText::new(format!("Row: {file}, line {line}")).small());
     }
 }

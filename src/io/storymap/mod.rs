@@ -13,10 +13,9 @@ pub mod free_date;
 
 use super::imported::{DateFields, Places, date_between, read_date_value};
 use super::json_locate::Step;
-use super::json_values::{LazyLocator, PathFail, html_at, location, text};
+use super::json_values::{LazyLocator, PathFail, html_at, knight_lab_event, text};
 use super::open::{LoadOptions, Opened};
 use super::timelinejs::set_source;
-use crate::model::region::REGION;
 use crate::model::{Event, EventDate, Place, TimeOfDay};
 use free_date::{FreeDate, read_free_date};
 use serde_json::Value;
@@ -102,28 +101,8 @@ impl Reader<'_> {
         }
         let id = format!("slide-{}", i + 1);
         let (date, time) = self.date(slide, path)?;
-        let title = match html_at(slide.get("text"), "headline") {
-            t if t.is_empty() => id.clone(),
-            t => t,
-        };
-        let mut e = match location(slide, path)? {
-            Some(l) => {
-                let mut e = Event::at(&id, &title, date, l.lon, l.lat);
-                (e.place, e.place_name) = self.places.point(l.lon, l.lat, &l.name);
-                e.off_map = !REGION.contains(l.lon, l.lat);
-                e
-            }
-            None => {
-                let mut e = Event::unplaced(&id, &title, date);
-                e.place_name = slide
-                    .get("location")
-                    .map(|l| html_at(Some(l), "name"))
-                    .unwrap_or_default();
-                e
-            }
-        };
+        let mut e = knight_lab_event(slide, path, (&id, date), &mut self.places)?;
         e.time = time;
-        e.summary = html_at(slide.get("text"), "text");
         set_source(&mut e, slide.get("media"), &self.file_name());
         Ok(e)
     }

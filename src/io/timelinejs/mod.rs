@@ -13,10 +13,9 @@ pub mod date;
 
 use super::imported::{DateFields, Places, date_between};
 use super::json_locate::Step;
-use super::json_values::{LazyLocator, PathFail, html_at, location, text};
+use super::json_values::{LazyLocator, PathFail, html_at, knight_lab_event, text};
 use super::open::{LoadOptions, Opened};
 use super::problem::Problem;
-use crate::model::region::REGION;
 use crate::model::{Event, EventDate, Place};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -212,28 +211,8 @@ impl Reader<'_> {
         if let Some(display) = text(ev.get("display_date")).filter(|d| !d.trim().is_empty()) {
             date.text = display;
         }
-        let title = match html_at(ev.get("text"), "headline") {
-            t if t.is_empty() => id.clone(),
-            t => t,
-        };
-        let mut e = match location(ev, path)? {
-            Some(l) => {
-                let mut e = Event::at(&id, &title, date, l.lon, l.lat);
-                (e.place, e.place_name) = self.places.point(l.lon, l.lat, &l.name);
-                e.off_map = !REGION.contains(l.lon, l.lat);
-                e
-            }
-            None => {
-                let mut e = Event::unplaced(&id, &title, date);
-                e.place_name = ev
-                    .get("location")
-                    .map(|l| html_at(Some(l), "name"))
-                    .unwrap_or_default();
-                e
-            }
-        };
+        let mut e = knight_lab_event(ev, path, (&id, date), &mut self.places)?;
         e.time = time;
-        e.summary = html_at(ev.get("text"), "text");
         e.category_label = html_at(Some(ev), "group");
         set_source(&mut e, ev.get("media"), &self.file_name());
         self.ids.insert(id);
