@@ -68,6 +68,12 @@ pub struct Facts {
     pub question: bool,
     /// Whether it only tells of the future ("will", "in the coming days") with no one reporting.
     pub future: bool,
+    /// Whether it is part of a quoted question ("Price was asked, "There is… They have been…"):
+    /// set by [`super::blocks::mark_blocks`], since a quotation may run over several sentences.
+    pub asked: bool,
+    /// The source whose report the article quotes in a block introduced by a colon ("Press TV
+    /// reports:"), when the sentence is part of that block; set by [`super::blocks::mark_blocks`].
+    pub quoted_from: Option<String>,
 }
 
 impl Facts {
@@ -227,6 +233,8 @@ pub fn analyse(
         continuation: continuation_cue(s, &w),
         question: is_question(s) && attribution.is_none(),
         future: is_future(s, attribution.is_some()),
+        asked: false,
+        quoted_from: None,
         attribution,
         range,
     }

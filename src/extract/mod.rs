@@ -6,6 +6,7 @@ pub mod actors;
 pub mod analysis;
 pub mod article;
 pub mod attribution;
+pub mod blocks;
 pub mod build;
 pub mod category;
 pub mod date_kinds;
@@ -20,6 +21,7 @@ pub mod propose;
 pub mod quality;
 pub mod sentences;
 pub mod story;
+pub mod verified;
 pub mod words;
 pub mod write;
 

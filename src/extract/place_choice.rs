@@ -15,7 +15,7 @@
 
 use super::actors::{ActorKind, BODY_WORDS};
 use super::analysis::Facts;
-use super::gazetteer::{Gazetteer, SEATS, country_name};
+use super::gazetteer::{Gazetteer, SEATS};
 use super::places::Mention;
 use crate::model::PlaceKind;
 
@@ -271,10 +271,11 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
             } else {
                 ActorKind::Person
             };
-            let country = s
-                .split(|c: char| !c.is_alphanumeric())
-                .find_map(country_name)
-                .map(str::to_owned)
+            let country = cx
+                .gazetteer
+                .countries_in(s)
+                .into_iter()
+                .next()
                 .or_else(|| (cx.person_country)(s));
             (s.to_owned(), kind, country)
         }
@@ -287,8 +288,17 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
             (a.name.clone(), kind, country)
         }
     };
-    let country = country?;
     let g = cx.gazetteer;
+    if kind == ActorKind::Body
+        && let Some((province, capital)) = g.province_in(&name)
+    {
+        let why = format!(
+            "'{name}' (a body of {province} province, placed at its capital {})",
+            cx.name(capital)
+        );
+        return cx.choice(capital, why);
+    }
+    let country = country?;
     if kind == ActorKind::Body
         && let Some(capital) = g.capital(&country)
     {

@@ -3,7 +3,7 @@
 //! border", "its border with Y", and whether each is where something happened ("in", "at", "near",
 //! "visited", "a visit to") or only talked about.
 
-use super::gazetteer::{Gazetteer, country_name};
+use super::gazetteer::{Gazetteer, after_compass, country_name, country_word};
 use super::words::{Word, possessive, words};
 use crate::model::PlaceKind;
 use std::ops::Range;
@@ -103,6 +103,7 @@ pub fn find_places(g: &Gazetteer, sentence: &str) -> Vec<Mention> {
     let w = words(sentence);
     let mut found = name_matches(g, sentence);
     found.extend(border_phrases(g, sentence, &w, &found));
+    found.extend(capital_phrases(g, sentence, &w, &found));
     found.sort_by_key(|m| (m.span.start, usize::MAX - m.span.end));
     let mut kept: Vec<Mention> = Vec::new();
     for m in found {
@@ -168,7 +169,9 @@ fn name_matches(g: &Gazetteer, sentence: &str) -> Vec<Mention> {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
             let overlaps = out.iter().any(|m| m.span.start < end && start < m.span.end);
-            if before_ok && after_ok && !overlaps {
+            let other_place =
+                g.places[*place].place.kind == PlaceKind::Country && after_compass(sentence, start);
+            if before_ok && after_ok && !overlaps && !other_place {
                 out.push(Mention {
                     span: start..end,
                     place: *place,
@@ -252,6 +255,58 @@ fn border_phrases(g: &Gazetteer, s: &str, w: &[Word<'_>], names: &[Mention]) -> 
             span,
             place,
             shape: g.places[place].shape.clone(),
+            locative: false,
+            possessive: false,
+            visit: false,
+            titular: false,
+        });
+    }
+    out
+}
+
+/// "the Azerbaijani capital", "Iran's capital", "the capital of Armenia": the capital the
+/// gazetteer's notes name, unless the city's own name follows ("the Georgian capital, Tbilisi").
+fn capital_phrases(g: &Gazetteer, s: &str, w: &[Word<'_>], names: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (i, word) in w.iter().enumerate() {
+        if word.text != "capital" {
+            continue;
+        }
+        let named_after = names.iter().any(|m| {
+            m.span.start >= word.end && matches!(s[word.end..m.span.start].trim(), "" | ",")
+        });
+        if named_after {
+            continue;
+        }
+        let country_at = |k: usize| w.get(k).and_then(|x| country_word(s, x));
+        let before = match i.checked_sub(1) {
+            Some(k) if w[k].text == "s" && k >= 1 && possessive(s, &w[k - 1]) => {
+                country_at(k - 1).map(|c| (c, k - 1, i))
+            }
+            Some(k) => country_at(k).map(|c| (c, k, i)),
+            None => None,
+        };
+        let after = || {
+            w.get(i + 1).filter(|x| x.text == "of")?;
+            let k = if w.get(i + 2).is_some_and(|x| x.text == "the") {
+                i + 3
+            } else {
+                i + 2
+            };
+            country_at(k).map(|c| (c, i, k))
+        };
+        let Some((country, first, last)) = before.or_else(after) else {
+            continue;
+        };
+        let Some(capital) = g.capital(country) else {
+            continue;
+        };
+        let span = w[first].start..w[last].end;
+        out.push(Mention {
+            cue: s[span.clone()].to_owned(),
+            span,
+            place: capital,
+            shape: None,
             locative: false,
             possessive: false,
             visit: false,

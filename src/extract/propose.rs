@@ -4,11 +4,13 @@
 use super::actors::ActorIndex;
 use super::analysis::{Facts, analyse};
 use super::article::Article;
+use super::blocks::mark_blocks;
 use super::build::{Parts, build_event};
 use super::gazetteer::Gazetteer;
 use super::place_choice::{Context, PlaceChoice, choose};
 use super::sentences::sentences;
 use super::story::{Anchor, Memory, dateline};
+use super::verified::{Credit, covers};
 use crate::io::Basemap;
 use crate::model::{Event, EventDate, Place, Precision};
 use std::collections::HashSet;
@@ -82,7 +84,7 @@ impl Extractor {
     /// Proposes events for an article.
     pub fn propose(&self, article: &Article, options: Options) -> Extraction {
         let text = &article.text;
-        let facts: Vec<Facts> = sentences(text)
+        let mut facts: Vec<Facts> = sentences(text)
             .iter()
             .enumerate()
             .map(|(i, s)| {
@@ -97,6 +99,7 @@ impl Extractor {
                 )
             })
             .collect();
+        mark_blocks(text, &mut facts);
         let mut reading = Reading {
             ex: self,
             article,
@@ -176,12 +179,16 @@ impl Reading<'_> {
             return;
         }
         let source = self.memory.resolve_source(f);
+        // a source credited only with a later clause says nothing of where the main one happened
+        let placing_source = source
+            .as_deref()
+            .filter(|_| f.attribution.as_ref().is_some_and(|a| covers(f, a)));
         let memory = &self.memory;
         let cx = Context {
             gazetteer: &self.ex.gazetteer,
             allow_ad_hoc: self.options.allow_ad_hoc,
             inherited: anchor.as_ref().map(|(a, _)| &a.place),
-            source: source.as_deref(),
+            source: placing_source,
             person_country: &|name| memory.person_country(name),
             dateline: self.dateline.as_ref(),
         };
@@ -192,12 +199,18 @@ impl Reading<'_> {
             return;
         }
         let dates = self.ex.dates_of(f, anchor.clone());
-        let claimed_by = source.or_else(|| {
-            anchor
-                .as_ref()
-                .filter(|_| f.impersonal)
-                .and_then(|(a, _)| a.claimed_by.clone())
-        });
+        let continued =
+            f.impersonal && anchor.as_ref().is_some_and(|(a, _)| a.claimed_by.is_some());
+        let (claimed_by, credit) = match (source, &f.quoted_from) {
+            (_, Some(q)) => (Some(q.clone()), Credit::Quoted),
+            (Some(s), None) => (Some(s), Credit::Own),
+            (None, None) if continued => (
+                anchor.as_ref().and_then(|(a, _)| a.claimed_by.clone()),
+                Credit::Continued,
+            ),
+            (None, None) => (None, Credit::Own),
+        };
+        let person_country = |name: &str| memory.person_country(name);
         let pairs = dates
             .iter()
             .flat_map(|d| places.iter().map(move |p| (d, p)));
@@ -209,6 +222,8 @@ impl Reading<'_> {
                 date_why,
                 place,
                 claimed_by: claimed_by.clone(),
+                credit,
+                person_country: &person_country,
             };
             let event = build_event(self.ex, &parts, &mut self.ids);
             let candidate = &self.ex.gazetteer.places[place.place];

@@ -102,3 +102,48 @@ fn borders_by_adjectives_owners_and_pairs() {
         ["armenia-azerbaijan-border"]
     );
 }
+
+#[test]
+fn a_country_s_capital_without_its_name_is_the_capital() {
+    let got =
+        found("Bayramov met his Iranian counterpart in the Azerbaijani capital on Wednesday.");
+    assert_eq!(
+        got,
+        [(
+            "baku".to_owned(),
+            "in the Azerbaijani capital".to_owned(),
+            true
+        )]
+    );
+    assert_eq!(ids("Officials gathered in Iran's capital."), ["tehran"]);
+    assert_eq!(
+        ids("The talks were held in the capital of Armenia last week."),
+        ["yerevan"]
+    );
+    // the city's own name follows: it is the mention
+    assert_eq!(
+        found("They met in the Georgian capital, Tbilisi.")[0],
+        (
+            "tbilisi".to_owned(),
+            "in the Georgian capital, Tbilisi".to_owned(),
+            true
+        )
+    );
+    // a capital the gazetteer's notes do not name is not invented
+    assert_eq!(
+        ids("They met in the Turkish capital."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_compass_word_makes_a_country_s_name_another_place() {
+    assert_eq!(
+        ids("Officials of East Azerbaijan province met in Tabriz."),
+        ["tabriz"]
+    );
+    assert_eq!(
+        ids("Baku raised the issue of \"South Azerbaijan\" in Azerbaijan."),
+        ["baku", "azerbaijan"]
+    );
+}

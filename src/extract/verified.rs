@@ -1,0 +1,542 @@
+//! Whether a proposal is verified in the atlas's one meaning (see the README's *Data formats*):
+//! `true` when the article itself presents what the event records as established (for a
+//! statement, that it was made; for anything else, that it happened), `false` when it only passes
+//! it on. The rules, each named in the notes:
+//! - the article calls the report unverified: unverified;
+//! - no one is credited with what the main clause tells ("…, which the ministry said wounded two
+//!   soldiers" credits only its own clause): verified, and no `claimed_by`;
+//! - the claim is the publisher's own ("according to a report by Caucasus Watch" in Caucasus
+//!   Watch): the article's own voice, verified;
+//! - a statement is verified when the one credited with it made it, unverified when they relay
+//!   another's words ("X quoted Y as saying", "Y hailed the ties, X's office said");
+//! - a meeting, call, visit or agreement is verified when the one credited with it speaks for a
+//!   party to it (its government, ministry, office or host): "a party's own office speaking of
+//!   what that party said, met or agreed counts as the article reporting it";
+//! - anything else credited to someone (fighting, incidents, other parties' acts) is unverified.
+
+use super::analysis::Facts;
+use super::attribution::Attribution;
+use super::propose::Extractor;
+use crate::model::{Category, PlaceKind};
+
+/// Reporting words after which the credited one only relays what they heard ("It is reported").
+const HEARSAY: [&str; 4] = ["reported", "said", "claimed", "alleged"];
+
+/// Words before an attribution that close the main clause: the attribution then credits only
+/// the clause it sits in.
+const CLAUSE_BREAKS: [&str; 8] = [
+    ", which", ", who", " which ", " whom ", ", and ", ", while ", "; ", ", but ",
+];
+
+/// A trailing attribution (", the ministry said on Monday.") has at most this many words after it.
+const TRAILING_WORDS: usize = 4;
+
+/// Where the credit for a sentence's claim comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Credit {
+    /// The sentence's own attribution ("the ministry said"), or none.
+    Own,
+    /// The event the sentence continues ("It is emphasized that…" after the ministry's readout).
+    Continued,
+    /// A report the article quotes in paragraphs introduced by a colon ("Press TV reports:").
+    Quoted,
+}
+
+/// What the verdict rests on beyond the sentence.
+pub struct Claim<'a> {
+    /// Whom the sentence's claim is credited to, resolved; `None` when no one.
+    pub by: Option<&'a str>,
+    /// Where that credit comes from.
+    pub credit: Credit,
+    /// The article's publisher.
+    pub publisher: Option<&'a str>,
+    /// The country of the place chosen for the event: a host is a party to what it hosts.
+    pub host: Option<String>,
+    /// The country of a person named earlier in the article.
+    pub person_country: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// The verdict: verified or not, whom the event's claim is credited to, and the sentence for
+/// the notes that says why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// Whether the event is verified.
+    pub verified: bool,
+    /// Whom the event's claim is credited to (`claimed_by`).
+    pub claimed_by: Option<String>,
+    /// Why, for the notes: begins "Verified" or "Unverified" when someone is credited or the
+    /// article calls the report unverified; empty otherwise.
+    pub why: String,
+}
+
+/// Who stands behind an actor or a claim: the countries and the surnames of people it names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Side {
+    countries: Vec<String>,
+    surnames: Vec<String>,
+}
+
+impl Side {
+    fn meets(&self, other: &Side) -> bool {
+        self.countries.iter().any(|c| other.countries.contains(c))
+            || self.surnames.iter().any(|s| other.surnames.contains(s))
+    }
+
+    fn add_country(&mut self, country: Option<String>) {
+        if let Some(c) = country
+            && !self.countries.contains(&c)
+        {
+            self.countries.push(c);
+        }
+    }
+
+    /// The first country or surname, to name the party in the notes.
+    fn name(&self) -> String {
+        self.countries
+            .first()
+            .or(self.surnames.first())
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+fn surname(name: &str) -> String {
+    name.rsplit([' ', '-']).next().unwrap_or(name).to_owned()
+}
+
+/// Judges one proposal.
+pub fn judge(ex: &Extractor, f: &Facts, claim: &Claim<'_>) -> Verdict {
+    if let Some(words) = f.unverified {
+        let why = format!("Unverified: the article calls the report '{words}'.");
+        return verdict(false, claim.by, why);
+    }
+    if f.asked {
+        let why = "Unverified: it is part of a question the article quotes (someone 'asked' it); the article does not adopt it.".to_owned();
+        return verdict(false, claim.by, why);
+    }
+    let inherited = claim.credit != Credit::Own;
+    let covered = inherited || f.attribution.as_ref().is_some_and(|a| covers(f, a));
+    let Some(by) = claim.by.filter(|_| covered) else {
+        let why = match (claim.by, &f.attribution) {
+            (Some(by), Some(a)) => format!(
+                "Verified: the article tells the main clause in its own voice; only the clause of '{}' is credited to {by}.",
+                &f.text[a.span.clone()]
+            ),
+            _ => String::new(),
+        };
+        return verdict(true, None, why);
+    };
+    if let Some(p) = claim.publisher.filter(|p| same_name(p, by)) {
+        let why = format!(
+            "Verified: the account is {p}'s own, the article's publisher, so the article tells it in its own voice."
+        );
+        return verdict(true, Some(by), why);
+    }
+    if inherited && f.attribution.is_none() && hearsay(f) {
+        let why = format!(
+            "Unverified: {by}'s account itself only relays a report (\"it is reported\"), and the article passes it on."
+        );
+        return verdict(false, Some(by), why);
+    }
+    if let Some(a) = f
+        .attribution
+        .as_ref()
+        .filter(|a| claim.credit == Credit::Quoted && covers(f, a) && !same_name(&a.source, by))
+    {
+        let why = format!(
+            "Unverified: the article passes on {by}'s report of what {} said.",
+            a.source
+        );
+        return verdict(false, Some(by), why);
+    }
+    let credited = side_of_claimant(ex, by, claim.person_country);
+    match f.category.category {
+        Category::Statement => match relayed_speaker(f, &credited, claim.person_country, true) {
+            Some(speaker) => {
+                let why = format!(
+                    "Unverified: the article passes on {by}'s account of what {speaker} said."
+                );
+                verdict(false, Some(by), why)
+            }
+            None => {
+                let why = format!(
+                    "Verified as a statement: the article reports that {by} made it; what it asserts is {by}'s claim, which the article does not confirm."
+                );
+                verdict(true, Some(by), why)
+            }
+        },
+        Category::Diplomacy | Category::Agreement => {
+            let party = participants(ex, f, claim);
+            if relayed_speaker(f, &credited, claim.person_country, false).is_none()
+                && credited.meets(&party)
+            {
+                let why = format!(
+                    "Verified: {by} speaks for {}, a party to it, and a party's own office on what it said, met or agreed counts as the article reporting it.",
+                    credited.name()
+                );
+                verdict(true, Some(by), why)
+            } else {
+                let why = format!(
+                    "Unverified: the article passes on {by}'s account without adopting it."
+                );
+                verdict(false, Some(by), why)
+            }
+        }
+        _ => {
+            let why =
+                format!("Unverified: the article passes on {by}'s account without adopting it.");
+            verdict(false, Some(by), why)
+        }
+    }
+}
+
+fn verdict(verified: bool, by: Option<&str>, why: String) -> Verdict {
+    Verdict {
+        verified,
+        claimed_by: by.map(str::to_owned),
+        why,
+    }
+}
+
+/// Whether two names name the same outlet or body, whatever the case and leading article.
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.trim()
+            .trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .to_lowercase()
+    };
+    let (a, b) = (norm(a), norm(b));
+    a.len() >= 3 && b.len() >= 3 && (a.contains(&b) || b.contains(&a))
+}
+
+/// Whether the attribution credits what the main clause tells: it opens the sentence or its
+/// main clause ("The ministry said that…", "According to…"), or trails it (", the office said.").
+/// One that sits in a later clause ("…, which the ministry said wounded two soldiers", "…, and
+/// Azerbaijan said it had taken heights") credits only that clause.
+pub fn covers(f: &Facts, a: &Attribution) -> bool {
+    if a.cue == "according to" {
+        return true;
+    }
+    let before = &f.text[..a.span.start];
+    if !CLAUSE_BREAKS.iter().any(|b| before.contains(b)) {
+        return true;
+    }
+    let after = f.text[a.span.end..].split_whitespace().count();
+    before.trim_end().ends_with([',', '"', '”']) && after <= TRAILING_WORDS
+}
+
+/// "It is reported that…", "it was said that…": a report with no subject that relays hearsay.
+fn hearsay(f: &Facts) -> bool {
+    let lower = f.text.to_lowercase();
+    HEARSAY.iter().any(|v| {
+        ["it is ", "it was ", "it has been ", "it had been "]
+            .iter()
+            .any(|p| lower.contains(&format!("{p}{v} that")))
+    })
+}
+
+/// The countries and people a claimant stands for: the countries its words name (a province's
+/// country for a provincial body), the people it names, and their countries.
+fn side_of_claimant(
+    ex: &Extractor,
+    by: &str,
+    person_country: &dyn Fn(&str) -> Option<String>,
+) -> Side {
+    let mut side = Side::default();
+    for c in ex.gazetteer.countries_in(by) {
+        side.add_country(Some(c));
+    }
+    for a in ex.actors.find(by) {
+        if a.kind == super::actors::ActorKind::Person {
+            side.surnames.push(surname(&a.name));
+            side.add_country(a.country.clone().or_else(|| person_country(&a.name)));
+        }
+    }
+    if side.countries.is_empty() && side.surnames.is_empty() {
+        side.add_country(person_country(by));
+        side.add_country(capital_country(ex, by));
+        if !by.contains(' ') && by.chars().next().is_some_and(char::is_uppercase) {
+            side.surnames.push(by.to_owned());
+        }
+    }
+    side
+}
+
+/// The country whose capital a name is ("Tehran" for Iran's government).
+fn capital_country(ex: &Extractor, name: &str) -> Option<String> {
+    let g = &ex.gazetteer;
+    let (_, i) = g.names.iter().find(|(n, _)| n == name)?;
+    let place = &g.places[*i].place;
+    (place.kind == PlaceKind::City && g.capital(&place.country) == Some(*i))
+        .then(|| place.country.clone())
+}
+
+/// The speaker when the credited one only relays them: the one "X quoted … as saying", or (for
+/// a statement, `subject`) the subject of the main clause before a trailing attribution ("Raisi
+/// hailed the ties, the press office concluded"), when they are not of the claimant's side.
+fn relayed_speaker(
+    f: &Facts,
+    credited: &Side,
+    person_country: &dyn Fn(&str) -> Option<String>,
+    subject: bool,
+) -> Option<String> {
+    let a = f.attribution.as_ref()?;
+    let quoted = a.cue.eq_ignore_ascii_case("quoted");
+    let speaker = f.actors.iter().find(|x| {
+        let after_quoted = quoted && x.span.start >= a.span.end;
+        let before = subject && x.span.end <= a.span.start && f.in_main(&x.span);
+        after_quoted || before
+    })?;
+    let mut side = Side::default();
+    if speaker.kind == super::actors::ActorKind::Person {
+        side.surnames.push(surname(&speaker.name));
+    }
+    side.add_country(
+        speaker
+            .country
+            .clone()
+            .or_else(|| person_country(&speaker.name)),
+    );
+    (!side.meets(credited)).then(|| speaker.name.clone())
+}
+
+/// The parties to a meeting, call, visit or agreement: the countries and people its telling
+/// clause names (as actors, adjectives or places), and the country hosting it.
+fn participants(ex: &Extractor, f: &Facts, claim: &Claim<'_>) -> Side {
+    let mut side = Side::default();
+    let attributed = f.attribution.as_ref().map(|a| a.span.clone());
+    let outside = |span: &std::ops::Range<usize>| {
+        attributed
+            .as_ref()
+            .is_none_or(|a| span.end <= a.start || span.start >= a.end)
+    };
+    for a in f
+        .actors
+        .iter()
+        .filter(|a| f.in_scope(&a.span) && outside(&a.span))
+    {
+        if a.kind == super::actors::ActorKind::Person {
+            side.surnames.push(surname(&a.name));
+        }
+        side.add_country(
+            a.country
+                .clone()
+                .or_else(|| (claim.person_country)(&a.name)),
+        );
+    }
+    for m in f
+        .places
+        .iter()
+        .filter(|m| f.in_scope(&m.span) && outside(&m.span))
+    {
+        let p = &ex.gazetteer.places[m.place].place;
+        match p.kind {
+            PlaceKind::Country => side.add_country(Some(p.name.clone())),
+            PlaceKind::City => side.add_country(capital_country(ex, &f.text[m.span.clone()])),
+            _ => {}
+        }
+    }
+    let scope = if f.reported {
+        f.text.as_str()
+    } else {
+        f.main()
+    };
+    for x in super::words::words(scope) {
+        let span = x.start..x.end;
+        if outside(&span) {
+            side.add_country(super::gazetteer::country_word(scope, &x).map(str::to_owned));
+        }
+    }
+    side.add_country(claim.host.clone());
+    side
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::analysis::analyse;
+    use chrono::NaiveDate;
+    use std::sync::OnceLock;
+
+    fn ex() -> &'static Extractor {
+        static EX: OnceLock<Extractor> = OnceLock::new();
+        EX.get_or_init(Extractor::bundled)
+    }
+
+    fn facts(sentence: &str) -> Facts {
+        let published = NaiveDate::from_ymd_opt(2024, 3, 14).unwrap_or_default();
+        analyse(ex(), sentence, 1, 0..sentence.len(), true, published)
+    }
+
+    fn no_one(_: &str) -> Option<String> {
+        None
+    }
+
+    /// The verdict on a sentence credited to its own attribution, hosted in `host`.
+    fn judged(sentence: &str, host: Option<&str>, publisher: Option<&str>) -> Verdict {
+        let f = facts(sentence);
+        let by = f.attribution.as_ref().map(|a| a.source.clone());
+        let claim = Claim {
+            by: by.as_deref(),
+            credit: Credit::Own,
+            publisher,
+            host: host.map(str::to_owned),
+            person_country: &no_one,
+        };
+        judge(ex(), &f, &claim)
+    }
+
+    #[test]
+    fn a_party_s_own_office_on_its_meeting_is_verified_a_third_party_s_is_not() {
+        let v = judged(
+            "Delegations from Azerbaijan and Armenia met Iranian officials at a fair in Tabriz on Tuesday, the East Azerbaijan provincial government said.",
+            Some("Iran"),
+            None,
+        );
+        assert!(v.verified, "{v:?}");
+        assert_eq!(
+            v.claimed_by.as_deref(),
+            Some("East Azerbaijan provincial government")
+        );
+        assert!(
+            v.why
+                .starts_with("Verified: East Azerbaijan provincial government speaks for Iran")
+        );
+        let v = judged(
+            "Iran's consul general in Nakhchivan visited the fair last Wednesday, according to the provincial chamber of commerce.",
+            Some("Iran"),
+            None,
+        );
+        assert!(!v.verified);
+        assert_eq!(
+            v.why,
+            "Unverified: the article passes on provincial chamber of commerce's account without adopting it."
+        );
+        // a host reports the meeting it hosted
+        let v = judged(
+            "The foreign ministers of Armenia and Azerbaijan met in Moscow on Tuesday, the Russian Foreign Ministry said.",
+            Some("Russia"),
+            None,
+        );
+        assert!(v.verified, "{v:?}");
+    }
+
+    #[test]
+    fn fighting_told_by_a_party_is_unverified_a_clause_of_its_own_credits_only_itself() {
+        let v = judged(
+            "The Azerbaijani Defense Ministry claimed that Karabakh troops attacked army posts in the district of Lachin.",
+            None,
+            None,
+        );
+        assert!(!v.verified);
+        assert_eq!(
+            v.claimed_by.as_deref(),
+            Some("Azerbaijani Defense Ministry")
+        );
+        let v = judged(
+            "The drills follow an exchange of fire on the border last week, which the Armenian Defence Ministry said wounded two soldiers.",
+            None,
+            None,
+        );
+        assert!(v.verified);
+        assert_eq!(v.claimed_by, None);
+        assert!(
+            v.why
+                .contains("only the clause of 'the Armenian Defence Ministry said'"),
+            "{}",
+            v.why
+        );
+    }
+
+    #[test]
+    fn statements_are_verified_when_made_unverified_when_relayed() {
+        let v = judged(
+            "Iran's Foreign Minister Hossein Amir-Abdollahian said Tehran and Baku overcame misunderstandings.",
+            None,
+            None,
+        );
+        assert!(v.verified);
+        assert!(v.why.starts_with("Verified as a statement"));
+        let v = judged(
+            "Raisi, on the other hand, hailed Armenian-Iranian ties as historical, the press office of Armenian Prime Minister Nikol Pashinyan concluded.",
+            None,
+            None,
+        );
+        assert!(!v.verified);
+        assert!(v.why.contains("of what Raisi said"), "{}", v.why);
+        let v = judged(
+            "Iran will counter any attempts at redrawing borders, the press office of Armenian Prime Minister Nikol Pashinyan quoted Iranian President Ebrahim Raisi as saying after a phone call.",
+            None,
+            None,
+        );
+        assert!(!v.verified);
+    }
+
+    #[test]
+    fn the_publisher_s_own_report_the_unverified_and_the_asked() {
+        let v = judged(
+            "According to a report by Caucasus Watch, Iran held drills on the border.",
+            None,
+            Some("Caucasus Watch"),
+        );
+        assert!(v.verified);
+        assert!(v.why.contains("the article's publisher"));
+        let v = judged(
+            "There were unverified reports by Azerbaijani news outlets that leaflets were spread in Tabriz.",
+            None,
+            None,
+        );
+        assert!(!v.verified);
+        assert_eq!(
+            v.why,
+            "Unverified: the article calls the report 'unverified'."
+        );
+        let mut f = facts("They have been threatening Azerbaijan recently.");
+        f.asked = true;
+        let claim = Claim {
+            by: None,
+            credit: Credit::Own,
+            publisher: None,
+            host: None,
+            person_country: &no_one,
+        };
+        let v = judge(ex(), &f, &claim);
+        assert!(!v.verified);
+        assert!(v.why.contains("part of a question"));
+    }
+
+    #[test]
+    fn a_quoted_report_credits_its_source_and_hearsay_stays_hearsay() {
+        let f = facts("Last month, Tehran summoned the Azerbaijani ambassador.");
+        let claim = Claim {
+            by: Some("Press TV"),
+            credit: Credit::Quoted,
+            publisher: Some("Eurasianet"),
+            host: Some("Iran".to_owned()),
+            person_country: &no_one,
+        };
+        let v = judge(ex(), &f, &claim);
+        assert!(!v.verified, "{v:?}");
+        assert_eq!(v.claimed_by.as_deref(), Some("Press TV"));
+        let f = facts("However, Azeri officials said that the weapons were bought for defence.");
+        let v = judge(ex(), &f, &claim);
+        assert_eq!(
+            v.why,
+            "Unverified: the article passes on Press TV's report of what Azeri officials said."
+        );
+        let f = facts("It is reported that the agreements on deliveries were broken by Armenia.");
+        let claim = Claim {
+            by: Some("Azerbaijani Foreign Ministry"),
+            credit: Credit::Continued,
+            publisher: None,
+            host: None,
+            person_country: &no_one,
+        };
+        assert!(!judge(ex(), &f, &claim).verified);
+        let f = facts("It is emphasized that the claims of a blockade are unacceptable.");
+        let v = judge(ex(), &f, &claim);
+        assert!(v.verified, "{v:?}");
+        assert!(v.why.starts_with("Verified as a statement"));
+    }
+}
