@@ -48,6 +48,10 @@ const CUES: [(Category, &[&str]); 7] = [
             "firing",
             "gunfire",
             "fired",
+            "exchanged fire",
+            "exchange of fire",
+            "opened fire",
+            "shooting",
             "sniper",
             "exercises",
             "military exercise",
@@ -279,6 +283,10 @@ mod tests {
         assert_eq!(
             cat("Hundreds rallied outside parliament."),
             (Category::Protest, "rallied".to_owned())
+        );
+        assert_eq!(
+            cat("Azerbaijani and Armenian forces exchanged fire near Sotk, officials said."),
+            (Category::Military, "exchanged fire".to_owned())
         );
         assert_eq!(
             cat("The weather was fine."),

@@ -10,6 +10,7 @@ pub mod blocks;
 pub mod build;
 pub mod category;
 pub mod date_kinds;
+pub mod date_ranges;
 pub mod date_resolve;
 pub mod dates;
 pub mod gazetteer;
