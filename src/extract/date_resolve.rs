@@ -260,11 +260,12 @@ fn season_span(
         }
     };
     let range = season_range(chosen, season)?;
+    // months, not days: a season cut short at publication keeps a true note
     let mut note = format!(
-        "Meteorological {}, {} – {}.",
+        "Meteorological {}, {} to {}.",
         season_name(season),
-        range.0.format("%-d %B %Y"),
-        range.1.format("%-d %B %Y")
+        range.0.format("%B %Y"),
+        range.1.format("%B %Y")
     );
     if year.is_none() {
         note = format!(

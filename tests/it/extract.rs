@@ -1,8 +1,10 @@
 //! The article extractor: its command line (`extract`), its quality on the seed articles, and
 //! test articles it was not tuned on, with their expected events.
 
+use caucasus_atlas::extract::library::Library;
 use caucasus_atlas::extract::quality::{OUTSIDE_THE_TEXT, RECOVERY_KM, distance_km, score, seeds};
 use caucasus_atlas::extract::{Article, Extractor, Options};
+use caucasus_atlas::io::check::check_paths;
 use caucasus_atlas::model::{Category, Event};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -69,12 +71,13 @@ fn extract_and_check(article: &str, published: &str, places: bool) -> (serde_jso
         );
     }
     let check = atlas().arg("check").arg(&events).output().unwrap();
-    assert!(
-        check.status.success(),
-        "check found problems:\n{}{}",
+    let said = format!(
+        "{}{}",
         String::from_utf8_lossy(&check.stdout),
         String::from_utf8_lossy(&check.stderr)
     );
+    assert!(check.status.success(), "check found problems:\n{said}");
+    assert!(!said.contains("warning"), "check has doubts:\n{said}");
     (serde_json::from_slice(&out.stdout).unwrap(), dir)
 }
 
@@ -187,6 +190,36 @@ fn bad_files_and_dates_exit_1_and_say_why() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty.html:1:1: no article text found"));
+}
+
+/// What `extract` proposes from every seed article, saved as the review panel saves it (events
+/// beside their places and a copy of each article), is clean under `check`: no error and no
+/// warning (events ending after publication, notes naming a finer day, verified claims without a
+/// reason, points outside the shapes they are drawn as).
+#[test]
+fn proposals_from_every_seed_are_clean_under_check() {
+    let extractor = Extractor::bundled();
+    let dir = temp_dir("seeds-check");
+    let library = Library::new(&dir);
+    for seed in seeds() {
+        let extraction = extractor.propose(&seed.article, Options { allow_ad_hoc: true });
+        let events: Vec<Event> = extraction
+            .proposals
+            .iter()
+            .map(|p| p.event.clone())
+            .collect();
+        assert!(!events.is_empty(), "{}", seed.article.document);
+        library
+            .save(&seed.article, &events, &extraction.ad_hoc_places())
+            .unwrap();
+    }
+    let findings = check_paths(&[library.events_path()]);
+    assert_eq!(findings, Vec::new());
+    let saved = library.events().unwrap();
+    assert!(saved.len() > 40, "{}", saved.len());
+    // country-level proposals are drawn as the country, as the bundled events are
+    let iran = saved.iter().find(|e| e.place == "iran").unwrap();
+    assert_eq!(iran.shape_name.as_deref(), Some("Iran"));
 }
 
 /// The seed articles: at most twice as many proposals as curated events, and the curated dated
