@@ -3,7 +3,7 @@
 
 use super::actors::Actor;
 use super::attribution::{Attribution, PRONOUNS, REPORTING, attribution, impersonal, unverified};
-use super::category::{CategoryCue, categorise};
+use super::category::{CategoryCue, categorise_around};
 use super::dates::{DateCue, find_dates};
 use super::places::{Mention, find_places};
 use super::propose::Extractor;
@@ -121,13 +121,7 @@ fn main_clause_end(s: &str, w: &[Word<'_>]) -> (usize, bool) {
         ", according to",
     ] {
         for (at, _) in s.match_indices(marker) {
-            let last = w
-                .iter()
-                .rev()
-                .find(|x| x.end <= at)
-                .map(Word::lower)
-                .unwrap_or_default();
-            cuts.push((at, marker == " that " && REPORTING.contains(&last.as_str())));
+            cuts.push((at, marker == " that " && reports_before(w, at)));
         }
     }
     for pair in w.windows(2) {
@@ -142,6 +136,49 @@ fn main_clause_end(s: &str, w: &[Word<'_>]) -> (usize, bool) {
     cuts.into_iter()
         .find(|(at, _)| w.iter().filter(|x| x.end <= *at).count() >= MIN_MAIN_WORDS)
         .unwrap_or((s.len(), false))
+}
+
+/// Words that may stand between a reporting verb and its "that": when the report was made ("said
+/// on Wednesday that", "reported last week that").
+const WHEN_WORDS: [&str; 24] = [
+    "on",
+    "in",
+    "at",
+    "last",
+    "earlier",
+    "this",
+    "week",
+    "month",
+    "year",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "night",
+    "also",
+    "again",
+    "publicly",
+];
+
+/// Whether a reporting verb ends the words before byte `at`, perhaps followed by when it was said.
+fn reports_before(w: &[Word<'_>], at: usize) -> bool {
+    for x in w.iter().rev().filter(|x| x.end <= at).take(4) {
+        let lower = x.lower();
+        if REPORTING.contains(&lower.as_str()) {
+            return true;
+        }
+        if !WHEN_WORDS.contains(&lower.as_str()) && x.number().is_none() {
+            return false;
+        }
+    }
+    false
 }
 
 fn continuation_cue(s: &str, w: &[Word<'_>]) -> Option<String> {
@@ -198,11 +235,6 @@ pub fn analyse(
     let w = words(s);
     let (main_end, reported) = main_clause_end(s, &w);
     let attribution = attribution(s);
-    let category = if reported {
-        categorise(&s[main_end..], s)
-    } else {
-        categorise(&s[..main_end], s)
-    };
     let mut dates: Vec<DateCue> = find_dates(s, published)
         .into_iter()
         .filter(|c| !standing_state(s, c))
@@ -218,6 +250,17 @@ pub fn analyse(
                 .ends_with("since")
         });
     }
+    let telling = if reported {
+        &s[main_end..]
+    } else {
+        &s[..main_end]
+    };
+    let around = dates
+        .first()
+        .map(|d| clause_around(s, &d.span))
+        .filter(|c| c.len() < telling.len())
+        .unwrap_or("");
+    let category = categorise_around(around, telling, s);
     Facts {
         number,
         text: s.to_owned(),
@@ -240,9 +283,81 @@ pub fn analyse(
     }
 }
 
+/// Words that open a clause of their own: a date in it dates what that clause tells ("The visit
+/// comes weeks after troops clashed on Sept. 13-14").
+const CLAUSE_OPENERS: [&str; 11] = [
+    ", ",
+    " after ",
+    " before ",
+    " as ",
+    " when ",
+    " while ",
+    " following ",
+    " since ",
+    " because ",
+    " but ",
+    "; ",
+];
+
+/// The clause of `s` around `span` (a date expression): from the last clause opener before it to
+/// the first after it.
+fn clause_around<'a>(s: &'a str, span: &Range<usize>) -> &'a str {
+    let start = CLAUSE_OPENERS
+        .iter()
+        .filter_map(|o| s[..span.start].rfind(o).map(|at| at + o.len()))
+        .max()
+        .unwrap_or(0);
+    let end = CLAUSE_OPENERS
+        .iter()
+        .filter_map(|o| s[span.end..].find(o).map(|at| span.end + at))
+        .min()
+        .unwrap_or(s.len());
+    &s[start..end]
+}
+
 /// "even today", "still today", "to this day": a state that lasts, not an event of that day.
 fn standing_state(s: &str, cue: &DateCue) -> bool {
     let before = s[..cue.span.start].trim_end().to_lowercase();
     cue.date.text.eq_ignore_ascii_case("today")
         && (before.ends_with("even") || before.ends_with("still") || before.ends_with("until"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Category;
+
+    fn facts(sentence: &str) -> Facts {
+        let ex = Extractor::bundled();
+        let published = NaiveDate::from_ymd_opt(2023, 3, 17).unwrap_or_default();
+        analyse(&ex, sentence, 1, 0..sentence.len(), true, published)
+    }
+
+    #[test]
+    fn the_clause_that_holds_the_date_tells_the_category() {
+        let f = facts(
+            "The visit comes weeks after Azerbaijani and Armenian troops clashed along the border on Sept. 13-14, killing 300 soldiers.",
+        );
+        assert_eq!(f.category.category, Category::Military);
+        let f = facts(
+            "The recent visit of Mustafayev to Iran is a new phase, an Iranian official said on Monday.",
+        );
+        assert_eq!(
+            (f.category.category, f.category.cue.as_str()),
+            (Category::Diplomacy, "visit")
+        );
+        let f = facts("Last month, Tehran summoned the Azerbaijani ambassador.");
+        assert_eq!(f.category.category, Category::Diplomacy);
+    }
+
+    #[test]
+    fn a_report_is_told_by_its_that_clause_even_after_a_date() {
+        let f = facts(
+            "Azerbaijani media reported on Wednesday that two trucks were stopped near Goris.",
+        );
+        assert!(f.reported);
+        assert!(f.in_scope(&f.places[0].span));
+        let f = facts("The ministry denied on Monday the claim that trucks were stopped.");
+        assert!(!f.reported);
+    }
 }

@@ -70,6 +70,14 @@ const TITLE_NOUNS: [&str; 6] = [
     "correspondent",
 ];
 
+/// Whether word `k` ends a title ("consul general", "ambassador"); "consulate general" is a
+/// building, where things happen.
+fn titled(w: &[Word<'_>], k: usize) -> bool {
+    let word = w[k].lower();
+    let building = word == "general" && k >= 1 && w[k - 1].lower() == "consulate";
+    TITLE_NOUNS.contains(&word.as_str()) && !building
+}
+
 /// Determiners that may stand between a preposition and the place it governs.
 const DETERMINERS: [&str; 7] = ["the", "a", "an", "its", "their", "our", "of"];
 
@@ -139,8 +147,8 @@ pub fn find_places(g: &Gazetteer, sentence: &str) -> Vec<Mention> {
         m.visit = matches!(governor, Some((Governor::Visit, _)));
         m.titular = governor
             .and_then(|(_, lead)| lead)
-            .and_then(|lead| w.iter().rev().find(|x| x.end <= lead))
-            .is_some_and(|x| TITLE_NOUNS.contains(&x.lower().as_str()));
+            .and_then(|lead| w.iter().rposition(|x| x.end <= lead))
+            .is_some_and(|k| titled(&w, k));
         if m.titular {
             m.locative = false;
         }
@@ -198,8 +206,36 @@ fn country_of(g: &Gazetteer, m: &Mention) -> Option<String> {
     }
 }
 
+/// The countries a sentence names, by name or adjective, when there are exactly two: "the
+/// border" it speaks of is theirs ("Azerbaijani and Armenian troops clashed along the border").
+fn two_countries(
+    g: &Gazetteer,
+    s: &str,
+    w: &[Word<'_>],
+    names: &[Mention],
+) -> Option<(String, String)> {
+    let mut found: Vec<String> = Vec::new();
+    let named = names
+        .iter()
+        .filter(|m| g.places[m.place].place.kind == PlaceKind::Country)
+        .map(|m| g.places[m.place].place.name.clone());
+    let words = w
+        .iter()
+        .filter_map(|x| country_word(s, x).map(str::to_owned));
+    for c in named.chain(words) {
+        if !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    match found.as_slice() {
+        [a, b] => Some((a.clone(), b.clone())),
+        _ => None,
+    }
+}
+
 /// "the Armenian-Azerbaijani border", "the border between Armenia and Azerbaijan", "its border with
-/// Azerbaijan", "Iran's border with Azerbaijan".
+/// Azerbaijan", "Iran's border with Azerbaijan", and "the border" of the two countries a sentence
+/// names.
 fn border_phrases(g: &Gazetteer, s: &str, w: &[Word<'_>], names: &[Mention]) -> Vec<Mention> {
     let country_at = |i: usize| {
         w.get(i)
@@ -242,6 +278,10 @@ fn border_phrases(g: &Gazetteer, s: &str, w: &[Word<'_>], names: &[Mention]) -> 
                     });
                 (a, b, i, i + 2)
             }
+            _ if i >= 1 && w[i - 1].lower() == "the" => match two_countries(g, s, w, names) {
+                Some((a, b)) => (Some(a), Some(b), i - 1, i),
+                None => continue,
+            },
             _ => continue,
         };
         let (Some(a), Some(b)) = (a, b) else { continue };

@@ -151,23 +151,25 @@ pub fn judge(ex: &Extractor, f: &Facts, claim: &Claim<'_>) -> Verdict {
     }
     let credited = side_of_claimant(ex, by, claim.person_country);
     match f.category.category {
-        Category::Statement => match relayed_speaker(f, &credited, claim.person_country, true) {
-            Some(speaker) => {
-                let why = format!(
-                    "Unverified: the article passes on {by}'s account of what {speaker} said."
-                );
-                verdict(false, Some(by), why)
+        Category::Statement => {
+            match relayed_speaker(ex, f, &credited, claim.person_country, true) {
+                Some(speaker) => {
+                    let why = format!(
+                        "Unverified: the article passes on {by}'s account of what {speaker} said."
+                    );
+                    verdict(false, Some(by), why)
+                }
+                None => {
+                    let why = format!(
+                        "Verified as a statement: the article reports that {by} made it; what it asserts is {by}'s claim, which the article does not confirm."
+                    );
+                    verdict(true, Some(by), why)
+                }
             }
-            None => {
-                let why = format!(
-                    "Verified as a statement: the article reports that {by} made it; what it asserts is {by}'s claim, which the article does not confirm."
-                );
-                verdict(true, Some(by), why)
-            }
-        },
+        }
         Category::Diplomacy | Category::Agreement => {
             let party = participants(ex, f, claim);
-            if relayed_speaker(f, &credited, claim.person_country, false).is_none()
+            if relayed_speaker(ex, f, &credited, claim.person_country, false).is_none()
                 && credited.meets(&party)
             {
                 let why = format!(
@@ -276,6 +278,7 @@ fn capital_country(ex: &Extractor, name: &str) -> Option<String> {
 /// a statement, `subject`) the subject of the main clause before a trailing attribution ("Raisi
 /// hailed the ties, the press office concluded"), when they are not of the claimant's side.
 fn relayed_speaker(
+    ex: &Extractor,
     f: &Facts,
     credited: &Side,
     person_country: &dyn Fn(&str) -> Option<String>,
@@ -283,22 +286,63 @@ fn relayed_speaker(
 ) -> Option<String> {
     let a = f.attribution.as_ref()?;
     let quoted = a.cue.eq_ignore_ascii_case("quoted");
-    let speaker = f.actors.iter().find(|x| {
-        let after_quoted = quoted && x.span.start >= a.span.end;
-        let before = subject && x.span.end <= a.span.start && f.in_main(&x.span);
-        after_quoted || before
-    })?;
+    let actor = if quoted {
+        f.actors.iter().find(|x| x.span.start >= a.span.end)
+    } else if subject {
+        speaking_subject(f, a)
+    } else {
+        None
+    };
+    let (name, side) = match actor {
+        Some(x) => {
+            let mut side = Side::default();
+            if x.kind == super::actors::ActorKind::Person {
+                side.surnames.push(surname(&x.name));
+            }
+            side.add_country(x.country.clone().or_else(|| person_country(&x.name)));
+            (x.name.clone(), side)
+        }
+        None if subject && !quoted => titled_subject(ex, f, a)?,
+        None => return None,
+    };
+    (!side.meets(credited)).then_some(name)
+}
+
+/// A speaker named by office before the verb that cued the statement ("the President of Iran
+/// mentioned…", then ", Pashinyan's press office said"): the phrase since the last comma before
+/// the verb, when it names a country.
+fn titled_subject(ex: &Extractor, f: &Facts, a: &Attribution) -> Option<(String, Side)> {
+    let cue = f.category.cue.to_lowercase();
+    let at = f.text[..a.span.start]
+        .to_lowercase()
+        .find(&format!(" {cue}"))?;
+    let start = f.text[..at].rfind(", ").map_or(0, |c| c + 2);
+    let phrase = f.text[start..at].trim();
     let mut side = Side::default();
-    if speaker.kind == super::actors::ActorKind::Person {
-        side.surnames.push(surname(&speaker.name));
+    for c in ex.gazetteer.countries_in(phrase) {
+        side.add_country(Some(c));
     }
-    side.add_country(
-        speaker
-            .country
-            .clone()
-            .or_else(|| person_country(&speaker.name)),
-    );
-    (!side.meets(credited)).then(|| speaker.name.clone())
+    (!side.countries.is_empty() && phrase.split_whitespace().count() <= 6)
+        .then(|| (phrase.trim_start_matches("the ").to_owned(), side))
+}
+
+/// The subject of the main clause when it speaks before a trailing attribution: an actor among
+/// the main clause's first words, not an owner ("Aliyev's remarks"), followed by the verb that
+/// cued the statement ("Raisi, on the other hand, hailed the ties, the office concluded").
+fn speaking_subject<'f>(f: &'f Facts, a: &Attribution) -> Option<&'f super::actors::Actor> {
+    let x = f.actors.first().filter(|x| x.span.end <= a.span.start)?;
+    let before = &f.text[..x.span.start];
+    // only an opener ("Indeed,", "However,") and the subject's own titles stand before it
+    let lead = super::words::words(before)
+        .iter()
+        .all(|w| w.is_capitalised() || w.text == "the" || before[w.end..].starts_with(','));
+    let owner = f.text[x.span.end..].starts_with("'s") || f.text[x.span.end..].starts_with("’s");
+    let cue = f.category.cue.to_lowercase();
+    let verb = cue.ends_with("ed") || super::attribution::REPORTING.contains(&cue.as_str());
+    let spoken = f.text[x.span.end..a.span.start]
+        .to_lowercase()
+        .contains(&cue);
+    (lead && !owner && verb && spoken).then_some(x)
 }
 
 /// The parties to a meeting, call, visit or agreement: the countries and people its telling

@@ -147,3 +147,30 @@ fn a_compass_word_makes_a_country_s_name_another_place() {
         ["baku", "azerbaijan"]
     );
 }
+
+#[test]
+fn the_border_of_the_two_countries_a_sentence_names() {
+    let got = found("Azerbaijani and Armenian troops clashed along the border on Tuesday.");
+    assert_eq!(
+        got,
+        [(
+            "armenia-azerbaijan-border".to_owned(),
+            "along the border".to_owned(),
+            true
+        )]
+    );
+    // three countries: no telling whose border
+    assert_eq!(
+        ids("Iranian, Azerbaijani and Armenian officials met at the border."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_consulate_general_is_a_building_a_consul_general_a_title() {
+    assert_eq!(
+        found("Iran opened a consulate general in Kapan last year.")[1],
+        ("kapan".to_owned(), "in Kapan".to_owned(), true)
+    );
+    assert!(!found("Iran's consul general in Kapan spoke.")[1].2);
+}
