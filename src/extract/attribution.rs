@@ -121,8 +121,14 @@ fn phrase_after(s: &str, w: &[Word<'_>], from: usize, max: usize) -> Option<(Str
     for pair in w[from..].windows(2).take(max.saturating_sub(1)) {
         let gap = &s[pair[0].end..pair[1].start];
         let web_address = gap == "." && !pair[1].is_capitalised();
+        let next = pair[1].lower();
+        // a verb ends the name: "according to Iranian state media acted out of…"
+        let verb = !pair[1].is_capitalised()
+            && (next.ends_with("ed") || REPORTING.contains(&next.as_str()))
+            && gap == " ";
         if !(matches!(gap, " " | "-" | "'" | "’" | ". ") || web_address)
-            || CLAUSE_WORDS.contains(&pair[1].lower().as_str())
+            || CLAUSE_WORDS.contains(&next.as_str())
+            || verb
         {
             break;
         }
@@ -271,6 +277,14 @@ mod tests {
             None
         );
         assert_eq!(source("The drills were held near Julfa."), None);
+    }
+
+    #[test]
+    fn a_source_ends_before_its_verb() {
+        assert_eq!(
+            source("Police arrested him, who according to Iranian state media acted alone."),
+            Some("Iranian state media".to_owned())
+        );
     }
 
     #[test]

@@ -207,7 +207,8 @@ fn country_of(g: &Gazetteer, m: &Mention) -> Option<String> {
 }
 
 /// The countries a sentence names, by name or adjective, when there are exactly two: "the
-/// border" it speaks of is theirs ("Azerbaijani and Armenian troops clashed along the border").
+/// border" it speaks of is theirs ("Azerbaijani and Armenian troops clashed along the border",
+/// "Iran staged drills near the Azerbaijani border").
 fn two_countries(
     g: &Gazetteer,
     s: &str,
@@ -282,6 +283,13 @@ fn border_phrases(g: &Gazetteer, s: &str, w: &[Word<'_>], names: &[Mention]) -> 
                 Some((a, b)) => (Some(a), Some(b), i - 1, i),
                 None => continue,
             },
+            // "the Azerbaijani border" in a sentence that names one other country
+            _ if i >= 2 && w[i - 2].lower() == "the" && country_at(i - 1).is_some() => {
+                match two_countries(g, s, w, names) {
+                    Some((a, b)) => (Some(a), Some(b), i - 1, i),
+                    None => continue,
+                }
+            }
             _ => continue,
         };
         let (Some(a), Some(b)) = (a, b) else { continue };

@@ -211,10 +211,20 @@ impl Reading<'_> {
             (None, None) => (None, Credit::Own),
         };
         let person_country = |name: &str| memory.person_country(name);
-        let pairs = dates
+        let mut pairs: Vec<(&(EventDate, String), &PlaceChoice)> = Vec::new();
+        for pair in dates
             .iter()
-            .flat_map(|d| places.iter().map(move |p| (d, p)));
-        for ((date, date_why), place) in pairs.take(MAX_PER_SENTENCE) {
+            .flat_map(|d| places.iter().map(move |p| (d, p)))
+        {
+            // two expressions of one day ("Jan 29 … on Sunday") make one event
+            let same = |(d, p): &(&(EventDate, String), &PlaceChoice)| {
+                d.0.range == pair.0.0.range && p.place == pair.1.place
+            };
+            if !pairs.iter().any(same) {
+                pairs.push(pair);
+            }
+        }
+        for ((date, date_why), place) in pairs.into_iter().take(MAX_PER_SENTENCE) {
             let parts = Parts {
                 article: self.article,
                 facts: f,

@@ -217,9 +217,6 @@ fn same_name(a: &str, b: &str) -> bool {
 /// One that sits in a later clause ("…, which the ministry said wounded two soldiers", "…, and
 /// Azerbaijan said it had taken heights") credits only that clause.
 pub fn covers(f: &Facts, a: &Attribution) -> bool {
-    if a.cue == "according to" {
-        return true;
-    }
     let before = &f.text[..a.span.start];
     if !CLAUSE_BREAKS.iter().any(|b| before.contains(b)) {
         return true;

@@ -174,3 +174,11 @@ fn a_consulate_general_is_a_building_a_consul_general_a_title() {
     );
     assert!(!found("Iran's consul general in Kapan spoke.")[1].2);
 }
+
+#[test]
+fn a_country_s_border_in_a_sentence_naming_one_other_country() {
+    assert_eq!(
+        ids("In October 2022, Iran staged military exercises near the Azerbaijani border."),
+        ["iran", "iran-azerbaijan-border"]
+    );
+}
