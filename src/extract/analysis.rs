@@ -24,6 +24,17 @@ const EVENT_NOUNS: [&str; 9] = [
     "conference",
 ];
 
+/// Who took part in an event told before, when a sentence opens with them ("The two ministers
+/// also discussed…", "Both sides agreed…").
+const PARTICIPANTS: [&str; 6] = [
+    "sides",
+    "leaders",
+    "ministers",
+    "presidents",
+    "delegations",
+    "parties",
+];
+
 /// Phrases that, with no date of their own, continue the event told before.
 const SAME_TIME: [&str; 4] = [
     "on the same day",
@@ -204,7 +215,18 @@ fn continuation_cue(s: &str, w: &[Word<'_>]) -> Option<String> {
     let pronoun_start = lw
         .first()
         .is_some_and(|x| PRONOUNS.contains(&x.as_str()) && x != "it" && x != "we" && x != "i");
-    pronoun_start.then(|| w[0].text.to_owned())
+    if pronoun_start {
+        return Some(w[0].text.to_owned());
+    }
+    // "The talks focused on…", "The two ministers also discussed…", "Both sides agreed…"
+    let opening: Vec<&str> = lw.iter().take(3).map(String::as_str).collect();
+    let words = match opening.as_slice() {
+        ["the", noun, ..] if EVENT_NOUNS.contains(noun) => 2,
+        ["the", "two", who] if PARTICIPANTS.contains(who) => 3,
+        ["both", who, ..] if PARTICIPANTS.contains(who) => 2,
+        _ => return None,
+    };
+    Some(s[w[0].start..w[words - 1].end].to_owned())
 }
 
 fn is_question(s: &str) -> bool {
@@ -348,6 +370,25 @@ mod tests {
         );
         let f = facts("Last month, Tehran summoned the Azerbaijani ambassador.");
         assert_eq!(f.category.category, Category::Diplomacy);
+    }
+
+    #[test]
+    fn sentences_that_open_with_the_event_or_its_parties_continue_it() {
+        let cue = |s: &str| facts(s).continuation;
+        assert_eq!(
+            cue("The talks focused on transit.").as_deref(),
+            Some("The talks")
+        );
+        assert_eq!(
+            cue("The two ministers also discussed energy.").as_deref(),
+            Some("The two ministers")
+        );
+        assert_eq!(
+            cue("Both sides agreed to meet again.").as_deref(),
+            Some("Both sides")
+        );
+        assert_eq!(cue("The two countries share a border."), None);
+        assert_eq!(cue("The drivers were freed."), None);
     }
 
     #[test]
