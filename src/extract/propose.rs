@@ -199,32 +199,9 @@ impl Reading<'_> {
             return;
         }
         let dates = self.ex.dates_of(f, anchor.clone());
-        let continued =
-            f.impersonal && anchor.as_ref().is_some_and(|(a, _)| a.claimed_by.is_some());
-        let (claimed_by, credit) = match (source, &f.quoted_from) {
-            (_, Some(q)) => (Some(q.clone()), Credit::Quoted),
-            (Some(s), None) => (Some(s), Credit::Own),
-            (None, None) if continued => (
-                anchor.as_ref().and_then(|(a, _)| a.claimed_by.clone()),
-                Credit::Continued,
-            ),
-            (None, None) => (None, Credit::Own),
-        };
+        let (claimed_by, credit) = credit_of(f, source, anchor.as_ref().map(|(a, _)| *a));
         let person_country = |name: &str| memory.person_country(name);
-        let mut pairs: Vec<(&(EventDate, String), &PlaceChoice)> = Vec::new();
-        for pair in dates
-            .iter()
-            .flat_map(|d| places.iter().map(move |p| (d, p)))
-        {
-            // two expressions of one day ("Jan 29 … on Sunday") make one event
-            let same = |(d, p): &(&(EventDate, String), &PlaceChoice)| {
-                d.0.range == pair.0.0.range && p.place == pair.1.place
-            };
-            if !pairs.iter().any(same) {
-                pairs.push(pair);
-            }
-        }
-        for ((date, date_why), place) in pairs.into_iter().take(MAX_PER_SENTENCE) {
+        for ((date, date_why), place) in distinct_pairs(&dates, &places) {
             let parts = Parts {
                 article: self.article,
                 facts: f,
@@ -253,6 +230,43 @@ impl Reading<'_> {
             });
         }
     }
+}
+
+/// Whom a sentence's claim is credited to, and whence: a quoted report it belongs to, its own
+/// attribution, or the dated event it continues with no subject of its own ("It is emphasized").
+fn credit_of(
+    f: &Facts,
+    source: Option<String>,
+    anchor: Option<&Anchor>,
+) -> (Option<String>, Credit) {
+    let continued = anchor.filter(|a| f.impersonal && a.claimed_by.is_some());
+    match (source, &f.quoted_from, continued) {
+        (_, Some(q), _) => (Some(q.clone()), Credit::Quoted),
+        (Some(s), None, _) => (Some(s), Credit::Own),
+        (None, None, Some(a)) => (a.claimed_by.clone(), Credit::Continued),
+        (None, None, None) => (None, Credit::Own),
+    }
+}
+
+/// Each date with each place, at most [`MAX_PER_SENTENCE`], leaving out repeats: two expressions
+/// of one day ("Jan 29 … on Sunday") make one event.
+fn distinct_pairs<'a>(
+    dates: &'a [(EventDate, String)],
+    places: &'a [PlaceChoice],
+) -> Vec<(&'a (EventDate, String), &'a PlaceChoice)> {
+    let mut pairs: Vec<(&(EventDate, String), &PlaceChoice)> = Vec::new();
+    for (d, p) in dates
+        .iter()
+        .flat_map(|d| places.iter().map(move |p| (d, p)))
+    {
+        let repeat = pairs
+            .iter()
+            .any(|(e, q)| e.0.range == d.0.range && q.place == p.place);
+        if !repeat && pairs.len() < MAX_PER_SENTENCE {
+            pairs.push((d, p));
+        }
+    }
+    pairs
 }
 
 fn short(text: &str) -> String {
