@@ -24,17 +24,6 @@ const EVENT_NOUNS: [&str; 9] = [
     "conference",
 ];
 
-/// Who took part in an event told before, when a sentence opens with them ("The two ministers
-/// also discussed…", "Both sides agreed…").
-const PARTICIPANTS: [&str; 6] = [
-    "sides",
-    "leaders",
-    "ministers",
-    "presidents",
-    "delegations",
-    "parties",
-];
-
 /// Phrases that, with no date of their own, continue the event told before.
 const SAME_TIME: [&str; 4] = [
     "on the same day",
@@ -75,6 +64,9 @@ pub struct Facts {
     pub category: CategoryCue,
     /// Words that tie it to the event told before ("also", "during the call").
     pub continuation: Option<String>,
+    /// Words that open the sentence with a meeting told before ("The talks"): it continues the
+    /// last dated meeting, call, visit or agreement.
+    pub meeting: Option<String>,
     /// Whether it asks rather than tells.
     pub question: bool,
     /// Whether it only tells of the future ("will", "in the coming days") with no one reporting.
@@ -215,18 +207,16 @@ fn continuation_cue(s: &str, w: &[Word<'_>]) -> Option<String> {
     let pronoun_start = lw
         .first()
         .is_some_and(|x| PRONOUNS.contains(&x.as_str()) && x != "it" && x != "we" && x != "i");
-    if pronoun_start {
-        return Some(w[0].text.to_owned());
-    }
-    // "The talks focused on…", "The two ministers also discussed…", "Both sides agreed…"
-    let opening: Vec<&str> = lw.iter().take(3).map(String::as_str).collect();
-    let words = match opening.as_slice() {
-        ["the", noun, ..] if EVENT_NOUNS.contains(noun) => 2,
-        ["the", "two", who] if PARTICIPANTS.contains(who) => 3,
-        ["both", who, ..] if PARTICIPANTS.contains(who) => 2,
-        _ => return None,
-    };
-    Some(s[w[0].start..w[words - 1].end].to_owned())
+    pronoun_start.then(|| w[0].text.to_owned())
+}
+
+/// "The talks focused on…", "The visit was…": a sentence that opens with a meeting told before,
+/// which it continues (the last dated meeting, call, visit or agreement; see
+/// [`super::story::Memory::anchor_for`]).
+fn meeting_opener(s: &str, w: &[Word<'_>]) -> Option<String> {
+    let (first, noun) = (w.first()?, w.get(1)?);
+    (first.lower() == "the" && EVENT_NOUNS.contains(&noun.lower().as_str()))
+        .then(|| s[first.start..noun.end].to_owned())
 }
 
 fn is_question(s: &str) -> bool {
@@ -296,6 +286,7 @@ pub fn analyse(
         impersonal: impersonal(s),
         category,
         continuation: continuation_cue(s, &w),
+        meeting: meeting_opener(s, &w),
         question: is_question(s) && attribution.is_none(),
         future: is_future(s, attribution.is_some()),
         asked: false,
@@ -373,22 +364,15 @@ mod tests {
     }
 
     #[test]
-    fn sentences_that_open_with_the_event_or_its_parties_continue_it() {
-        let cue = |s: &str| facts(s).continuation;
+    fn sentences_that_open_with_a_meeting_continue_it() {
+        let cue = |s: &str| facts(s).meeting;
         assert_eq!(
             cue("The talks focused on transit.").as_deref(),
             Some("The talks")
         );
-        assert_eq!(
-            cue("The two ministers also discussed energy.").as_deref(),
-            Some("The two ministers")
-        );
-        assert_eq!(
-            cue("Both sides agreed to meet again.").as_deref(),
-            Some("Both sides")
-        );
-        assert_eq!(cue("The two countries share a border."), None);
+        assert_eq!(cue("The two sides also discussed trade."), None);
         assert_eq!(cue("The drivers were freed."), None);
+        assert_eq!(cue("During the talks, they agreed."), None);
     }
 
     #[test]

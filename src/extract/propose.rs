@@ -227,6 +227,7 @@ impl Reading<'_> {
                 place: places[0].clone(),
                 surnames: f.surnames(),
                 claimed_by,
+                category: f.category.category,
             });
         }
     }
