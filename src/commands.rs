@@ -103,4 +103,15 @@ pub enum Command {
     SaveImageTo(PathBuf),
     /// Put a text encoding the view on the clipboard.
     CopyView,
+    /// Start turning a new article into events (File > New from article).
+    NewFromArticle,
+    /// What the review of an article's proposals asked for.
+    Review(crate::panels::review::ReviewCommand),
+    /// Set the reviewed proposal's place where the map was clicked.
+    PlaceForReview {
+        /// Longitude.
+        lon: f64,
+        /// Latitude.
+        lat: f64,
+    },
 }

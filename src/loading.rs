@@ -1,9 +1,10 @@
 //! Loading a dataset on a background thread, with progress and cancel.
 
 use crate::io::Basemap;
-use crate::io::open::{LoadOptions, load_bytes};
+use crate::io::memory::FileBytes;
+use crate::io::open::{LoadOptions, Opened, load_bytes, load_input};
 use crate::io::problem::Problem;
-use crate::model::Dataset;
+use crate::model::{Dataset, Place};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -116,6 +117,14 @@ fn run(
         undated: None,
         options: options.clone(),
     };
+    // a large file is mapped: there is nothing to read first, and a table's parser gives its pages
+    // back as it passes them, so the file never sits in memory whole
+    if let Ok(mapped @ FileBytes::Mapped(_)) = FileBytes::open(path) {
+        read.store(u64::MAX, Ordering::Relaxed);
+        let (places, loaded) = load_input(path, mapped.input(), basemap, &options);
+        drop(mapped);
+        return finish(path, places, loaded, options);
+    }
     let mut f = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => return failed(Problem::whole(&file, format!("cannot read: {e}"))),
@@ -136,9 +145,19 @@ fn run(
             Err(e) => return failed(Problem::whole(&file, format!("cannot read: {e}"))),
         }
     }
-    let (places, mut loaded) = load_bytes(path, &bytes, basemap, &options);
+    let (places, loaded) = load_bytes(path, &bytes, basemap, &options);
     drop(bytes);
-    // the dataset is built here too, so the window never waits for it
+    finish(path, places, loaded, options)
+}
+
+/// Builds the dataset of what loaded, here on the loading thread so that the window never waits
+/// for it.
+fn finish(
+    path: &Path,
+    places: Vec<Place>,
+    mut loaded: Opened,
+    options: LoadOptions,
+) -> LoadOutcome {
     let data = Dataset::new(std::mem::take(&mut loaded.records), places);
     crate::io::memory::release_free_memory();
     LoadOutcome {
@@ -155,6 +174,40 @@ fn run(
 mod tests {
     use super::*;
 
+    fn wait(job: &LoadJob) -> Box<LoadOutcome> {
+        loop {
+            match job.poll() {
+                JobState::Done(o) => break o,
+                JobState::Gone => panic!("job died"),
+                JobState::Running(_) => std::thread::sleep(std::time::Duration::from_millis(5)),
+            }
+        }
+    }
+
+    #[test]
+    fn large_files_load_mapped() {
+        let dir = std::env::temp_dir().join(format!("atlas-load-big-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.csv");
+        let mut text = String::from("event_id_cnty,event_date,latitude,longitude,notes\n");
+        let mut n = 0;
+        while text.len() < 17 << 20 {
+            text.push_str(&format!(
+                "R{n},2022-08-{:02},40.1,45.2,{}\n",
+                1 + n % 28,
+                "x".repeat(200)
+            ));
+            n += 1;
+        }
+        std::fs::write(&path, &text).unwrap();
+        let job = LoadJob::start(&path, Basemap::default(), LoadOptions::default(), || {});
+        let outcome = wait(&job);
+        assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
+        assert_eq!(outcome.data.len(), n);
+        assert_eq!(outcome.data.event(0).unwrap().source.quote, "x".repeat(200));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn loads_in_the_background_and_reports_problems() {
         let dir = std::env::temp_dir().join(format!("atlas-load-{}", std::process::id()));
@@ -162,13 +215,7 @@ mod tests {
         let bad = dir.join("bad.json");
         std::fs::write(&bad, "{ not json").unwrap();
         let job = LoadJob::start(&bad, Basemap::default(), LoadOptions::default(), || {});
-        let outcome = loop {
-            match job.poll() {
-                JobState::Done(o) => break o,
-                JobState::Gone => panic!("job died"),
-                JobState::Running(_) => std::thread::sleep(std::time::Duration::from_millis(5)),
-            }
-        };
+        let outcome = wait(&job);
         assert!(outcome.data.is_empty());
         assert!(
             outcome.problems[0]

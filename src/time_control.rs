@@ -82,6 +82,13 @@ impl TimeControl {
         self.to = self.from + width - 1;
     }
 
+    /// The moment the window reaches, as a fractional day position: the end of its last day, plus
+    /// the part of a day playback has moved toward the next step (so moving things glide).
+    pub fn moment(&self) -> f64 {
+        let carry = if self.playing { self.carry } else { 0.0 };
+        f64::from(self.to) + 1.0 + carry
+    }
+
     /// Moves the window, keeping its width, so that it ends on `day` (in cumulative mode the cursor
     /// moves there): the map then shows the situation of that day.
     pub fn end_on(&mut self, day: DayNum) {

@@ -79,6 +79,12 @@ impl AtlasApp {
                 self.capture = Some(Capture::new(vec![Shot { window: None, path }], false));
             }
             Command::CopyView => self.copy_view(),
+            Command::NewFromArticle => {
+                let form = crate::panels::review::new_article::NewArticleForm::default();
+                self.review = Some(super::Review::Form(form));
+            }
+            Command::Review(command) => self.apply_review(command),
+            Command::PlaceForReview { lon, lat } => self.place_for_review(lon, lat),
         }
     }
 
@@ -101,7 +107,8 @@ impl AtlasApp {
     /// Toggles the smallest named area at a point in the area filter, or clears the filter when
     /// the point lies in no area.
     fn filter_area_at(&mut self, lon: f64, lat: f64) {
-        let Some(area) = self.areas.at(lon, lat).first().map(|a| a.name.clone()) else {
+        let day = crate::model::date::date_of(self.time.query_range().1);
+        let Some(area) = self.areas.at(lon, lat, day).first().map(|a| a.name.clone()) else {
             self.filters.areas.clear();
             return;
         };

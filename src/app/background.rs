@@ -19,9 +19,10 @@ impl AtlasApp {
         let mut commands = Vec::new();
         commands.extend(dropped_file(ctx).map(Command::OpenPath));
         if let Some((path, skip_invalid)) = self.startup_load.take() {
-            self.auto_accept = Some(skip_invalid);
+            self.auto_accept = Some(super::AutoAccept::Replace { skip_invalid });
             self.open_path(path);
         }
+        self.reopen_next_layer();
         commands.extend(self.poll_job(ctx));
         commands.extend(self.poll_dialog());
         self.poll_row_search(ctx);
@@ -34,17 +35,27 @@ impl AtlasApp {
     }
 
     /// A file opened with `--data` replaces the bundled data by itself when it loaded cleanly (or
-    /// with `--skip-invalid`); otherwise the open panel asks.
+    /// with `--skip-invalid`), and one of the user's own events files joins it as a layer;
+    /// otherwise the open panel asks.
     fn accept_startup_load(&mut self) {
-        let (Some(skip_invalid), Some(outcome)) = (self.auto_accept, &self.pending) else {
+        let (Some(auto), Some(outcome)) = (self.auto_accept, &self.pending) else {
             return;
         };
         self.auto_accept = None;
-        let clean = outcome.problems.is_empty() || skip_invalid;
-        if clean && !outcome.data.is_empty() {
-            self.accept_load(false);
-            if let Some((a, b)) = self.data.time_extent() {
-                self.time.set_window(a, b);
+        let usable = !outcome.data.is_empty();
+        match auto {
+            super::AutoAccept::Replace { skip_invalid } => {
+                if usable && (outcome.problems.is_empty() || skip_invalid) {
+                    self.accept_load(false);
+                    if let Some((a, b)) = self.data.time_extent() {
+                        self.time.set_window(a, b);
+                    }
+                }
+            }
+            super::AutoAccept::Layer => {
+                if usable && outcome.problems.is_empty() {
+                    self.accept_load(true);
+                }
             }
         }
     }

@@ -4,6 +4,7 @@
 
 mod apply;
 mod background;
+mod review;
 mod session;
 
 use crate::capture::Capture;
@@ -26,6 +27,7 @@ use crate::timeline::{TimelineInput, TimelineState, timeline_ui};
 use eframe::egui::{self, Key, Modifiers};
 use std::path::PathBuf;
 
+pub use review::{LAYERS_KEY, Review};
 pub use session::SESSION_KEY;
 
 /// What the visible sets were computed from.
@@ -100,7 +102,30 @@ pub struct AtlasApp {
     pub load_options: LoadOptions,
     /// Show the map alone, without the other panels (`screenshot --map-only`).
     pub map_only: bool,
-    auto_accept: Option<bool>,
+    auto_accept: Option<AutoAccept>,
+    /// A review of proposals from a new article, when one is open.
+    pub review: Option<review::Review>,
+    /// Whether the next click on the map sets the reviewed proposal's place.
+    pub picking_place: bool,
+    /// Where reviews save the user's own events.
+    library: Option<crate::extract::library::Library>,
+    /// The user's own events files: opened as layers, and reopened on every start.
+    pub user_layers: Vec<PathBuf>,
+    /// Those still to reopen at this start, last first.
+    layers_to_reopen: Vec<PathBuf>,
+}
+
+/// What to do with a load once it finishes, without asking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AutoAccept {
+    /// A `--data` file: replace the bundled data when it loaded cleanly (or skipping the invalid
+    /// records when asked to).
+    Replace {
+        /// Keep the valid records of a file with problems.
+        skip_invalid: bool,
+    },
+    /// One of the user's own events files: add it beside the open data when it loaded cleanly.
+    Layer,
 }
 
 impl AtlasApp {
@@ -113,7 +138,7 @@ impl AtlasApp {
             time: TimeControl::for_dataset(&data),
             map: MapMemory::new(&basemap, &bundled_world(), &situation),
             filters: Filters::default(),
-            areas: AreaCatalog::from_basemap(&basemap),
+            areas: AreaCatalog::bundled(&basemap, &situation),
             situation,
             selected: None,
             hovered: None,
@@ -138,6 +163,11 @@ impl AtlasApp {
             load_options: LoadOptions::default(),
             map_only: false,
             auto_accept: None,
+            review: None,
+            picking_place: false,
+            library: crate::panels::review::default_library(),
+            user_layers: Vec::new(),
+            layers_to_reopen: Vec::new(),
             data,
             basemap,
         };
@@ -269,6 +299,7 @@ impl AtlasApp {
                 filters: &self.filters,
                 areas: &self.areas,
                 situation: &self.situation,
+                picking_place: self.picking_place,
             };
             commands.extend(map_ui(ui, &mut self.map, &input));
         });
@@ -313,13 +344,21 @@ impl AtlasApp {
                 };
                 commands.extend(list_ui(ui, &mut self.list, &input));
             });
-        egui::Panel::right("detail-panel")
-            .resizable(true)
-            .default_size((width * 0.25).clamp(240.0, 420.0))
-            .min_size(240.0)
-            .show(ui, |ui| {
-                detail_ui(ui, &self.data, self.selected, self.scroll_quote > 0);
-            });
+        if self.review.is_some() {
+            egui::Panel::right("review-panel")
+                .resizable(true)
+                .default_size((width * 0.45).clamp(420.0, 900.0))
+                .min_size(360.0)
+                .show(ui, |ui| commands.extend(self.review_ui(ui)));
+        } else {
+            egui::Panel::right("detail-panel")
+                .resizable(true)
+                .default_size((width * 0.25).clamp(240.0, 420.0))
+                .min_size(240.0)
+                .show(ui, |ui| {
+                    detail_ui(ui, &self.data, self.selected, self.scroll_quote > 0);
+                });
+        }
         self.scroll_quote = self.scroll_quote.saturating_sub(1);
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let input = MapInput {
@@ -331,6 +370,7 @@ impl AtlasApp {
                 filters: &self.filters,
                 areas: &self.areas,
                 situation: &self.situation,
+                picking_place: self.picking_place,
             };
             commands.extend(map_ui(ui, &mut self.map, &input));
         });
@@ -345,5 +385,6 @@ impl eframe::App for AtlasApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SESSION_KEY, &self.view_state());
+        eframe::set_value(storage, LAYERS_KEY, &self.user_layers);
     }
 }

@@ -100,7 +100,7 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
 /// The text `export` writes, or the problems that stop it.
 fn export_text(options: &RunOptions, args: &ExportArgs) -> Result<String, Vec<String>> {
     let basemap = bundled_basemap();
-    let catalog = AreaCatalog::from_basemap(&basemap);
+    let catalog = AreaCatalog::bundled(&basemap, &bundled_situation());
     let areas = args.area_filters(&catalog)?;
     let load = |basemap| {
         load_or_bundled(

@@ -1,6 +1,7 @@
 //! Areas the events must lie in: named areas (a country, Nakhchivan, Karabakh, a control area of
 //! the situation layer) and boxes drawn on the map, kept as a union.
 
+use crate::io::bundle::bundled_areas;
 use crate::io::{Basemap, ShapeKind};
 use geo::{Area, BoundingRect, Contains, Coord, Geometry, Point, Polygon, Rect};
 use serde::{Deserialize, Serialize};
@@ -79,6 +80,8 @@ pub struct NamedArea {
     pub kind: AreaKind,
     /// Its polygons, in degrees.
     pub geometry: Geometry<f64>,
+    /// When it exists on the map (an area of control); `None` for always.
+    pub valid: Option<crate::model::Validity>,
 }
 
 /// The areas that can be named in an area filter.
@@ -104,10 +107,48 @@ impl AreaCatalog {
                     name: s.name.clone(),
                     kind,
                     geometry: s.geometry.clone(),
+                    valid: None,
                 })
             })
             .collect();
         AreaCatalog { areas }
+    }
+
+    /// The countries and marked regions of `basemap`, each with the polygons of its twin in
+    /// `detail` (the feature of the same name and kind) where there is one: point events near a
+    /// border are then tested against the border itself, not its generalised drawing.
+    pub fn with_detail(basemap: &Basemap, detail: &Basemap) -> AreaCatalog {
+        let mut catalog = AreaCatalog::from_basemap(basemap);
+        let details = AreaCatalog::from_basemap(detail);
+        for area in &mut catalog.areas {
+            let twin = details
+                .areas
+                .iter()
+                .find(|d| d.name == area.name && d.kind == area.kind);
+            if let Some(twin) = twin {
+                area.geometry = twin.geometry.clone();
+            }
+        }
+        catalog
+    }
+
+    /// The countries and marked regions of `basemap` with the bundled detailed polygons
+    /// (`assets/areas.geojson`): the catalogue of the window and of `export events --area`.
+    pub fn detailed(basemap: &Basemap) -> AreaCatalog {
+        AreaCatalog::with_detail(basemap, &bundled_areas())
+    }
+
+    /// The areas the atlas knows: the basemap's countries and regions with their unsimplified
+    /// polygons, and the situation layer's areas of control (each by its record's name).
+    pub fn bundled(basemap: &Basemap, situation: &crate::model::Situation) -> AreaCatalog {
+        let mut catalog = AreaCatalog::detailed(basemap);
+        catalog.add(situation.areas.iter().map(|a| NamedArea {
+            name: a.record.name.clone(),
+            kind: AreaKind::Control,
+            geometry: Geometry::MultiPolygon(a.area.clone()),
+            valid: Some(a.record.valid),
+        }));
+        catalog
     }
 
     /// Adds areas (the situation layer's control areas).
@@ -126,13 +167,14 @@ impl AreaCatalog {
         self.areas.iter().map(|a| a.name.as_str()).collect()
     }
 
-    /// The areas holding a point: control areas first, then regions, then countries, each kind
-    /// smallest first.
-    pub fn at(&self, lon: f64, lat: f64) -> Vec<&NamedArea> {
+    /// The areas holding a point on a day (areas of control only while in force): control areas
+    /// first, then regions, then countries, each kind smallest first.
+    pub fn at(&self, lon: f64, lat: f64, day: chrono::NaiveDate) -> Vec<&NamedArea> {
         let p = Point::new(lon, lat);
         let mut hits: Vec<&NamedArea> = self
             .areas
             .iter()
+            .filter(|a| a.valid.is_none_or(|v| v.contains(day)))
             .filter(|a| a.geometry.contains(&p))
             .collect();
         hits.sort_by(|a, b| {
@@ -183,14 +225,83 @@ mod tests {
         assert!(catalog.find("Atlantis").is_none());
         assert!(catalog.names().contains(&"Azerbaijan"));
         // Nakhchivan city lies in the exclave, which lies in Azerbaijan
+        let day = chrono::NaiveDate::from_ymd_opt(2021, 6, 1).unwrap();
         let names: Vec<&str> = catalog
-            .at(45.4126, 39.2089)
+            .at(45.4126, 39.2089, day)
             .iter()
             .map(|a| a.name.as_str())
             .collect();
         assert_eq!(names.first(), Some(&"Nakhchivan"), "{names:?}");
         assert!(names.contains(&"Azerbaijan"));
-        assert!(catalog.at(50.5, 40.0).is_empty(), "the Caspian is no area");
+        assert!(
+            catalog.at(50.5, 40.0, day).is_empty(),
+            "the Caspian is no area"
+        );
+    }
+
+    #[test]
+    fn areas_of_control_are_found_only_while_in_force() {
+        let situation = crate::io::bundle::bundled_situation();
+        let catalog = AreaCatalog::bundled(&bundled_basemap(), &situation);
+        let khankendi = (46.7528, 39.8153);
+        let on = |y, m, d| {
+            let day = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let areas = catalog.at(khankendi.0, khankendi.1, day);
+            areas.first().map(|a| (a.name.clone(), a.kind))
+        };
+        let (name, kind) = on(2012, 3, 12).unwrap();
+        assert!(name.starts_with("Held area 1994–2020"), "{name}");
+        assert_eq!(kind, AreaKind::Control);
+        let (name, _) = on(2021, 6, 1).unwrap();
+        assert!(name.starts_with("Russian peacekeeping area"), "{name}");
+        // after September 2023 the smallest area holding Khankendi is the former oblast
+        let (name, kind) = on(2024, 6, 1).unwrap();
+        assert_eq!(
+            (name.as_str(), kind),
+            ("Nagorno-Karabakh", AreaKind::Region)
+        );
+        assert!(
+            catalog
+                .find("russian peacekeeping area (nagorno-karabakh)")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn detailed_polygons_replace_the_drawn_ones_where_a_twin_of_the_same_kind_exists() {
+        use geo::CoordsIter;
+        let basemap = bundled_basemap();
+        let drawn = AreaCatalog::from_basemap(&basemap);
+        let detailed = AreaCatalog::detailed(&basemap);
+        assert_eq!(drawn.names(), detailed.names());
+        let geometry = |c: &AreaCatalog, name: &str| c.find(name).unwrap().geometry.clone();
+        let vertices = |c: &AreaCatalog, name: &str| geometry(c, name).coords_count();
+        assert_eq!(vertices(&drawn, "Nakhchivan"), 73);
+        assert_eq!(vertices(&detailed, "Nakhchivan"), 151);
+        assert!(vertices(&detailed, "Azerbaijan") > vertices(&drawn, "Azerbaijan"));
+        // Ordubad, on the Aras, lies in both Nakhchivans
+        let places = crate::io::bundle::bundled_places();
+        let ordubad = places.iter().find(|p| p.id == "ordubad").unwrap();
+        let ordubad = Point::new(ordubad.lon, ordubad.lat);
+        assert!(geometry(&drawn, "Nakhchivan").contains(&ordubad));
+        assert!(geometry(&detailed, "Nakhchivan").contains(&ordubad));
+        // without a twin, or with a twin of another kind, an area keeps the basemap's polygons
+        let mut partial = bundled_areas();
+        partial.shapes.retain(|s| s.name != "Georgia");
+        for s in &mut partial.shapes {
+            if s.name == "Armenia" {
+                s.kind = ShapeKind::Region;
+            }
+        }
+        let mixed = AreaCatalog::with_detail(&basemap, &partial);
+        for (name, expected) in [
+            ("Georgia", &drawn),
+            ("Armenia", &drawn),
+            ("Iran", &detailed),
+        ] {
+            assert_eq!(geometry(&mixed, name), geometry(expected, name), "{name}");
+        }
+        assert_ne!(geometry(&drawn, "Iran"), geometry(&detailed, "Iran"));
     }
 
     #[test]

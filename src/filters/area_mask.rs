@@ -1,103 +1,17 @@
 //! Which events lie inside a union of areas. Point events are found through the dataset's
 //! [`SpatialGrid`]: cells wholly inside an area take all their events at once, cells wholly
 //! outside are skipped, and in the few cells an area's border crosses each event is tested with
-//! geo's `Contains` against the area clipped to that cell. Events drawn as shapes count as inside
-//! when their shape intersects the area.
+//! geo's `Contains` against the area cut to that cell (only the edges around it, see [`bands`]),
+//! which answers exactly as the whole area. Events drawn as shapes count as inside when their
+//! shape intersects the area.
 
 use super::area::area_polygons;
 use crate::model::Dataset;
 use crate::model::spatial::SpatialGrid;
-use geo::{Contains, Coord, Geometry, Intersects, LineString, Point, Polygon};
+use bands::{BAND_MARGIN, Bands, cut_to_column};
+use geo::{Contains, Geometry, Intersects, Point, Polygon};
 
-/// How far beyond its cell an area is clipped, in degrees, so the clip's own edges never touch
-/// an event of the cell.
-const CLIP_MARGIN: f64 = 1e-7;
-
-/// A ring clipped to a box (Sutherland–Hodgman, one side at a time). For a ring that leaves and
-/// re-enters the box the result may run along the box's sides, which lie outside the cell's
-/// events (see [`CLIP_MARGIN`]), so points inside are classified as by the whole ring.
-fn clip_ring(ring: &LineString<f64>, min: [f64; 2], max: [f64; 2]) -> Vec<Coord<f64>> {
-    let mut points: Vec<Coord<f64>> = ring.0.clone();
-    if points.first() == points.last() {
-        points.pop();
-    }
-    let sides: [(usize, f64, bool); 4] = [
-        (0, min[0], true),
-        (0, max[0], false),
-        (1, min[1], true),
-        (1, max[1], false),
-    ];
-    for (axis, bound, keep_above) in sides {
-        let value = |c: &Coord<f64>| if axis == 0 { c.x } else { c.y };
-        let inside = |c: &Coord<f64>| (value(c) >= bound) == keep_above || value(c) == bound;
-        let cross = |a: &Coord<f64>, b: &Coord<f64>| {
-            let t = (bound - value(a)) / (value(b) - value(a));
-            Coord {
-                x: a.x + t * (b.x - a.x),
-                y: a.y + t * (b.y - a.y),
-            }
-        };
-        let input = std::mem::take(&mut points);
-        for (k, cur) in input.iter().enumerate() {
-            let prev = &input[(k + input.len() - 1) % input.len()];
-            match (inside(prev), inside(cur)) {
-                (true, true) => points.push(*cur),
-                (true, false) => points.push(cross(prev, cur)),
-                (false, true) => {
-                    points.push(cross(prev, cur));
-                    points.push(*cur);
-                }
-                (false, false) => {}
-            }
-        }
-        if points.is_empty() {
-            break;
-        }
-    }
-    points
-}
-
-/// A polygon clipped to a box: its exterior and holes, each clipped.
-fn clip_polygon(polygon: &Polygon<f64>, min: [f64; 2], max: [f64; 2]) -> Option<Polygon<f64>> {
-    let exterior = clip_ring(polygon.exterior(), min, max);
-    if exterior.len() < 3 {
-        return None;
-    }
-    let holes = polygon
-        .interiors()
-        .iter()
-        .map(|h| clip_ring(h, min, max))
-        .filter(|h| h.len() >= 3)
-        .map(LineString::from)
-        .collect();
-    Some(Polygon::new(LineString::from(exterior), holes))
-}
-
-/// The cells of `range` an area's border passes through (conservatively: the cells of each
-/// edge's bounding box), as a flag per cell of the range.
-fn border_cells(
-    polygons: &[Polygon<f64>],
-    grid: &SpatialGrid,
-    range: &crate::model::spatial::CellRange,
-) -> Vec<bool> {
-    let (xs, ys) = range;
-    let width = xs.len();
-    let mut border = vec![false; width * ys.len()];
-    let rings = polygons
-        .iter()
-        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()));
-    for line in rings.flat_map(|r| r.lines()) {
-        let (a, b) = (line.start, line.end);
-        let (cx, cy) =
-            grid.cells_touching([a.x.min(b.x), a.y.min(b.y)], [a.x.max(b.x), a.y.max(b.y)]);
-        for y in cy.start.max(ys.start)..cy.end.min(ys.end) {
-            for x in cx.start.max(xs.start)..cx.end.min(xs.end) {
-                border[(y - ys.start) * width + (x - xs.start)] = true;
-            }
-        }
-    }
-    border
-}
+mod bands;
 
 /// Sets the bits of the point events inside `polygons`.
 fn mark_points(data: &Dataset, grid: &SpatialGrid, polygons: &[Polygon<f64>], bits: &mut [u64]) {
@@ -109,29 +23,34 @@ fn mark_points(data: &Dataset, grid: &SpatialGrid, polygons: &[Polygon<f64>], bi
         [bounds.min().x, bounds.min().y],
         [bounds.max().x, bounds.max().y],
     );
-    let border = border_cells(polygons, grid, &range);
+    let bands = Bands::new(polygons, grid, &range);
     let columns = data.columns();
-    let (xs, ys) = range.clone();
-    for y in ys.clone() {
+    let (xs, ys) = range;
+    let mut points: Vec<[f32; 2]> = Vec::new();
+    for y in ys {
+        let row = bands.row(y);
         // a run of cells the border does not cross is all inside or all outside
         let mut run_inside: Option<bool> = None;
         for x in xs.clone() {
             let events = grid.events_in(x, y);
             let (min, max) = grid.cell_bounds(x, y);
-            if border[(y - ys.start) * xs.len() + (x - xs.start)] {
+            if bands.is_border(x, y) {
                 run_inside = None;
                 if events.is_empty() {
                     continue;
                 }
-                let pad = |c: [f64; 2], d: f64| [c[0] + d, c[1] + d];
-                let clipped: Vec<Polygon<f64>> = polygons
+                let (west, east) = (min[0] - BAND_MARGIN, max[0] + BAND_MARGIN);
+                let cut: Vec<Polygon<f64>> = row
                     .iter()
-                    .filter_map(|p| clip_polygon(p, pad(min, -CLIP_MARGIN), pad(max, CLIP_MARGIN)))
+                    .filter_map(|p| cut_to_column(p, west, east))
                     .collect();
-                for &i in events {
-                    let [lon, lat] = columns.lon_lat[i as usize];
+                // the positions are scattered over the columns: gather them in one tight loop,
+                // whose loads can all be under way at once, before the tests
+                points.clear();
+                points.extend(events.iter().map(|&i| columns.lon_lat[i as usize]));
+                for (&i, &[lon, lat]) in events.iter().zip(&points) {
                     let p = Point::new(f64::from(lon), f64::from(lat));
-                    if clipped.iter().any(|c| c.contains(&p)) {
+                    if cut.iter().any(|c| c.contains(&p)) {
                         set(bits, i as usize);
                     }
                 }
@@ -139,7 +58,7 @@ fn mark_points(data: &Dataset, grid: &SpatialGrid, polygons: &[Polygon<f64>], bi
             }
             let inside = *run_inside.get_or_insert_with(|| {
                 let centre = Point::new((min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0);
-                polygons.iter().any(|p| p.contains(&centre))
+                row.iter().any(|p| p.contains(&centre))
             });
             if inside {
                 for &i in events {
@@ -199,8 +118,19 @@ pub fn area_bits(data: &Dataset, grid: &SpatialGrid, areas: &[Geometry<f64>]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::filters::AreaCatalog;
+    use crate::io::bundle::bundled_basemap;
     use crate::model::{Event, EventDate};
+    use geo::{Coord, CoordsIter, LineString};
     use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    /// The detailed Azerbaijan of the window's catalogue: the mainland, the Nakhchivan exclave and
+    /// the Caspian islands.
+    static AZERBAIJAN: LazyLock<Geometry<f64>> = LazyLock::new(|| {
+        let catalog = AreaCatalog::detailed(&bundled_basemap());
+        catalog.find("Azerbaijan").unwrap().geometry.clone()
+    });
 
     fn data(points: &[(f64, f64)]) -> Dataset {
         let events: Vec<Event> = points
@@ -312,6 +242,38 @@ mod tests {
                 let (w, e, s, n) = (a.min(c), a.max(c), b.min(d), b.max(d));
                 areas.push(Geometry::Rect(geo::Rect::new(Coord { x: w, y: s }, Coord { x: e, y: n })));
             }
+            let (bits, count) = area_bits(&data, &grid, &areas);
+            let expected = brute_force(&data, &areas);
+            prop_assert_eq!(count, expected.len());
+            prop_assert_eq!(passing(&bits, data.len()), expected);
+        }
+
+        /// On the detailed Azerbaijan too, the grid finds exactly the events a test of every event
+        /// finds: events scattered over its box, and events within about 200 m of its vertices and
+        /// on its edges, where the border decides.
+        #[test]
+        fn the_grid_agrees_with_testing_every_event_on_the_detailed_azerbaijan(
+            scattered in proptest::collection::vec((44.7f64..50.7, 38.3f64..42.0), 0..500),
+            near in proptest::collection::vec(
+                (any::<prop::sample::Index>(), -0.002f64..0.002, -0.002f64..0.002, 0.0f64..1.0),
+                0..400,
+            ),
+        ) {
+            let vertices: Vec<Coord<f64>> = AZERBAIJAN.coords_iter().collect();
+            prop_assert!(vertices.len() > 900, "{} vertices", vertices.len());
+            let mut points = scattered;
+            for (index, dx, dy, along) in near {
+                let k = index.index(vertices.len() - 1);
+                let (a, b) = (vertices[k], vertices[k + 1]);
+                // a point along the edge from this vertex (on it, when the offset is dropped)
+                let on_edge = (a.x + along * (b.x - a.x), a.y + along * (b.y - a.y));
+                points.push(on_edge);
+                points.push((on_edge.0 + dx, on_edge.1 + dy));
+                points.push((a.x + dx, a.y + dy));
+            }
+            let data = data(&points);
+            let grid = SpatialGrid::build(data.columns());
+            let areas = [AZERBAIJAN.clone()];
             let (bits, count) = area_bits(&data, &grid, &areas);
             let expected = brute_force(&data, &areas);
             prop_assert_eq!(count, expected.len());

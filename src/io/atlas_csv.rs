@@ -336,6 +336,81 @@ mod tests {
 }
 
 #[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::model::{Category, EventDate, Precision, Source};
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    /// An event as a user's file might hold it: any text, dates, place, category and actors.
+    fn event() -> impl Strategy<Value = Event> {
+        (
+            "[a-z0-9-]{1,12}",
+            "\\PC{0,40}",
+            (0i64..30_000, 0i64..400),
+            (-179.0f64..179.0, -80.0f64..80.0),
+            0usize..Category::COUNT,
+            // `;` separates actors in the file, so a name never holds one
+            proptest::collection::vec("[A-Za-z ,()'-]{1,20}", 0..3),
+            ("\\PC{0,60}", any::<bool>()),
+        )
+            .prop_map(
+                |(id, title, (start, len), (lon, lat), cat, actors, (quote, verified))| {
+                    let base = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap_or_default();
+                    let a = base + chrono::Days::new(start as u64);
+                    let b = a + chrono::Days::new(len as u64);
+                    let mut e =
+                        Event::at(&id, &title, EventDate::new(a, b, Precision::Day), lon, lat);
+                    e.place = format!("p-{id}");
+                    e.place_name = format!("Place {id}");
+                    e.category = Category::from_index(cat).unwrap_or(Category::Other);
+                    e.actors = actors
+                        .into_iter()
+                        .map(|a| a.trim().to_owned())
+                        .filter(|a| !a.is_empty())
+                        .collect();
+                    e.source = Source {
+                        document: "user.csv".to_owned(),
+                        quote,
+                        publisher: None,
+                        published: None,
+                    };
+                    e.verified = verified;
+                    e
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever is written as atlas CSV loads back as the same events.
+        #[test]
+        fn written_events_load_back_the_same(events in proptest::collection::vec(event(), 1..12)) {
+            let mut events = events;
+            for (k, e) in events.iter_mut().enumerate() {
+                e.id = format!("{}-{k}", e.id);
+            }
+            let text = write_csv(&events).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let (_, loaded) = read_csv("user.csv", text.as_bytes(), &Basemap::default());
+            prop_assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+            prop_assert_eq!(loaded.records.len(), events.len());
+            for (a, b) in events.iter().zip(&loaded.records) {
+                prop_assert_eq!(&a.id, &b.id);
+                prop_assert_eq!(&a.title, &b.title);
+                prop_assert_eq!(&a.date, &b.date);
+                prop_assert_eq!((a.lon, a.lat), (b.lon, b.lat));
+                prop_assert_eq!(a.category, b.category);
+                prop_assert_eq!(&a.actors, &b.actors);
+                prop_assert_eq!(&a.source.quote, &b.source.quote);
+                prop_assert_eq!(a.verified, b.verified);
+            }
+            prop_assert_eq!(write_csv(&loaded.records).map_err(|e| TestCaseError::fail(e.to_string()))?, text);
+        }
+    }
+}
+
+#[cfg(test)]
 mod fuzz {
     use super::*;
     use proptest::prelude::*;

@@ -160,6 +160,64 @@ mod tests {
 }
 
 #[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::io::export::{basemap_collection, to_text};
+    use geo::{Coord, LineString, Polygon};
+    use proptest::prelude::*;
+
+    const KINDS: [ShapeKind; 6] = [
+        ShapeKind::Country,
+        ShapeKind::Region,
+        ShapeKind::Corridor,
+        ShapeKind::Border,
+        ShapeKind::Water,
+        ShapeKind::River,
+    ];
+
+    /// A named shape: an area (a ring of points round a centre) or a line.
+    fn shape() -> impl Strategy<Value = Shape> {
+        (
+            "[A-Za-z][A-Za-z –/-]{0,20}",
+            0usize..KINDS.len(),
+            "[a-z ,.]{0,30}",
+            proptest::collection::vec((-179.0f64..179.0, -80.0f64..80.0), 3..8),
+            any::<bool>(),
+        )
+            .prop_map(|(name, kind, note, points, area)| {
+                let coords: Vec<Coord<f64>> = points.iter().map(|&(x, y)| Coord { x, y }).collect();
+                let geometry = if area {
+                    let mut ring = coords.clone();
+                    ring.push(coords[0]);
+                    Geometry::Polygon(Polygon::new(LineString::from(ring), vec![]))
+                } else {
+                    Geometry::LineString(LineString::from(coords))
+                };
+                Shape {
+                    name,
+                    kind: KINDS[kind],
+                    note,
+                    geometry,
+                }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever `export basemap` writes parses back to the same named shapes.
+        #[test]
+        fn exported_shapes_parse_back_the_same(shapes in proptest::collection::vec(shape(), 1..6)) {
+            let map = Basemap { shapes, source: "made for a test".to_owned() };
+            let text = to_text(&basemap_collection(&map));
+            let again = Basemap::parse("b.geojson", &text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(&again.shapes, &map.shapes);
+            prop_assert_eq!(again.source, map.source);
+        }
+    }
+}
+
+#[cfg(test)]
 mod fuzz {
     use super::*;
     use proptest::prelude::*;

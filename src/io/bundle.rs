@@ -14,6 +14,9 @@ pub const EVENTS_JSON: &str = include_str!("../../assets/events.json");
 pub const PLACES_JSON: &str = include_str!("../../assets/places.json");
 /// The bundled basemap (`assets/basemap.geojson`).
 pub const BASEMAP_GEOJSON: &str = include_str!("../../assets/basemap.geojson");
+/// The bundled detailed areas (`assets/areas.geojson`): the basemap's countries and regions with
+/// every vertex of their sources, for testing whether a point lies in an area.
+pub const AREAS_GEOJSON: &str = include_str!("../../assets/areas.geojson");
 /// The bundled low-detail world (`assets/world.geojson`), drawn beneath the basemap.
 pub const WORLD_GEOJSON: &str = include_str!("../../assets/world.geojson");
 /// The bundled situation layer (`assets/situation.geojson`): who held what, when.
@@ -54,6 +57,11 @@ pub fn seed_text(document: &str) -> Option<&'static str> {
 /// The bundled basemap; an empty one if the asset were ever unreadable.
 pub fn bundled_basemap() -> Basemap {
     Basemap::parse("assets/basemap.geojson", BASEMAP_GEOJSON).unwrap_or_default()
+}
+
+/// The bundled detailed areas; an empty set if the asset were ever unreadable.
+pub fn bundled_areas() -> Basemap {
+    Basemap::parse("assets/areas.geojson", AREAS_GEOJSON).unwrap_or_default()
 }
 
 /// The bundled low-detail world; an empty one if the asset were ever unreadable.
@@ -105,6 +113,7 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::ShapeKind;
 
     #[test]
     fn seeds_are_bundled() {
@@ -115,6 +124,28 @@ mod tests {
                 .contains("Safar Abiyev")
         );
         assert!(seed_text("nope.txt").is_none());
+    }
+
+    #[test]
+    fn every_area_of_the_basemap_has_its_detailed_twin() {
+        let basemap = bundled_basemap();
+        let areas = bundled_areas();
+        assert!(areas.source.contains("unsimplified"), "{}", areas.source);
+        let twins = |s: &crate::io::Shape| {
+            areas
+                .shapes
+                .iter()
+                .any(|d| d.name == s.name && d.kind == s.kind && d.note.contains("unsimplified"))
+        };
+        let named: Vec<&str> = basemap
+            .shapes
+            .iter()
+            .filter(|s| matches!(s.kind, ShapeKind::Country | ShapeKind::Region))
+            .inspect(|s| assert!(twins(s), "{} has no detailed twin", s.name))
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(named.len(), areas.shapes.len());
+        assert!(named.contains(&"Nakhchivan") && named.contains(&"Nagorno-Karabakh"));
     }
 
     #[test]

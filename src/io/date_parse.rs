@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 /// An inclusive range of days and the precision its text gave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DaySpan {
+pub struct ParsedSpan {
     /// First day (inclusive).
     pub start: NaiveDate,
     /// Last day (inclusive).
@@ -19,10 +19,10 @@ pub struct DaySpan {
     pub precision: Precision,
 }
 
-impl DaySpan {
+impl ParsedSpan {
     /// A single day.
-    pub fn day(date: NaiveDate) -> DaySpan {
-        DaySpan {
+    pub fn day(date: NaiveDate) -> ParsedSpan {
+        ParsedSpan {
             start: date,
             end: date,
             precision: Precision::Day,
@@ -44,7 +44,7 @@ fn not_real(text: &str) -> String {
     format!("`{text}` is not a real calendar date")
 }
 
-fn day_of(text: &str, year: i32, month: u32, day: u32) -> Result<NaiveDate, String> {
+fn checked_date(text: &str, year: i32, month: u32, day: u32) -> Result<NaiveDate, String> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| not_real(text))
 }
 
@@ -86,7 +86,7 @@ fn valid_time_part(rest: &[u8]) -> bool {
 
 /// Parses an ISO date at partial precision: `2021` (the year), `2021-11` (the month), `2021-11-22`
 /// (the day) or a datetime such as `2021-11-22T10:00:00Z` (the day as written, before any offset).
-pub fn parse_iso_partial(text: &str) -> Result<DaySpan, String> {
+pub fn parse_iso_partial(text: &str) -> Result<ParsedSpan, String> {
     let t = text.trim();
     let b = t.as_bytes();
     let shape = || format!("`{text}` is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)");
@@ -94,7 +94,7 @@ pub fn parse_iso_partial(text: &str) -> Result<DaySpan, String> {
     match b.len() {
         4 => {
             let (start, end) = year_range(year).ok_or_else(|| not_real(text))?;
-            return Ok(DaySpan {
+            return Ok(ParsedSpan {
                 start,
                 end,
                 precision: Precision::Year,
@@ -103,7 +103,7 @@ pub fn parse_iso_partial(text: &str) -> Result<DaySpan, String> {
         7 if b[4] == b'-' => {
             let month = digits(&b[5..7]).ok_or_else(shape)?;
             let (start, end) = month_range(year, month).ok_or_else(|| not_real(text))?;
-            return Ok(DaySpan {
+            return Ok(ParsedSpan {
                 start,
                 end,
                 precision: Precision::Month,
@@ -119,7 +119,7 @@ pub fn parse_iso_partial(text: &str) -> Result<DaySpan, String> {
     if b.len() > 10 && !valid_time_part(&b[10..]) {
         return Err(format!("`{text}` is not an ISO date or datetime"));
     }
-    Ok(DaySpan::day(day_of(text, year, month, day)?))
+    Ok(ParsedSpan::day(checked_date(text, year, month, day)?))
 }
 
 /// The month number of an English month name or its three-letter abbreviation (any case).
@@ -174,23 +174,23 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
         (4, Some(yyyy)) => yyyy as i32,
         _ => return Err(shape()),
     };
-    day_of(text, year, month, day)
+    checked_date(text, year, month, day)
 }
 
 /// Parses any date text this module knows: a partial ISO date or datetime, or a day in ACLED's styles;
 /// a string of more than four digits is read as Unix milliseconds.
-pub fn parse_date_text(text: &str) -> Result<DaySpan, String> {
+pub fn parse_date_text(text: &str) -> Result<ParsedSpan, String> {
     let t = text.trim();
     let b = t.as_bytes();
     let unsigned = b.strip_prefix(b"-").unwrap_or(b);
     if unsigned.len() > 4 && unsigned.iter().all(u8::is_ascii_digit) {
         let ms: f64 = t.parse().map_err(|_| format!("`{text}` is not a date"))?;
-        return day_from_unix_millis(ms).map(DaySpan::day);
+        return day_from_unix_millis(ms).map(ParsedSpan::day);
     }
     if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) {
         parse_iso_partial(text)
     } else {
-        parse_day(text).map(DaySpan::day)
+        parse_day(text).map(ParsedSpan::day)
     }
 }
 
@@ -206,17 +206,17 @@ pub fn day_from_unix_millis(ms: f64) -> Result<NaiveDate, String> {
 }
 
 /// A JSON number as a date: a plausible year (1000-2999) is that year, anything else Unix milliseconds.
-pub fn span_of_number(n: f64) -> Result<DaySpan, String> {
+pub fn span_of_number(n: f64) -> Result<ParsedSpan, String> {
     if n.fract() == 0.0 && (1000.0..=2999.0).contains(&n) {
         let (start, end) =
             year_range(n as i32).ok_or_else(|| format!("year {n} is out of range"))?;
-        return Ok(DaySpan {
+        return Ok(ParsedSpan {
             start,
             end,
             precision: Precision::Year,
         });
     }
-    day_from_unix_millis(n).map(DaySpan::day)
+    day_from_unix_millis(n).map(ParsedSpan::day)
 }
 
 /// The week (Monday to Sunday) containing a day.
@@ -256,7 +256,7 @@ mod tests {
         );
         assert_eq!(
             parse_iso_partial("2021-11-22").unwrap(),
-            DaySpan::day(d(2021, 11, 22))
+            ParsedSpan::day(d(2021, 11, 22))
         );
         assert_eq!(parse_iso_partial("2012-02").unwrap().end, d(2012, 2, 29));
     }
@@ -272,7 +272,7 @@ mod tests {
         ] {
             assert_eq!(
                 parse_iso_partial(text).unwrap(),
-                DaySpan::day(d(2021, 11, 22)),
+                ParsedSpan::day(d(2021, 11, 22)),
                 "{text}"
             );
         }
@@ -331,7 +331,7 @@ mod tests {
         // 2021-11-22T10:00:00Z
         assert_eq!(
             span_of_number(1_637_575_200_000.0).unwrap(),
-            DaySpan::day(d(2021, 11, 22))
+            ParsedSpan::day(d(2021, 11, 22))
         );
         assert_eq!(span_of_number(-1.0).unwrap().start, d(1969, 12, 31));
         assert!(span_of_number(1e300).is_err());
@@ -367,7 +367,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
         #[test]
-        fn never_panics(text in "\\PC{0,40}") {
+        fn fuzz_never_panics(text in "\\PC{0,40}") {
             let _ = parse_date_text(&text);
             let _ = parse_day(&text);
         }
@@ -377,7 +377,7 @@ mod tests {
             let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap_or(NaiveDate::MIN);
             let text = date.format("%Y-%m-%d").to_string();
             prop_assume!(text.len() == 10);
-            prop_assert_eq!(parse_date_text(&text), Ok(DaySpan::day(date)));
+            prop_assert_eq!(parse_date_text(&text), Ok(ParsedSpan::day(date)));
         }
     }
 }

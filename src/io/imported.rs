@@ -1,7 +1,7 @@
 //! What the loaders of other tools' files (KML, TimelineJS, StoryMapJS) share: places made up for
 //! their coordinates, the fields that look like dates, and dates read from a field the user chose.
 
-use super::date_parse::{DaySpan, parse_date_text};
+use super::date_parse::{ParsedSpan, parse_date_text};
 use super::open::{DateField, UndatedReport};
 use super::slug::{coordinates_id, coordinates_name};
 use super::time_parse::parse_iso_datetime;
@@ -110,13 +110,13 @@ pub fn looks_like_date(value: &str) -> bool {
 
 /// Reads a date from a field the user chose: an ISO date or datetime (keeping the time of day),
 /// `03 August 2022`, `3-Aug-22` or Unix milliseconds.
-pub fn read_date_value(value: &str) -> Result<(DaySpan, Option<TimeOfDay>), String> {
+pub fn read_date_value(value: &str) -> Result<(ParsedSpan, Option<TimeOfDay>), String> {
     parse_iso_datetime(value).or_else(|_| parse_date_text(value).map(|span| (span, None)))
 }
 
 /// The event date from a start and an optional end: the end's last day closes the range, and the
 /// coarser of the two precisions is kept. Fails when the end comes before the start.
-pub fn date_between(start: DaySpan, end: Option<DaySpan>) -> Result<EventDate, String> {
+pub fn date_between(start: ParsedSpan, end: Option<ParsedSpan>) -> Result<EventDate, String> {
     let Some(end) = end else {
         return Ok(EventDate::new(start.start, start.end, start.precision));
     };

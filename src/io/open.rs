@@ -4,6 +4,7 @@ use super::basemap::Basemap;
 use super::bundle::{bundled_places, read_text};
 use super::bundled::{EVENTS_FORMAT, Loaded};
 use super::json_kind::{JsonKind, json_kind};
+use super::memory::{FileBytes, Input};
 use super::problem::Problem;
 use super::{acled, atlas_csv, geojson, kml, storymap, timelinejs};
 use crate::model::{Dataset, Event, Place, Records};
@@ -56,15 +57,18 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
 }
 
 /// Loads events from a file of any supported format; returns the gazetteer they use and what loaded.
-/// `.geojson` files are read in chunks, never whole.
+///
+/// `.geojson` files are read in chunks, never whole. Other large files are mapped rather than
+/// read, and a table's pages are given back as its rows are parsed, so the file never sits in
+/// memory whole.
 pub fn load_path(path: &Path, basemap: &Basemap, options: &LoadOptions) -> (Vec<Place>, Opened) {
     if detect_format(path) == Ok(Format::GeoJson) {
         let file = path.display().to_string();
         let load = geojson::load_file(path, &file, &bundled_places(), options);
         return (load.places.clone(), load.into());
     }
-    match read_file(path) {
-        Ok(bytes) => load_bytes(path, &bytes, basemap, options),
+    match FileBytes::open(path) {
+        Ok(file) => load_input(path, file.input(), basemap, options),
         Err(e) => (
             Vec::new(),
             Opened {
@@ -78,46 +82,6 @@ pub fn load_path(path: &Path, basemap: &Basemap, options: &LoadOptions) -> (Vec<
             },
         ),
     }
-}
-
-/// Reads a whole file; large files are read as two halves side by side (the kernel's copy into
-/// memory is a good part of loading a large table).
-pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileExt;
-        let file = std::fs::File::open(path)?;
-        let len = file.metadata()?.len() as usize;
-        if len >= 16 << 20 {
-            let mut bytes = vec![0u8; len];
-            let (a, b) = bytes.split_at_mut(len / 2);
-            let read_all = |buf: &mut [u8], mut at: u64| -> std::io::Result<()> {
-                let mut done = 0;
-                while done < buf.len() {
-                    match file.read_at(&mut buf[done..], at) {
-                        Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-                        Ok(n) => {
-                            done += n;
-                            at += n as u64;
-                        }
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                        Err(e) => return Err(e),
-                    }
-                }
-                Ok(())
-            };
-            let half = a.len() as u64;
-            std::thread::scope(|scope| {
-                let second = scope.spawn(|| read_all(b, half));
-                read_all(a, 0)?;
-                second
-                    .join()
-                    .unwrap_or_else(|_| Err(std::io::Error::other("a reading thread failed")))
-            })?;
-            return Ok(bytes);
-        }
-    }
-    std::fs::read(path)
 }
 
 /// Choices about how a file is read, from the command line or the open panel.
@@ -236,6 +200,17 @@ pub fn load_bytes(
     basemap: &Basemap,
     options: &LoadOptions,
 ) -> (Vec<Place>, Opened) {
+    load_input(path, Input::from(bytes), basemap, options)
+}
+
+/// [`load_bytes`] on an [`Input`], whose pages a table's parser gives back as it passes them.
+pub fn load_input(
+    path: &Path,
+    input: Input<'_>,
+    basemap: &Basemap,
+    options: &LoadOptions,
+) -> (Vec<Place>, Opened) {
+    let bytes = input.bytes();
     let file = path.display().to_string();
     let failed = |p: Problem| {
         (
@@ -259,32 +234,7 @@ pub fn load_bytes(
         return kml::parse_kmz(&file, bytes, options);
     }
     if format == Format::Csv {
-        let header_is_atlas = csv::ReaderBuilder::new()
-            .from_reader(bytes)
-            .headers()
-            .is_ok_and(atlas_csv::is_atlas_header);
-        if header_is_atlas {
-            let (places, loaded) = atlas_csv::read_csv(&file, bytes, basemap);
-            return (places, loaded.into());
-        }
-        let on_disk = bytes.len() > KEEP_IN_MEMORY_MAX
-            && std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64);
-        let source = if on_disk {
-            acled::RowSource::File(path.to_path_buf())
-        } else {
-            acled::RowSource::Memory(std::sync::Arc::from(bytes))
-        };
-        let (store, problems) = acled::parse_acled_rows(&file, bytes, source);
-        let places = store.places().to_vec();
-        return (
-            places,
-            Opened {
-                records: store.into(),
-                problems,
-                notices: Vec::new(),
-                undated: None,
-            },
-        );
+        return load_csv(path, input, basemap);
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -388,6 +338,36 @@ pub fn not_a_dataset(keys: &[String]) -> String {
             keys.join(", ")
         }
     )
+}
+
+/// Loads a CSV file: the atlas's own export, or an ACLED table as compact rows whose free text is
+/// read again from the file (when it is larger than 32 MiB) or from the bytes kept in memory.
+fn load_csv(path: &Path, input: Input<'_>, basemap: &Basemap) -> (Vec<Place>, Opened) {
+    let (file, bytes) = (path.display().to_string(), input.bytes());
+    let header_is_atlas = csv::ReaderBuilder::new()
+        .from_reader(bytes)
+        .headers()
+        .is_ok_and(atlas_csv::is_atlas_header);
+    if header_is_atlas {
+        let (places, loaded) = atlas_csv::read_csv(&file, bytes, basemap);
+        return (places, loaded.into());
+    }
+    let on_disk = bytes.len() > KEEP_IN_MEMORY_MAX
+        && std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64);
+    let source = if on_disk {
+        acled::RowSource::File(path.to_path_buf())
+    } else {
+        acled::RowSource::Memory(std::sync::Arc::from(bytes))
+    };
+    let (store, problems, notices) = acled::parse_acled_input(&file, input, source);
+    let places = store.places().to_vec();
+    let opened = Opened {
+        records: store.into(),
+        problems,
+        notices,
+        undated: None,
+    };
+    (places, opened)
 }
 
 /// Loads a dataset strictly: any problem fails the whole load.

@@ -1,7 +1,7 @@
 //! ISO 8601 dates with their time of day: `2021-11-22T10:15:00+04:00` gives the day and a
 //! [`TimeOfDay`] with its offset; `2021`, `2021-11` and `2021-11-22` give a day span and no time.
 
-use super::date_parse::{DaySpan, parse_iso_partial};
+use super::date_parse::{ParsedSpan, parse_iso_partial};
 use crate::model::TimeOfDay;
 use chrono::{FixedOffset, NaiveTime};
 
@@ -56,7 +56,7 @@ fn parse_offset(zone: &str) -> Option<FixedOffset> {
 /// Parses an ISO date at any precision, with its time of day when it is a datetime:
 /// `2021` (year), `2021-11` (month), `2021-11-22` (day), `2021-11-22T10:15:00+04:00` (the day as
 /// written, and the time with its offset).
-pub fn parse_iso_datetime(text: &str) -> Result<(DaySpan, Option<TimeOfDay>), String> {
+pub fn parse_iso_datetime(text: &str) -> Result<(ParsedSpan, Option<TimeOfDay>), String> {
     let span = parse_iso_partial(text)?;
     let t = text.trim();
     let time = match t.get(10..) {
@@ -78,7 +78,7 @@ mod tests {
         let (span, time) = parse_iso_datetime("1997-07-16T07:30:15Z").unwrap();
         assert_eq!(
             span,
-            DaySpan::day(NaiveDate::from_ymd_opt(1997, 7, 16).unwrap())
+            ParsedSpan::day(NaiveDate::from_ymd_opt(1997, 7, 16).unwrap())
         );
         assert_eq!(time.unwrap().iso(), "07:30:15Z");
         let (_, time) = parse_iso_datetime("1997-07-16T10:30:15+03:00").unwrap();

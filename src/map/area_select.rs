@@ -3,6 +3,7 @@
 //! areas there, a shift-drag draws a box, and a plain click on the empty sea clears the filter.
 
 use super::MapInput;
+use super::layers::situation::situation_day;
 use super::projection::Projector;
 use crate::commands::Command;
 use crate::filters::AreaFilter;
@@ -38,13 +39,18 @@ pub fn click(
         return commands;
     };
     let (lon, lat) = projector.unproject(pos);
+    if input.picking_place {
+        commands.push(Command::PlaceForReview { lon, lat });
+        return commands;
+    }
     if ui.input(|i| i.modifiers.command) {
         commands.push(Command::FilterAreaAt { lon, lat });
         return commands;
     }
     commands.push(Command::CloseGroup);
     commands.push(Command::Select(None));
-    if !input.filters.areas.is_empty() && input.areas.at(lon, lat).is_empty() {
+    let day = situation_day(input.time);
+    if !input.filters.areas.is_empty() && input.areas.at(lon, lat, day).is_empty() {
         commands.push(Command::ClearAreas);
     }
     commands
@@ -67,7 +73,7 @@ pub fn context_menu(
         return commands;
     };
     response.context_menu(|ui| {
-        for area in input.areas.at(lon, lat) {
+        for area in input.areas.at(lon, lat, situation_day(input.time)) {
             let named = AreaFilter::Named(area.name.clone());
             let (text, command) = match input.filters.areas.iter().position(|a| *a == named) {
                 Some(k) => (

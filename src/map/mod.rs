@@ -31,6 +31,7 @@ use layers::events::EventsLayer;
 use layers::labels::LabelsLayer;
 use layers::places::PlacesLayer;
 use layers::situation::{SituationLayer, situation_day};
+use layers::tracks::TracksLayer;
 use layers::world::WorldLayer;
 use projection::Projector;
 
@@ -57,6 +58,8 @@ pub struct MapInput<'a> {
     pub areas: &'a AreaCatalog,
     /// Who held what, when.
     pub situation: &'a Situation,
+    /// Whether a click sets the place of a proposal under review.
+    pub picking_place: bool,
 }
 
 /// The view after this frame's drag, scroll and pinch, if they changed it.
@@ -128,7 +131,7 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
         placed_labels,
         ..
     } = memory;
-    let layers: [&mut dyn MapLayer; 8] = [
+    let layers: [&mut dyn MapLayer; 9] = [
         &mut WorldLayer { prepared: world },
         &mut BasemapLayer { prepared: basemap },
         &mut SituationLayer {
@@ -138,6 +141,7 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
         &mut AreasLayer,
         &mut PlacesLayer { cities },
         &mut EventsLayer { cells },
+        &mut TracksLayer,
         &mut ArrowsLayer,
         &mut LabelsLayer {
             placed: placed_labels,

@@ -79,6 +79,38 @@ pub struct Columns {
     pub place_example: Vec<u32>,
 }
 
+/// The positions of the events overlapping a time window, in time order: the few that start
+/// before it and reach into it, then the run of those that start inside it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Window {
+    /// Events starting before the window and ending inside or after it, ascending.
+    pub earlier: Vec<usize>,
+    /// Events starting inside the window.
+    pub run: std::ops::Range<usize>,
+}
+
+impl Window {
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.earlier.len() + self.run.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The positions, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.earlier.iter().copied().chain(self.run.clone())
+    }
+
+    /// Whether the event at a position is in the window.
+    pub fn contains(&self, index: usize) -> bool {
+        self.run.contains(&index) || self.earlier.binary_search(&index).is_ok()
+    }
+}
+
 /// Events sorted by time (undated last), their time index, and the places they refer to.
 ///
 /// Events are held either whole or as rows of a [`RowStore`]; [`Dataset::view`] gives the fields
@@ -149,35 +181,17 @@ impl Dataset {
                 places.push(p.clone());
             }
         }
-        // Sort small keys (dates, then the id's first bytes; whole ids only on ties).
-        let mut keys: Vec<(DayNum, DayNum, u128, u32)> =
-            Vec::with_capacity(rich.len() + stores.iter().map(|s| s.len()).sum::<usize>());
-        for (i, e) in rich.iter().enumerate() {
-            let (s, end) = e.date.days().unwrap_or((DayNum::MAX, DayNum::MAX));
-            keys.push((s, end, id_prefix(&e.id), RICH | i as u32));
-        }
-        for (k, store) in stores.iter().enumerate() {
-            let source = (k as u32 + 1) << INDEX_BITS;
-            for j in 0..store.len() {
-                let (s, e) = store.days(j);
-                keys.push((s, e, id_prefix(store.id(j)), source | j as u32));
-            }
-        }
-        let already_sorted = keys.is_sorted_by(|a, b| (a.0, a.1, a.2) < (b.0, b.1, b.2));
-        if !already_sorted {
-            let src = Sources {
-                rich: &rich,
-                stores: &stores,
-            };
-            super::par_sort::sort_unstable_by(&mut keys, |a, b| {
-                (a.0, a.1, a.2)
-                    .cmp(&(b.0, b.1, b.2))
-                    .then_with(|| src.id(a.3).cmp(src.id(b.3)).then(a.3.cmp(&b.3)))
-            });
-        }
+        let keys = sorted_keys(&rich, &stores);
         let dated = keys.partition_point(|k| k.0 != DayNum::MAX);
         let spans: Vec<(DayNum, DayNum)> = keys[..dated].iter().map(|k| (k.0, k.1)).collect();
         let mut slot: Vec<u32> = keys.iter().map(|k| k.3).collect();
+        // the id order starts from the sorted keys' id prefixes, read in position order, rather
+        // than from the ids themselves, which sit in file order (a cache miss each)
+        let by_id: Vec<(u128, u32)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.2, i as u32))
+            .collect();
         drop(keys);
         // whole events move into position order once; their slots follow
         let mut order: Vec<u32> = slot
@@ -206,7 +220,7 @@ impl Dataset {
         let (columns, id_order, index) = std::thread::scope(|scope| {
             let columns = scope.spawn(|| Columns::of(&src, &slot));
             let index = scope.spawn(|| TimeIndex::new(&spans));
-            let id_order = id_order_of(&src, &slot);
+            let id_order = id_order_of(&src, &slot, by_id);
             let columns = columns.join().unwrap_or_else(|_| Columns::of(&src, &slot));
             let index = index.join().unwrap_or_else(|_| TimeIndex::new(&spans));
             (columns, id_order, index)
@@ -496,19 +510,28 @@ impl Dataset {
 
     /// Appends the positions of [`Dataset::in_window`] to `out`.
     pub fn extend_in_window(&self, a: DayNum, b: DayNum, out: &mut Vec<usize>) {
+        let window = self.window(a, b);
+        out.reserve(window.len());
+        out.extend_from_slice(&window.earlier);
+        out.extend(window.run);
+    }
+
+    /// The events overlapping the inclusive days [a, b] without listing the run of those that
+    /// start inside it: at ten million events a year's window holds over half a million, which
+    /// [`Dataset::in_window`] writes out on every call.
+    pub fn window(&self, a: DayNum, b: DayNum) -> Window {
         if b < a {
-            return;
+            return Window::default();
         }
-        let lo = self.starts.partition_point(|&s| s < a);
-        let hi = self.starts.partition_point(|&s| s <= b);
-        let before = out.len();
+        let run = self.starting_in(a, b);
+        let mut earlier = Vec::new();
         self.index.for_each_overlapping(a, a, |i| {
-            if (i as usize) < lo {
-                out.push(i as usize);
+            if (i as usize) < run.start {
+                earlier.push(i as usize);
             }
         });
-        out[before..].sort_unstable();
-        out.extend(lo..hi.max(lo));
+        earlier.sort_unstable();
+        Window { earlier, run }
     }
 
     /// Positions of the dated events starting inside [a, b]: one run, since events are in time order.
@@ -563,6 +586,37 @@ impl Dataset {
     }
 }
 
+/// A sort key: first and last day (undated: `DayNum::MAX`), the id's first bytes, and the slot.
+type Key = (DayNum, DayNum, u128, u32);
+
+/// The events' keys sorted by (start, end, id), undated last: small keys sort fast, and whole ids
+/// are compared only on ties.
+fn sorted_keys(rich: &[Event], stores: &[Arc<RowStore>]) -> Vec<Key> {
+    let mut keys: Vec<Key> =
+        Vec::with_capacity(rich.len() + stores.iter().map(|s| s.len()).sum::<usize>());
+    for (i, e) in rich.iter().enumerate() {
+        let (s, end) = e.date.days().unwrap_or((DayNum::MAX, DayNum::MAX));
+        keys.push((s, end, id_prefix(&e.id), RICH | i as u32));
+    }
+    for (k, store) in stores.iter().enumerate() {
+        let source = (k as u32 + 1) << INDEX_BITS;
+        for j in 0..store.len() {
+            let (s, e) = store.days(j);
+            keys.push((s, e, id_prefix(store.id(j)), source | j as u32));
+        }
+    }
+    let already_sorted = keys.is_sorted_by(|a, b| (a.0, a.1, a.2) < (b.0, b.1, b.2));
+    if !already_sorted {
+        let src = Sources { rich, stores };
+        super::par_sort::sort_unstable_by(&mut keys, |a, b| {
+            (a.0, a.1, a.2)
+                .cmp(&(b.0, b.1, b.2))
+                .then_with(|| src.id(a.3).cmp(src.id(b.3)).then(a.3.cmp(&b.3)))
+        });
+    }
+    keys
+}
+
 /// The first sixteen bytes of an id as a big-endian number: orders like the id itself, up to ties.
 fn id_prefix(id: &str) -> u128 {
     let mut bytes = [0u8; 16];
@@ -584,13 +638,8 @@ fn track_positions(rich: &[Event], slot: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// Event positions ordered by id, stable among equal ids.
-fn id_order_of(src: &Sources<'_>, slot: &[u32]) -> Vec<u32> {
-    let mut keyed: Vec<(u128, u32)> = slot
-        .iter()
-        .enumerate()
-        .map(|(i, &s)| (id_prefix(src.id(s)), i as u32))
-        .collect();
+/// Event positions ordered by id, stable among equal ids, from each position's id prefix.
+fn id_order_of(src: &Sources<'_>, slot: &[u32], mut keyed: Vec<(u128, u32)>) -> Vec<u32> {
     keyed.sort_unstable_by(|a, b| {
         a.0.cmp(&b.0).then_with(|| {
             src.id(slot[a.1 as usize])
@@ -772,6 +821,14 @@ mod tests {
                 expected.sort_unstable();
                 let expected: Vec<usize> = expected.into_iter().map(|i| i as usize).collect();
                 assert_eq!(data.in_window(a, b), expected, "window {a}..{b}");
+                let window = data.window(a, b);
+                assert_eq!(window.iter().collect::<Vec<_>>(), expected);
+                assert_eq!(window.len(), expected.len());
+                assert!(expected.iter().all(|&i| window.contains(i)));
+                assert_eq!(
+                    (0..data.len()).filter(|&i| window.contains(i)).count(),
+                    expected.len()
+                );
                 assert_eq!(data.count_in_window(a, b), expected.len());
                 let brute: Vec<usize> = (0..data.dated_len())
                     .filter(|&i| {

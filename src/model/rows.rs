@@ -108,6 +108,42 @@ impl RowColumns {
         self.ids.get(start..self.id_end[j] as usize).unwrap_or("")
     }
 
+    /// Makes room for `n` more rows whose ids take at most `id_bytes` bytes.
+    fn reserve_exact(&mut self, n: usize, id_bytes: usize) {
+        self.start.reserve_exact(n);
+        self.end.reserve_exact(n);
+        self.precision.reserve_exact(n);
+        self.lon_lat.reserve_exact(n);
+        self.category.reserve_exact(n);
+        self.off_map.reserve_exact(n);
+        self.place.reserve_exact(n);
+        self.title.reserve_exact(n);
+        self.label.reserve_exact(n);
+        self.actors.reserve_exact(n);
+        self.ids.reserve_exact(id_bytes);
+        self.id_end.reserve_exact(n);
+        self.offset.reserve_exact(n);
+        self.line.reserve_exact(n);
+    }
+
+    /// Gives back the columns' spare capacity (after a load, whose columns grew by estimates).
+    pub fn shrink_to_fit(&mut self) {
+        self.start.shrink_to_fit();
+        self.end.shrink_to_fit();
+        self.precision.shrink_to_fit();
+        self.lon_lat.shrink_to_fit();
+        self.category.shrink_to_fit();
+        self.off_map.shrink_to_fit();
+        self.place.shrink_to_fit();
+        self.title.shrink_to_fit();
+        self.label.shrink_to_fit();
+        self.actors.shrink_to_fit();
+        self.ids.shrink_to_fit();
+        self.id_end.shrink_to_fit();
+        self.offset.shrink_to_fit();
+        self.line.shrink_to_fit();
+    }
+
     /// Appends row `j` of `other` (same tables).
     fn push_from(&mut self, other: &RowColumns, j: usize) {
         self.start.push(other.start[j]);
@@ -255,10 +291,12 @@ impl RowStore {
         let line = self.rows.line[j];
         match self.reader.read(self.rows.offset[j]) {
             Ok(mut e) if e.id == v.id || e.id.starts_with("row-") => {
-                // the loader's own choices (place ids, exact coordinates) come from memory
+                // the loader's own choices (place ids, actors united from several rows) come
+                // from memory
                 e.id = v.id.to_owned();
                 e.place = v.place.to_owned();
                 e.place_name = v.place_name.to_owned();
+                e.actors = v.actors.to_vec();
                 e
             }
             Ok(e) => self.fallback(
@@ -301,11 +339,13 @@ impl RowStore {
     /// A copy without the rows marked in `skip` (same length as the rows).
     pub fn without(&self, skip: &[bool]) -> RowStore {
         let mut rows = RowColumns::default();
-        for j in 0..self.len() {
-            if !skip.get(j).copied().unwrap_or(false) {
-                rows.push_from(&self.rows, j);
-            }
+        let kept = |j: usize| !skip.get(j).copied().unwrap_or(false);
+        let n = (0..self.len()).filter(|&j| kept(j)).count();
+        rows.reserve_exact(n, self.rows.ids.len());
+        for j in (0..self.len()).filter(|&j| kept(j)) {
+            rows.push_from(&self.rows, j);
         }
+        rows.shrink_to_fit();
         RowStore {
             rows,
             ..self.clone_tables()

@@ -17,6 +17,7 @@ struct Group {
     min_len: DayNum,
     max_len: DayNum,
     starts: Vec<DayNum>,
+    /// Last days, kept only by groups of mixed durations (an exact group's follow from its starts).
     ends: Vec<DayNum>,
     ids: Vec<u32>,
     /// `prefix[d]` = how many starts fall before day `origin + d`: counts without binary search.
@@ -114,19 +115,7 @@ impl TimeIndex {
             group.max_len = group.max_len.max(len);
             members.push((g, span.0, span.0.saturating_add(len - 1), i as u32));
         }
-        // spans in (start, end) order (as a dataset gives them) are already in order per group
-        let in_order = spans
-            .windows(2)
-            .all(|w| (w[0].0, w[0].1.max(w[0].0)) <= (w[1].0, w[1].1.max(w[1].0)));
-        if !in_order {
-            members.sort_unstable_by_key(|&(g, s, e, i)| (g, s, e, i));
-        }
-        for (g, s, e, i) in members {
-            let group = &mut groups[g];
-            group.starts.push(s);
-            group.ends.push(e);
-            group.ids.push(i);
-        }
+        fill(&mut groups, spans, members, common.len());
         let origin = spans.iter().map(|s| s.0).min().unwrap_or(0);
         let last = spans.iter().map(|s| s.0).max().unwrap_or(0);
         let days = i64::from(last) - i64::from(origin) + 2;
@@ -202,6 +191,40 @@ impl TimeIndex {
                 }
             })
             .sum()
+    }
+}
+
+/// Puts each member `(group, start, end, item)` into its group, in (start, end) order; only the
+/// groups numbered `exact_groups` and after (mixed durations) keep their ends.
+fn fill(
+    groups: &mut [Group],
+    spans: &[(DayNum, DayNum)],
+    mut members: Vec<(usize, DayNum, DayNum, u32)>,
+    exact_groups: usize,
+) {
+    // spans in (start, end) order (as a dataset gives them) are already in order per group
+    let in_order = spans
+        .windows(2)
+        .all(|w| (w[0].0, w[0].1.max(w[0].0)) <= (w[1].0, w[1].1.max(w[1].0)));
+    if !in_order {
+        members.sort_unstable_by_key(|&(g, s, e, i)| (g, s, e, i));
+    }
+    // an exact group's ends follow from its starts: only the shared classes keep theirs
+    let mut sizes = vec![0usize; groups.len()];
+    for m in &members {
+        sizes[m.0] += 1;
+    }
+    for (group, &size) in groups.iter_mut().zip(&sizes) {
+        group.starts.reserve_exact(size);
+        group.ids.reserve_exact(size);
+    }
+    for (g, s, e, i) in members {
+        let group = &mut groups[g];
+        group.starts.push(s);
+        if g >= exact_groups {
+            group.ends.push(e);
+        }
+        group.ids.push(i);
     }
 }
 

@@ -19,6 +19,10 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &mut MenuState, commands: &mut Vec<Comm
                 commands.push(Command::OpenDialog);
                 ui.close();
             }
+            if ui.button("New from article…").clicked() {
+                commands.push(Command::NewFromArticle);
+                ui.close();
+            }
             ui.separator();
             if ui.button("Export visible as GeoJSON…").clicked() {
                 commands.push(Command::ExportDialog(ExportFormat::GeoJson));

@@ -1,7 +1,10 @@
 //! Running the viewer in a window, or drawing it for `screenshot` and `frames`.
 
+mod frame_signal;
 mod options;
+mod scrub_timing;
 
+pub use frame_signal::{FRAME_SIGNAL_VAR, FrameSignal};
 pub use options::{CaptureRequest, RunOptions};
 
 use crate::app::AtlasApp;
@@ -70,16 +73,22 @@ pub fn run_viewer(options: &RunOptions) -> i32 {
         app.load_options = options.load.clone();
     }
     let reset = options.reset;
+    let mut window = native_options([1600.0, 1000.0]);
+    // a timed scrub measures the frames, not the display's refresh
+    window.glow_options.vsync = !frame_signal::scrub_requested();
     let result = eframe::run_native(
         "caucasus-atlas",
-        native_options([1600.0, 1000.0]),
+        window,
         Box::new(move |cc| {
             if let Some(view) = &view {
                 app.apply_view_state(view);
             } else if !reset && let Some(storage) = cc.storage {
                 app.restore_from(storage);
             }
-            Ok(Box::new(app))
+            if !reset && let Some(storage) = cc.storage {
+                app.reopen_layers_from(storage);
+            }
+            Ok(frame_signal::boxed(app))
         }),
     );
     match result {

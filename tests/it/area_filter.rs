@@ -76,8 +76,8 @@ fn a_modifier_click_on_nakhchivan_filters_the_list_and_the_timeline() {
         state.filters.areas,
         vec![AreaFilter::Named("Nakhchivan".to_owned())]
     );
-    let catalog = AreaCatalog::from_basemap(&state.basemap);
-    let area = catalog.find("Nakhchivan").unwrap().geometry.clone();
+    // the window's own catalogue: the detailed polygons
+    let area = state.areas.find("Nakhchivan").unwrap().geometry.clone();
     let expected = brute_force(&state.data, &[area]);
     assert!(expected.len() >= 3, "{expected:?}");
     let shown: BTreeSet<String> = state
@@ -141,9 +141,7 @@ fn a_shift_drag_draws_a_box_that_filters_the_same_way() {
         (s - 38.6).abs() < 0.05 && (n - 40.4).abs() < 0.05,
         "{s} {n}"
     );
-    let boxed = AreaCatalog::default()
-        .geometry_of(&state.filters.areas[0])
-        .unwrap();
+    let boxed = state.areas.geometry_of(&state.filters.areas[0]).unwrap();
     let expected = brute_force(&state.data, &[boxed]);
     let total = state.data.len();
     assert!(expected.len() > 5 && expected.len() < total);
@@ -184,7 +182,7 @@ fn exported_ids(args: &[&str]) -> BTreeSet<String> {
 fn area_and_box_exports_match_a_brute_force_scan_of_the_bundled_events() {
     let basemap = bundled_basemap();
     let data = bundled_dataset(&basemap);
-    let catalog = AreaCatalog::from_basemap(&basemap);
+    let catalog = AreaCatalog::detailed(&basemap);
     let geometry = |a: &AreaFilter| catalog.geometry_of(a).unwrap();
     let nakhchivan = geometry(&AreaFilter::Named("Nakhchivan".to_owned()));
     assert_eq!(
@@ -238,7 +236,7 @@ fn area_exports_of_a_generated_file_match_a_brute_force_scan() {
     let basemap = bundled_basemap();
     let data = caucasus_atlas::io::open::load_dataset_strict(&path, &basemap, &Default::default())
         .unwrap();
-    let catalog = AreaCatalog::from_basemap(&basemap);
+    let catalog = AreaCatalog::detailed(&basemap);
     for (args, areas) in [
         (
             vec!["--area", "Azerbaijan"],
@@ -293,4 +291,89 @@ fn an_unknown_area_lists_the_names_that_exist() {
     assert_eq!(bad_box.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad_box.stderr).contains("MINLON ≤ MAXLON"));
     assert!(out.stdout.is_empty() && bad_box.stdout.is_empty());
+}
+
+/// A point near the Aras (within about 3 km of the basemap's river line) that lies inside `wanted`
+/// and outside `other`, found around the vertices of both: a few hundred metres from a vertex, in
+/// one of 16 directions, at the precision the dataset keeps.
+fn near_the_aras_inside_only(wanted: &Geometry<f64>, other: &Geometry<f64>) -> (f64, f64) {
+    use geo::{CoordsIter, Distance, Euclidean};
+    const NEAR_THE_ARAS_DEG: f64 = 0.03;
+    let basemap = bundled_basemap();
+    let aras = &basemap.shape("Aras / Araks / Araz").unwrap().geometry;
+    let vertices: Vec<geo::Coord<f64>> = wanted.coords_iter().chain(other.coords_iter()).collect();
+    for v in vertices {
+        for step in [0.0005, 0.001, 0.002, 0.004] {
+            for k in 0..16 {
+                let angle = std::f64::consts::TAU * f64::from(k) / 16.0;
+                let lon = f64::from((v.x + step * angle.cos()) as f32);
+                let lat = f64::from((v.y + step * angle.sin()) as f32);
+                let p = Point::new(lon, lat);
+                let near = match aras {
+                    Geometry::LineString(l) => Euclidean.distance(&p, l),
+                    Geometry::MultiLineString(m) => Euclidean.distance(&p, m),
+                    other => panic!("the Aras is a line, not {other:?}"),
+                } < NEAR_THE_ARAS_DEG;
+                if near && wanted.contains(&p) && !other.contains(&p) {
+                    return (lon, lat);
+                }
+            }
+        }
+    }
+    panic!("no point near the Aras lies inside one Nakhchivan and outside the other")
+}
+
+#[test]
+fn a_point_inside_only_the_detailed_nakhchivan_is_counted_and_one_outside_it_is_not() {
+    let basemap = bundled_basemap();
+    let name = AreaFilter::Named("Nakhchivan".to_owned());
+    let drawn = AreaCatalog::from_basemap(&basemap)
+        .geometry_of(&name)
+        .unwrap();
+    let detailed = AreaCatalog::detailed(&basemap).geometry_of(&name).unwrap();
+    let inside = near_the_aras_inside_only(&detailed, &drawn);
+    let outside = near_the_aras_inside_only(&drawn, &detailed);
+    let event = |id: &str, (lon, lat): (f64, f64)| {
+        serde_json::json!({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"id": id, "title": "by the Aras", "date": "2021-05-04"}
+        })
+    };
+    let fc = serde_json::json!({"type": "FeatureCollection", "features": [
+        event("inside", inside),
+        event("outside", outside),
+        event("city", (45.4126, 39.2089)),
+    ]});
+    let dir = std::env::temp_dir().join(format!("atlas-aras-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("aras.geojson");
+    std::fs::write(&path, fc.to_string()).unwrap();
+    let wanted: BTreeSet<String> = ["city", "inside"].map(str::to_owned).into();
+    // the command line
+    let exported = exported_ids(&[
+        "export",
+        "events",
+        "--data",
+        path.to_str().unwrap(),
+        "--area",
+        "nakhchivan",
+    ]);
+    assert_eq!(exported, wanted, "inside {inside:?}, outside {outside:?}");
+    // the window
+    let data = caucasus_atlas::io::open::load_dataset_strict(&path, &basemap, &Default::default())
+        .unwrap();
+    let mut app = caucasus_atlas::app::AtlasApp::new(data, basemap);
+    app.filters.areas = vec![name];
+    app.refresh_visible();
+    let shown: BTreeSet<String> = app
+        .visible
+        .in_window
+        .iter()
+        .chain(&app.visible.undated)
+        .map(|&i| app.data.id(i).unwrap().to_owned())
+        .collect();
+    assert_eq!(app.visible.matching, 2);
+    assert_eq!(shown, wanted);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

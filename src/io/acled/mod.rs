@@ -5,14 +5,22 @@
 //! distinct `location` + `admin1` becomes one ad-hoc place. A row with a problem is skipped and the
 //! problem reported as `file:line:column`, where line and column are those of the offending field's
 //! first character in the file (the line of the record, unless a quoted field before it spans lines).
+//! Rows that repeat an id are settled in [`merge`] (monadic exports become one event per id); a file
+//! cut off in its last record has that record refused at its line; older layouts load through the
+//! same column names, their old event types mapped in [`legacy`].
 //!
 //! The reader is built for large exports: one reused [`csv::ByteRecord`], column indexes looked up
 //! once, places and category labels interned, and no allocation per row beyond the event's own strings.
 
+mod legacy;
+mod merge;
+#[cfg(test)]
+mod properties;
 mod reader;
 mod split;
 use super::bundled::Loaded;
 use super::date_parse::{month_containing, parse_day, week_containing};
+use super::memory::Input;
 use super::problem::Problem;
 use super::slug::{coordinates_id, coordinates_name, slug};
 use crate::model::date::day_of;
@@ -83,7 +91,8 @@ impl Columns {
             event_date,
             latitude,
             longitude,
-            id: find("event_id_cnty"),
+            // layouts before 2019 may name rows by `data_id` alone
+            id: find("event_id_cnty").or_else(|| find("data_id")),
             time_precision: find("time_precision"),
             event_type: find("event_type"),
             sub_event_type: find("sub_event_type"),
@@ -115,70 +124,41 @@ pub fn parse_acled_csv(file: &str, bytes: &[u8]) -> (Vec<Place>, Loaded<Event>) 
 /// Parses ACLED-style CSV bytes into compact rows whose free text is read again from `source`
 /// when an event is shown whole. `bytes` are the source's whole content.
 pub fn parse_acled_rows(file: &str, bytes: &[u8], source: RowSource) -> (RowStore, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+    let (store, problems, _) = parse_acled_input(file, Input::from(bytes), source);
+    (store, problems)
+}
+
+/// [`parse_acled_rows`] on an [`Input`] (the pages of a mapped file are given back as the parse
+/// passes them, so a large file is never in memory whole), with notices about the load such as
+/// "300 rows merged into 193 events".
+pub fn parse_acled_input(
+    file: &str,
+    input: Input<'_>,
+    source: RowSource,
+) -> (RowStore, Vec<Problem>, Vec<String>) {
+    let bom = if input.bytes().starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
         0
     };
-    let bytes = &bytes[bom..];
-    let empty = |columns: Option<Columns>, problems| {
-        let reader = AcledReader::new(file, columns, source.clone());
-        (
-            RowStore::new(
-                Arc::new(reader),
-                vec![],
-                vec![],
-                vec![],
-                RowColumns::default(),
-            ),
-            problems,
-        )
-    };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        problems.push(Problem::whole(file, "the file is empty"));
-        return empty(None, problems);
-    }
-    let head = &bytes[..bytes.len().min(8192)];
-    if let Some(nul) = head.iter().position(|&b| b == 0) {
-        let (line, column) = line_column(bytes, 0, 1, nul);
-        problems.push(Problem::at(
-            file,
-            line,
-            column,
-            "not a CSV text file (it contains NUL bytes; a binary file?)",
-        ));
-        return empty(None, problems);
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut record = ByteRecord::new();
-    let header_line = match reader.read_byte_record(&mut record) {
-        Ok(true) => record_line(bytes, &record),
-        Ok(false) => {
-            problems.push(Problem::whole(file, "the file is empty"));
-            return empty(None, problems);
-        }
-        Err(e) => {
-            problems.push(csv_problem(file, &e));
-            return empty(None, problems);
+    let input = input.skip(bom);
+    let bytes = input.bytes();
+    let (columns, body, first_line) = match read_header(file, bytes) {
+        Ok(header) => header,
+        Err(problem) => {
+            let reader = AcledReader::new(file, None, source);
+            let rows = RowColumns::default();
+            let store = RowStore::new(Arc::new(reader), vec![], vec![], vec![], rows);
+            return (store, vec![problem], Vec::new());
         }
     };
-    let columns = match Columns::find(&record) {
-        Ok(c) => c,
-        Err(message) => {
-            problems.push(Problem::at(file, header_line, 1, message));
-            return empty(None, problems);
-        }
-    };
-    let body = reader.position().byte() as usize;
-    let first_line = reader.position().line() as usize;
-    let parts = split::parse_parts(file, bytes, body, first_line, &columns, split::SPLIT_MIN);
-    let (mut rows, out, id_keys, part_problems) = split::join(parts, bom);
+    let mut problems = Vec::new();
+    let parts = split::parse_parts(file, input, (body, first_line), &columns, split::SPLIT_MIN);
+    let (mut rows, mut out, id_keys, part_problems) = split::join(parts, bom);
+    out.shrink_to_fit();
     problems.extend(part_problems);
-    let duplicates = duplicate_ids(id_keys, &out);
+    let repeats = merge::repeated_ids(id_keys, &out);
+    let settled = merge::settle(&repeats, &mut out, &mut rows, columns.actor2.is_none());
     let reader = AcledReader::new(file, Some(columns), source);
     let id_column = reader.id_column();
     let mut store = RowStore::new(
@@ -188,45 +168,54 @@ pub fn parse_acled_rows(file: &str, bytes: &[u8], source: RowSource) -> (RowStor
         std::mem::take(&mut rows.actor_lists),
         out,
     );
-    if !duplicates.is_empty() {
-        let mut skip = vec![false; store.len()];
-        for &j in &duplicates {
-            skip[j] = true;
-            let start = (store.rows().offset[j] as usize).saturating_sub(bom);
-            let line = store.rows().line[j] as usize;
-            let offset = field_offset(bytes, start, id_column);
-            let (line, column) = line_column(bytes, start, line, offset);
-            let message = format!("duplicate event id `{}`", store.id(j));
-            problems.push(Problem::at(file, line, column, message));
-        }
+    let mut notices = Vec::new();
+    if !repeats.is_empty() {
+        let source = merge::Source {
+            file,
+            bytes,
+            bom,
+            id_column,
+        };
+        let (skip, conflicts, notice) = merge::report(&store, &settled, &source);
+        problems.extend(conflicts);
+        notices.extend(notice);
         store = store.without(&skip);
         problems.sort_by_key(|p| (p.line, p.column));
     }
-    (store, problems)
+    (store, problems, notices)
 }
 
-/// The positions of the rows whose id an earlier row already has, ascending.
-///
-/// Sorting the id hashes once is much faster than probing a hash set per row: a million random probes
-/// into a large table miss the cache every time.
-fn duplicate_ids(mut id_keys: Vec<(u64, usize)>, rows: &RowColumns) -> Vec<usize> {
-    id_keys.sort_unstable();
-    let mut duplicates = Vec::new();
-    // The distinct ids of one hash group (almost always one), so equal ids cost O(n), not O(n²).
-    let mut distinct: Vec<&str> = Vec::new();
-    for group in id_keys.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
-        distinct.clear();
-        for &(_, i) in group {
-            let id = rows.id(i);
-            if distinct.contains(&id) {
-                duplicates.push(i);
-            } else {
-                distinct.push(id);
-            }
-        }
+/// Reads the header row: the columns, and the byte and line where the rows begin. A file that is
+/// empty, binary or without the required columns is one problem.
+fn read_header(file: &str, bytes: &[u8]) -> Result<(Columns, usize, usize), Problem> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Problem::whole(file, "the file is empty"));
     }
-    duplicates.sort_unstable();
-    duplicates
+    let head = &bytes[..bytes.len().min(8192)];
+    if let Some(nul) = head.iter().position(|&b| b == 0) {
+        let (line, column) = line_column(bytes, 0, 1, nul);
+        return Err(Problem::at(
+            file,
+            line,
+            column,
+            "not a CSV text file (it contains NUL bytes; a binary file?)",
+        ));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = ByteRecord::new();
+    let header_line = match reader.read_byte_record(&mut record) {
+        Ok(true) => record_line(bytes, &record),
+        Ok(false) => return Err(Problem::whole(file, "the file is empty")),
+        Err(e) => return Err(csv_problem(file, &e)),
+    };
+    let columns =
+        Columns::find(&record).map_err(|message| Problem::at(file, header_line, 1, message))?;
+    let body = reader.position().byte() as usize;
+    let first_line = reader.position().line() as usize;
+    Ok((columns, body, first_line))
 }
 
 /// The Fx hash of some bytes.
@@ -655,7 +644,7 @@ impl Rows {
             (t, s) => format!("{t} / {s}"),
         };
         let found = (
-            Category::from_acled(event_type, sub_event_type),
+            legacy::category(event_type, sub_event_type),
             self.strings.intern(&label) as u32,
         );
         self.pair = self.categories.len() as u32;
@@ -735,6 +724,11 @@ mod tests {
 
     fn parse(bytes: &[u8]) -> (Vec<Place>, Loaded<Event>) {
         parse_acled_csv("acled.csv", bytes)
+    }
+
+    /// A source with nothing behind it (for parses whose rows are not read again).
+    fn memory() -> RowSource {
+        RowSource::Memory(Arc::from(&b""[..]))
     }
 
     fn by_id<'a>(events: &'a [Event], id: &str) -> &'a Event {
@@ -911,17 +905,31 @@ mod tests {
     #[test]
     fn duplicates_and_wrong_widths() {
         let p = problems("e0,2022-08-02,1,Battles,,Lachin,39.6,46.5,,\ne2,2022-08-02\n");
-        assert_eq!(p[0].to_string(), "acled.csv:3:1: duplicate event id `e0`");
+        assert_eq!(
+            p[0].to_string(),
+            "acled.csv:3:1: duplicate event id `e0`: line 2 has it with a different date"
+        );
         assert_eq!(
             p[1].to_string(),
             "acled.csv:4:1: this row has 2 fields but the header has 10"
         );
-        // many copies of one id stay linear
-        let rows = "same,2022-08-02,1,Battles,,Lachin,39.6,46.5,,\n".repeat(20_000);
-        let (_, loaded) = parse(format!("{HEAD}{rows}").as_bytes());
+        // many conflicting copies of one id stay linear
+        let first = "same,2022-08-01,1,Battles,,Lachin,39.6,46.5,,\n";
+        let rows = "same,2022-08-02,1,Battles,,Lachin,39.6,46.5,,\n".repeat(19_999);
+        let (_, loaded) = parse(format!("{HEAD}{first}{rows}").as_bytes());
         assert_eq!(loaded.records.len(), 1);
         assert_eq!(loaded.problems.len(), 19_999);
         assert_eq!(loaded.problems[19_998].line, 20_001);
+        // and so do agreeing copies, which are one event
+        let rows = "same,2022-08-02,1,Battles,,Lachin,39.6,46.5,,\n".repeat(20_000);
+        let (store, problems, notices) = parse_acled_input(
+            "a.csv",
+            Input::from(format!("{HEAD}{rows}").as_bytes()),
+            memory(),
+        );
+        assert!(problems.is_empty());
+        assert_eq!(store.len(), 1);
+        assert_eq!(notices, ["20000 rows merged into 1 event"]);
         // rows without an id are numbered by line
         let (_, loaded) = parse(with_rows(",2022-08-02,,,,,39.6,46.5,,\n").as_bytes());
         assert_eq!(loaded.records[1].id, "row-3");
@@ -1020,48 +1028,11 @@ mod tests {
         assert_eq!(to_text(&events_collection(&again.records)), first);
     }
 
-    /// Run with `cargo test --release --lib acled::tests::million_rows -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn million_rows() {
-        let header = String::from_utf8_lossy(SAMPLE)
-            .lines()
-            .next()
-            .unwrap()
-            .to_owned();
-        let mut text = header + "\n";
-        for i in 0..1_000_000 {
-            text.push_str(&format!(
-                "AZE{i},{} August 2022,2022,{},Political violence,Battles,Armed clash,Military Forces of Azerbaijan (2003-),,1,Military Forces of Armenia (2018-),,1,11,,31,Caucasus and Central Asia,Azerbaijan,Region {},,,Place {},{},{},1,Source {},National,\"On {} August 2022, forces clashed near the village, the ministry said.\",{},,1660000000\n",
-                i % 28 + 1,
-                i % 3 + 1,
-                i % 50,
-                i % 5000,
-                39.0 + (i % 1000) as f64 / 1000.0,
-                46.0 + (i % 997) as f64 / 1000.0,
-                i % 20,
-                i % 28 + 1,
-                i % 7,
-            ));
-        }
-        let start = std::time::Instant::now();
-        let (places, loaded) = parse(text.as_bytes());
-        let took = start.elapsed();
-        println!(
-            "{} MB, {} events, {} places, {} problems in {took:?}",
-            text.len() / 1_000_000,
-            loaded.records.len(),
-            places.len(),
-            loaded.problems.len()
-        );
-        assert_eq!(loaded.records.len(), 1_000_000);
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
 
         #[test]
-        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        fn fuzz_arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
             let _ = parse(&bytes);
             let mut with_header = HEAD.as_bytes().to_vec();
             with_header.extend_from_slice(&bytes);
@@ -1069,13 +1040,13 @@ mod tests {
         }
 
         #[test]
-        fn arbitrary_strings_never_panic(text in "\\PC{0,2000}") {
+        fn fuzz_arbitrary_strings_never_panic(text in "\\PC{0,2000}") {
             let _ = parse(text.as_bytes());
             let _ = parse(format!("{HEAD}{text}").as_bytes());
         }
 
         #[test]
-        fn csv_like_rows_never_panic_and_locate_inside_the_file(
+        fn fuzz_csv_like_rows_never_panic_and_locate_inside_the_file(
             body in proptest::collection::vec(
                 prop_oneof![
                     Just(","), Just("\""), Just("\n"), Just("\r\n"), Just("2022-08-0"),

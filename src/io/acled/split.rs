@@ -3,12 +3,16 @@
 //! into the first's.
 
 use super::{Columns, Rows, field_offset, fx_hash, line_column};
+use crate::io::memory::Input;
 use crate::io::problem::Problem;
 use crate::model::RowColumns;
 use csv::ByteRecord;
 
 /// Tables smaller than this are read on one thread.
 pub(super) const SPLIT_MIN: usize = 4 << 20;
+
+/// A part gives back the pages of a mapped file it has passed in steps of this many bytes.
+const RELEASE_STEP: usize = 16 << 20;
 
 /// What one part of the rows gave.
 #[derive(Default)]
@@ -20,17 +24,17 @@ pub(super) struct Part {
     problems: Vec<Problem>,
 }
 
-/// Reads the rows in `bytes[body..]` (line `first_line` starts at `body`), on two threads when
+/// Reads the rows of `input` from `body` (on line `first_line`) to the end, on two threads when
 /// there are at least `split_min` bytes.
 pub(super) fn parse_parts(
     file: &str,
-    bytes: &[u8],
-    body: usize,
-    first_line: usize,
+    input: Input<'_>,
+    (body, first_line): (usize, usize),
     columns: &Columns,
     split_min: usize,
 ) -> Vec<Part> {
-    let alone = || vec![parse_part(file, bytes, (body, first_line), None, columns).0];
+    let bytes = input.bytes();
+    let alone = || vec![parse_part(file, input, (body, first_line), None, columns).0];
     if bytes.len().saturating_sub(body) < split_min {
         return alone();
     }
@@ -40,10 +44,10 @@ pub(super) fn parse_parts(
     std::thread::scope(|scope| {
         let second = scope.spawn(move || {
             let line = first_line + memchr::memchr_iter(b'\n', &bytes[body..cut]).count();
-            parse_part(file, bytes, (cut, line), None, columns)
+            parse_part(file, input, (cut, line), None, columns)
         });
         let (first, stopped_at_cut) =
-            parse_part(file, bytes, (body, first_line), Some(cut), columns);
+            parse_part(file, input, (body, first_line), Some(cut), columns);
         match (stopped_at_cut, second.join()) {
             (true, Ok((second, _))) => vec![first, second],
             // the reader did not see a record boundary at the cut: read on alone
@@ -81,11 +85,13 @@ fn cut_near_middle(bytes: &[u8], body: usize, width: usize) -> Option<usize> {
 /// `stop`; says whether it stopped exactly at `stop`.
 fn parse_part(
     file: &str,
-    bytes: &[u8],
+    input: Input<'_>,
     (start, start_line): (usize, usize),
     stop: Option<usize>,
     columns: &Columns,
 ) -> (Part, bool) {
+    let bytes = input.bytes();
+    let mut released = start;
     let mut part = Part::default();
     part.reserve(estimate_rows(&bytes[start..stop.unwrap_or(bytes.len())]));
     let mut reader = csv::ReaderBuilder::new()
@@ -120,18 +126,17 @@ fn parse_part(
                 start_line + p.line() as usize - 1,
             )
         });
-        if record.len() != columns.width {
+        if at - released >= RELEASE_STEP {
+            input.release(released..at);
+            released = at;
+        }
+        let last = stop.is_none()
+            && bytes[(start + reader.position().byte() as usize).min(bytes.len())..]
+                .iter()
+                .all(u8::is_ascii_whitespace);
+        if let Some(message) = shape_problem(bytes, at, last, record.len(), columns.width) {
             let (line, column) = line_column(bytes, at, line, field_offset(bytes, at, 0));
-            part.problems.push(Problem::at(
-                file,
-                line,
-                column,
-                format!(
-                    "this row has {} fields but the header has {}",
-                    record.len(),
-                    columns.width
-                ),
-            ));
+            part.problems.push(Problem::at(file, line, column, message));
             continue;
         }
         match Rows::fields(&record, columns) {
@@ -157,6 +162,68 @@ fn parse_part(
     // sorted here, on the part's own thread, so that finding duplicates is one merge
     part.id_keys.sort_unstable();
     (part, stop.is_none())
+}
+
+/// What is wrong with the shape of the record at `at` with `fields` fields, the file's `last`
+/// or not: cut off (see [`cut_off`]), or not as wide as the header.
+fn shape_problem(
+    bytes: &[u8],
+    at: usize,
+    last: bool,
+    fields: usize,
+    width: usize,
+) -> Option<String> {
+    if last && let Some(message) = cut_off(bytes, at, fields, width) {
+        return Some(message);
+    }
+    (fields != width).then(|| format!("this row has {fields} fields but the header has {width}"))
+}
+
+/// Why the file's last record, starting at `at` with `fields` fields, looks cut off (a download
+/// or copy that stopped early): it ends inside a quoted field, or it lacks fields and the file
+/// lacks its final line break. `None` when it looks whole.
+fn cut_off(bytes: &[u8], at: usize, fields: usize, width: usize) -> Option<String> {
+    let record = &bytes[at.min(bytes.len())..];
+    if ends_in_quotes(record) {
+        return Some(
+            "the file ends inside a quoted field of this record (cut off?); the record is \
+             incomplete"
+                .to_owned(),
+        );
+    }
+    (fields < width && !bytes.ends_with(b"\n")).then(|| {
+        format!(
+            "the file ends in the middle of this record (cut off?): it has {fields} of the \
+             header's {width} fields"
+        )
+    })
+}
+
+/// Whether CSV text ends inside a quoted field (a quote opens a field only at its start; `""`
+/// inside one is an escaped quote).
+fn ends_in_quotes(text: &[u8]) -> bool {
+    let mut in_quotes = false;
+    let mut field_start = true;
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        if in_quotes {
+            if b == b'"' {
+                if text.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if b == b'"' && field_start {
+            in_quotes = true;
+            field_start = false;
+        } else {
+            field_start = matches!(b, b',' | b'\n' | b'\r');
+        }
+        i += 1;
+    }
+    in_quotes
 }
 
 /// About how many rows `bytes` hold, from the lines in their first 64 KiB (a little over, so the
@@ -217,8 +284,9 @@ pub(super) fn join(
         o.line.extend_from_slice(&r.line);
         let mut keys = std::mem::take(&mut first.id_keys);
         keys.extend(part.id_keys.iter().map(|&(h, j)| (h, j + base)));
-        // two sorted runs: the sort merges them in linear time
-        keys.sort_unstable();
+        // two sorted runs: the stable sort finds them and merges them in linear time (the
+        // unstable one would sort them again from scratch)
+        keys.sort();
         first.id_keys = keys;
         first.problems.extend(part.problems);
     }
@@ -290,7 +358,13 @@ mod tests {
         let columns = Columns::find(&header).unwrap();
         let body = reader.position().byte() as usize;
         let line = reader.position().line() as usize;
-        let parts = parse_parts("t.csv", bytes, body, line, &columns, split_min);
+        let parts = parse_parts(
+            "t.csv",
+            Input::from(bytes),
+            (body, line),
+            &columns,
+            split_min,
+        );
         let (rows, out, _, problems) = join(parts, 0);
         let described: Vec<String> = (0..out.len())
             .map(|j| {

@@ -451,19 +451,19 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+    fn fuzz_arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
         let text = String::from_utf8_lossy(&bytes);
         let _ = parse(&text);
     }
 
     #[test]
-    fn arbitrary_strings_never_panic(text in "\\PC{0,2000}") {
+    fn fuzz_arbitrary_strings_never_panic(text in "\\PC{0,2000}") {
         let _ = parse(&text);
         let _ = parse(&format!("{{\"type\": \"FeatureCollection\", \"features\": [{text}]}}"));
     }
 
     #[test]
-    fn arbitrary_features_never_panic(
+    fn fuzz_arbitrary_features_never_panic(
         features in proptest::collection::vec(
             (
                 prop_oneof![Just(None), arb_geometry().prop_map(Some)],

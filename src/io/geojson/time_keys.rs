@@ -14,7 +14,7 @@ pub use super::clock::Clock;
 use super::clock::{clock_of_millis, clock_only, iso_clock};
 use super::keys::Key;
 use super::raw::{Num, Props, Val};
-use crate::io::date_parse::{DaySpan, parse_date_text, span_of_number};
+use crate::io::date_parse::{ParsedSpan, parse_date_text, span_of_number};
 use crate::io::json_locate::Step;
 use crate::model::Precision;
 use crate::model::date::{day_of, year_range};
@@ -63,7 +63,7 @@ impl<'n> ValueAt<'n> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stamp<'n> {
     /// The days it covers, with the precision its text gave.
-    pub span: DaySpan,
+    pub span: ParsedSpan,
     /// The time of day, when the value has one.
     pub clock: Option<Clock>,
     /// Where the value is in the feature.
@@ -341,7 +341,7 @@ fn number_stamp<'n>(n: Num, at: ValueAt<'n>, year: bool) -> Result<Stamp<'n>, Fa
             .flatten()
             .ok_or_else(|| (at.path(), format!("year {} is not a usable year", n.text())))?;
         return Ok(Stamp {
-            span: DaySpan {
+            span: ParsedSpan {
                 start: range.0,
                 end: range.1,
                 precision: Precision::Year,

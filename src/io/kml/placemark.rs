@@ -2,7 +2,7 @@
 //! notes; its TimeStamp or TimeSpan (or the fields the user chose) as the date; its geometry.
 
 use super::reader::{At, RawGeometry, RawPlacemark};
-use crate::io::date_parse::DaySpan;
+use crate::io::date_parse::ParsedSpan;
 use crate::io::html_text::html_to_text;
 use crate::io::imported::{DateFields, Places, date_between, read_date_value};
 use crate::io::open::LoadOptions;
@@ -162,7 +162,7 @@ impl<'a> Converter<'a> {
 fn dated(
     start: &At,
     end: Option<&At>,
-    read: impl Fn(&str) -> Result<(DaySpan, Option<TimeOfDay>), String>,
+    read: impl Fn(&str) -> Result<(ParsedSpan, Option<TimeOfDay>), String>,
 ) -> Result<(EventDate, Option<TimeOfDay>), Fail> {
     let (a, time) = read(start.text.trim()).map_err(|m| (start.offset, m))?;
     let b = match end {

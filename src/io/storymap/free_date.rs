@@ -5,7 +5,7 @@
 //! without a year (`Aug 23`, `23 August`, `August`) is [`FreeDate::Yearless`]: it stays undated
 //! unless the user assumes a year for the whole file.
 
-use crate::io::date_parse::{DaySpan, month_number, parse_date_text};
+use crate::io::date_parse::{ParsedSpan, month_number, parse_date_text};
 use crate::model::Precision;
 use crate::model::date::{month_range, year_range};
 use chrono::NaiveDate;
@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FreeDate {
     /// A date with its year.
-    Dated(DaySpan),
+    Dated(ParsedSpan),
     /// A month, or a day of a month, with no year.
     Yearless {
         /// Month, 1-12.
@@ -29,10 +29,10 @@ pub enum FreeDate {
 impl FreeDate {
     /// The date in `year`, for a yearless date (`None` when that day does not exist that year,
     /// as 29 February in most years).
-    pub fn in_year(month: u32, day: Option<u32>, year: i32) -> Option<DaySpan> {
+    pub fn in_year(month: u32, day: Option<u32>, year: i32) -> Option<ParsedSpan> {
         match day {
-            Some(d) => NaiveDate::from_ymd_opt(year, month, d).map(DaySpan::day),
-            None => month_range(year, month).map(|(start, end)| DaySpan {
+            Some(d) => NaiveDate::from_ymd_opt(year, month, d).map(ParsedSpan::day),
+            None => month_range(year, month).map(|(start, end)| ParsedSpan {
                 start,
                 end,
                 precision: Precision::Month,
@@ -135,7 +135,7 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
 }
 
 /// `1990s` as the decade.
-fn decade(text: &str) -> Option<DaySpan> {
+fn decade(text: &str) -> Option<ParsedSpan> {
     let digits = text.strip_suffix('s').or_else(|| text.strip_suffix("'s"))?;
     let y: i32 = (digits.len() == 4).then(|| digits.parse().ok()).flatten()?;
     if y % 10 != 0 {
@@ -143,7 +143,7 @@ fn decade(text: &str) -> Option<DaySpan> {
     }
     let (start, _) = year_range(y)?;
     let (_, end) = year_range(y + 9)?;
-    Some(DaySpan {
+    Some(ParsedSpan {
         start,
         end,
         precision: Precision::Decade,
@@ -151,7 +151,7 @@ fn decade(text: &str) -> Option<DaySpan> {
 }
 
 /// `1914-1918` (or with an en dash, or spaces) as the years from one to the other.
-fn year_range_of(text: &str) -> Option<DaySpan> {
+fn year_range_of(text: &str) -> Option<ParsedSpan> {
     let (a, b) = text.split_once(['-', '–', '—'])?;
     let year = |s: &str| {
         let s = s.trim();
@@ -163,7 +163,7 @@ fn year_range_of(text: &str) -> Option<DaySpan> {
     if b < a {
         return None;
     }
-    Some(DaySpan {
+    Some(ParsedSpan {
         start: year_range(a)?.0,
         end: year_range(b)?.1,
         precision: Precision::Year,
@@ -179,7 +179,7 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    fn dated(text: &str) -> DaySpan {
+    fn dated(text: &str) -> ParsedSpan {
         match read_free_date(text) {
             FreeDate::Dated(s) => s,
             other => panic!("{text}: {other:?}"),
@@ -196,7 +196,7 @@ mod tests {
             "Wednesday, August 3, 2022",
             "3 Aug, 2022",
         ] {
-            assert_eq!(dated(text), DaySpan::day(d(2022, 8, 3)), "{text}");
+            assert_eq!(dated(text), ParsedSpan::day(d(2022, 8, 3)), "{text}");
         }
         let month = dated("August 2022");
         assert_eq!(
@@ -243,7 +243,7 @@ mod tests {
         assert_eq!(FreeDate::in_year(2, Some(29), 2023), None);
         assert_eq!(
             FreeDate::in_year(8, Some(23), 2020),
-            Some(DaySpan::day(d(2020, 8, 23)))
+            Some(ParsedSpan::day(d(2020, 8, 23)))
         );
     }
 
@@ -275,7 +275,7 @@ mod tests {
                 1 => date.format("%-d %b %Y").to_string(),
                 _ => date.format("%A, %B %-d, %Y").to_string(),
             };
-            prop_assert_eq!(read_free_date(&text), FreeDate::Dated(DaySpan::day(date)));
+            prop_assert_eq!(read_free_date(&text), FreeDate::Dated(ParsedSpan::day(date)));
         }
     }
 }

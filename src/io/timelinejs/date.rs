@@ -1,7 +1,7 @@
 //! TimelineJS date objects: `{year, month, day, hour, minute, second, millisecond, display_date}`,
 //! each part a number or a string, possibly empty (an empty month means the whole year).
 
-use crate::io::date_parse::DaySpan;
+use crate::io::date_parse::ParsedSpan;
 use crate::io::imported::read_date_value;
 use crate::io::json_values::{is_blank, text};
 use crate::model::date::{month_range, year_range};
@@ -18,7 +18,7 @@ pub const MAX_YEAR: i64 = 9999;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parts {
     /// The days it covers, with its precision.
-    pub span: DaySpan,
+    pub span: ParsedSpan,
     /// The time of day, when an hour is given with a day.
     pub time: Option<TimeOfDay>,
     /// The object's own `display_date`, when given.
@@ -79,7 +79,7 @@ fn part(obj: &Value, key: &'static str) -> Result<Option<i64>, PartFail> {
 }
 
 /// The days of a year, a month of it, or a day of that month.
-fn span_of(y: i32, month: Option<i64>, day: Option<i64>) -> Result<DaySpan, PartFail> {
+fn span_of(y: i32, month: Option<i64>, day: Option<i64>) -> Result<ParsedSpan, PartFail> {
     let unreal = || {
         (
             Some("day"),
@@ -94,7 +94,7 @@ fn span_of(y: i32, month: Option<i64>, day: Option<i64>) -> Result<DaySpan, Part
     Ok(match (month, day) {
         (None, None) => {
             let (start, end) = year_range(y).ok_or_else(unreal)?;
-            DaySpan {
+            ParsedSpan {
                 start,
                 end,
                 precision: Precision::Year,
@@ -104,7 +104,7 @@ fn span_of(y: i32, month: Option<i64>, day: Option<i64>) -> Result<DaySpan, Part
             let (start, end) = small(m)
                 .and_then(|m| month_range(y, m))
                 .ok_or_else(unreal)?;
-            DaySpan {
+            ParsedSpan {
                 start,
                 end,
                 precision: Precision::Month,
@@ -115,7 +115,7 @@ fn span_of(y: i32, month: Option<i64>, day: Option<i64>) -> Result<DaySpan, Part
                 .zip(small(d))
                 .and_then(|(m, d)| NaiveDate::from_ymd_opt(y, m, d))
                 .ok_or_else(unreal)?;
-            DaySpan::day(date)
+            ParsedSpan::day(date)
         }
         (None, Some(_)) => {
             return Err((Some("month"), "the date has a day but no month".to_owned()));
@@ -196,7 +196,7 @@ mod tests {
         let p = read(Some(&json!({"year": "1963", "month": "8", "day": 28})))
             .unwrap()
             .unwrap();
-        assert_eq!(p.span, DaySpan::day(d(1963, 8, 28)));
+        assert_eq!(p.span, ParsedSpan::day(d(1963, 8, 28)));
         let p = read(Some(&json!({"year": 2020, "month": ""})))
             .unwrap()
             .unwrap();

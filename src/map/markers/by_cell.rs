@@ -194,15 +194,15 @@ pub(super) struct EdgeCount {
 }
 
 /// Events counted per screen cell, per place at the edge, and the shapes by name.
-pub(super) struct Counts<'a> {
+pub(super) struct Counts {
     pub(super) cells: Vec<Cell>,
     pub(super) edges: Vec<EdgeCount>,
     edge_index: KeyMap<usize>,
-    pub(super) shapes: BTreeMap<&'a str, Vec<usize>>,
+    pub(super) shapes: BTreeMap<String, Vec<usize>>,
 }
 
-impl<'a> Counts<'a> {
-    pub(super) fn new(cells: usize) -> Counts<'a> {
+impl Counts {
+    pub(super) fn new(cells: usize) -> Counts {
         Counts {
             cells: vec![Cell::default(); cells],
             edges: Vec::new(),
@@ -225,7 +225,7 @@ impl<'a> Counts<'a> {
     }
 
     /// Adds one in-window event.
-    pub(super) fn add(&mut self, data: &'a Dataset, slot: Slot, i: usize) {
+    pub(super) fn add(&mut self, data: &Dataset, slot: Slot, i: usize) {
         let columns = data.columns();
         match slot {
             Slot::Cell(c) => self.cells[c].add(i as u32, columns.place_key[i], columns.category[i]),
@@ -235,8 +235,8 @@ impl<'a> Counts<'a> {
                 edge.categories.add_index(columns.category[i]);
             }
             Slot::Shape => {
-                if let Some(name) = data.view(i).and_then(|e| e.shape_name) {
-                    self.shapes.entry(name).or_default().push(i);
+                if let Some(key) = super::shape_key(data, i) {
+                    self.shapes.entry(key).or_default().push(i);
                 }
             }
         }
@@ -244,7 +244,7 @@ impl<'a> Counts<'a> {
 }
 
 /// Counts by one pass over the window's events (any filters): O(k) over compact columns.
-fn count_scan<'a>(input: &MapInput<'a>, mapper: &CellMapper) -> Counts<'a> {
+fn count_scan(input: &MapInput<'_>, mapper: &CellMapper) -> Counts {
     let columns = input.data.columns();
     let mut counts = Counts::new(mapper.nx * mapper.ny);
     for &i in &input.visible.in_window {

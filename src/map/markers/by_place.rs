@@ -55,7 +55,7 @@ fn counts_of(data: &Dataset, events: &[usize]) -> CategoryCounts {
 /// Where each in-window event goes.
 #[derive(Default)]
 struct Sorted<'a> {
-    shapes: BTreeMap<&'a str, Vec<usize>>,
+    shapes: BTreeMap<String, Vec<usize>>,
     marks: Vec<Mark<&'a str>>,
     off_screen: BTreeMap<&'a str, Vec<usize>>,
 }
@@ -68,8 +68,11 @@ fn sort_events<'a>(input: &MapInput<'a>, projector: &Projector) -> Sorted<'a> {
         let Some(e) = input.data.view(i).filter(|e| e.is_placed()) else {
             continue;
         };
-        if let (Some(_), Some(name)) = (e.shape, e.shape_name) {
-            sorted.shapes.entry(name).or_default().push(i);
+        if input.data.track(i).is_some() {
+            continue; // the tracks layer draws events that move
+        }
+        if let Some(key) = super::shape_key(input.data, i) {
+            sorted.shapes.entry(key).or_default().push(i);
             continue;
         }
         let p = projector.project(e.lon, e.lat);

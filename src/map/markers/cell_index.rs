@@ -145,7 +145,7 @@ impl CellIndex {
 
     /// The counts for the window: the run of events starting inside it from the buckets, the few
     /// that start earlier one by one.
-    pub(super) fn count<'a>(&self, input: &MapInput<'a>, mapper: &CellMapper) -> Counts<'a> {
+    pub(super) fn count(&self, input: &MapInput<'_>, mapper: &CellMapper) -> Counts {
         let data = input.data;
         let columns = data.columns();
         let window = &input.visible.in_window;
@@ -170,7 +170,7 @@ impl CellIndex {
     }
 
     /// Adds the events of one bucket whose positions lie in `lo..hi` to the counts.
-    fn count_bucket(&self, bucket: usize, (lo, hi): (u32, u32), counts: &mut Counts<'_>) {
+    fn count_bucket(&self, bucket: usize, (lo, hi): (u32, u32), counts: &mut Counts) {
         let entries = &self.positions[self.start[bucket] as usize..self.start[bucket + 1] as usize];
         let p_lo = entries.partition_point(|&i| i < lo);
         let p_hi = entries.partition_point(|&i| i < hi);

@@ -193,6 +193,21 @@ pub fn markers_for(
     }
 }
 
+/// What groups an event drawn as a shape with others: its basemap shape's name, or its own id for
+/// a shape of its own (a line or polygon from an imported file). `None` for an event drawn at a
+/// point, and for an event that moves (the tracks layer draws those).
+pub fn shape_key(data: &Dataset, i: usize) -> Option<String> {
+    let e = data.view(i)?;
+    e.shape?;
+    if data.track(i).is_some() {
+        return None;
+    }
+    Some(match e.shape_name {
+        Some(name) => name.to_owned(),
+        None => format!("#{}", e.id),
+    })
+}
+
 /// The radius of a point marker for `n` events.
 pub fn marker_radius(n: usize) -> f32 {
     7.0 + 2.4 * (n as f32).ln().max(0.0)

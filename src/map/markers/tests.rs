@@ -56,6 +56,7 @@ fn group(data: &Dataset, cache: &mut CellCache) -> (MarkerSet, Visible) {
         filters: &filters,
         areas: &areas,
         situation: &situation,
+        picking_place: false,
     };
     (markers_for(&input, &projector(), cache), visible)
 }

@@ -1,7 +1,8 @@
 //! `make-basemap`: builds the Caucasus Atlas map data from public sources:
-//! `assets/basemap.geojson` (the regional basemap), `assets/world.geojson`
-//! (low-detail world context) and `assets/situation.geojson` (who held what,
-//! when).
+//! `assets/basemap.geojson` (the regional basemap), `assets/areas.geojson`
+//! (its countries and regions unsimplified, for point-in-area tests),
+//! `assets/world.geojson` (low-detail world context) and
+//! `assets/situation.geojson` (who held what, when).
 //!
 //! Usage: `make-basemap --world-atlas=DIR --cities=FILE --data=DIR
 //! --assets=DIR [--epsilon=DEGREES]`
@@ -12,6 +13,7 @@
 //! in the right areas on the right days) before anything is written.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod areas;
 mod geom;
 mod geonames;
 mod natural_earth;
@@ -26,7 +28,7 @@ use std::process::ExitCode;
 
 use crate::geonames::Gazetteer;
 use crate::output::Feature;
-use crate::regional::{NeInputs, Regional};
+use crate::regional::{Countries, NeInputs, Regional};
 use crate::situation::build::{Builder, Inputs};
 use crate::situation::spec::Spec;
 
@@ -45,6 +47,10 @@ for the corridor line; approximate features are marked";
 const LICENCE: &str = "Natural Earth data: public domain. world-atlas@2.0.2 package by Mike \
 Bostock: ISC licence. GeoNames: CC BY 4.0. Constructed features (marked with a note): same terms \
 as this project.";
+/// Source statement of the detailed areas.
+const AREAS_SOURCE: &str = "Natural Earth 1:10m Admin-0 countries via world-atlas@2.0.2 (public \
+domain), unsimplified, clipped to the regional extent; Natural Earth 1:10m 1991 oblast line; the \
+countries and regions of basemap.geojson with every source vertex, for point-in-area tests";
 /// Source statement of the world file.
 const WORLD_SOURCE: &str = "Natural Earth 1:110m Admin-0 countries and land via world-atlas@2.0.2 \
 (public domain), unsimplified";
@@ -150,6 +156,30 @@ fn report_regional(r: &Regional, total: usize) {
     }
 }
 
+/// Prints the detailed areas' summary.
+fn report_areas(regional: &Regional, areas: &[Feature]) -> Result<(), String> {
+    let total: usize = areas.iter().map(Feature::vertices).sum();
+    let gaps = areas::gaps_km(&regional.features, areas)?;
+    println!(
+        "{:<28} {:<9} {:>8} {:>9}",
+        "detailed area", "kind", "vertices", "gap km"
+    );
+    for (f, (_, gap)) in areas.iter().zip(&gaps) {
+        println!(
+            "{:<28} {:<9} {:>8} {gap:>9.3}",
+            f.name,
+            f.kind,
+            f.vertices()
+        );
+    }
+    println!(
+        "detailed vertices: {total} (max {}); gap to the basemap at most {:.3} km",
+        areas::MAX_VERTICES,
+        areas::deviation_limit_km(regional)
+    );
+    Ok(())
+}
+
 /// Writes a file, reporting its size.
 fn write(path: &str, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {path}: {e}"))?;
@@ -199,14 +229,16 @@ fn run() -> Result<(), String> {
         lines: ne("karabakh_lines_1991_1994.geojson")?,
     };
 
+    let countries = Countries::load(&wa("countries-10m.json"))?;
     let regional = regional::build(
-        &wa("countries-10m.json"),
+        &countries,
         &wa("land-10m.json"),
         args.epsilon,
         &gazetteer,
         &ne_in,
     )?;
     let total = check_regional(&regional)?;
+    let detailed = areas::build(&countries, &regional, &gazetteer, &ne_in)?;
     let world = world::build(&wa("countries-110m.json"), &wa("land-110m.json"))?;
 
     let spec = Spec::read(&format!("{}/situation.json", args.data))?;
@@ -238,6 +270,9 @@ fn run() -> Result<(), String> {
     report_regional(&regional, total);
     let basemap = output::feature_collection(&regional.features, SOURCE, LICENCE)?;
     write(&format!("{}/basemap.geojson", args.assets), &basemap)?;
+    report_areas(&regional, &detailed)?;
+    let detailed = output::feature_collection(&detailed, AREAS_SOURCE, LICENCE)?;
+    write(&format!("{}/areas.geojson", args.assets), &detailed)?;
     let world = output::feature_collection(&world, WORLD_SOURCE, LICENCE)?;
     write(&format!("{}/world.geojson", args.assets), &world)?;
     let situation = situation::write(&spec, &items, &gazetteer)?;

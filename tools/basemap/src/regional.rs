@@ -53,8 +53,8 @@ const RIVERS: [(&str, &str); 2] = [
 /// Maximum distance (km) of the corridor line to Lachin.
 const CORRIDOR_MAX_KM_FROM_LACHIN: f64 = 3.0;
 
-/// Places inside the former oblast, and outside it.
-const OBLAST_INSIDE: [TownRef; 6] = [
+/// Places inside the former oblast.
+pub const OBLAST_INSIDE: [TownRef; 6] = [
     towns::KHANKENDI,
     towns::SHUSHA,
     towns::ASKERAN,
@@ -62,7 +62,9 @@ const OBLAST_INSIDE: [TownRef; 6] = [
     towns::MARTUNI,
     towns::HADRUT,
 ];
-const OBLAST_OUTSIDE: [TownRef; 4] = [towns::LACHIN, towns::AGHDAM, towns::KALBAJAR, towns::FUZULI];
+/// Places outside the former oblast.
+pub const OBLAST_OUTSIDE: [TownRef; 4] =
+    [towns::LACHIN, towns::AGHDAM, towns::KALBAJAR, towns::FUZULI];
 
 /// The regional basemap and what later steps reuse.
 pub struct Regional {
@@ -150,7 +152,12 @@ pub fn crossing(mp: &MultiPolygon<f64>, from: Coord<f64>, to: Coord<f64>) -> Opt
 }
 
 /// Checks that a shape contains a town.
-fn check_in(g: &Gazetteer, mp: &MultiPolygon<f64>, what: &str, t: TownRef) -> Result<(), String> {
+pub fn check_in(
+    g: &Gazetteer,
+    mp: &MultiPolygon<f64>,
+    what: &str,
+    t: TownRef,
+) -> Result<(), String> {
     let town = towns::get(g, t)?;
     let c = town.at();
     check(contains(mp, c.x, c.y), || {
@@ -159,7 +166,7 @@ fn check_in(g: &Gazetteer, mp: &MultiPolygon<f64>, what: &str, t: TownRef) -> Re
 }
 
 /// Checks that every vertex of `mp` lies inside `within`.
-fn check_within(
+pub fn check_within(
     mp: &MultiPolygon<f64>,
     within: &MultiPolygon<f64>,
     what: &str,
@@ -302,9 +309,11 @@ fn lake_and_river_features(ne_in: &NeInputs, out: &mut Regional) -> Result<(), S
     Ok(())
 }
 
-/// Nakhchivan (from the data) and the former oblast (Natural Earth's 1991 line).
-fn region_features(g: &Gazetteer, ne_in: &NeInputs, out: &mut Regional) -> Result<(), String> {
-    let azerbaijan = out.country("Azerbaijan")?.clone();
+/// The Nakhchivan exclave: the one polygon of Azerbaijan holding Nakhchivan city.
+pub fn nakhchivan_of(
+    azerbaijan: &MultiPolygon<f64>,
+    g: &Gazetteer,
+) -> Result<MultiPolygon<f64>, String> {
     let nc = towns::get(g, towns::NAKHCHIVAN)?.at();
     let nakhchivan: Vec<Polygon<f64>> = azerbaijan
         .iter()
@@ -317,7 +326,13 @@ fn region_features(g: &Gazetteer, ne_in: &NeInputs, out: &mut Regional) -> Resul
             nakhchivan.len()
         )
     })?;
-    let nakhchivan = MultiPolygon::new(nakhchivan);
+    Ok(MultiPolygon::new(nakhchivan))
+}
+
+/// Nakhchivan (from the data) and the former oblast (Natural Earth's 1991 line).
+fn region_features(g: &Gazetteer, ne_in: &NeInputs, out: &mut Regional) -> Result<(), String> {
+    let azerbaijan = out.country("Azerbaijan")?.clone();
+    let nakhchivan = nakhchivan_of(&azerbaijan, g)?;
     check_in(g, &nakhchivan, "Nakhchivan", towns::NAKHCHIVAN)?;
     out.features.push(Feature::new(
         "Nakhchivan",
@@ -406,7 +421,7 @@ fn border_features(
 }
 
 /// Towns that must lie in a country.
-const COUNTRY_CHECKS: [(&str, TownRef); 8] = [
+pub const COUNTRY_CHECKS: [(&str, TownRef); 8] = [
     ("Iran", towns::TABRIZ),
     ("Iran", towns::TEHRAN),
     ("Azerbaijan", towns::NAKHCHIVAN),
@@ -417,23 +432,48 @@ const COUNTRY_CHECKS: [(&str, TownRef); 8] = [
     ("Georgia", towns::TBILISI),
 ];
 
+/// The countries of world-atlas' 10m file that reach into the extent, with their arcs.
+pub struct Countries {
+    /// The decoded topology.
+    pub topo: Topo,
+    /// The countries, each with only its polygons that may reach into the extent.
+    pub shapes: Vec<Shape>,
+}
+
+impl Countries {
+    /// Reads world-atlas' `countries-10m.json`.
+    pub fn load(path: &str) -> Result<Countries, String> {
+        let topology = topo::read_topology(path)?;
+        let topo = Topo::decode(&topology)?;
+        let shapes = restrict_to_extent(&topo, topo::shapes(&topology, "countries")?);
+        Ok(Countries { topo, shapes })
+    }
+
+    /// Every arc the countries use.
+    pub fn arcs(&self) -> HashSet<usize> {
+        self.shapes
+            .iter()
+            .flat_map(|s| topo::arcs_used(&s.polygons))
+            .collect()
+    }
+
+    /// A country by name.
+    pub fn find(&self, name: &str) -> Result<&Shape, String> {
+        find(&self.shapes, name)
+    }
+}
+
 /// Builds the regional basemap from world-atlas' 10m files and Natural Earth.
 pub fn build(
-    countries_path: &str,
+    c: &Countries,
     land_path: &str,
     epsilon: f64,
     g: &Gazetteer,
     ne_in: &NeInputs,
 ) -> Result<Regional, String> {
-    // Countries: decode, keep what reaches into the extent, simplify per arc.
-    let ctopology = topo::read_topology(countries_path)?;
-    let ctopo = Topo::decode(&ctopology)?;
-    let countries = restrict_to_extent(&ctopo, topo::shapes(&ctopology, "countries")?);
-    let carcs: HashSet<usize> = countries
-        .iter()
-        .flat_map(|s| topo::arcs_used(&s.polygons))
-        .collect();
-    let csimp = Simplified::new(&ctopo, &carcs, epsilon, &HashSet::new());
+    // Countries: simplify per arc.
+    let (ctopo, countries) = (&c.topo, &c.shapes);
+    let csimp = Simplified::new(ctopo, &c.arcs(), epsilon, &HashSet::new());
 
     // Land: same quantization as the countries file, so its coast is split at
     // the vertices kept for the countries and simplifies identically.
@@ -464,12 +504,12 @@ pub fn build(
         dropped_rings: 0,
     };
     let snapper = Snapper::new(csimp.kept_coords().into_iter().chain(lsimp.kept_coords()));
-    country_features(&csimp, &countries, &snapper, &mut out)?;
+    country_features(&csimp, countries, &snapper, &mut out)?;
     sea_features(&lsimp, &land, &snapper, &mut out)?;
     lake_and_river_features(ne_in, &mut out)?;
     region_features(g, ne_in, &mut out)?;
     corridor_feature(g, &mut out)?;
-    border_features(&csimp, &countries, &mut out)?;
+    border_features(&csimp, countries, &mut out)?;
     for (country, t) in COUNTRY_CHECKS {
         check_in(g, out.country(country)?, country, t)?;
     }

@@ -265,6 +265,15 @@ impl<'a> Simplified<'a> {
         Simplified { topo, kept }
     }
 
+    /// The given arcs of `topo` with every vertex kept: no simplification at all.
+    pub fn unsimplified(topo: &'a Topo, arcs: &HashSet<usize>) -> Self {
+        let kept = arcs
+            .iter()
+            .map(|&i| (i, (0..topo.arcs[i].len()).collect()))
+            .collect();
+        Simplified { topo, kept }
+    }
+
     /// Quantized positions of every kept vertex.
     pub fn kept_positions(&self) -> HashSet<QPos> {
         self.kept
@@ -417,6 +426,24 @@ mod tests {
         assert!(kept.len() >= 4);
         assert_eq!(kept.first(), Some(&0));
         assert_eq!(kept.last(), Some(&4));
+    }
+
+    #[test]
+    fn unsimplified_arcs_keep_every_vertex() {
+        let topo = Topo {
+            arcs: vec![vec![c(0.0, 0.0), c(1.0, 0.0), c(2.0, 0.0), c(2.0, 1.0)]],
+            qarcs: vec![vec![(0, 0), (1, 0), (2, 0), (2, 1)]],
+        };
+        let arcs = HashSet::from([0]);
+        let all = Simplified::unsimplified(&topo, &arcs);
+        assert_eq!(all.kept[&0], vec![0, 1, 2, 3]);
+        assert_eq!(all.arc_coords(!0).unwrap()[0], c(2.0, 1.0));
+        let simplified = Simplified::new(&topo, &arcs, 0.1, &HashSet::new());
+        assert_eq!(
+            simplified.kept[&0],
+            vec![0, 2, 3],
+            "the collinear vertex goes"
+        );
     }
 
     #[test]

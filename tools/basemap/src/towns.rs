@@ -56,16 +56,22 @@ pub const JABRAYIL: TownRef = (148141, "Jabrail", "Jabrayil / Jrakan");
 /// Qubadli.
 pub const QUBADLI: TownRef = (147305, "Qubadli", "Qubadli");
 
-/// Every town the tool uses, in output order.
+/// Ordubad, in the Nakhchivan exclave, on the Aras.
+pub const ORDUBAD: TownRef = (147368, "Ordubad", "Ordubad");
+
+/// Every town the tool draws or builds with, in output order.
 pub const ALL: [TownRef; 23] = [
     GORIS, TEGH, KAPAN, YEREVAN, TBILISI, BAKU, GANJA, TABRIZ, TEHRAN, NAKHCHIVAN, LACHIN,
     KHANKENDI, SHUSHA, AGHDAM, ASKERAN, KHOJALY, MARTUNI, HADRUT, KALBAJAR, MARTAKERT, FUZULI,
     JABRAYIL, QUBADLI,
 ];
 
+/// Towns used only by self-checks, not written into any output.
+pub const CHECK_ONLY: [TownRef; 1] = [ORDUBAD];
+
 /// The GeoNames ids of every town.
 pub fn ids() -> Vec<u64> {
-    ALL.iter().map(|t| t.0).collect()
+    ALL.iter().chain(&CHECK_ONLY).map(|t| t.0).collect()
 }
 
 /// A town resolved against the gazetteer.

@@ -1,0 +1,116 @@
+//! Turning a new article into reviewed events in the window: File > New from article opens a form,
+//! then the review panel beside the article; its requests (show a place, take the next map click
+//! as a place, the saved events file, close) come back here. A saved events file opens as a layer
+//! at once and again on every start.
+
+use super::{AtlasApp, AutoAccept};
+use crate::commands::Command;
+use crate::extract::library::Library;
+use crate::panels::review::new_article::{NewArticleForm, new_article_ui};
+use crate::panels::review::{ReviewCommand, ReviewState, review_ui};
+use eframe::egui;
+use std::path::PathBuf;
+
+/// The key of the saved list of the user's own events files in eframe's storage.
+pub const LAYERS_KEY: &str = "caucasus-atlas-layers";
+
+/// Where a review stands.
+pub enum Review {
+    /// The form asking for the article, its date and publisher.
+    Form(NewArticleForm),
+    /// The proposals being reviewed.
+    Reviewing(Box<ReviewState>),
+}
+
+impl AtlasApp {
+    /// The review panel's contents, or `None` when no review is open.
+    pub(super) fn review_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let library = self.library.clone();
+        let Some(review) = &mut self.review else {
+            return Vec::new();
+        };
+        match review {
+            Review::Form(form) => {
+                ui.heading("New events from an article");
+                let started = new_article_ui(ui, form);
+                let cancel = ui.button("Cancel").clicked();
+                if let Some(mut state) = started {
+                    state.library = library;
+                    *review = Review::Reviewing(Box::new(state));
+                } else if cancel {
+                    return vec![Command::Review(ReviewCommand::Close)];
+                }
+                Vec::new()
+            }
+            Review::Reviewing(state) => review_ui(ui, state)
+                .into_iter()
+                .map(Command::Review)
+                .collect(),
+        }
+    }
+
+    /// Applies what the review panel asked for.
+    pub(super) fn apply_review(&mut self, command: ReviewCommand) {
+        match command {
+            ReviewCommand::ShowOnMap { lon, lat } => {
+                if !self.map.shows(lon, lat) {
+                    self.map.view = self.map.centred_on(lon, lat);
+                }
+            }
+            ReviewCommand::PickPlaceOnMap => {
+                self.picking_place = true;
+                self.say("Click the map where the event took place.", false);
+            }
+            ReviewCommand::Saved(path) => {
+                if !self.user_layers.contains(&path) {
+                    self.user_layers.push(path.clone());
+                }
+                self.open_layer(path);
+            }
+            ReviewCommand::Close => {
+                self.review = None;
+                self.picking_place = false;
+            }
+        }
+    }
+
+    /// Sets the place of the proposal under review from a click on the map.
+    pub(super) fn place_for_review(&mut self, lon: f64, lat: f64) {
+        self.picking_place = false;
+        let Some(Review::Reviewing(state)) = &mut self.review else {
+            return;
+        };
+        match state.set_place(lon, lat) {
+            Ok(()) => self.say(format!("Place set at {lat:.4}°N {lon:.4}°E"), false),
+            Err(e) => self.say(e, true),
+        }
+    }
+
+    /// Loads one of the user's events files and adds it beside the open data once it loads.
+    pub(super) fn open_layer(&mut self, path: PathBuf) {
+        self.auto_accept = Some(AutoAccept::Layer);
+        self.open_path(path);
+    }
+
+    /// Opens the next of the user's events files waiting to be reopened, when nothing else loads.
+    pub(super) fn reopen_next_layer(&mut self) {
+        if self.job.is_some() || self.pending.is_some() || self.startup_load.is_some() {
+            return;
+        }
+        if let Some(path) = self.layers_to_reopen.pop() {
+            self.open_layer(path);
+        }
+    }
+
+    /// Remembers which of the user's events files to reopen on the next start.
+    pub fn reopen_layers_from(&mut self, storage: &dyn eframe::Storage) {
+        let saved: Vec<PathBuf> = eframe::get_value(storage, LAYERS_KEY).unwrap_or_default();
+        self.user_layers = saved.into_iter().filter(|p| p.is_file()).collect();
+        self.layers_to_reopen = self.user_layers.iter().rev().cloned().collect();
+    }
+
+    /// The user's events library reviews save into.
+    pub fn set_library(&mut self, library: Option<Library>) {
+        self.library = library;
+    }
+}

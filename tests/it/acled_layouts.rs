@@ -1,0 +1,207 @@
+//! ACLED files as they come: monadic exports (one row per actor), layouts before 2023 and before
+//! 2019, and a file cut off in its last record.
+
+use caucasus_atlas::io::bundle::bundled_basemap;
+use caucasus_atlas::io::open::{LoadOptions, Opened, load_path};
+use caucasus_atlas::model::{Category, Dataset, Event, Precision};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn open(name: &str) -> (Dataset, Opened) {
+    let (places, mut opened) =
+        load_path(&fixture(name), &bundled_basemap(), &LoadOptions::default());
+    let records = std::mem::take(&mut opened.records);
+    (Dataset::new(records, places), opened)
+}
+
+/// The events by id, their actors sorted (a monadic file lists them in row order).
+fn events(data: &Dataset) -> Vec<Event> {
+    let mut events: Vec<Event> = data.events().map(|e| e.into_owned()).collect();
+    for e in &mut events {
+        e.actors.sort();
+    }
+    events.sort_by(|a, b| a.id.cmp(&b.id));
+    events
+}
+
+#[test]
+fn a_monadic_export_merges_into_one_event_per_id() {
+    let (data, opened) = open("acled_monadic.csv");
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    assert_eq!(opened.notices, ["7 rows merged into 4 events"]);
+    assert_eq!(data.len(), 4);
+    let protest = data.event(data.index_of("TST103").unwrap()).unwrap();
+    assert_eq!(
+        protest.actors,
+        [
+            "Protesters (Test)",
+            "Students (Test)",
+            "Women (Test)",
+            "Police Forces (Test)"
+        ]
+    );
+    assert_eq!(protest.date.precision, Precision::Week);
+    assert!(protest.summary.contains("\"quoted words\""));
+    let one_sided = data.event(data.index_of("TST102").unwrap()).unwrap();
+    assert_eq!(one_sided.actors, ["Test Actor A"]);
+}
+
+#[test]
+fn a_monadic_export_loads_as_its_dyadic_equivalent() {
+    let (monadic, _) = open("acled_monadic.csv");
+    let (dyadic, opened) = open("acled_dyadic.csv");
+    assert!(opened.problems.is_empty() && opened.notices.is_empty());
+    assert_eq!(events(&monadic), events(&dyadic));
+    assert_eq!(events(&monadic).len(), 4);
+}
+
+#[test]
+fn rows_of_one_id_that_disagree_are_conflicts() {
+    let text = std::fs::read_to_string(fixture("acled_monadic.csv")).unwrap();
+    // the second row of TST101 moves to another day
+    let changed = text.replacen(
+        "TST101,2022-09-13,2022,1,Political violence,Battles,Armed clash,Test Actor B",
+        "TST101,2022-09-12,2022,1,Political violence,Battles,Armed clash,Test Actor B",
+        1,
+    );
+    assert_ne!(text, changed);
+    let dir = std::env::temp_dir().join(format!("atlas-acled-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("conflict.csv");
+    std::fs::write(&path, changed).unwrap();
+    let (_, opened) = load_path(&path, &bundled_basemap(), &LoadOptions::default());
+    let problems: Vec<String> = opened.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        [format!(
+            "{}:3:1: duplicate event id `TST101`: line 2 has it with a different date",
+            path.display()
+        )]
+    );
+    assert_eq!(opened.notices, ["6 rows merged into 4 events"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn older_layouts_load() {
+    let (data, opened) = open("acled_legacy.csv");
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let all = events(&data);
+    let ids: Vec<&str> = all.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["TST201", "TST202", "TST203"]);
+    assert_eq!(all[0].actors, ["Test Actor A", "Test Actor B"]);
+    assert_eq!(all[0].category, Category::Military);
+    assert_eq!(all[1].date.precision, Precision::Week);
+    assert_eq!(all[1].category, Category::Protest);
+    // an event type used before 2019
+    assert_eq!(all[2].category, Category::Military);
+    assert_eq!(all[2].category_label, "Remote violence");
+    assert_eq!(all[2].date.text, "5-Jan-17");
+    // the current layout loads too
+    let (current, opened) = open("acled_sample.csv");
+    assert!(opened.problems.is_empty());
+    assert_eq!(current.len(), 5);
+}
+
+fn atlas(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_file_cut_off_in_its_last_record_is_refused_and_its_whole_rows_load_when_asked() {
+    let path = fixture("acled_cut.csv");
+    let p = path.display().to_string();
+    let check = atlas(&["check", &p]);
+    assert_eq!(check.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(out.starts_with(&format!("{p}:6:1: the file ends")), "{out}");
+    assert!(out.contains("cut off"), "{out}");
+    let strict = atlas(&["export", "events", "--data", &p]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(strict.stdout.is_empty());
+    let lenient = atlas(&["export", "events", "--data", &p, "--skip-invalid"]);
+    assert!(lenient.status.success());
+    assert!(String::from_utf8_lossy(&lenient.stderr).contains(&format!("{p}:6:1:")));
+    let fc: serde_json::Value = serde_json::from_slice(&lenient.stdout).unwrap();
+    let ids: Vec<&str> = fc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert!(!ids.contains(&"TST104"), "{ids:?}");
+}
+
+#[test]
+fn a_large_file_loads_the_same_mapped_as_read() {
+    // over 32 MiB: mapped, its pages given back as the parse passes them, rows read again from disk
+    let header = std::fs::read_to_string(fixture("acled_dyadic.csv")).unwrap();
+    let (header, first) = header.split_once('\n').unwrap();
+    let row = first.lines().next().unwrap();
+    let mut text = format!("{header}\n");
+    let mut k = 0;
+    while text.len() < 34 << 20 {
+        let day = 1 + k % 28;
+        text.push_str(&row.replacen("TST101", &format!("BIG{k}"), 1).replacen(
+            "2022-09-13",
+            &format!("2022-02-{day:02}"),
+            1,
+        ));
+        text.push('\n');
+        k += 1;
+    }
+    let dir = std::env::temp_dir().join(format!("atlas-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.csv");
+    std::fs::write(&path, &text).unwrap();
+    let basemap = bundled_basemap();
+    let options = LoadOptions::default();
+    let (places, mapped) = load_path(&path, &basemap, &options);
+    let (places_read, read) =
+        caucasus_atlas::io::open::load_bytes(&path, text.as_bytes(), &basemap, &options);
+    assert!(mapped.problems.is_empty(), "{:?}", mapped.problems);
+    assert_eq!(places, places_read);
+    let mapped = Dataset::new(mapped.records, places);
+    let read = Dataset::new(read.records, places_read);
+    assert_eq!(mapped.len(), k);
+    let ids = |d: &Dataset| d.views().map(|v| v.id.to_owned()).collect::<Vec<_>>();
+    assert_eq!(ids(&mapped), ids(&read));
+    for i in [0, k / 2, k - 1] {
+        assert_eq!(mapped.event(i), read.event(i));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn in_a_file_with_actor2_every_repeated_id_is_a_conflict() {
+    let text = std::fs::read_to_string(fixture("acled_dyadic.csv")).unwrap();
+    let second = text.lines().nth(2).unwrap();
+    // the row of TST102 again, word for word, at the end (line 7)
+    let repeated = format!("{text}{second}\n");
+    let dir = std::env::temp_dir().join(format!("atlas-dyadic-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("repeated.csv");
+    std::fs::write(&path, repeated).unwrap();
+    let (_, opened) = load_path(&path, &bundled_basemap(), &LoadOptions::default());
+    let problems: Vec<String> = opened.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        [format!(
+            "{}:7:1: duplicate event id `TST102` (first on line 3)",
+            path.display()
+        )]
+    );
+    assert!(opened.notices.is_empty());
+    assert_eq!(opened.records.len(), 4);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,147 @@
+//! From a new article to events on the map, in the window: File > New from article, the form,
+//! the review beside the article, a place picked on the map, the save, the layer it opens, and the
+//! same layer again on the next start.
+
+use crate::common::harness;
+use caucasus_atlas::app::{AtlasApp, LAYERS_KEY};
+use caucasus_atlas::extract::library::Library;
+use caucasus_atlas::map::projection::Projector;
+use eframe::egui::{self, Key, Modifiers, PointerButton};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::collections::HashMap;
+
+const ARTICLE: &str = "Delegations from Azerbaijan and Armenia met Iranian officials at an \
+international trade fair in Tabriz on Tuesday, the East Azerbaijan provincial government said.\n\n\
+Iranian and Azerbaijani customs officials held talks on 3 March in Ardabil on opening a second \
+crossing on the Aras.\n";
+
+fn type_into(harness: &mut Harness<'_, AtlasApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// A storage that keeps what eframe would save, so a second app can start from it.
+#[derive(Default)]
+struct Memory(HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
+    let dir = std::env::temp_dir().join(format!("atlas-review-window-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut harness = harness();
+    harness.state_mut().set_library(Some(Library::new(&dir)));
+    let before = harness.state().data.len();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New from article…").click();
+    harness.run();
+    type_into(&mut harness, "or paste the article's text", ARTICLE);
+    type_into(&mut harness, "Save pasted text as", "tabriz-fair.txt");
+    type_into(&mut harness, "Published (YYYY-MM-DD)", "2024-03-14");
+    type_into(&mut harness, "Publisher", "Example");
+    harness.get_by_label("Start review").click();
+    harness.run();
+    harness.get_by_label_contains("Review: tabriz-fair.txt");
+    harness.get_by_label("Accept #1").click();
+    harness.run();
+    // the place of the first proposal, picked on the map at Tabriz
+    harness.get_by_label("Edit #1").click();
+    harness.run();
+    harness.get_by_label("Pick on map #1").click();
+    harness.run();
+    assert!(harness.state().picking_place);
+    let map = &harness.state().map;
+    let tabriz = Projector::new(map.view, map.rect).project(46.2919, 38.08);
+    harness.hover_at(tabriz);
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: tabriz,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+    assert!(!harness.state().picking_place);
+    harness.get_by_label("Save accepted").click();
+    for _ in 0..200 {
+        harness.step();
+        if harness.state().data.len() > before {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    let state = harness.state();
+    assert_eq!(
+        state.data.len(),
+        before + 1,
+        "the saved event joins the open data"
+    );
+    let added = (0..state.data.len())
+        .filter_map(|i| state.data.event(i))
+        .find(|e| e.source.document == "tabriz-fair.txt")
+        .expect("the saved event is open");
+    assert!(
+        (added.lon - 46.2919).abs() < 0.05 && (added.lat - 38.08).abs() < 0.05,
+        "placed where the map was clicked: {} {}",
+        added.lon,
+        added.lat
+    );
+    assert!(
+        ARTICLE.contains(&added.source.quote),
+        "the quote stays verbatim"
+    );
+    let saved = state
+        .user_layers
+        .first()
+        .cloned()
+        .expect("the events file is remembered");
+    assert!(saved.starts_with(&dir));
+    let check = caucasus_atlas::io::check::check_paths(std::slice::from_ref(&saved));
+    assert!(check.is_empty(), "{check:?}");
+    // the bundled data is never modified
+    assert_eq!(
+        std::fs::read_to_string("assets/events.json").unwrap(),
+        caucasus_atlas::io::bundle::EVENTS_JSON
+    );
+
+    // the next start reopens the user's events file as a layer
+    let mut storage = Memory::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    assert!(storage.0.contains_key(LAYERS_KEY));
+    let mut next = AtlasApp::bundled();
+    next.reopen_layers_from(&storage);
+    let mut again = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.frame_ui(ui), next);
+    for _ in 0..200 {
+        again.step();
+        if again.state().data.len() > before {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(again.state().data.len(), before + 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
