@@ -4,7 +4,7 @@
 //! country adjective before a body ("the Azerbaijani Defense Ministry"). Each actor's country comes
 //! from the words around it.
 
-use super::gazetteer::country_name;
+use super::gazetteer::{country_name, country_word};
 use super::words::{Word, possessive, words};
 use crate::model::Event;
 use std::ops::Range;
@@ -105,8 +105,13 @@ fn is_body(name: &str) -> bool {
 }
 
 impl ActorIndex {
-    /// Learns actor names from events' `actors` and `claimed_by`.
+    /// Learns actor names from events' `actors` and `claimed_by`. Publishers, and names written
+    /// as a web address ("News.az"), are outlets: bodies, not people.
     pub fn from_events(events: &[Event]) -> ActorIndex {
+        let publishers: Vec<&str> = events
+            .iter()
+            .filter_map(|e| e.source.publisher.as_deref())
+            .collect();
         let mut known: Vec<(String, ActorKind)> = Vec::new();
         let names = events
             .iter()
@@ -122,7 +127,8 @@ impl ActorIndex {
             if name.len() < 3 || country_name(name).is_some() || !capitalised {
                 continue;
             }
-            let kind = if is_body(name) {
+            let outlet = publishers.contains(&name) || (name.contains('.') && !name.contains(' '));
+            let kind = if is_body(name) || outlet {
                 ActorKind::Body
             } else {
                 ActorKind::Person
@@ -248,7 +254,7 @@ fn joined(s: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
 fn bodies(s: &str, w: &[Word<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for (i, x) in w.iter().enumerate() {
-        if country_name(x.text).is_none() {
+        if country_word(s, x).is_none() {
             continue;
         }
         let mut j = i + 1;
@@ -279,20 +285,20 @@ fn country_around(s: &str, w: &[Word<'_>], span: &Range<usize>) -> Option<String
     let inside = w
         .iter()
         .filter(|x| x.start >= span.start && x.end <= span.end)
-        .find_map(|x| country_name(x.text));
+        .find_map(|x| country_word(s, x));
     let before = w
         .iter()
         .filter(|x| x.end <= span.start)
         .rev()
         .take(6)
         .take_while(|x| x.is_capitalised() || TITLES.contains(&x.lower().as_str()) || x.text == "s")
-        .find_map(|x| country_name(x.text));
+        .find_map(|x| country_word(s, x));
     let after_words: Vec<&Word<'_>> = w.iter().filter(|x| x.start >= span.end).take(5).collect();
     let after = match after_words.as_slice() {
         [of, rest @ ..] if of.text == "of" && s[span.end..of.start].trim().is_empty() => rest
             .iter()
             .take_while(|x| x.is_capitalised() || x.text == "the" || x.text == "of")
-            .find_map(|x| country_name(x.text)),
+            .find_map(|x| country_word(s, x)),
         _ => None,
     };
     inside.or(before).or(after).map(str::to_owned)

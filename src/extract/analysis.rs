@@ -3,7 +3,7 @@
 
 use super::actors::Actor;
 use super::attribution::{Attribution, PRONOUNS, REPORTING, attribution, impersonal, unverified};
-use super::category::{CategoryCue, categorise};
+use super::category::{CategoryCue, categorise_around};
 use super::dates::{DateCue, find_dates};
 use super::places::{Mention, find_places};
 use super::propose::Extractor;
@@ -64,10 +64,19 @@ pub struct Facts {
     pub category: CategoryCue,
     /// Words that tie it to the event told before ("also", "during the call").
     pub continuation: Option<String>,
+    /// Words that open the sentence with a meeting told before ("The talks"): it continues the
+    /// last dated meeting, call, visit or agreement.
+    pub meeting: Option<String>,
     /// Whether it asks rather than tells.
     pub question: bool,
     /// Whether it only tells of the future ("will", "in the coming days") with no one reporting.
     pub future: bool,
+    /// Whether it is part of a quoted question ("Price was asked, "There is… They have been…"):
+    /// set by [`super::blocks::mark_blocks`], since a quotation may run over several sentences.
+    pub asked: bool,
+    /// The source whose report the article quotes in a block introduced by a colon ("Press TV
+    /// reports:"), when the sentence is part of that block; set by [`super::blocks::mark_blocks`].
+    pub quoted_from: Option<String>,
 }
 
 impl Facts {
@@ -115,13 +124,7 @@ fn main_clause_end(s: &str, w: &[Word<'_>]) -> (usize, bool) {
         ", according to",
     ] {
         for (at, _) in s.match_indices(marker) {
-            let last = w
-                .iter()
-                .rev()
-                .find(|x| x.end <= at)
-                .map(Word::lower)
-                .unwrap_or_default();
-            cuts.push((at, marker == " that " && REPORTING.contains(&last.as_str())));
+            cuts.push((at, marker == " that " && reports_before(w, at)));
         }
     }
     for pair in w.windows(2) {
@@ -136,6 +139,49 @@ fn main_clause_end(s: &str, w: &[Word<'_>]) -> (usize, bool) {
     cuts.into_iter()
         .find(|(at, _)| w.iter().filter(|x| x.end <= *at).count() >= MIN_MAIN_WORDS)
         .unwrap_or((s.len(), false))
+}
+
+/// Words that may stand between a reporting verb and its "that": when the report was made ("said
+/// on Wednesday that", "reported last week that").
+const WHEN_WORDS: [&str; 24] = [
+    "on",
+    "in",
+    "at",
+    "last",
+    "earlier",
+    "this",
+    "week",
+    "month",
+    "year",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "night",
+    "also",
+    "again",
+    "publicly",
+];
+
+/// Whether a reporting verb ends the words before byte `at`, perhaps followed by when it was said.
+fn reports_before(w: &[Word<'_>], at: usize) -> bool {
+    for x in w.iter().rev().filter(|x| x.end <= at).take(4) {
+        let lower = x.lower();
+        if REPORTING.contains(&lower.as_str()) {
+            return true;
+        }
+        if !WHEN_WORDS.contains(&lower.as_str()) && x.number().is_none() {
+            return false;
+        }
+    }
+    false
 }
 
 fn continuation_cue(s: &str, w: &[Word<'_>]) -> Option<String> {
@@ -162,6 +208,15 @@ fn continuation_cue(s: &str, w: &[Word<'_>]) -> Option<String> {
         .first()
         .is_some_and(|x| PRONOUNS.contains(&x.as_str()) && x != "it" && x != "we" && x != "i");
     pronoun_start.then(|| w[0].text.to_owned())
+}
+
+/// "The talks focused on…", "The visit was…": a sentence that opens with a meeting told before,
+/// which it continues (the last dated meeting, call, visit or agreement; see
+/// [`super::story::Memory::anchor_for`]).
+fn meeting_opener(s: &str, w: &[Word<'_>]) -> Option<String> {
+    let (first, noun) = (w.first()?, w.get(1)?);
+    (first.lower() == "the" && EVENT_NOUNS.contains(&noun.lower().as_str()))
+        .then(|| s[first.start..noun.end].to_owned())
 }
 
 fn is_question(s: &str) -> bool {
@@ -192,11 +247,6 @@ pub fn analyse(
     let w = words(s);
     let (main_end, reported) = main_clause_end(s, &w);
     let attribution = attribution(s);
-    let category = if reported {
-        categorise(&s[main_end..], s)
-    } else {
-        categorise(&s[..main_end], s)
-    };
     let mut dates: Vec<DateCue> = find_dates(s, published)
         .into_iter()
         .filter(|c| !standing_state(s, c))
@@ -212,6 +262,17 @@ pub fn analyse(
                 .ends_with("since")
         });
     }
+    let telling = if reported {
+        &s[main_end..]
+    } else {
+        &s[..main_end]
+    };
+    let around = dates
+        .first()
+        .map(|d| clause_around(s, &d.span))
+        .filter(|c| c.len() < telling.len())
+        .unwrap_or("");
+    let category = categorise_around(around, telling, s);
     Facts {
         number,
         text: s.to_owned(),
@@ -225,11 +286,46 @@ pub fn analyse(
         impersonal: impersonal(s),
         category,
         continuation: continuation_cue(s, &w),
+        meeting: meeting_opener(s, &w),
         question: is_question(s) && attribution.is_none(),
         future: is_future(s, attribution.is_some()),
+        asked: false,
+        quoted_from: None,
         attribution,
         range,
     }
+}
+
+/// Words that open a clause of their own: a date in it dates what that clause tells ("The visit
+/// comes weeks after troops clashed on Sept. 13-14").
+const CLAUSE_OPENERS: [&str; 11] = [
+    ", ",
+    " after ",
+    " before ",
+    " as ",
+    " when ",
+    " while ",
+    " following ",
+    " since ",
+    " because ",
+    " but ",
+    "; ",
+];
+
+/// The clause of `s` around `span` (a date expression): from the last clause opener before it to
+/// the first after it.
+fn clause_around<'a>(s: &'a str, span: &Range<usize>) -> &'a str {
+    let start = CLAUSE_OPENERS
+        .iter()
+        .filter_map(|o| s[..span.start].rfind(o).map(|at| at + o.len()))
+        .max()
+        .unwrap_or(0);
+    let end = CLAUSE_OPENERS
+        .iter()
+        .filter_map(|o| s[span.end..].find(o).map(|at| span.end + at))
+        .min()
+        .unwrap_or(s.len());
+    &s[start..end]
 }
 
 /// "even today", "still today", "to this day": a state that lasts, not an event of that day.
@@ -237,4 +333,56 @@ fn standing_state(s: &str, cue: &DateCue) -> bool {
     let before = s[..cue.span.start].trim_end().to_lowercase();
     cue.date.text.eq_ignore_ascii_case("today")
         && (before.ends_with("even") || before.ends_with("still") || before.ends_with("until"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Category;
+
+    fn facts(sentence: &str) -> Facts {
+        let ex = Extractor::bundled();
+        let published = NaiveDate::from_ymd_opt(2023, 3, 17).unwrap_or_default();
+        analyse(&ex, sentence, 1, 0..sentence.len(), true, published)
+    }
+
+    #[test]
+    fn the_clause_that_holds_the_date_tells_the_category() {
+        let f = facts(
+            "The visit comes weeks after Azerbaijani and Armenian troops clashed along the border on Sept. 13-14, killing 300 soldiers.",
+        );
+        assert_eq!(f.category.category, Category::Military);
+        let f = facts(
+            "The recent visit of Mustafayev to Iran is a new phase, an Iranian official said on Monday.",
+        );
+        assert_eq!(
+            (f.category.category, f.category.cue.as_str()),
+            (Category::Diplomacy, "visit")
+        );
+        let f = facts("Last month, Tehran summoned the Azerbaijani ambassador.");
+        assert_eq!(f.category.category, Category::Diplomacy);
+    }
+
+    #[test]
+    fn sentences_that_open_with_a_meeting_continue_it() {
+        let cue = |s: &str| facts(s).meeting;
+        assert_eq!(
+            cue("The talks focused on transit.").as_deref(),
+            Some("The talks")
+        );
+        assert_eq!(cue("The two sides also discussed trade."), None);
+        assert_eq!(cue("The drivers were freed."), None);
+        assert_eq!(cue("During the talks, they agreed."), None);
+    }
+
+    #[test]
+    fn a_report_is_told_by_its_that_clause_even_after_a_date() {
+        let f = facts(
+            "Azerbaijani media reported on Wednesday that two trucks were stopped near Goris.",
+        );
+        assert!(f.reported);
+        assert!(f.in_scope(&f.places[0].span));
+        let f = facts("The ministry denied on Monday the claim that trucks were stopped.");
+        assert!(!f.reported);
+    }
 }

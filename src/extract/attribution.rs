@@ -4,6 +4,7 @@
 
 use super::actors::BODY_WORDS;
 use super::words::{Word, words};
+use std::ops::Range;
 
 /// Verbs that attribute what a sentence says to someone.
 pub const REPORTING: [&str; 30] = [
@@ -79,6 +80,9 @@ pub struct Attribution {
     pub source: String,
     /// The attributing words ("according to", "said", "told").
     pub cue: String,
+    /// Byte range in the sentence of the source and its attributing words together ("the
+    /// ministry said", "according to the ministry", "answered Ned Price").
+    pub span: Range<usize>,
 }
 
 /// The phrase by which the sentence calls its report unverified, if it does.
@@ -110,14 +114,21 @@ fn names_someone(phrase: &str, opens_sentence: bool) -> bool {
         || w.iter().any(|x| BODY_WORDS.contains(&x.lower().as_str()))
 }
 
-/// Words after `from` up to the next punctuation, at most `max` words.
-fn phrase_after(s: &str, w: &[Word<'_>], from: usize, max: usize) -> Option<String> {
+/// Words after `from` up to the next punctuation, at most `max` words, and where they end.
+fn phrase_after(s: &str, w: &[Word<'_>], from: usize, max: usize) -> Option<(String, usize)> {
     let first = w.get(from)?;
     let mut last = first;
     for pair in w[from..].windows(2).take(max.saturating_sub(1)) {
         let gap = &s[pair[0].end..pair[1].start];
-        if !matches!(gap, " " | "-" | "'" | "’" | ". ")
-            || CLAUSE_WORDS.contains(&pair[1].lower().as_str())
+        let web_address = gap == "." && !pair[1].is_capitalised();
+        let next = pair[1].lower();
+        // a verb ends the name: "according to Iranian state media acted out of…"
+        let verb = !pair[1].is_capitalised()
+            && (next.ends_with("ed") || REPORTING.contains(&next.as_str()))
+            && gap == " ";
+        if !(matches!(gap, " " | "-" | "'" | "’" | ". ") || web_address)
+            || CLAUSE_WORDS.contains(&next.as_str())
+            || verb
         {
             break;
         }
@@ -125,11 +136,11 @@ fn phrase_after(s: &str, w: &[Word<'_>], from: usize, max: usize) -> Option<Stri
     }
     let text = strip_article(&s[first.start..last.end]);
     let text = text.rsplit_once(" by ").map_or(text, |(_, by)| by);
-    Some(strip_article(text).to_owned())
+    Some((strip_article(text).to_owned(), last.end))
 }
 
-/// The subject phrase before the verb at word `v`.
-fn subject_before(s: &str, w: &[Word<'_>], v: usize) -> Option<String> {
+/// The subject phrase before the verb at word `v`, and where it starts.
+fn subject_before(s: &str, w: &[Word<'_>], v: usize) -> Option<(String, usize)> {
     let mut end = v;
     while end > 0 && BETWEEN.contains(&w[end - 1].lower().as_str()) {
         end -= 1;
@@ -150,7 +161,7 @@ fn subject_before(s: &str, w: &[Word<'_>], v: usize) -> Option<String> {
     }
     let phrase = strip_article(&s[w[start].start..w[end - 1].end]).to_owned();
     let opens = s[..w[start].start].trim().is_empty() && !super::actors::is_known_shape(&phrase);
-    names_someone(&phrase, opens).then_some(phrase)
+    names_someone(&phrase, opens).then_some((phrase, w[start].start))
 }
 
 /// Whom the sentence attributes its claim to.
@@ -160,10 +171,13 @@ pub fn attribution(sentence: &str) -> Option<Attribution> {
     let according = lw
         .windows(2)
         .position(|p| p[0] == "according" && p[1] == "to");
-    if let Some(source) = according.and_then(|i| phrase_after(sentence, &w, i + 2, 8)) {
+    if let Some(i) = according
+        && let Some((source, end)) = phrase_after(sentence, &w, i + 2, 8)
+    {
         return Some(Attribution {
             source,
             cue: "according to".to_owned(),
+            span: w[i].start..end,
         });
     }
     for (v, verb) in lw.iter().enumerate() {
@@ -178,24 +192,27 @@ pub fn attribution(sentence: &str) -> Option<Attribution> {
             .map_or("", |p| &sentence[w[p].end..w[v].start]);
         let inverted = gap_before.contains(['"', '”', ','])
             && w.get(v + 1).is_some_and(|x| x.is_capitalised());
-        let source = if inverted {
-            phrase_after(sentence, &w, v + 1, 5)
+        let found = if inverted {
+            phrase_after(sentence, &w, v + 1, 5).map(|(p, end)| (p, w[v].start..end))
         } else {
-            subject_before(sentence, &w, v)
+            subject_before(sentence, &w, v).map(|(p, start)| (p, start..w[v].end))
         };
-        if let Some(source) = source.filter(|s| !s.is_empty()) {
+        if let Some((source, span)) = found.filter(|(s, _)| !s.is_empty()) {
             return Some(Attribution {
                 source,
                 cue: w[v].text.to_owned(),
+                span,
             });
         }
     }
     let by = lw.windows(2).position(|p| {
         matches!(p[0].as_str(), "reports" | "report") && matches!(p[1].as_str(), "by" | "from")
     })?;
+    let (source, end) = phrase_after(sentence, &w, by + 2, 6)?;
     Some(Attribution {
-        source: phrase_after(sentence, &w, by + 2, 6)?,
+        source,
         cue: format!("{} {}", w[by].text, w[by + 1].text),
+        span: w[by].start..end,
     })
 }
 
@@ -260,6 +277,35 @@ mod tests {
             None
         );
         assert_eq!(source("The drills were held near Julfa."), None);
+    }
+
+    #[test]
+    fn a_source_ends_before_its_verb() {
+        assert_eq!(
+            source("Police arrested him, who according to Iranian state media acted alone."),
+            Some("Iranian state media".to_owned())
+        );
+    }
+
+    #[test]
+    fn attributions_know_where_they_stand() {
+        let spanned = |s: &str| attribution(s).map(|a| s[a.span].to_owned());
+        assert_eq!(
+            spanned("Troops met near Julfa on Monday, the Azerbaijani Defence Ministry said."),
+            Some("the Azerbaijani Defence Ministry said".to_owned())
+        );
+        assert_eq!(
+            spanned("\"We will stand by our partners,\" answered Ned Price."),
+            Some("answered Ned Price".to_owned())
+        );
+        assert_eq!(
+            spanned("Vahedi downplayed the deal, according to News.az: it is old."),
+            Some("according to News.az".to_owned())
+        );
+        assert_eq!(
+            source("Vahedi downplayed the deal, according to News.az: it is old."),
+            Some("News.az".to_owned())
+        );
     }
 
     #[test]

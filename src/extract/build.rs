@@ -6,9 +6,10 @@ use super::article::Article;
 use super::gazetteer::country_name;
 use super::place_choice::PlaceChoice;
 use super::propose::Extractor;
+use super::verified::{Claim, Credit, judge};
 use crate::io::slug::slug;
 use crate::model::region::REGION;
-use crate::model::{Category, Event, EventDate, PlaceKind, Source};
+use crate::model::{Event, EventDate, Place, PlaceKind, Source};
 use std::collections::HashSet;
 
 /// A title is cut at a word boundary to at most this many characters.
@@ -32,6 +33,10 @@ pub struct Parts<'a> {
     pub place: &'a PlaceChoice,
     /// Whom the claim is attributed to.
     pub claimed_by: Option<String>,
+    /// Where that credit comes from.
+    pub credit: Credit,
+    /// The country of a person named earlier in the article.
+    pub person_country: &'a dyn Fn(&str) -> Option<String>,
 }
 
 /// Linking adverbs that may open a sentence without telling anything.
@@ -177,13 +182,28 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
         },
         category_why
     );
-    if let (Some(who), Some(a)) = (&parts.claimed_by, &f.attribution) {
-        notes.push_str(&format!(" Claim attributed to {who} ('{}').", a.cue));
+    let verdict = judge(ex, f, &claim_of(parts, place));
+    if let Some(who) = &verdict.claimed_by {
+        match (&f.attribution, parts.credit) {
+            (Some(a), Credit::Own) => {
+                notes.push_str(&format!(" Claim attributed to {who} ('{}').", a.cue));
+            }
+            (_, Credit::Quoted) => notes.push_str(&format!(
+                " Claim attributed to {who}: the sentence is part of {who}'s report, which the article quotes after introducing it with a colon."
+            )),
+            _ => notes.push_str(&format!(
+                " Claim attributed to {who}, as the sentence it continues is."
+            )),
+        }
     }
     if let Some(u) = f.unverified {
         notes.push_str(&format!(" The article calls the report '{u}'."));
     }
-    let verified = verified_meaning(parts, f, category, &mut notes);
+    if verdict.why.starts_with("Unverified") {
+        notes = format!("{} {notes}", verdict.why);
+    } else if !verdict.why.is_empty() {
+        notes = format!("{notes} {}", verdict.why);
+    }
     let shape = parts.place.shape.clone();
     let geometry = shape
         .as_deref()
@@ -211,32 +231,27 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
             publisher: parts.article.publisher.clone(),
             published: Some(parts.article.published),
         },
-        claimed_by: parts.claimed_by.clone(),
-        verified,
+        claimed_by: verdict.claimed_by,
+        verified: verdict.verified,
         notes,
         time: None,
     }
 }
 
-/// Whether the proposal is verified in the atlas's one meaning (the article presents what the
-/// event records as established: for a statement, that it was made), noting why in `notes`.
-/// An attributed claim about anything but a statement is passed on, so unverified.
-fn verified_meaning(parts: &Parts<'_>, f: &Facts, category: Category, notes: &mut String) -> bool {
-    let claim = match (&parts.claimed_by, &f.attribution) {
-        (Some(who), Some(_)) => Some(who.clone()),
+/// What the verdict on `verified` rests on beyond the sentence.
+fn claim_of<'a>(parts: &'a Parts<'_>, place: &Place) -> Claim<'a> {
+    let host = match place.kind {
+        PlaceKind::Country => Some(place.name.clone()),
+        PlaceKind::City | PlaceKind::OffMap if !place.country.contains('/') => {
+            Some(place.country.clone())
+        }
         _ => None,
     };
-    let statement = category == Category::Statement;
-    let verified = f.unverified.is_none() && (claim.is_none() || statement);
-    match (&claim, verified) {
-        (Some(who), true) => notes.push_str(&format!(
-            " Verified: the event records that the statement was made, which the article reports itself; what the statement claims is {who}'s."
-        )),
-        (Some(who), false) if f.unverified.is_none() => {
-            *notes = format!("Unverified: the article passes on {who}'s account without adopting it.{notes}")
-        }
-        (_, false) => *notes = format!("Unverified: the article calls the report unverified.{notes}"),
-        _ => {}
+    Claim {
+        by: parts.claimed_by.as_deref(),
+        credit: parts.credit,
+        publisher: parts.article.publisher.as_deref(),
+        host,
+        person_country: parts.person_country,
     }
-    verified
 }

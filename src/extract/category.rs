@@ -48,6 +48,10 @@ const CUES: [(Category, &[&str]); 7] = [
             "firing",
             "gunfire",
             "fired",
+            "exchanged fire",
+            "exchange of fire",
+            "opened fire",
+            "shooting",
             "sniper",
             "exercises",
             "military exercise",
@@ -239,6 +243,15 @@ pub fn categorise(main_clause: &str, sentence: &str) -> CategoryCue {
         })
 }
 
+/// The category of a sentence whose date sits in a clause of its own (`around`, "…weeks after
+/// troops clashed on Sept. 13-14"): that clause's cue, unless it is only a reporting verb (", an
+/// official said on Monday"); else as [`categorise`] finds it.
+pub fn categorise_around(around: &str, main_clause: &str, sentence: &str) -> CategoryCue {
+    telling_cue(around)
+        .filter(|c| !WEAK.contains(&c.cue.to_lowercase().as_str()))
+        .unwrap_or_else(|| categorise(main_clause, sentence))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,6 +292,10 @@ mod tests {
         assert_eq!(
             cat("Hundreds rallied outside parliament."),
             (Category::Protest, "rallied".to_owned())
+        );
+        assert_eq!(
+            cat("Azerbaijani and Armenian forces exchanged fire near Sotk, officials said."),
+            (Category::Military, "exchanged fire".to_owned())
         );
         assert_eq!(
             cat("The weather was fine."),

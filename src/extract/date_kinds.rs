@@ -96,6 +96,10 @@ pub enum When {
     },
     /// `n` days before publication ("today" is 0, "yesterday" 1).
     DaysBefore(u32),
+    /// "last night": the night before publication, from the evening before to that day.
+    LastNight,
+    /// "over the weekend", "last weekend", "this weekend": a Saturday and Sunday.
+    Weekend(Which),
     /// "this week", "earlier this month", "this year".
     ThisUnit(Unit),
     /// "last week", "last month", "last year".

@@ -89,6 +89,17 @@ pub fn resolve(cue: &RawCue, written: &str, published: NaiveDate) -> Option<Even
             );
             Span::new((d, d), Precision::Day, note)?
         }
+        When::LastNight => {
+            let d = back(published, 1)?;
+            let note = format!(
+                "'{written}' = the night before publication ({}): {} to {}.",
+                with_weekday(published),
+                long(d),
+                long(published)
+            );
+            Span::new((d, published), Precision::Day, note)?
+        }
+        When::Weekend(which) => weekend_span(*which, written, published)?,
         When::ThisUnit(unit) => this_unit(*unit, written, published)?,
         When::LastUnit(unit) => last_unit(*unit, written, published)?,
         When::Ago(n, unit) => ago(*n, *unit, written, published)?,
@@ -249,11 +260,12 @@ fn season_span(
         }
     };
     let range = season_range(chosen, season)?;
+    // months, not days: a season cut short at publication keeps a true note
     let mut note = format!(
-        "Meteorological {}, {} – {}.",
+        "Meteorological {}, {} to {}.",
         season_name(season),
-        range.0.format("%-d %B %Y"),
-        range.1.format("%-d %B %Y")
+        range.0.format("%B %Y"),
+        range.1.format("%B %Y")
     );
     if year.is_none() {
         note = format!(
@@ -321,6 +333,32 @@ fn weekday_span(
         return None;
     }
     Span::new((day, day), Precision::Day, note)
+}
+
+/// The Saturday and Sunday `written` names: the latest begun by publication ("over the
+/// weekend"), the one before it when published on a weekend ("last weekend"), or the weekend of
+/// the publication week when it has begun ("this weekend"; a weekend still to come is not an
+/// event the article reports).
+fn weekend_span(which: Which, written: &str, published: NaiveDate) -> Option<Span> {
+    let since_saturday = u64::from((published.weekday().num_days_from_monday() + 2) % 7);
+    let on_weekend = since_saturday <= 1;
+    if which == Which::This && !on_weekend {
+        return None;
+    }
+    let saturday = back(published, since_saturday)?;
+    let saturday = if which == Which::Last && on_weekend {
+        back(saturday, 7)?
+    } else {
+        saturday
+    };
+    let sunday = saturday.checked_add_days(Days::new(1))?;
+    let note = format!(
+        "Article published {}; '{written}' read as Saturday {} and Sunday {}.",
+        with_weekday(published),
+        long(saturday),
+        long(sunday)
+    );
+    Span::new((saturday, sunday), Precision::Day, note)
 }
 
 fn this_unit(unit: Unit, written: &str, published: NaiveDate) -> Option<Span> {

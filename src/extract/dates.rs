@@ -5,7 +5,7 @@
 
 pub use super::date_kinds::{RawCue, Season, Unit, When, Which};
 
-use super::date_resolve::resolve;
+use super::date_ranges::{lend_years, merge_ranges};
 use super::words::{Word, words};
 use crate::model::EventDate;
 use chrono::{NaiveDate, Weekday};
@@ -191,6 +191,7 @@ fn match_at(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
         .or_else(|| month_alone(s, i))
         .or_else(|| season(s, i))
         .or_else(|| weekday(s, i))
+        .or_else(|| weekend(s, i))
         .or_else(|| relative(s, i))
         .or_else(|| decade(s, i))
         .or_else(|| year_alone(s, i))
@@ -390,7 +391,23 @@ fn weekday(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
     cue(s, first, i, When::Weekday { weekday, which })
 }
 
-/// "today", "yesterday", "last week", "earlier this month", "three days ago", "in recent months".
+/// "over the weekend", "at the weekend", "last weekend", "this weekend", "this past weekend".
+fn weekend(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
+    if s.lower(i) != "weekend" || i == 0 {
+        return None;
+    }
+    let (first, which) = match (s.lower(i.wrapping_sub(2)), s.lower(i - 1)) {
+        ("this", "past") if i >= 2 => (i - 2, Which::Plain),
+        (_, "last" | "past") => (i - 1, Which::Last),
+        (_, "this") => (i - 1, Which::This),
+        ("over" | "at" | "during" | "on", "the") if i >= 2 => (i - 1, Which::Plain),
+        _ => return None,
+    };
+    cue(s, first, i, When::Weekend(which))
+}
+
+/// "today", "yesterday", "last night", "last week", "earlier this month", "three days ago", "in
+/// recent months", "over the past week".
 fn relative(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
     let l = |k: usize| s.lower(i + k);
     match l(0) {
@@ -399,6 +416,9 @@ fn relative(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
         "this" if matches!(l(1), "morning" | "afternoon" | "evening") => {
             return cue(s, i, i + 1, When::DaysBefore(0));
         }
+        "last" if l(1) == "night" => return cue(s, i, i + 1, When::LastNight),
+        // "the last week" is read below, with "the past week"
+        "last" if i >= 1 && s.lower(i - 1) == "the" => return None,
         "last" | "this" => {
             let unit = unit_of(l(1)).filter(|_| !l(1).ends_with('s'))?;
             let first = if i >= 1 && s.lower(i - 1) == "earlier" && l(0) == "this" {
@@ -431,10 +451,18 @@ fn relative(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
             _ => (1, 2),
         };
         let unit = unit_of(l(at))?;
-        if n == 1 && at == 2 && !l(at).ends_with('s') {
+        let singular = at == 2 && !l(at).ends_with('s');
+        // "the past week" is the last seven days, and so is "over the last week"; but "the
+        // last week of the war" is not
+        let spanning = i >= 1 && matches!(s.lower(i - 1), "over" | "in" | "during" | "within");
+        if singular && l(1) == "last" && !spanning {
             return None;
         }
-        let n = if at == 2 { 3 } else { n };
+        let n = match (at, singular) {
+            (2, true) => 1,
+            (2, false) => 3,
+            _ => n,
+        };
         return cue(s, i, i + at, When::Recent(n, unit));
     }
     None
@@ -462,7 +490,11 @@ fn decade(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
 fn year_alone(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
     let year = year_of(s.w.get(i)?)?;
     let prev_gap = s.text[..s.w[i].start].chars().next_back();
-    if matches!(prev_gap, Some('$' | '€' | '£' | '.' | ',' | '-')) {
+    // "2020-2021" and "mid-2021" are years; "$2000", "1.2020" and "44-2020" are not
+    let joined = prev_gap == Some('-')
+        && i >= 1
+        && (year_of(&s.w[i - 1]).is_some() || matches!(s.lower(i - 1), "mid" | "early" | "late"));
+    if matches!(prev_gap, Some('$' | '€' | '£' | '.' | ',' | '-')) && !joined {
         return None;
     }
     if let Some(next) = s.w.get(i + 1) {
@@ -473,124 +505,4 @@ fn year_alone(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
     }
     let (first, part) = s.part_before(i);
     cue(s, first, i, When::Year { year, part })
-}
-
-/// Lends a written year to the year-less days and months before it that are joined to it by "and"
-/// or commas ("January 11 and November 26, 2021").
-fn lend_years(text: &str, mut cues: Vec<RawCue>) -> Vec<RawCue> {
-    for k in (0..cues.len().saturating_sub(1)).rev() {
-        let gap = &text[cues[k].span.end..cues[k + 1].span.start];
-        let joined = gap
-            .split(|c: char| !c.is_alphanumeric())
-            .all(|w| w.is_empty() || w == "and" || w == "or");
-        let lender = match &cues[k + 1].when {
-            When::Day { year: Some(y), .. } | When::Month { year: Some(y), .. } => Some(*y),
-            _ => None,
-        };
-        let (Some(y), true) = (lender, joined) else {
-            continue;
-        };
-        let from = text[cues[k + 1].span.clone()].to_owned();
-        match &mut cues[k].when {
-            When::Day {
-                year: year @ None, ..
-            }
-            | When::Month {
-                year: year @ None, ..
-            } => {
-                *year = Some(y);
-                cues[k].year_from = Some(from);
-            }
-            _ => {}
-        }
-    }
-    cues
-}
-
-/// A pair of expressions written as a range ("from 2018 to 2020", "between March and May 2021",
-/// "2018-2020"), kept as its first and last expression.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Found {
-    /// One expression.
-    One(RawCue),
-    /// A range from the first to the second.
-    Range(RawCue, RawCue),
-}
-
-fn merge_ranges(text: &str, cues: Vec<RawCue>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
-    let mut iter = cues.into_iter().peekable();
-    while let Some(a) = iter.next() {
-        let Some(b) = iter.peek() else {
-            out.push(Found::One(a));
-            break;
-        };
-        let gap = text[a.span.end..b.span.start].trim();
-        let before = text[..a.span.start].trim_end().to_lowercase();
-        let is_range = matches!(gap, "-" | "–" | "to" | "until" | "through")
-            || (gap == "and" && before.ends_with("between"))
-            || (gap == "to" && before.ends_with("from"));
-        if is_range {
-            let b = iter.next().unwrap_or_else(|| a.clone());
-            let mut b = b;
-            if let (When::Month { year: None, .. }, When::Month { year: Some(y), .. }) =
-                (&a.when, &b.when)
-            {
-                let lent = *y;
-                let mut a = a;
-                if let When::Month { year, .. } = &mut a.when {
-                    *year = Some(lent);
-                }
-                a.year_from = Some(text[b.span.clone()].to_owned());
-                out.push(Found::Range(a, b));
-            } else {
-                b.year_from = b.year_from.take();
-                out.push(Found::Range(a, b));
-            }
-        } else {
-            out.push(Found::One(a));
-        }
-    }
-    out
-}
-
-impl Found {
-    /// The resolved cue, or `None` when it names a time after publication or an impossible day.
-    fn resolved(self, text: &str, published: NaiveDate) -> Option<DateCue> {
-        match self {
-            Found::One(c) => {
-                let date = resolve(&c, &text[c.span.clone()], published)?;
-                Some(DateCue { span: c.span, date })
-            }
-            Found::Range(a, b) => {
-                let span = a.span.start..b.span.end;
-                let written = &text[span.clone()];
-                let first = resolve(&a, &text[a.span.clone()], published)?;
-                let last = resolve(&b, &text[b.span.clone()], published)?;
-                let (Some((start, _)), Some((_, end))) = (first.range, last.range) else {
-                    return None;
-                };
-                if end < start {
-                    return None;
-                }
-                let mut notes: Vec<&str> = [first.note.as_str(), last.note.as_str()]
-                    .into_iter()
-                    .filter(|n| !n.is_empty())
-                    .collect();
-                notes.dedup();
-                let mut note = format!("A range from '{}' to '{}'.", first.text, last.text);
-                for n in notes {
-                    note.push(' ');
-                    note.push_str(n);
-                }
-                let date = EventDate {
-                    range: Some((start, end)),
-                    precision: first.precision.max(last.precision),
-                    text: written.to_owned(),
-                    note,
-                };
-                Some(DateCue { span, date })
-            }
-        }
-    }
 }

@@ -4,6 +4,7 @@
 //! approximate. Nothing here is typed in by hand except country adjectives and the seats of a few
 //! international bodies, which are named as outside knowledge.
 
+use super::words::{Word, words};
 use crate::io::Basemap;
 use crate::io::basemap::ShapeKind;
 use crate::model::{Place, PlaceKind};
@@ -24,6 +25,10 @@ pub const COUNTRY_WORDS: [(&str, &[&str]); 12] = [
     ("Kazakhstan", &["Kazakh"]),
     ("Ukraine", &["Ukrainian"]),
 ];
+
+/// Compass words that, capitalised before a country's name, make another place of it: "East
+/// Azerbaijan" and "West Azerbaijan" are provinces of Iran, "South Azerbaijan" a name for them.
+const COMPASS: [&str; 4] = ["East", "West", "North", "South"];
 
 /// Outside knowledge: where international bodies and metonyms sit (gazetteer ids).
 pub const SEATS: [(&str, &str); 9] = [
@@ -58,6 +63,9 @@ pub struct Gazetteer {
     pub names: Vec<(String, usize)>,
     /// Basemap shapes of corridors, by name ("Lachin corridor").
     pub corridors: Vec<String>,
+    /// Provinces by name ("East Azerbaijan") with the index of their capital, from the
+    /// gazetteer's "Capital of … Province." notes.
+    pub provinces: Vec<(String, usize)>,
 }
 
 impl Gazetteer {
@@ -99,6 +107,13 @@ impl Gazetteer {
         }
         g.names
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        g.provinces = g
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.place.kind == PlaceKind::City)
+            .filter_map(|(i, c)| Some((province_of_note(&c.place.note)?, i)))
+            .collect();
         g
     }
 
@@ -144,6 +159,44 @@ impl Gazetteer {
         })
     }
 
+    /// The province a phrase names ("the East Azerbaijan provincial government"), with the index
+    /// of its capital.
+    pub fn province_in(&self, phrase: &str) -> Option<(&str, usize)> {
+        self.provinces
+            .iter()
+            .find(|(name, _)| {
+                phrase.match_indices(name.as_str()).any(|(at, _)| {
+                    let end = at + name.len();
+                    phrase[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                        && phrase[end..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                })
+            })
+            .map(|(name, i)| (name.as_str(), *i))
+    }
+
+    /// The countries a phrase names: the country of a province it names, then its country words
+    /// ("Azerbaijani", "Iran's"), leaving out those a compass word makes another place.
+    pub fn countries_in(&self, phrase: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if let Some((_, capital)) = self.province_in(phrase) {
+            out.push(self.places[capital].place.country.clone());
+        }
+        for x in words(phrase) {
+            if let Some(c) = country_word(phrase, &x)
+                && !out.iter().any(|o| o == c)
+            {
+                out.push(c.to_owned());
+            }
+        }
+        out
+    }
+
     /// The border place between two countries: a gazetteer border, else one drawn by the basemap.
     pub fn border(&self, a: &str, b: &str) -> Option<usize> {
         self.places.iter().position(|c| {
@@ -165,9 +218,40 @@ pub fn country_name(word: &str) -> Option<&'static str> {
         .map(|(name, _)| *name)
 }
 
-/// The basemap shape that draws a gazetteer region, border or corridor, by one of its names.
+/// The country a word of `text` names, unless a capitalised compass word before it makes it
+/// another place ("East Azerbaijan").
+pub fn country_word(text: &str, word: &Word<'_>) -> Option<&'static str> {
+    if after_compass(text, word.start) {
+        return None;
+    }
+    country_name(word.text)
+}
+
+/// Whether a capitalised compass word ("East", "South") stands just before byte `start` of `text`.
+pub fn after_compass(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    COMPASS.iter().any(|c| {
+        before.ends_with(c)
+            && before[..before.len() - c.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|ch| !ch.is_alphanumeric())
+    })
+}
+
+/// The province a gazetteer note makes the place the capital of ("Capital of East Azerbaijan
+/// Province." gives "East Azerbaijan").
+fn province_of_note(note: &str) -> Option<String> {
+    let rest = note.split("Capital of ").nth(1)?;
+    let name = rest.split('.').next()?.strip_suffix(" Province")?.trim();
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+/// The basemap shape that draws a gazetteer country, region, border or corridor, by one of its
+/// names.
 fn matching_shape(p: &Place, basemap: &Basemap) -> Option<String> {
     let kind = match p.kind {
+        PlaceKind::Country => ShapeKind::Country,
         PlaceKind::Region => ShapeKind::Region,
         PlaceKind::Border => ShapeKind::Border,
         PlaceKind::Corridor => ShapeKind::Corridor,
@@ -186,7 +270,11 @@ fn matching_shape(p: &Place, basemap: &Basemap) -> Option<String> {
 fn ad_hoc_from_shape(shape: &crate::io::Shape) -> Option<Candidate> {
     let point = shape.geometry.interior_point()?;
     let (kind, what, drawn) = match shape.kind {
-        ShapeKind::Country => (PlaceKind::Country, "inside the outline", None),
+        ShapeKind::Country => (
+            PlaceKind::Country,
+            "inside the outline",
+            Some(shape.name.clone()),
+        ),
         _ => (PlaceKind::Border, "on the line", Some(shape.name.clone())),
     };
     let country = if kind == PlaceKind::Country {
@@ -251,9 +339,39 @@ mod tests {
         let iran = g.country("Iran").unwrap();
         assert!(!g.places[iran].ad_hoc);
         assert!(g.corridors.iter().any(|c| c == "Lachin corridor"));
+        // a country is drawn as its outline
+        assert_eq!(g.places[iran].shape.as_deref(), Some("Iran"));
+        assert_eq!(c.shape.as_deref(), Some("Georgia"));
         // the Nakhchivan region is drawn by the basemap, the city is not
         let ar = g.by_id("nakhchivan-ar").unwrap();
         assert_eq!(g.places[ar].shape.as_deref(), Some("Nakhchivan"));
         assert_eq!(g.places[g.by_id("nakhchivan").unwrap()].shape, None);
+    }
+
+    #[test]
+    fn provinces_come_from_capital_notes_and_compass_words_make_other_places() {
+        let g = Gazetteer::bundled();
+        let (name, capital) = g
+            .province_in("the East Azerbaijan provincial government")
+            .unwrap();
+        assert_eq!(name, "East Azerbaijan");
+        assert_eq!(g.places[capital].place.id, "tabriz");
+        assert_eq!(
+            g.countries_in("the East Azerbaijan provincial government"),
+            ["Iran"]
+        );
+        assert_eq!(
+            g.countries_in("the issue of \"South Azerbaijan\" in Iran's parliament"),
+            ["Iran"]
+        );
+        assert_eq!(
+            g.countries_in("the Azerbaijani Foreign Ministry"),
+            ["Azerbaijan"]
+        );
+        assert_eq!(g.province_in("Eastern Azerbaijan"), None);
+        let text = "North Azerbaijan and Armenia";
+        let w = words(text);
+        assert_eq!(country_word(text, &w[1]), None);
+        assert_eq!(country_word(text, &w[3]), Some("Armenia"));
     }
 }

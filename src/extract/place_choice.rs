@@ -15,9 +15,9 @@
 
 use super::actors::{ActorKind, BODY_WORDS};
 use super::analysis::Facts;
-use super::gazetteer::{Gazetteer, SEATS, country_name};
+use super::gazetteer::{Gazetteer, SEATS};
 use super::places::Mention;
-use crate::model::PlaceKind;
+use crate::model::{Category, PlaceKind};
 
 /// A chosen place and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -271,10 +271,11 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
             } else {
                 ActorKind::Person
             };
-            let country = s
-                .split(|c: char| !c.is_alphanumeric())
-                .find_map(country_name)
-                .map(str::to_owned)
+            let country = cx
+                .gazetteer
+                .countries_in(s)
+                .into_iter()
+                .next()
                 .or_else(|| (cx.person_country)(s));
             (s.to_owned(), kind, country)
         }
@@ -287,9 +288,25 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
             (a.name.clone(), kind, country)
         }
     };
-    let country = country?;
     let g = cx.gazetteer;
     if kind == ActorKind::Body
+        && let Some((province, capital)) = g.province_in(&name)
+    {
+        let why = format!(
+            "'{name}' (a body of {province} province, placed at its capital {})",
+            cx.name(capital)
+        );
+        return cx.choice(capital, why);
+    }
+    let country = country?;
+    // a body speaks and meets at its seat, but fighting or an incident it tells of happened
+    // somewhere the sentence does not name: the country, not the capital
+    let field = matches!(
+        f.category.category,
+        Category::Military | Category::Incident | Category::Protest
+    );
+    if kind == ActorKind::Body
+        && !field
         && let Some(capital) = g.capital(&country)
     {
         let why = format!(
@@ -299,10 +316,15 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
         return cx.choice(capital, why);
     }
     let place = g.country(&country)?;
-    cx.choice(
-        place,
-        format!("'{name}' (of {country}; no closer place is named)"),
-    )
+    let why = if kind == ActorKind::Body && field {
+        format!(
+            "'{name}' (of {country}; it tells of {} somewhere the sentence does not name, so the country, not its capital)",
+            f.category.category
+        )
+    } else {
+        format!("'{name}' (of {country}; no closer place is named)")
+    };
+    cx.choice(place, why)
 }
 
 fn is_body_phrase(s: &str) -> bool {

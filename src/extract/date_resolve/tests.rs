@@ -182,3 +182,76 @@ fn ranges_between_two_expressions() {
         (d(2021, 3, 1), d(2021, 5, 31), Precision::Month)
     );
 }
+
+#[test]
+fn ranges_lend_their_year_to_their_first_day_or_month() {
+    let p = d(2022, 8, 10);
+    let (t, s, e, pr) = one("From 27 September to 10 November 2020, war raged.", p);
+    assert_eq!(
+        (t.as_str(), s, e, pr),
+        (
+            "27 September to 10 November 2020",
+            d(2020, 9, 27),
+            d(2020, 11, 10),
+            Precision::Day
+        )
+    );
+    let (_, s, e, pr) = one("Snow fell from December to February 2021.", p);
+    assert_eq!(
+        (s, e, pr),
+        (d(2020, 12, 1), d(2021, 2, 28), Precision::Month)
+    );
+    let (t, s, e, pr) = one("The war of 2020-2021 changed things.", p);
+    assert_eq!(
+        (t.as_str(), s, e, pr),
+        ("2020-2021", d(2020, 1, 1), d(2021, 12, 31), Precision::Year)
+    );
+    let (t, s, e, _) = one("The summit was held in mid-2021.", p);
+    assert_eq!(
+        (t.as_str(), s, e),
+        ("mid-2021", d(2021, 1, 1), d(2021, 12, 31))
+    );
+    assert!(find_dates("A 44-2020 score.", p).is_empty());
+}
+
+#[test]
+fn weekends_and_last_night_are_days_before_publication() {
+    let thursday = d(2022, 11, 17);
+    let (t, s, e, pr) = one("Troops clashed over the weekend near Kalbajar.", thursday);
+    assert_eq!(
+        (t.as_str(), s, e, pr),
+        (
+            "the weekend",
+            d(2022, 11, 12),
+            d(2022, 11, 13),
+            Precision::Day
+        )
+    );
+    let (_, s, e, _) = one("The talks took place this past weekend.", thursday);
+    assert_eq!((s, e), (d(2022, 11, 12), d(2022, 11, 13)));
+    let (_, s, _, _) = one("They met last weekend.", thursday);
+    assert_eq!(s, d(2022, 11, 12));
+    // published on a Sunday: the weekend under way, and the one before it
+    let sunday = d(2022, 11, 20);
+    let (_, s, e, _) = one("Protesters rallied over the weekend.", sunday);
+    assert_eq!((s, e), (d(2022, 11, 19), d(2022, 11, 20)));
+    let (_, s, _, _) = one("They met last weekend.", sunday);
+    assert_eq!(s, d(2022, 11, 12));
+    let (_, s, _, _) = one("They meet this weekend.", sunday);
+    assert_eq!(s, d(2022, 11, 19));
+    // a weekend still to come is not reported
+    assert!(find_dates("They meet this weekend.", thursday).is_empty());
+    let (t, s, e, _) = one("Last night, shelling was reported.", thursday);
+    assert_eq!(
+        (t.as_str(), s, e),
+        ("Last night", d(2022, 11, 16), d(2022, 11, 17))
+    );
+    let (t, s, e, _) = one("Clashes continued over the past week.", thursday);
+    assert_eq!(
+        (t.as_str(), s, e),
+        ("the past week", d(2022, 11, 11), d(2022, 11, 17))
+    );
+    assert!(find_dates("It was the last week of the war.", thursday).is_empty());
+    let (_, s, _, _) = one("Clashes continued over the last week.", thursday);
+    assert_eq!(s, d(2022, 11, 11));
+}

@@ -102,3 +102,83 @@ fn borders_by_adjectives_owners_and_pairs() {
         ["armenia-azerbaijan-border"]
     );
 }
+
+#[test]
+fn a_country_s_capital_without_its_name_is_the_capital() {
+    let got =
+        found("Bayramov met his Iranian counterpart in the Azerbaijani capital on Wednesday.");
+    assert_eq!(
+        got,
+        [(
+            "baku".to_owned(),
+            "in the Azerbaijani capital".to_owned(),
+            true
+        )]
+    );
+    assert_eq!(ids("Officials gathered in Iran's capital."), ["tehran"]);
+    assert_eq!(
+        ids("The talks were held in the capital of Armenia last week."),
+        ["yerevan"]
+    );
+    // the city's own name follows: it is the mention
+    assert_eq!(
+        found("They met in the Georgian capital, Tbilisi.")[0],
+        (
+            "tbilisi".to_owned(),
+            "in the Georgian capital, Tbilisi".to_owned(),
+            true
+        )
+    );
+    // a capital the gazetteer's notes do not name is not invented
+    assert_eq!(
+        ids("They met in the Turkish capital."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_compass_word_makes_a_country_s_name_another_place() {
+    assert_eq!(
+        ids("Officials of East Azerbaijan province met in Tabriz."),
+        ["tabriz"]
+    );
+    assert_eq!(
+        ids("Baku raised the issue of \"South Azerbaijan\" in Azerbaijan."),
+        ["baku", "azerbaijan"]
+    );
+}
+
+#[test]
+fn the_border_of_the_two_countries_a_sentence_names() {
+    let got = found("Azerbaijani and Armenian troops clashed along the border on Tuesday.");
+    assert_eq!(
+        got,
+        [(
+            "armenia-azerbaijan-border".to_owned(),
+            "along the border".to_owned(),
+            true
+        )]
+    );
+    // three countries: no telling whose border
+    assert_eq!(
+        ids("Iranian, Azerbaijani and Armenian officials met at the border."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_consulate_general_is_a_building_a_consul_general_a_title() {
+    assert_eq!(
+        found("Iran opened a consulate general in Kapan last year.")[1],
+        ("kapan".to_owned(), "in Kapan".to_owned(), true)
+    );
+    assert!(!found("Iran's consul general in Kapan spoke.")[1].2);
+}
+
+#[test]
+fn a_country_s_border_in_a_sentence_naming_one_other_country() {
+    assert_eq!(
+        ids("In October 2022, Iran staged military exercises near the Azerbaijani border."),
+        ["iran", "iran-azerbaijan-border"]
+    );
+}

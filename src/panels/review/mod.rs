@@ -11,7 +11,7 @@ pub mod proposal_card;
 pub mod state;
 
 pub use new_article::{NewArticleForm, new_article_ui};
-pub use state::{DateDraft, Item, ReviewState, Status};
+pub use state::{DateDraft, Item, PlaceShape, ReviewState, Status};
 
 use crate::extract::library::Library;
 use article_view::ArticleView;

@@ -16,6 +16,9 @@ use std::path::Path;
 /// A map click this close to a gazetteer place picks that place.
 const SNAP_KM: f64 = 5.0;
 
+/// The `date_note` of a date the reviewer set.
+const SET_BY_REVIEWER: &str = "Set by the reviewer.";
+
 /// Where a proposal stands in the review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -57,11 +60,25 @@ pub struct ReviewState {
     pub message: Option<String>,
     /// The gazetteer places a proposal can be moved to.
     pub places: Vec<Place>,
+    /// The basemap shapes that draw some of those places (countries, regions, borders,
+    /// corridors), by place id: a proposal moved there is drawn as the shape.
+    pub shapes: Vec<PlaceShape>,
     /// Where accepted events are saved; `None` disables saving.
     pub library: Option<Library>,
     /// The date being edited: proposal, first and last day as typed, precision.
     pub draft: Option<DateDraft>,
     history: History,
+}
+
+/// The basemap shape that draws a gazetteer place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceShape {
+    /// The place's id.
+    pub place: String,
+    /// The shape's name in the basemap.
+    pub name: String,
+    /// Its geometry.
+    pub geometry: geo::Geometry<f64>,
 }
 
 /// A date being edited, as typed.
@@ -113,12 +130,24 @@ impl ReviewState {
                 edited: false,
             })
             .collect();
-        let places = extractor
+        let gazetteer: Vec<_> = extractor
             .gazetteer
             .places
             .iter()
             .filter(|c| !c.ad_hoc)
-            .map(|c| c.place.clone())
+            .collect();
+        let places = gazetteer.iter().map(|c| c.place.clone()).collect();
+        let shapes = gazetteer
+            .iter()
+            .filter_map(|c| {
+                let name = c.shape.as_ref()?;
+                let shape = extractor.basemap.shape(name)?;
+                Some(PlaceShape {
+                    place: c.place.id.clone(),
+                    name: name.clone(),
+                    geometry: shape.geometry.clone(),
+                })
+            })
             .collect();
         ReviewState {
             article,
@@ -127,6 +156,7 @@ impl ReviewState {
             selection: None,
             message: None,
             places,
+            shapes,
             library: None,
             draft: None,
             history: History::default(),
@@ -214,14 +244,16 @@ impl ReviewState {
             .get(index)
             .map(|i| i.event.date.clone())
             .ok_or("no such proposal")?;
+        // the extractor's reading no longer describes the date: it moves to the notes, where the
+        // days it names are not taken for this event's (`check` warns of a finer day in
+        // `date_note`)
+        let earlier = (!old.note.is_empty() && old.note != SET_BY_REVIEWER)
+            .then(|| format!(" The extractor had read the date as: {}", old.note));
         let date = EventDate {
             range,
             precision,
             text: old.text,
-            note: format!(
-                "Set by the reviewer. {}",
-                old.note.trim_start_matches("Set by the reviewer. ")
-            ),
+            note: SET_BY_REVIEWER.to_owned(),
         };
         date.validate()?;
         if let Some((_, end)) = date.range
@@ -234,6 +266,9 @@ impl ReviewState {
         }
         self.change(index, |i| {
             i.event.date = date;
+            if let Some(e) = earlier {
+                i.event.notes.push_str(&e);
+            }
             i.edited = true;
         })
     }
@@ -274,7 +309,8 @@ impl ReviewState {
             .find(|p| p.id == id)
             .cloned()
             .ok_or_else(|| format!("place `{id}` is not in the gazetteer"))?;
-        self.move_to(index, place, None)
+        let shape = self.shapes.iter().find(|s| s.place == id).cloned();
+        self.move_to(index, place, None, shape)
     }
 
     /// Sets the selected proposal's place from a map click: the gazetteer place within 5 km, else a
@@ -296,7 +332,8 @@ impl ReviewState {
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, p)| p.clone());
         if let Some(place) = near {
-            return self.move_to(index, place, None);
+            let shape = self.shapes.iter().find(|s| s.place == place.id).cloned();
+            return self.move_to(index, place, None, shape);
         }
         let (lon, lat) = ((lon * 1e4).round() / 1e4, (lat * 1e4).round() / 1e4);
         let id = format!("point-{}", coordinates_id(lon, lat));
@@ -309,10 +346,18 @@ impl ReviewState {
         );
         place.note =
             "Placed by the reviewer on the map; no gazetteer place within 5 km.".to_owned();
-        self.move_to(index, place.clone(), Some(place))
+        self.move_to(index, place.clone(), Some(place), None)
     }
 
-    fn move_to(&mut self, index: usize, place: Place, ad_hoc: Option<Place>) -> Result<(), String> {
+    /// Moves a proposal to a place, drawn as its basemap shape when it has one (a country or a
+    /// region is drawn as its outline, not as a point in its middle).
+    fn move_to(
+        &mut self,
+        index: usize,
+        place: Place,
+        ad_hoc: Option<Place>,
+        shape: Option<PlaceShape>,
+    ) -> Result<(), String> {
         self.change(index, |i| {
             let e = &mut i.event;
             e.place = place.id.clone();
@@ -320,8 +365,8 @@ impl ReviewState {
             e.lon = place.lon;
             e.lat = place.lat;
             e.off_map = place.kind == PlaceKind::OffMap || !REGION.contains(place.lon, place.lat);
-            e.shape = None;
-            e.shape_name = None;
+            e.shape = shape.as_ref().map(|s| s.geometry.clone());
+            e.shape_name = shape.map(|s| s.name);
             e.notes = format!("{} Place set by the reviewer: {}.", e.notes, place.name);
             i.ad_hoc = ad_hoc;
             i.edited = true;

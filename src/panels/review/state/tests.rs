@@ -169,3 +169,52 @@ fn saving_writes_a_library_that_check_finds_clean() {
     );
     assert!(s.message.as_deref().unwrap().starts_with("Not saved:"));
 }
+
+#[test]
+fn edited_dates_and_places_stay_clean_under_check() {
+    let root = std::env::temp_dir().join(format!("atlas-review-edits-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let library = Library::new(&root);
+    let mut s = state();
+    // "on Monday" read as Monday 4 March 2024; the reviewer widens it to the month
+    s.set_date(0, "2024-03-01", "2024-03-06", Precision::Month)
+        .unwrap();
+    let e = &s.items[0].event;
+    assert_eq!(e.date.note, "Set by the reviewer.");
+    assert!(
+        e.notes
+            .contains("The extractor had read the date as: The article is dated")
+            || e.notes
+                .contains("The extractor had read the date as: Article published"),
+        "{}",
+        e.notes
+    );
+    // a second edit does not repeat the extractor's reading
+    s.set_date(0, "2024-03-01", "2024-03-05", Precision::Month)
+        .unwrap();
+    assert_eq!(
+        s.items[0]
+            .event
+            .notes
+            .matches("The extractor had read")
+            .count(),
+        1
+    );
+    // a country chosen from the gazetteer is drawn as its outline, a city as a point
+    s.choose_place(0, "iran").unwrap();
+    assert_eq!(s.items[0].event.shape_name.as_deref(), Some("Iran"));
+    assert!(s.items[0].event.shape.is_some());
+    s.choose_place(1, "nagorno-karabakh").unwrap();
+    assert_eq!(
+        s.items[1].event.shape_name.as_deref(),
+        Some("Nagorno-Karabakh")
+    );
+    s.choose_place(1, "julfa").unwrap();
+    assert_eq!(s.items[1].event.shape_name, None);
+    s.accept(0).unwrap();
+    s.accept(1).unwrap();
+    s.save(&library).unwrap();
+    assert_eq!(check_paths(&[library.events_path()]), Vec::new());
+    let events = library.events().unwrap();
+    assert_eq!(events[0].shape_name.as_deref(), Some("Iran"));
+}
