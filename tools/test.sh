@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for tool in Xvfb:xvfb xauth:xauth xdotool:xdotool convert:imagemagick xwininfo:x11-utils; do
+for tool in Xvfb:xvfb xauth:xauth xdotool:xdotool convert:imagemagick import:imagemagick xwininfo:x11-utils; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool#*:}")
 done
 [ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so ] || [ -e /usr/lib/x86_64-linux-gnu/dri/llvmpipe_dri.so ] \

@@ -7,6 +7,7 @@ use crate::model::date::parse_iso_day;
 use crate::model::place::validate_coordinates;
 use crate::model::region::REGION;
 use crate::model::{Category, Event, EventDate, Place, PlaceKind, Precision, Source};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
@@ -249,43 +250,7 @@ fn convert(
     if !seen.insert(raw.id.clone()) {
         return Err(("id", format!("duplicate event id `{}`", raw.id)));
     }
-    let precision = Precision::parse(&raw.precision).ok_or_else(|| {
-        (
-            "precision",
-            format!(
-                "unknown precision `{}` (day, week, month, season, year, decade, undated)",
-                raw.precision
-            ),
-        )
-    })?;
-    let day = |field: &'static str, text: &Option<String>| {
-        text.as_deref()
-            .map(parse_iso_day)
-            .transpose()
-            .map_err(|m| (field, m))
-    };
-    let start = day("start", &raw.start)?;
-    let end = day("end", &raw.end)?;
-    let range = match (start, end) {
-        (Some(s), Some(e)) => Some((s, e)),
-        (None, None) => None,
-        (Some(_), None) => return Err(("end", "start is given but end is null".to_owned())),
-        (None, Some(_)) => return Err(("start", "end is given but start is null".to_owned())),
-    };
-    let date = EventDate {
-        range,
-        precision,
-        text: raw.date_text,
-        note: raw.date_note,
-    };
-    date.validate().map_err(|m| {
-        let field = if m.contains("before start") {
-            "end"
-        } else {
-            "precision"
-        };
-        (field, m)
-    })?;
+    let date = event_date(&raw)?;
     let category = Category::parse(&raw.category)
         .ok_or_else(|| ("category", format!("unknown category `{}`", raw.category)))?;
     let place = places.get(&raw.place).ok_or_else(|| {
@@ -304,7 +269,7 @@ fn convert(
         ),
         (Some(_), None) => None,
     };
-    let published = day("source/published", &raw.source.published)?;
+    let published = optional_day("source/published", &raw.source.published)?;
     if raw.source.quote.trim().is_empty() {
         return Err(("source/quote", "empty quote".to_owned()));
     }
@@ -335,6 +300,53 @@ fn convert(
         verified: raw.verified,
         notes: raw.notes,
     })
+}
+
+/// A raw event's date: its range and precision, checked against each other.
+fn event_date(raw: &RawEvent) -> Result<EventDate, (&'static str, String)> {
+    let precision = Precision::parse(&raw.precision).ok_or_else(|| {
+        (
+            "precision",
+            format!(
+                "unknown precision `{}` (day, week, month, season, year, decade, undated)",
+                raw.precision
+            ),
+        )
+    })?;
+    let start = optional_day("start", &raw.start)?;
+    let end = optional_day("end", &raw.end)?;
+    let range = match (start, end) {
+        (Some(s), Some(e)) => Some((s, e)),
+        (None, None) => None,
+        (Some(_), None) => return Err(("end", "start is given but end is null".to_owned())),
+        (None, Some(_)) => return Err(("start", "end is given but start is null".to_owned())),
+    };
+    let date = EventDate {
+        range,
+        precision,
+        text: raw.date_text.clone(),
+        note: raw.date_note.clone(),
+    };
+    date.validate().map_err(|m| {
+        let field = if m.contains("before start") {
+            "end"
+        } else {
+            "precision"
+        };
+        (field, m)
+    })?;
+    Ok(date)
+}
+
+/// A day field that may be absent, as `YYYY-MM-DD`.
+fn optional_day(
+    field: &'static str,
+    text: &Option<String>,
+) -> Result<Option<NaiveDate>, (&'static str, String)> {
+    text.as_deref()
+        .map(parse_iso_day)
+        .transpose()
+        .map_err(|m| (field, m))
 }
 
 #[cfg(test)]

@@ -13,6 +13,16 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+mod columns;
+mod keys;
+mod sources;
+mod window;
+
+pub use columns::Columns;
+use keys::{id_order_of, permute, sorted_keys, track_positions};
+use sources::Sources;
+pub use window::Window;
+
 static NEXT_UID: AtomicU64 = AtomicU64::new(1);
 
 /// Positions whose slot has this source are whole events; others are rows of store `source - 1`.
@@ -62,55 +72,6 @@ impl From<RowStore> for Records {
     }
 }
 
-/// Compact per-event columns the views scan when many events are visible, so that they never
-/// touch whole event records in a frame.
-#[derive(Clone, Debug, Default)]
-pub struct Columns {
-    /// Longitude and latitude, degrees.
-    pub lon_lat: Vec<[f32; 2]>,
-    /// Category index ([`crate::model::Category::index`]).
-    pub category: Vec<u8>,
-    /// How the event is drawn: [`Columns::POINT`], [`Columns::OFF_MAP`], [`Columns::SHAPE`], or
-    /// not at all ([`Columns::UNPLACED`]).
-    pub kind: Vec<u8>,
-    /// The event's place as a small integer: equal place ids share a key.
-    pub place_key: Vec<u32>,
-    /// For each place key, the position of one event at that place (for its name).
-    pub place_example: Vec<u32>,
-}
-
-/// The positions of the events overlapping a time window, in time order: the few that start
-/// before it and reach into it, then the run of those that start inside it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Window {
-    /// Events starting before the window and ending inside or after it, ascending.
-    pub earlier: Vec<usize>,
-    /// Events starting inside the window.
-    pub run: std::ops::Range<usize>,
-}
-
-impl Window {
-    /// Number of events.
-    pub fn len(&self) -> usize {
-        self.earlier.len() + self.run.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The positions, ascending.
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.earlier.iter().copied().chain(self.run.clone())
-    }
-
-    /// Whether the event at a position is in the window.
-    pub fn contains(&self, index: usize) -> bool {
-        self.run.contains(&index) || self.earlier.binary_search(&index).is_ok()
-    }
-}
-
 /// Events sorted by time (undated last), their time index, and the places they refer to.
 ///
 /// Events are held either whole or as rows of a [`RowStore`]; [`Dataset::view`] gives the fields
@@ -134,30 +95,6 @@ pub struct Dataset {
     id_order: Vec<u32>,
     /// Positions of the events that carry a track, ascending.
     tracks: Vec<u32>,
-}
-
-/// The sources of a dataset under construction, read by slot.
-struct Sources<'a> {
-    rich: &'a [Event],
-    stores: &'a [Arc<RowStore>],
-}
-
-impl<'a> Sources<'a> {
-    fn view(&self, slot: u32) -> EventView<'a> {
-        let (source, i) = ((slot >> INDEX_BITS) as usize, (slot & INDEX_MASK) as usize);
-        match source.checked_sub(1) {
-            None => EventView::of(&self.rich[i]),
-            Some(k) => self.stores[k].view(i),
-        }
-    }
-
-    fn id(&self, slot: u32) -> &'a str {
-        let (source, i) = ((slot >> INDEX_BITS) as usize, (slot & INDEX_MASK) as usize);
-        match source.checked_sub(1) {
-            None => &self.rich[i].id,
-            Some(k) => self.stores[k].id(i),
-        }
-    }
 }
 
 impl Dataset {
@@ -587,169 +524,6 @@ impl Dataset {
 }
 
 /// A sort key: first and last day (undated: `DayNum::MAX`), the id's first bytes, and the slot.
-type Key = (DayNum, DayNum, u128, u32);
-
-/// The events' keys sorted by (start, end, id), undated last: small keys sort fast, and whole ids
-/// are compared only on ties.
-fn sorted_keys(rich: &[Event], stores: &[Arc<RowStore>]) -> Vec<Key> {
-    let mut keys: Vec<Key> =
-        Vec::with_capacity(rich.len() + stores.iter().map(|s| s.len()).sum::<usize>());
-    for (i, e) in rich.iter().enumerate() {
-        let (s, end) = e.date.days().unwrap_or((DayNum::MAX, DayNum::MAX));
-        keys.push((s, end, id_prefix(&e.id), RICH | i as u32));
-    }
-    for (k, store) in stores.iter().enumerate() {
-        let source = (k as u32 + 1) << INDEX_BITS;
-        for j in 0..store.len() {
-            let (s, e) = store.days(j);
-            keys.push((s, e, id_prefix(store.id(j)), source | j as u32));
-        }
-    }
-    let already_sorted = keys.is_sorted_by(|a, b| (a.0, a.1, a.2) < (b.0, b.1, b.2));
-    if !already_sorted {
-        let src = Sources { rich, stores };
-        super::par_sort::sort_unstable_by(&mut keys, |a, b| {
-            (a.0, a.1, a.2)
-                .cmp(&(b.0, b.1, b.2))
-                .then_with(|| src.id(a.3).cmp(src.id(b.3)).then(a.3.cmp(&b.3)))
-        });
-    }
-    keys
-}
-
-/// The first sixteen bytes of an id as a big-endian number: orders like the id itself, up to ties.
-fn id_prefix(id: &str) -> u128 {
-    let mut bytes = [0u8; 16];
-    let n = id.len().min(16);
-    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
-    u128::from_be_bytes(bytes)
-}
-
-/// The positions of the whole events that carry a track, ascending.
-fn track_positions(rich: &[Event], slot: &[u32]) -> Vec<u32> {
-    if rich.iter().all(|e| e.track.is_none()) {
-        return Vec::new();
-    }
-    (0..slot.len() as u32)
-        .filter(|&i| {
-            let s = slot[i as usize];
-            s >> INDEX_BITS == RICH && rich[(s & INDEX_MASK) as usize].track.is_some()
-        })
-        .collect()
-}
-
-/// Event positions ordered by id, stable among equal ids, from each position's id prefix.
-fn id_order_of(src: &Sources<'_>, slot: &[u32], mut keyed: Vec<(u128, u32)>) -> Vec<u32> {
-    keyed.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0).then_with(|| {
-            src.id(slot[a.1 as usize])
-                .cmp(src.id(slot[b.1 as usize]))
-                .then(a.1.cmp(&b.1))
-        })
-    });
-    keyed.into_iter().map(|k| k.1).collect()
-}
-
-/// Reorders `items` in place so that item `i` becomes the old `items[order[i]]` (cycle by cycle:
-/// each item moves once, and no second copy of the items is made). Leaves `order` as the identity.
-fn permute<T>(items: &mut [T], order: &mut [u32]) {
-    for i in 0..order.len() {
-        let mut j = i;
-        loop {
-            let k = order[j] as usize;
-            order[j] = j as u32;
-            if k == i || k == j {
-                break;
-            }
-            items.swap(j, k);
-            j = k;
-        }
-    }
-}
-
-impl Columns {
-    /// A point on the map (aggregated when many are visible).
-    pub const POINT: u8 = 0;
-    /// A place outside the map's region (an arrow at the edge).
-    pub const OFF_MAP: u8 = 1;
-    /// An event drawn as its own region or line.
-    pub const SHAPE: u8 = 2;
-    /// An event without a location: listed and on the timeline, never on the map.
-    pub const UNPLACED: u8 = 3;
-
-    fn of(src: &Sources<'_>, slot: &[u32]) -> Columns {
-        let n = slot.len();
-        let mut keys: HashMap<&str, u32> = HashMap::new();
-        // per store: its place numbers' keys, found once each
-        let mut store_keys: Vec<Vec<u32>> = src
-            .stores
-            .iter()
-            .map(|s| vec![u32::MAX; s.places().len()])
-            .collect();
-        let mut c = Columns {
-            lon_lat: Vec::with_capacity(n),
-            category: Vec::with_capacity(n),
-            kind: Vec::with_capacity(n),
-            place_key: Vec::with_capacity(n),
-            place_example: Vec::new(),
-        };
-        for (i, &s) in slot.iter().enumerate() {
-            let (source, j) = ((s >> INDEX_BITS) as usize, (s & INDEX_MASK) as usize);
-            let example = &mut c.place_example;
-            let mut fresh = || {
-                example.push(i as u32);
-                (example.len() - 1) as u32
-            };
-            if let Some(k) = source.checked_sub(1) {
-                // a compact row: straight from its columns
-                let store = &src.stores[k];
-                let r = store.rows();
-                let p = r.place[j] as usize;
-                let key = match store_keys[k].get(p) {
-                    Some(&key) if key != u32::MAX => key,
-                    _ => {
-                        let id = store.places().get(p).map_or("", |p| p.id.as_str());
-                        let key = *keys.entry(id).or_insert_with(fresh);
-                        if let Some(slot) = store_keys[k].get_mut(p) {
-                            *slot = key;
-                        }
-                        key
-                    }
-                };
-                c.place_key.push(key);
-                c.lon_lat.push(r.lon_lat[j]);
-                c.category.push(r.category[j].index() as u8);
-                c.kind.push(if r.off_map[j] {
-                    Columns::OFF_MAP
-                } else {
-                    Columns::POINT
-                });
-                continue;
-            }
-            let e = EventView::of(&src.rich[j]);
-            // an event without a place id is its own place
-            let key = if e.place.is_empty() {
-                fresh()
-            } else {
-                *keys.entry(e.place).or_insert_with(fresh)
-            };
-            c.place_key.push(key);
-            c.lon_lat.push([e.lon as f32, e.lat as f32]);
-            c.category.push(e.category.index() as u8);
-            c.kind.push(if !e.is_placed() {
-                Columns::UNPLACED
-            } else if e.shape.is_some() && e.shape_name.is_some() {
-                Columns::SHAPE
-            } else if e.off_map {
-                Columns::OFF_MAP
-            } else {
-                Columns::POINT
-            });
-        }
-        c
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,8 +12,10 @@
 //! The reader is built for large exports: one reused [`csv::ByteRecord`], column indexes looked up
 //! once, places and category labels interned, and no allocation per row beyond the event's own strings.
 
+mod key_index;
 mod legacy;
 mod merge;
+mod position;
 #[cfg(test)]
 mod properties;
 mod reader;
@@ -29,10 +31,11 @@ use crate::model::region::REGION;
 use crate::model::{Category, Event, EventDate, Place, Precision, RowColumns, RowStore, Source};
 use chrono::NaiveDate;
 use csv::ByteRecord;
+use key_index::{Fast, KeyIndex, fx_hash};
+use position::{field_offset, line_column};
 use reader::AcledReader;
 pub use reader::RowSource;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 /// A problem in a row: the 0-based index of the offending field and the message.
@@ -218,13 +221,6 @@ fn read_header(file: &str, bytes: &[u8]) -> Result<(Columns, usize, usize), Prob
     Ok((columns, body, first_line))
 }
 
-/// The Fx hash of some bytes.
-fn fx_hash(bytes: &[u8]) -> u64 {
-    let mut hasher = FxHasher::default();
-    hasher.write(bytes);
-    hasher.finish()
-}
-
 /// The 1-based line a record starts on (its position may precede blank lines the reader skipped).
 fn record_line(bytes: &[u8], record: &ByteRecord) -> usize {
     let (start, line) = record
@@ -237,119 +233,6 @@ fn record_line(bytes: &[u8], record: &ByteRecord) -> usize {
 fn csv_problem(file: &str, err: &csv::Error) -> Problem {
     let line = err.position().map_or(1, |p| p.line() as usize);
     Problem::at(file, line.max(1), 1, format!("unreadable CSV: {err}"))
-}
-
-/// The Fx hash (as in rustc) for the loader's own maps: much faster than SipHash on short keys, and
-/// the keys come from the file being loaded, so resistance to flooding does not matter.
-#[derive(Clone, Copy, Default)]
-struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        // murmur3's finalizer, so both the low bits (bucket) and the high bits (tag) vary
-        let mut h = self.hash;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-}
-
-type Fast = BuildHasherDefault<FxHasher>;
-
-/// Keys stored in one string, numbered in insertion order, found by hash. Lookups touch two small
-/// arrays instead of a heap allocation per key scattered among the events' strings.
-#[derive(Default)]
-struct KeyIndex {
-    /// The last key inserted with each hash.
-    last: HashMap<u64, usize, Fast>,
-    /// For each key, the previous key with the same hash (`usize::MAX` if none).
-    previous: Vec<usize>,
-    /// Where each key ends in `text`.
-    ends: Vec<usize>,
-    text: String,
-}
-
-impl KeyIndex {
-    /// The number of `key`, whose hash is `hash`.
-    fn get(&self, hash: u64, key: &str) -> Option<usize> {
-        let mut slot = *self.last.get(&hash)?;
-        while slot != usize::MAX {
-            let start = slot.checked_sub(1).map_or(0, |s| self.ends[s]);
-            if self.text.get(start..self.ends[slot]) == Some(key) {
-                return Some(slot);
-            }
-            slot = self.previous[slot];
-        }
-        None
-    }
-
-    /// The key numbered `slot`.
-    fn key(&self, slot: usize) -> &str {
-        let start = slot.checked_sub(1).map_or(0, |s| self.ends[s]);
-        self.ends
-            .get(slot)
-            .and_then(|&end| self.text.get(start..end))
-            .unwrap_or("")
-    }
-
-    /// The number of `key`, added if new.
-    fn intern(&mut self, key: &str) -> usize {
-        let hash = fx_hash(key.as_bytes());
-        match self.get(hash, key) {
-            Some(slot) => slot,
-            None => self.insert(hash, key),
-        }
-    }
-
-    /// All keys in order.
-    fn into_strings(self) -> Vec<String> {
-        (0..self.ends.len())
-            .map(|k| self.key(k).to_owned())
-            .collect()
-    }
-
-    /// Adds a key (not yet present) and returns its number.
-    fn insert(&mut self, hash: u64, key: &str) -> usize {
-        let slot = self.ends.len();
-        self.text.push_str(key);
-        self.ends.push(self.text.len());
-        self.previous
-            .push(self.last.insert(hash, slot).unwrap_or(usize::MAX));
-        slot
-    }
 }
 
 /// What the rows share: the places, titles, type labels and actor lists seen so far.
@@ -652,58 +535,6 @@ impl Rows {
             .insert(self.key.clone(), (found.0, found.1, self.pair));
         found
     }
-}
-
-/// The byte offset where field `index` of the record starting at `start` begins, following CSV
-/// quoting (`,` separators, `"` quotes with `""` escapes).
-fn field_offset(bytes: &[u8], start: usize, index: usize) -> usize {
-    let mut i = start.min(bytes.len());
-    // Blank lines the reader skipped before the record.
-    while i < bytes.len() && matches!(bytes[i], b'\r' | b'\n') {
-        i += 1;
-    }
-    for _ in 0..index {
-        if bytes.get(i) == Some(&b'"') {
-            i += 1;
-            loop {
-                match bytes.get(i) {
-                    None => return bytes.len(),
-                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
-                    Some(b'"') => {
-                        i += 1;
-                        break;
-                    }
-                    Some(_) => i += 1,
-                }
-            }
-        }
-        while i < bytes.len() && !matches!(bytes[i], b',' | b'\n' | b'\r') {
-            i += 1;
-        }
-        if bytes.get(i) != Some(&b',') {
-            return i;
-        }
-        i += 1;
-    }
-    i
-}
-
-/// The 1-based line and character column of byte `offset`, given that byte `start` (at or before it)
-/// lies on line `start_line`. Invalid UTF-8 bytes count as one character each.
-fn line_column(bytes: &[u8], start: usize, start_line: usize, offset: usize) -> (usize, usize) {
-    let offset = offset.min(bytes.len());
-    let start = start.min(offset);
-    let between = &bytes[start..offset];
-    let line = start_line + between.iter().filter(|&&b| b == b'\n').count();
-    let line_start = bytes[..offset]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = bytes[line_start..offset]
-        .iter()
-        .filter(|&&b| b & 0xC0 != 0x80)
-        .count();
-    (line, column + 1)
 }
 
 #[cfg(test)]

@@ -323,7 +323,7 @@ impl Rows {
             };
             places.push(index as u32);
         }
-        let strings = (0..other.strings.ends.len())
+        let strings = (0..other.strings.len())
             .map(|k| self.strings.intern(other.strings.key(k)) as u32)
             .collect();
         let mut actors = Vec::with_capacity(other.actor_lists.len());

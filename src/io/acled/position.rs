@@ -1,0 +1,58 @@
+//! Where a byte of a CSV file is: the start of a field, and its line and column.
+
+/// The byte offset where field `index` of the record starting at `start` begins, following CSV
+/// quoting (`,` separators, `"` quotes with `""` escapes).
+pub(super) fn field_offset(bytes: &[u8], start: usize, index: usize) -> usize {
+    let mut i = start.min(bytes.len());
+    // Blank lines the reader skipped before the record.
+    while i < bytes.len() && matches!(bytes[i], b'\r' | b'\n') {
+        i += 1;
+    }
+    for _ in 0..index {
+        if bytes.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                match bytes.get(i) {
+                    None => return bytes.len(),
+                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(_) => i += 1,
+                }
+            }
+        }
+        while i < bytes.len() && !matches!(bytes[i], b',' | b'\n' | b'\r') {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b',') {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The 1-based line and character column of byte `offset`, given that byte `start` (at or before it)
+/// lies on line `start_line`. Invalid UTF-8 bytes count as one character each.
+pub(super) fn line_column(
+    bytes: &[u8],
+    start: usize,
+    start_line: usize,
+    offset: usize,
+) -> (usize, usize) {
+    let offset = offset.min(bytes.len());
+    let start = start.min(offset);
+    let between = &bytes[start..offset];
+    let line = start_line + between.iter().filter(|&&b| b == b'\n').count();
+    let line_start = bytes[..offset]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = bytes[line_start..offset]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    (line, column + 1)
+}
