@@ -36,6 +36,7 @@ pub struct LoadJob {
     total: u64,
     cancel: Arc<AtomicBool>,
     result: Receiver<LoadOutcome>,
+    started: std::time::Instant,
 }
 
 /// Where a job is.
@@ -76,7 +77,13 @@ impl LoadJob {
             total,
             cancel,
             result: rx,
+            started: std::time::Instant::now(),
         }
+    }
+
+    /// How long the job has been running.
+    pub fn elapsed(&self) -> std::time::Duration {
+        self.started.elapsed()
     }
 
     /// Asks the job to stop; its result will be dropped.

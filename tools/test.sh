@@ -21,6 +21,8 @@ cargo clippy --all-targets --locked -- -D warnings
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 cargo test --all-targets --locked 2>&1 | tee "$log"
+# --all-targets leaves out the doctests, which assert too
+cargo test --doc --locked 2>&1 | tee -a "$log"
 cargo test --locked --manifest-path tools/basemap/Cargo.toml 2>&1 | tee -a "$log"
 # one closing line for the whole run (cargo prints one per test binary)
 awk '/^test result:/ { p += $4; f += $6; s += $8 } END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"

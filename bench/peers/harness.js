@@ -65,9 +65,11 @@
    * the library defers to its own animation frame falls into the next interval, so each interval
    * holds one move and one redraw). `show(a, b)` shows the events of days a..=b; the time it takes
    * is recorded apart as the script part. Then, untimed, `count(a, b)` says how many events each
-   * window showed.
+   * window showed. A page whose library draws on its own schedule passes `drawn()`, a promise that
+   * settles once the step is drawn: the interval then runs until the frame after that draw, so no
+   * step is counted before its pixels are.
    */
-  async function scrub(show, count, first, last) {
+  async function scrub(show, count, first, last, drawn) {
     const frames = Number(query.get('frames') || 60);
     const width = Number(query.get('window') || 365);
     const warmup = Number(query.get('warmup') || 5);
@@ -80,6 +82,7 @@
       const t = performance.now();
       show(plan[k], plan[k] + width - 1);
       const shown = performance.now() - t;
+      if (drawn) await drawn();
       const now = await nextFrame();
       if (k >= warmup) {
         times.push(now - previous);

@@ -19,10 +19,19 @@
     // draw step is wrapped to call back after each frame it draws, with the layers it drew
     let drawn = 0;
     const afterDraw = [];
+    // reading one pixel back waits for the software renderer to finish the draw, so a frame's
+    // time holds the drawing itself and not only the commands sent to Chromium's GPU process
+    const pixel = new Uint8Array(4);
+    const finishDraw = (deck) => {
+      const canvas = deck.canvas || (deck.getCanvas && deck.getCanvas());
+      const gl = canvas && (canvas.getContext('webgl2') || canvas.getContext('webgl'));
+      if (gl) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+    };
     const onDeckInitialized = (deck) => {
       const draw = deck._drawLayers.bind(deck);
       deck._drawLayers = (...args) => {
         const result = draw(...args);
+        finishDraw(deck);
         drawn++;
         const layers = deck.layerManager ? deck.layerManager.getLayers() : [];
         for (const callback of afterDraw.splice(0)) callback(layers);
@@ -89,11 +98,25 @@
       store.dispatch(KeplerGl.wrapTo(MAP_ID, KeplerGl.setFilter(0, 'value', [a * DAY_MS, (b + 1) * DAY_MS - 1])));
     // kepler filters on the GPU, so its state does not list what passes: count as its filter does
     const count = (a, b) => events.reduce((n, e) => n + (e.start >= a && e.start <= b ? 1 : 0), 0);
+    // each step waits for deck.gl's draw of it (kepler defers it to a later frame); a step it
+    // never draws is given up after a second and counted apart
+    let undrawn = 0;
+    const stepDrawn = () =>
+      new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          undrawn++;
+          resolve();
+        }, 1000);
+        frame().then(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     const drawnBefore = drawn;
-    const {times, script, shown} = await window.peer.scrub(show, count, first, last);
+    const {times, script, shown} = await window.peer.scrub(show, count, first, last, stepDrawn);
     // deck.gl's draws during the scrub: one per step when every step was drawn
     const draws = drawn - drawnBefore;
-    window.peer.finish({first_frame_s: firstFrame, frames_ms: times, script_ms: script, shown, events: events.length, draws});
+    window.peer.finish({first_frame_s: firstFrame, frames_ms: times, script_ms: script, shown, events: events.length, draws, undrawn});
   } catch (e) {
     window.peer.fail(e);
   }

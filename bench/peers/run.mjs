@@ -2,7 +2,8 @@
 // JSON object per peer on stdout:
 //   {"scenario": "leaflet", "n": 1000, "first_frame_s": 0.41, "frame_ms_median": 9.2,
 //    "frame_ms_p95": 12.0, "script_ms_median": 1.1, "shown_median": 61, "events": 1000, "error": null}
-// (kepler's line adds "draws": deck.gl's draws during the scrub)
+// (kepler's line adds "draws": deck.gl's draws during the scrub, and "undrawn": the steps it never
+// drew within a second)
 // and a last line {"versions": {...}}.
 //
 // node run.mjs --data FILE.geojson --n N [--peers leaflet,kepler] [--frames 60] [--window 365]
@@ -162,6 +163,7 @@ async function measure(peer, o, base, dataPath) {
       line.shown_median = median(result.shown.map((s) => (s === null ? NaN : s)));
       line.events = result.events;
       if (result.draws !== undefined) line.draws = result.draws;
+      if (result.undrawn !== undefined) line.undrawn = result.undrawn;
     }
   } catch (e) {
     line.error = String(e.message || e).split('\n')[0];

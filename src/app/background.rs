@@ -11,7 +11,11 @@ use eframe::egui;
 use std::path::PathBuf;
 
 /// How often the window redraws while a load runs, to move its progress bar.
+/// How often a load's progress bar is redrawn while the file is read.
 const PROGRESS_REPAINT: std::time::Duration = std::time::Duration::from_millis(100);
+/// How often the elapsed time is redrawn while a file is parsed: rarely, since every frame the
+/// window draws takes processor time from the parse (the job itself wakes the window when done).
+const PARSING_REPAINT: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl AtlasApp {
     /// Polls everything running beside the frame; returns the commands it leads to.
@@ -101,8 +105,12 @@ impl AtlasApp {
         match job.poll() {
             JobState::Running(fraction) => {
                 let path = job.path.display().to_string();
-                progress_ui(ctx, &path, fraction, &mut commands);
-                ctx.request_repaint_after(PROGRESS_REPAINT);
+                progress_ui(ctx, &path, fraction, job.elapsed(), &mut commands);
+                ctx.request_repaint_after(if fraction.is_some() {
+                    PROGRESS_REPAINT
+                } else {
+                    PARSING_REPAINT
+                });
             }
             JobState::Done(outcome) => {
                 self.job = None;

@@ -9,7 +9,7 @@ use super::time_index::TimeIndex;
 use super::track::Track;
 use super::view::EventView;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -189,10 +189,23 @@ impl Dataset {
     /// Adds another dataset's events and places beside these (a layer); ids already present are kept
     /// from `self` and the duplicates from `other` are returned.
     pub fn merged_with(&self, other: &Dataset) -> (Dataset, Vec<String>) {
+        // the ids both hold, looked up from the smaller side (a layer of a million rows over the
+        // bundled events asks sixty questions, not a million)
+        let shared: HashSet<&str> = if self.len() <= other.len() {
+            (0..self.len())
+                .filter_map(|i| self.id(i))
+                .filter(|id| other.index_of(id).is_some())
+                .collect()
+        } else {
+            (0..other.len())
+                .filter_map(|i| other.id(i))
+                .filter(|id| self.index_of(id).is_some())
+                .collect()
+        };
         let mut events = self.rich.clone();
         let mut skipped = Vec::new();
         for e in &other.rich {
-            if self.index_of(&e.id).is_some() {
+            if shared.contains(e.id.as_str()) {
                 skipped.push(e.id.clone());
             } else {
                 events.push(e.clone());
@@ -200,9 +213,13 @@ impl Dataset {
         }
         let mut stores = self.stores.clone();
         for store in &other.stores {
-            let skip: Vec<bool> = (0..store.len())
-                .map(|j| self.index_of(store.id(j)).is_some())
-                .collect();
+            let skip: Vec<bool> = if shared.is_empty() {
+                Vec::new()
+            } else {
+                (0..store.len())
+                    .map(|j| shared.contains(store.id(j)))
+                    .collect()
+            };
             if skip.iter().any(|&s| s) {
                 skipped.extend(
                     (0..store.len())
@@ -221,6 +238,32 @@ impl Dataset {
             }
         }
         (Dataset::new(Records { events, stores }, places), skipped)
+    }
+
+    /// How many events name each actor. A table's rows are counted by actor list, so the rows
+    /// themselves are not read one by one.
+    pub fn actor_counts(&self) -> HashMap<&str, usize> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for e in &self.rich {
+            for a in &e.actors {
+                *counts.entry(a.as_str()).or_default() += 1;
+            }
+        }
+        for store in &self.stores {
+            let (_, _, lists) = store.tables();
+            let mut per_list = vec![0usize; lists.len()];
+            for &k in &store.rows().actors {
+                if let Some(n) = per_list.get_mut(k as usize) {
+                    *n += 1;
+                }
+            }
+            for (list, n) in lists.iter().zip(per_list).filter(|(_, n)| *n > 0) {
+                for a in list {
+                    *counts.entry(a.as_str()).or_default() += n;
+                }
+            }
+        }
+        counts
     }
 
     /// Number of events.
@@ -674,5 +717,54 @@ mod tests {
             [3]
         );
         assert_eq!(data.event(3).unwrap().source.quote, "notes of row 2");
+    }
+
+    #[test]
+    fn actor_counts_add_rows_by_list_to_whole_events() {
+        let rows = crate::model::rows::tests::store(3, day(2022, 8, 2));
+        let mut whole = ev("w", 2022, 8, 3, 1);
+        whole.actors = vec!["A".to_owned(), "B".to_owned()];
+        let data = Dataset::new(
+            Records {
+                events: vec![whole],
+                stores: vec![Arc::new(rows)],
+            },
+            vec![],
+        );
+        // the same count as reading every event's actors
+        let mut expected: HashMap<&str, usize> = HashMap::new();
+        for v in data.views() {
+            for a in v.actors {
+                *expected.entry(a.as_str()).or_default() += 1;
+            }
+        }
+        assert_eq!(data.actor_counts(), expected);
+        assert_eq!(data.actor_counts().get("A"), Some(&1));
+        assert!(expected.len() > 2, "the rows name actors too");
+    }
+
+    #[test]
+    fn merging_a_large_layer_skips_only_the_shared_ids() {
+        let small = Dataset::new(vec![ev("a", 2020, 1, 1, 1), ev("b", 2020, 1, 2, 1)], vec![]);
+        let large = Dataset::new(
+            (0..50)
+                .map(|k| ev(if k == 7 { "b" } else { "x" }, 2021, 1, 1 + k % 28, 1))
+                .enumerate()
+                .map(|(k, mut e)| {
+                    if e.id == "x" {
+                        e.id = format!("x{k}");
+                    }
+                    e
+                })
+                .collect::<Vec<_>>(),
+            vec![],
+        );
+        let (merged, skipped) = small.merged_with(&large);
+        assert_eq!(skipped, ["b"]);
+        assert_eq!(merged.len(), 51);
+        let (back, skipped) = large.merged_with(&small);
+        assert_eq!(skipped, ["b"]);
+        assert_eq!(back.len(), 51);
+        assert!(back.index_of("a").is_some());
     }
 }

@@ -71,14 +71,11 @@ impl ListState {
 
     /// Collects the dataset's actors, most frequent first.
     pub fn set_data(&mut self, data: &Dataset) {
-        let mut counts: std::collections::HashMap<&str, usize> = Default::default();
-        for e in data.views() {
-            for a in e.actors {
-                *counts.entry(a.as_str()).or_default() += 1;
-            }
-        }
-        let mut actors: Vec<(String, usize)> =
-            counts.into_iter().map(|(a, n)| (a.to_owned(), n)).collect();
+        let mut actors: Vec<(String, usize)> = data
+            .actor_counts()
+            .into_iter()
+            .map(|(a, n)| (a.to_owned(), n))
+            .collect();
         actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         actors.truncate(500);
         self.actors = actors;

@@ -10,11 +10,12 @@ use eframe::egui::{self, RichText};
 /// How many problems the panel lists.
 pub const LISTED: usize = 12;
 
-/// Progress of a running load.
+/// Progress of a running load: a bar while the file is read, then the seconds spent parsing.
 pub fn progress_ui(
     ctx: &egui::Context,
     path: &str,
     fraction: Option<f32>,
+    elapsed: std::time::Duration,
     commands: &mut Vec<Command>,
 ) {
     egui::Window::new("Loading")
@@ -25,7 +26,11 @@ pub fn progress_ui(
             ui.label(path);
             match fraction {
                 Some(f) => ui.add(egui::ProgressBar::new(f).show_percentage()),
-                None => ui.add(egui::ProgressBar::new(1.0).text("parsing…").animate(true)),
+                // not animated: an animated bar redraws the window every frame, and on two cores
+                // those frames slow the parse they wait for
+                None => ui.add(
+                    egui::ProgressBar::new(1.0).text(format!("parsing… {} s", elapsed.as_secs())),
+                ),
             };
             if ui.button("Cancel").clicked() {
                 commands.push(Command::CancelLoad);
