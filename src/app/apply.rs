@@ -220,16 +220,12 @@ impl AtlasApp {
         if let Some(job) = self.job.take() {
             job.cancel();
         }
-        let wake = self.ctx.clone();
+        let waker = self.waker.clone();
         self.job = Some(LoadJob::start(
             &path,
             self.basemap.clone(),
             options,
-            move || {
-                if let Some(ctx) = &wake {
-                    ctx.request_repaint();
-                }
-            },
+            move || waker.wake(),
         ));
     }
 

@@ -22,10 +22,7 @@ impl AtlasApp {
     pub(super) fn background(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
         commands.extend(dropped_file(ctx).map(Command::OpenPath));
-        if let Some((path, skip_invalid)) = self.startup_load.take() {
-            self.auto_accept = Some(super::AutoAccept::Replace { skip_invalid });
-            self.open_path(path);
-        }
+        self.begin_startup_load();
         self.reopen_next_layer();
         commands.extend(self.poll_job(ctx));
         commands.extend(self.poll_dialog());
@@ -36,6 +33,15 @@ impl AtlasApp {
         }
         self.capture_step(ctx);
         commands
+    }
+
+    /// Starts the `--data` load, if one waits. The window's runner calls it before the window is
+    /// created, so that the file is read while the window is made; otherwise the first frame does.
+    pub fn begin_startup_load(&mut self) {
+        if let Some((path, skip_invalid)) = self.startup_load.take() {
+            self.auto_accept = Some(super::AutoAccept::Replace { skip_invalid });
+            self.open_path(path);
+        }
     }
 
     /// A file opened with `--data` replaces the bundled data by itself when it loaded cleanly (or

@@ -6,6 +6,7 @@ mod apply;
 mod background;
 mod review;
 mod session;
+mod waker;
 
 use crate::capture::Capture;
 use crate::commands::Command;
@@ -96,6 +97,8 @@ pub struct AtlasApp {
     /// Screenshots being taken.
     pub capture: Option<Capture>,
     ctx: Option<egui::Context>,
+    /// Wakes the window from background work, also work begun before the window existed.
+    waker: waker::Waker,
     /// A file to load once the window is up (`--data`), and whether to keep only its valid records.
     pub startup_load: Option<(PathBuf, bool)>,
     /// How files are read (time fields, assumed year), from the command line or the open panel.
@@ -159,6 +162,7 @@ impl AtlasApp {
             status: None,
             capture: None,
             ctx: None,
+            waker: waker::Waker::default(),
             startup_load: None,
             load_options: LoadOptions::default(),
             map_only: false,
@@ -231,6 +235,7 @@ impl AtlasApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.ctx = Some(ctx.clone());
+        self.waker.set(&ctx);
         if !self.themed {
             ctx.set_theme(egui::Theme::Light);
             self.themed = true;

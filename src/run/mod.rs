@@ -71,6 +71,8 @@ pub fn run_viewer(options: &RunOptions) -> i32 {
         }
         app.startup_load = Some((path.clone(), options.skip_invalid));
         app.load_options = options.load.clone();
+        // read the file while the window is being made
+        app.begin_startup_load();
     }
     let reset = options.reset;
     let mut window = native_options([1600.0, 1000.0]);

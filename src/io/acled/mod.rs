@@ -19,6 +19,7 @@ mod position;
 #[cfg(test)]
 mod properties;
 mod reader;
+mod record_text;
 mod split;
 use super::bundled::Loaded;
 use super::date_parse::{month_containing, parse_day, week_containing};
@@ -35,6 +36,7 @@ use key_index::{Fast, KeyIndex, fx_hash};
 use position::{field_offset, line_column};
 use reader::AcledReader;
 pub use reader::RowSource;
+use record_text::RecordText;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -274,17 +276,16 @@ struct Fields<'r> {
 }
 
 /// Field `i` of a record as trimmed text.
-fn field(record: &ByteRecord, i: usize) -> Result<&str, Fail> {
-    let bytes = record.get(i).unwrap_or_default().trim_ascii();
-    std::str::from_utf8(bytes).map_err(|_| (i, "not UTF-8 text (a binary file?)".to_owned()))
+fn field(record: &impl RecordText, i: usize) -> Result<&str, Fail> {
+    record.text(i)
 }
 
 /// An optional column's field, empty when the column is absent.
-fn optional(record: &ByteRecord, i: Option<usize>) -> Result<&str, Fail> {
+fn optional(record: &impl RecordText, i: Option<usize>) -> Result<&str, Fail> {
     i.map_or(Ok(""), |i| field(record, i))
 }
 
-fn number(record: &ByteRecord, i: usize, name: &str) -> Result<f64, Fail> {
+fn number(record: &impl RecordText, i: usize, name: &str) -> Result<f64, Fail> {
     let text = field(record, i)?;
     if text.is_empty() {
         return Err((i, format!("empty {name}")));
@@ -295,7 +296,7 @@ fn number(record: &ByteRecord, i: usize, name: &str) -> Result<f64, Fail> {
 
 impl Rows {
     /// Reads and checks one row's fields (the row is known to have the header's width).
-    fn fields<'r>(record: &'r ByteRecord, c: &Columns) -> Result<Fields<'r>, Fail> {
+    fn fields<'r>(record: &'r impl RecordText, c: &Columns) -> Result<Fields<'r>, Fail> {
         let date_text = field(record, c.event_date)?;
         if date_text.is_empty() {
             return Err((c.event_date, "empty event_date".to_owned()));

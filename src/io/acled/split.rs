@@ -2,11 +2,12 @@
 //! the middle, each half is read with its own tables, and the second half's tables are then merged
 //! into the first's.
 
+use super::record_text::RecordText;
 use super::{Columns, Rows, field_offset, fx_hash, line_column};
 use crate::io::memory::Input;
 use crate::io::problem::Problem;
 use crate::model::RowColumns;
-use csv::ByteRecord;
+use csv::{ByteRecord, StringRecord};
 
 /// Tables smaller than this are read on one thread.
 pub(super) const SPLIT_MIN: usize = 4 << 20;
@@ -98,8 +99,11 @@ fn parse_part(
         .has_headers(false)
         .flexible(true)
         .from_reader(&bytes[start..]);
-    let mut record = ByteRecord::new();
+    // the record moves into a `StringRecord` (checked as UTF-8 once, as a whole) and back, held in
+    // an `Option` so that no row allocates a record of its own
+    let mut slot = Some(ByteRecord::new());
     loop {
+        let mut record = slot.take().unwrap_or_default();
         if let Some(stop) = stop {
             let at = start + reader.position().byte() as usize;
             if at >= stop {
@@ -137,9 +141,51 @@ fn parse_part(
         if let Some(message) = shape_problem(bytes, at, last, record.len(), columns.width) {
             let (line, column) = line_column(bytes, at, line, field_offset(bytes, at, 0));
             part.problems.push(Problem::at(file, line, column, message));
+            slot = Some(record);
             continue;
         }
-        match Rows::fields(&record, columns) {
+        let row = Row {
+            file,
+            bytes,
+            at,
+            line,
+        };
+        slot = Some(match StringRecord::from_byte_record(record) {
+            Ok(text) => {
+                part.take(&text, &row, columns);
+                text.into_byte_record()
+            }
+            Err(not_text) => {
+                // some field is not UTF-8: checked field by field, to name it if the row reads it
+                let record = not_text.into_byte_record();
+                part.take(&record, &row, columns);
+                record
+            }
+        });
+    }
+    // sorted here, on the part's own thread, so that finding duplicates is one merge
+    part.id_keys.sort_unstable();
+    (part, stop.is_none())
+}
+
+/// Where a record lies: its file's name and bytes, its byte offset and its line.
+struct Row<'a> {
+    file: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl Part {
+    /// Adds the record's row to the part, or its problem, located in the file.
+    fn take(&mut self, record: &impl RecordText, row: &Row<'_>, columns: &Columns) {
+        let Row {
+            file,
+            bytes,
+            at,
+            line,
+        } = *row;
+        match Rows::fields(record, columns) {
             Ok(fields) => {
                 // the line the row's first field is on (blank lines before it were skipped)
                 let line = if fields.id.is_empty() {
@@ -147,21 +193,18 @@ fn parse_part(
                 } else {
                     line
                 };
-                part.rows
-                    .push(&fields, (at as u64, line as u32), &mut part.out);
-                let j = part.out.len() - 1;
-                part.id_keys.push((fx_hash(part.out.id(j).as_bytes()), j));
+                self.rows
+                    .push(&fields, (at as u64, line as u32), &mut self.out);
+                let j = self.out.len() - 1;
+                self.id_keys.push((fx_hash(self.out.id(j).as_bytes()), j));
             }
             Err((index, message)) => {
                 let offset = field_offset(bytes, at, index);
                 let (line, column) = line_column(bytes, at, line, offset);
-                part.problems.push(Problem::at(file, line, column, message));
+                self.problems.push(Problem::at(file, line, column, message));
             }
         }
     }
-    // sorted here, on the part's own thread, so that finding duplicates is one merge
-    part.id_keys.sort_unstable();
-    (part, stop.is_none())
 }
 
 /// What is wrong with the shape of the record at `at` with `fields` fields, the file's `last`
