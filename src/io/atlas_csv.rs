@@ -12,34 +12,6 @@ use crate::model::{Category, Event, EventDate, Place, Precision, Source};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-/// The header that marks an atlas CSV: [`LEGACY_COLUMNS`] and then `time_of_day`.
-pub const ATLAS_COLUMNS: [&str; 24] = [
-    "id",
-    "title",
-    "summary",
-    "start",
-    "end",
-    "precision",
-    "date_text",
-    "date_note",
-    "place",
-    "place_name",
-    "latitude",
-    "longitude",
-    "category",
-    "category_label",
-    "actors",
-    "source_document",
-    "source_quote",
-    "publisher",
-    "published",
-    "claimed_by",
-    "verified",
-    "notes",
-    "shape",
-    "time_of_day",
-];
-
 /// The header atlas CSV had before it kept the time of day; such files still open.
 pub const LEGACY_COLUMNS: [&str; 23] = [
     "id",
@@ -66,6 +38,18 @@ pub const LEGACY_COLUMNS: [&str; 23] = [
     "notes",
     "shape",
 ];
+
+/// The header that marks an atlas CSV: [`LEGACY_COLUMNS`] and then `time_of_day`.
+pub const ATLAS_COLUMNS: [&str; 24] = {
+    let mut columns = [""; 24];
+    let mut i = 0;
+    while i < LEGACY_COLUMNS.len() {
+        columns[i] = LEGACY_COLUMNS[i];
+        i += 1;
+    }
+    columns[LEGACY_COLUMNS.len()] = "time_of_day";
+    columns
+};
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Row {

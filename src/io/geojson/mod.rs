@@ -146,12 +146,7 @@ struct Borrowed<'a>(&'a [u8]);
 
 impl ReadAt for Borrowed<'_> {
     fn read_at(&self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
-        let start = usize::try_from(offset)
-            .unwrap_or(usize::MAX)
-            .min(self.0.len());
-        let n = buf.len().min(self.0.len() - start);
-        buf[..n].copy_from_slice(&self.0[start..start + n]);
-        Ok(n)
+        Ok(source::read_slice_at(self.0, offset, buf))
     }
 
     fn len(&self) -> u64 {

@@ -22,18 +22,24 @@ pub trait ReadAt: Send + Sync + fmt::Debug {
     }
 }
 
+/// Copies the bytes of `bytes` from `offset` into `buf` (as many as fit, none past the end) and
+/// says how many.
+pub(super) fn read_slice_at(bytes: &[u8], offset: u64, buf: &mut [u8]) -> usize {
+    let start = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
+    let n = buf.len().min(bytes.len() - start);
+    buf[..n].copy_from_slice(&bytes[start..start + n]);
+    n
+}
+
 /// Bytes held in memory.
 #[derive(Clone, Debug)]
 pub struct Memory(pub Arc<[u8]>);
 
 impl ReadAt for Memory {
     fn read_at(&self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
-        let start = usize::try_from(offset)
-            .unwrap_or(usize::MAX)
-            .min(self.0.len());
-        let n = buf.len().min(self.0.len() - start);
-        buf[..n].copy_from_slice(&self.0[start..start + n]);
-        Ok(n)
+        Ok(read_slice_at(&self.0, offset, buf))
     }
 
     fn len(&self) -> u64 {
