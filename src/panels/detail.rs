@@ -187,6 +187,11 @@ fn source_section_ui(ui: &mut egui::Ui, e: &Event, scroll_to_quote: bool) {
     ui.label(format!("{publisher} · {published}"));
     ui.label(RichText::new(&e.source.document).monospace().small());
     ui.add_space(4.0);
+    if e.source.quote.trim().is_empty() {
+        // an imported file may cite no passage: say so rather than draw empty quotation marks
+        ui.weak("The source gives no passage for this event.");
+        return;
+    }
     egui::Frame::new()
         .fill(palette::QUOTE_BACKDROP)
         .inner_margin(6)

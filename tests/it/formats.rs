@@ -295,4 +295,7 @@ fn unplaced_events_are_listed_and_selectable_without_moving_the_map() {
     assert_eq!(before, after, "an unplaced event does not move the map");
     assert!(after.0.is_finite() && after.1.is_finite());
     harness.get_by_label_contains("no location in the source (not on the map)");
+    // the slide cites no passage: said in words, not shown as empty quotation marks
+    harness.get_by_label("The source gives no passage for this event.");
+    assert!(harness.query_by_label("“”").is_none());
 }
