@@ -145,9 +145,7 @@ impl AtlasApp {
     fn set_map_view(&mut self, view: crate::model::MapView) {
         self.map.view = view;
         self.map.fit_pending = false;
-        if let Some(ctx) = &self.ctx {
-            ctx.request_repaint();
-        }
+        self.waker.wake();
     }
 
     /// Selects an event and brings it into every view.
@@ -170,17 +168,13 @@ impl AtlasApp {
         if self.dialog.is_some() {
             return self.say("A file dialog is already open.", false);
         }
-        let wake = self.ctx.clone();
-        self.dialog = Some(DialogJob::start(purpose, move || {
-            if let Some(ctx) = &wake {
-                ctx.request_repaint();
-            }
-        }));
+        let waker = self.waker.clone();
+        self.dialog = Some(DialogJob::start(purpose, move || waker.wake()));
     }
 
     fn copy_view(&mut self) {
         let text = self.view_state().to_text();
-        if let Some(ctx) = &self.ctx {
+        if let Some(ctx) = self.waker.context() {
             ctx.copy_text(text.clone());
         }
         self.say(format!("View copied: {text}"), false);

@@ -10,7 +10,6 @@ use crate::row_search::RowSearchJob;
 use eframe::egui;
 use std::path::PathBuf;
 
-/// How often the window redraws while a load runs, to move its progress bar.
 /// How often a load's progress bar is redrawn while the file is read.
 const PROGRESS_REPAINT: std::time::Duration = std::time::Duration::from_millis(100);
 /// How often the elapsed time is redrawn while a file is parsed: rarely, since every frame the

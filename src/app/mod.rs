@@ -96,8 +96,8 @@ pub struct AtlasApp {
     pub status: Option<(String, bool)>,
     /// Screenshots being taken.
     pub capture: Option<Capture>,
-    ctx: Option<egui::Context>,
-    /// Wakes the window from background work, also work begun before the window existed.
+    /// The window's context once it exists: wakes the window from background work, also work
+    /// begun before the window existed.
     waker: waker::Waker,
     /// A file to load once the window is up (`--data`), and whether to keep only its valid records.
     pub startup_load: Option<(PathBuf, bool)>,
@@ -161,7 +161,6 @@ impl AtlasApp {
             pending: None,
             status: None,
             capture: None,
-            ctx: None,
             waker: waker::Waker::default(),
             startup_load: None,
             load_options: LoadOptions::default(),
@@ -234,7 +233,6 @@ impl AtlasApp {
     /// One frame of the whole UI: background work, the panels, then the commands they gave.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.ctx = Some(ctx.clone());
         self.waker.set(&ctx);
         if !self.themed {
             ctx.set_theme(egui::Theme::Light);

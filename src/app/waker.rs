@@ -1,4 +1,5 @@
-//! Wakes the window from a background thread, also for work started before the window exists.
+//! The window's context for the app's own state: wakes the window from a background thread, also
+//! for work started before the window exists.
 
 use eframe::egui;
 use std::sync::{Arc, OnceLock};
@@ -15,6 +16,11 @@ impl Waker {
         if self.0.get().is_none() {
             let _ = self.0.set(ctx.clone());
         }
+    }
+
+    /// The window's context, once it exists.
+    pub fn context(&self) -> Option<&egui::Context> {
+        self.0.get()
     }
 
     /// Asks for a new frame, if the window exists.

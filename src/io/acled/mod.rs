@@ -275,18 +275,13 @@ struct Fields<'r> {
     id: &'r str,
 }
 
-/// Field `i` of a record as trimmed text.
-fn field(record: &impl RecordText, i: usize) -> Result<&str, Fail> {
-    record.text(i)
-}
-
 /// An optional column's field, empty when the column is absent.
 fn optional(record: &impl RecordText, i: Option<usize>) -> Result<&str, Fail> {
-    i.map_or(Ok(""), |i| field(record, i))
+    i.map_or(Ok(""), |i| record.text(i))
 }
 
 fn number(record: &impl RecordText, i: usize, name: &str) -> Result<f64, Fail> {
-    let text = field(record, i)?;
+    let text = record.text(i)?;
     if text.is_empty() {
         return Err((i, format!("empty {name}")));
     }
@@ -297,7 +292,7 @@ fn number(record: &impl RecordText, i: usize, name: &str) -> Result<f64, Fail> {
 impl Rows {
     /// Reads and checks one row's fields (the row is known to have the header's width).
     fn fields<'r>(record: &'r impl RecordText, c: &Columns) -> Result<Fields<'r>, Fail> {
-        let date_text = field(record, c.event_date)?;
+        let date_text = record.text(c.event_date)?;
         if date_text.is_empty() {
             return Err((c.event_date, "empty event_date".to_owned()));
         }
