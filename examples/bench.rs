@@ -198,7 +198,7 @@ fn paint_naive(ui: &egui::Ui, app: &AtlasApp) {
             egui::Id::unique("naive-markers"),
         ))
         .with_clip_rect(rect);
-    for &i in &app.visible.in_window {
+    for i in app.visible.in_window.iter() {
         let Some(e) = app.data.view(i) else { continue };
         if e.off_map {
             continue;

@@ -4,7 +4,8 @@
 //! itself gives (leaving out the events the curators dated or placed from the public record,
 //! `quality::OUTSIDE_THE_TEXT`).
 //!
-//! `cargo run --example extract_quality` (add `-- --verbose` to list every proposal).
+//! `cargo run --example extract_quality` (add `-- --verbose` to list every proposal, `-- --text-only`
+//! to leave out the extractor's public record, as `extract --text-only` does).
 
 use caucasus_atlas::extract::quality::{
     OUTSIDE_THE_TEXT, RECOVERY_KM, Score, from_the_text, recovers, score, seeds,
@@ -61,6 +62,7 @@ fn print_details(proposals: &[Event], curated: &[Event]) {
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
+    let text_only = std::env::args().any(|a| a == "--text-only");
     let extractor = Extractor::bundled();
     println!(
         "{:<26} {:>11} {:>7} {:>9} {:>6} {:>9} {:>6} {:>9} {:>6}",
@@ -76,7 +78,11 @@ fn main() {
     );
     let (mut dated, mut recovered, mut text_dated, mut text_recovered) = (0, 0, 0, 0);
     for seed in seeds() {
-        let extraction = extractor.propose(&seed.article, Options { allow_ad_hoc: true });
+        let options = Options {
+            allow_ad_hoc: true,
+            text_only,
+        };
+        let extraction = extractor.propose(&seed.article, options);
         let proposals: Vec<Event> = extraction
             .proposals
             .iter()

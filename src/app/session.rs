@@ -56,8 +56,8 @@ impl AtlasApp {
         self.visible
             .in_window
             .iter()
-            .chain(&self.visible.undated)
-            .filter_map(|&i| self.data.event(i))
+            .chain(self.visible.undated.iter().copied())
+            .filter_map(|i| self.data.event(i))
             .collect()
     }
 }

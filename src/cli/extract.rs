@@ -32,6 +32,10 @@ pub struct ExtractArgs {
     /// and `check` verifies the quotes.
     #[arg(long, value_name = "PATH")]
     pub text_out: Option<PathBuf>,
+    /// Take dates and venues from the article alone: leave out the public record of meetings and
+    /// agreements that otherwise dates "the recent meeting" or places a venue-less agreement.
+    #[arg(long)]
+    pub text_only: bool,
 }
 
 /// Runs `extract`; returns the exit code.
@@ -54,6 +58,7 @@ pub fn extract(args: &ExtractArgs) -> i32 {
     article.title = args.title.clone();
     let options = Options {
         allow_ad_hoc: args.places_out.is_some(),
+        text_only: args.text_only,
     };
     let extraction = Extractor::bundled().propose(&article, options);
     if let Some(path) = &args.text_out

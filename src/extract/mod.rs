@@ -20,6 +20,7 @@ pub mod place_choice;
 pub mod places;
 pub mod propose;
 pub mod quality;
+pub mod record;
 pub mod sentences;
 pub mod story;
 pub mod verified;

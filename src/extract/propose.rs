@@ -8,6 +8,7 @@ use super::blocks::mark_blocks;
 use super::build::{Parts, build_event};
 use super::gazetteer::Gazetteer;
 use super::place_choice::{Context, PlaceChoice, choose};
+use super::record;
 use super::sentences::sentences;
 use super::story::{Anchor, Memory, dateline};
 use super::verified::{Credit, covers};
@@ -36,6 +37,9 @@ pub struct Options {
     /// Whether places the gazetteer lacks (countries and borders drawn by the basemap) may be used;
     /// they must then be saved in a `places.json` beside the events.
     pub allow_ad_hoc: bool,
+    /// Whether to leave out the public record (`record.rs`): dates and venues then come from the
+    /// article alone.
+    pub text_only: bool,
 }
 
 /// One proposed event and where its quote sits in the article.
@@ -168,6 +172,10 @@ impl Reading<'_> {
             return;
         }
         let own_dates = !f.dates.is_empty();
+        if !own_dates && self.memory.anchor_for(f).is_none() {
+            let (claimed_by, credit) = credit_of(f, self.memory.resolve_source(f), None);
+            self.propose_recorded(f, claimed_by, credit);
+        }
         let anchor = if own_dates {
             None
         } else {
@@ -202,6 +210,8 @@ impl Reading<'_> {
         let (claimed_by, credit) = credit_of(f, source, anchor.as_ref().map(|(a, _)| *a));
         let person_country = |name: &str| memory.person_country(name);
         for ((date, date_why), place) in distinct_pairs(&dates, &places) {
+            let venue = own_dates.then(|| self.venue_of(f, date)).flatten();
+            let place = venue.as_ref().unwrap_or(place);
             let parts = Parts {
                 article: self.article,
                 facts: f,
@@ -230,6 +240,82 @@ impl Reading<'_> {
                 category: f.category.category,
             });
         }
+    }
+}
+
+impl Reading<'_> {
+    /// The venue the public record gives an event the sentence dates, when the sentence names no
+    /// place where it happened.
+    fn venue_of(&self, f: &Facts, date: &EventDate) -> Option<PlaceChoice> {
+        if self.options.text_only || f.places.iter().any(|m| m.locative) {
+            return None;
+        }
+        let entry = record::placing(&f.text, date.range?)?;
+        let g = &self.ex.gazetteer;
+        let place = g.by_id(entry.venue)?;
+        Some(PlaceChoice {
+            place,
+            shape: g.places[place].shape.clone(),
+            why: format!(
+                "none in the article; outside knowledge, from the public record: {} ({})",
+                entry.name, entry.record
+            ),
+        })
+    }
+
+    /// Proposes the event of the public record that a sentence with no date of its own names
+    /// ("the recent meeting with the presidents of Russia and Turkey"), dated and placed by the
+    /// record, which its notes name.
+    fn propose_recorded(&mut self, f: &Facts, claimed_by: Option<String>, credit: Credit) {
+        if self.options.text_only {
+            return;
+        }
+        let Some((entry, word)) = record::dating(&f.text, self.article.published) else {
+            return;
+        };
+        let (Some((start, end)), Some(place)) =
+            (entry.range(), self.ex.gazetteer.by_id(entry.venue))
+        else {
+            return;
+        };
+        let record = format!("{} ({})", entry.name, entry.record);
+        let mut date = EventDate::new(start, end, Precision::Day);
+        date.text = record::phrase_around(&f.text, word).to_owned();
+        date.note = match date.text.as_str() {
+            "" => format!(
+                "The article gives no date. Outside knowledge, from the public record: {record}."
+            ),
+            w => format!(
+                "The article says only '{w}'. Outside knowledge, from the public record: {record}."
+            ),
+        };
+        let choice = PlaceChoice {
+            place,
+            shape: self.ex.gazetteer.places[place].shape.clone(),
+            why: format!("outside knowledge, from the public record: {record}"),
+        };
+        let memory = &self.memory;
+        let person_country = |name: &str| memory.person_country(name);
+        let parts = Parts {
+            article: self.article,
+            facts: f,
+            date: &date,
+            date_why: &format!("none of its own; the public record dates '{}'", entry.name),
+            place: &choice,
+            claimed_by,
+            credit,
+            person_country: &person_country,
+        };
+        let mut event = build_event(self.ex, &parts, &mut self.ids);
+        event.title = entry.name.to_owned();
+        event.category = entry.category;
+        event.actors = entry.actors.iter().map(|a| (*a).to_owned()).collect();
+        let candidate = &self.ex.gazetteer.places[place];
+        self.out.proposals.push(Proposal {
+            event,
+            quote: f.range.clone(),
+            ad_hoc: candidate.ad_hoc.then(|| candidate.place.clone()),
+        });
     }
 }
 

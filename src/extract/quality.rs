@@ -22,9 +22,10 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 /// Curated events whose date or place the article does not give: the curators took it from the
-/// public record, and the event's `date_note` or `notes` say so. An extractor that never invents a
-/// date or a place cannot recover them, so [`Score::text_recall`] leaves them out; the issue's
-/// measure over all dated curated events ([`Score::recall`]) keeps them.
+/// public record, and the event's `date_note` or `notes` say so. Reading the text alone
+/// ([`super::Options::text_only`]) cannot recover them, so [`Score::text_recall`] leaves them out;
+/// the measure over all dated curated events ([`Score::recall`]) keeps them, and the
+/// extractor's own public record ([`super::record`]) dates or places some of them.
 pub const OUTSIDE_THE_TEXT: [(&str, &str); 12] = [
     (
         "2022-10-21-iran-opens-consulate-in-kapan",

@@ -1,15 +1,16 @@
 //! The events each view shows this frame: in the window, faded outside it, and undated.
 
 use super::mask::{DayCounts, FilterMask};
-use crate::model::Dataset;
+use crate::model::{Dataset, Window};
 use crate::time_control::TimeControl;
 use std::sync::Arc;
 
 /// The events each view shows this frame.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Visible {
-    /// Dated events in the time range passing the filters, in time order.
-    pub in_window: Vec<usize>,
+    /// Dated events in the time range passing the filters, in time order: unfiltered, the run of
+    /// those starting inside the range is kept as a run, not written out every frame.
+    pub in_window: Window,
     /// Dated events outside the range passing the filters (only when shown faded).
     pub faded: Vec<usize>,
     /// Undated events passing the filters.
@@ -37,9 +38,9 @@ impl Visible {
     ) -> Visible {
         let passes = |i: usize| mask.as_ref().is_none_or(|m| m.contains(i));
         let (a, b) = time.query_range();
-        let mut in_window = data.in_window(a, b);
+        let mut in_window = data.window(a, b);
         if mask.is_some() {
-            in_window.retain(|&i| passes(i));
+            in_window = in_window.filtered(passes);
         }
         let undated: Vec<usize> = data.undated().filter(|&i| passes(i)).collect();
         let matching = mask.as_ref().map_or(data.len(), |m| m.count());
@@ -48,7 +49,7 @@ impl Visible {
             // the dated events not in the window: a merge walk over the sorted window
             let mut next = in_window.iter().peekable();
             for i in 0..data.dated_len() {
-                if next.peek().is_some_and(|&&w| w == i) {
+                if next.peek().is_some_and(|&w| w == i) {
                     next.next();
                 } else if passes(i) {
                     faded.push(i);
@@ -113,15 +114,18 @@ mod tests {
         let mut time = TimeControl::for_dataset(&data);
         let mut filters = Filters::default();
         let v = compute(&data, &time, &filters);
-        assert_eq!(v.in_window, vec![0, 1, 2]);
+        assert_eq!(v.in_window.to_vec(), vec![0, 1, 2]);
         assert_eq!(v.undated, vec![3]);
         assert_eq!(v.matching, 4);
         let d = |m| day_of(NaiveDate::from_ymd_opt(2021, m, 1).unwrap());
         time.set_window(d(1), d(2));
-        assert_eq!(compute(&data, &time, &filters).in_window, vec![0, 1]);
+        assert_eq!(
+            compute(&data, &time, &filters).in_window.to_vec(),
+            vec![0, 1]
+        );
         filters.set_shown(Category::Military, false);
         let v = compute(&data, &time, &filters);
-        assert_eq!(v.in_window, vec![1]);
+        assert_eq!(v.in_window.to_vec(), vec![1]);
         assert_eq!(v.matching, 2);
         assert!(v.passes(1) && !v.passes(0));
         time.show_faded = true;
@@ -129,7 +133,10 @@ mod tests {
         assert_eq!(compute(&data, &time, &filters).faded, vec![2]);
         filters.actor = Some("Iran".to_owned());
         let v = compute(&data, &time, &filters);
-        assert_eq!((v.in_window.clone(), v.undated.clone()), (vec![1], vec![3]));
+        assert_eq!(
+            (v.in_window.to_vec(), v.undated.clone()),
+            (vec![1], vec![3])
+        );
         filters.actor = None;
         filters.text = "C".to_owned();
         assert_eq!(compute(&data, &time, &filters).faded, vec![2]);

@@ -19,7 +19,7 @@ pub mod track;
 pub mod view;
 
 pub use category::{Category, CategoryCounts};
-pub use dataset::{Dataset, Records};
+pub use dataset::{Dataset, Records, Window};
 pub use date::{DateSpan, DayNum, EventDate, Precision};
 pub use event::{Event, Source};
 pub use map_view::MapView;

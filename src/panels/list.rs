@@ -4,7 +4,7 @@
 use super::chip::Chip;
 use crate::commands::Command;
 use crate::filters::{Filters, Visible};
-use crate::model::{Dataset, EventView};
+use crate::model::{Dataset, EventView, Window};
 use crate::palette;
 use eframe::egui::{self, Sense, vec2};
 
@@ -43,13 +43,9 @@ pub struct ListState {
 impl ListState {
     /// The window's rows in the list's order: the time-ordered list itself when sorted by date,
     /// else a sorted copy kept until the window or the order changes.
-    pub fn rows<'a>(
-        &'a mut self,
-        data: &Dataset,
-        in_window: &'a [usize],
-    ) -> std::borrow::Cow<'a, [usize]> {
+    pub fn rows<'a>(&'a mut self, data: &Dataset, in_window: &'a Window) -> Rows<'a> {
         if self.sort == SortBy::Date && !self.descending {
-            return std::borrow::Cow::Borrowed(in_window);
+            return Rows::InTimeOrder(in_window);
         }
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -60,12 +56,12 @@ impl ListState {
             .as_ref()
             .is_some_and(|c| (c.0, c.1, c.2) == key);
         if !fresh {
-            let rows = sorted(data, in_window, self.sort, self.descending);
+            let rows = sorted(data, &in_window.to_vec(), self.sort, self.descending);
             self.sorted_cache = Some((key.0, key.1, key.2, rows));
         }
         match &self.sorted_cache {
-            Some(c) => std::borrow::Cow::Borrowed(&c.3),
-            None => std::borrow::Cow::Borrowed(in_window),
+            Some(c) => Rows::Listed(&c.3),
+            None => Rows::InTimeOrder(in_window),
         }
     }
 
@@ -79,6 +75,46 @@ impl ListState {
         actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         actors.truncate(500);
         self.actors = actors;
+    }
+}
+
+/// The rows of a list, in the order shown.
+#[derive(Clone, Copy, Debug)]
+pub enum Rows<'a> {
+    /// The time window's events in time order (a run of them is never written out).
+    InTimeOrder(&'a Window),
+    /// Positions in the order listed.
+    Listed(&'a [usize]),
+}
+
+impl Rows<'_> {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::InTimeOrder(w) => w.len(),
+            Rows::Listed(l) => l.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The events of the rows in `range`.
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Vec<usize> {
+        match self {
+            Rows::InTimeOrder(w) => w.slice(range).collect(),
+            Rows::Listed(l) => l.get(range).unwrap_or_default().to_vec(),
+        }
+    }
+
+    /// The row showing event `i`.
+    pub fn position(&self, i: usize) -> Option<usize> {
+        match self {
+            Rows::InTimeOrder(w) => w.rank(i),
+            Rows::Listed(l) => l.iter().position(|&r| r == i),
+        }
     }
 }
 
@@ -249,7 +285,7 @@ pub fn list_ui(ui: &mut egui::Ui, state: &mut ListState, input: &ListInput<'_>) 
     let list_height = (ui.available_height() - undated_height).max(80.0);
     let window_rows = RowList {
         salt: "window-rows",
-        rows: &rows,
+        rows,
         max_height: list_height,
         scroll_to_selection: scroll,
     };
@@ -261,7 +297,7 @@ pub fn list_ui(ui: &mut egui::Ui, state: &mut ListState, input: &ListInput<'_>) 
             let undated = sorted(data, &visible.undated, state.sort, state.descending);
             let undated_rows = RowList {
                 salt: "undated-rows",
-                rows: &undated,
+                rows: Rows::Listed(&undated),
                 max_height: ui.available_height().max(60.0),
                 scroll_to_selection: scroll,
             };
@@ -274,7 +310,7 @@ pub fn list_ui(ui: &mut egui::Ui, state: &mut ListState, input: &ListInput<'_>) 
 /// One scrolling list of rows.
 struct RowList<'a> {
     salt: &'a str,
-    rows: &'a [usize],
+    rows: Rows<'a>,
     max_height: f32,
     scroll_to_selection: bool,
 }
@@ -292,7 +328,7 @@ fn rows_ui(
         .max_height(max_height)
         .auto_shrink([false, true]);
     if list.scroll_to_selection
-        && let Some(pos) = selected.and_then(|s| rows.iter().position(|&r| r == s))
+        && let Some(pos) = selected.and_then(|s| rows.position(s))
     {
         let spacing = ui.spacing().item_spacing.y;
         area = area.vertical_scroll_offset(
@@ -300,7 +336,7 @@ fn rows_ui(
         );
     }
     area.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-        for &i in &rows[range] {
+        for i in rows.slice(range) {
             let Some(e) = input.data.view(i) else {
                 continue;
             };

@@ -83,7 +83,7 @@ fn paint_mark(
     if !transform.frame().intersects(rect) {
         return None;
     }
-    let strong = input.visible.passes(i) && input.visible.in_window.binary_search(&i).is_ok();
+    let strong = input.visible.passes(i) && input.visible.in_window.contains(i);
     let mut color = palette::category_color(e.category);
     if !strong {
         color = color.gamma_multiply(FAINT);

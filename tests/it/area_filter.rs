@@ -84,8 +84,8 @@ fn a_modifier_click_on_nakhchivan_filters_the_list_and_the_timeline() {
         .visible
         .in_window
         .iter()
-        .chain(&state.visible.undated)
-        .map(|&i| state.data.id(i).unwrap().to_owned())
+        .chain(state.visible.undated.iter().copied())
+        .map(|i| state.data.id(i).unwrap().to_owned())
         .collect();
     assert_eq!(shown, expected);
     let total = state.data.len();
@@ -370,8 +370,8 @@ fn a_point_inside_only_the_detailed_nakhchivan_is_counted_and_one_outside_it_is_
         .visible
         .in_window
         .iter()
-        .chain(&app.visible.undated)
-        .map(|&i| app.data.id(i).unwrap().to_owned())
+        .chain(app.visible.undated.iter().copied())
+        .map(|i| app.data.id(i).unwrap().to_owned())
         .collect();
     assert_eq!(app.visible.matching, 2);
     assert_eq!(shown, wanted);

@@ -140,7 +140,15 @@ proptest! {
         let cut = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
         let mangled = format!("{}{junk}{}", &text[..cut], &text[cut..]);
         if let Ok(article) = Article::from_raw("a.txt", &mangled, ArticleKind::Text, day) {
-            for p in extractor().propose(&article, Options { allow_ad_hoc: true }).proposals {
+            for p in extractor()
+                .propose(
+                    &article,
+                    Options {
+                        allow_ad_hoc: true,
+                        ..Options::default()
+                    },
+                )
+                .proposals {
                 prop_assert_eq!(&mangled[p.quote.clone()], p.event.source.quote.as_str());
             }
         }
@@ -151,7 +159,7 @@ proptest! {
     fn fuzz_arbitrary_text_never_panics(text in "\\PC{0,300}", html in any::<bool>(), day in published()) {
         let kind = if html { ArticleKind::Html } else { ArticleKind::Text };
         if let Ok(article) = Article::from_raw("a.txt", &text, kind, day) {
-            let _ = extractor().propose(&article, Options { allow_ad_hoc: html });
+            let _ = extractor().propose(&article, Options { allow_ad_hoc: html, ..Options::default() });
         }
     }
 }

@@ -262,7 +262,7 @@ fn searching_a_table_also_searches_its_notes_in_the_background() {
     }
     harness.run();
     let state = harness.state();
-    assert_eq!(state.visible.in_window, vec![index]);
+    assert_eq!(state.visible.in_window.to_vec(), vec![index]);
     assert_eq!(state.visible.matching, 1);
     let count = harness.get_by_label_contains("events shown");
     let node = count.accesskit_node();

@@ -101,7 +101,7 @@ fn narrowing_the_window_changes_the_count_shown() {
     let nov =
         caucasus_atlas::model::date::day_of(chrono::NaiveDate::from_ymd_opt(2021, 11, 1).unwrap());
     assert_eq!(harness.state().time.from, nov);
-    for &i in &harness.state().visible.in_window {
+    for i in harness.state().visible.in_window.iter() {
         assert!(
             harness
                 .state()
@@ -136,7 +136,7 @@ fn a_category_filter_hides_its_events_on_both_views() {
         .visible
         .in_window
         .iter()
-        .map(|&i| harness.state().data.view(i).unwrap())
+        .map(|i| harness.state().data.view(i).unwrap())
         .filter(|e| e.category == Category::Military)
         .map(|e| row_text(&e))
         .collect();
@@ -156,7 +156,7 @@ fn a_category_filter_hides_its_events_on_both_views() {
             .visible
             .in_window
             .iter()
-            .all(|&i| state.data.event(i).unwrap().category != Category::Military)
+            .all(|i| state.data.event(i).unwrap().category != Category::Military)
     );
     // the map's markers no longer count military events: no marker is labelled with one
     for &i in &state.visible.faded {

@@ -32,7 +32,7 @@ impl MapLayer for TracksLayer {
         let mut commands = Vec::new();
         let project = |p: [f64; 2]| projector.project(p[0], p[1]);
         for (i, track) in input.data.tracks() {
-            if input.visible.in_window.binary_search(&i).is_err() {
+            if !input.visible.in_window.contains(i) {
                 continue;
             }
             let Some(e) = input.data.view(i) else {

@@ -247,7 +247,7 @@ impl Counts {
 fn count_scan(input: &MapInput<'_>, mapper: &CellMapper) -> Counts {
     let columns = input.data.columns();
     let mut counts = Counts::new(mapper.nx * mapper.ny);
-    for &i in &input.visible.in_window {
+    for i in input.visible.in_window.iter() {
         counts.add(input.data, slot_of(columns, mapper, i), i);
     }
     counts

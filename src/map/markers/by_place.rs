@@ -63,7 +63,7 @@ struct Sorted<'a> {
 fn sort_events<'a>(input: &MapInput<'a>, projector: &Projector) -> Sorted<'a> {
     let inner = projector.rect().shrink(EDGE_MARGIN);
     let mut sorted = Sorted::default();
-    for &i in &input.visible.in_window {
+    for i in input.visible.in_window.iter() {
         // unplaced events (no location in the source) are listed, never on the map
         let Some(e) = input.data.view(i).filter(|e| e.is_placed()) else {
             continue;

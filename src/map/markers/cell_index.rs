@@ -148,14 +148,11 @@ impl CellIndex {
     pub(super) fn count(&self, input: &MapInput<'_>, mapper: &CellMapper) -> Counts {
         let data = input.data;
         let columns = data.columns();
+        // unfiltered, the window is the events starting before it that reach into it, then one run
         let window = &input.visible.in_window;
-        // in_window is the events starting before the window that reach into it, then one run
-        let (a, b) = input.time.query_range();
-        let run = data.starting_in(a, b);
-        let earlier = window.len().saturating_sub(run.len());
-        let (lo, hi) = (run.start as u32, run.end as u32);
+        let (lo, hi) = (window.run.start as u32, window.run.end as u32);
         let mut counts = Counts::new(self.cells);
-        for &i in &window[..earlier] {
+        for &i in &window.earlier {
             counts.add(data, slot_of(columns, mapper, i), i);
         }
         for bucket in 0..self.start.len() - 1 {

@@ -145,14 +145,13 @@ impl MarkerSet {
         &self,
         marker: &Marker,
         data: &Dataset,
-        in_window: &[usize],
+        in_window: &crate::model::Window,
         limit: usize,
     ) -> Vec<usize> {
         match (&marker.members, &self.cells) {
             (Members::Listed(events), _) => events.iter().copied().take(limit).collect(),
             (members, Some(lookup)) => in_window
                 .iter()
-                .copied()
                 .filter(|&i| lookup.holds(members, data, i))
                 .take(limit)
                 .collect(),

@@ -161,7 +161,7 @@ pub fn marker_commands(
 pub fn highlight(marker: &Marker, set: &MarkerSet, input: &MapInput<'_>) -> (bool, bool) {
     let holds = |event: Option<usize>| {
         event.is_some_and(|i| {
-            input.visible.in_window.binary_search(&i).is_ok() && set.holds(marker, input.data, i)
+            input.visible.in_window.contains(i) && set.holds(marker, input.data, i)
         })
     };
     (holds(input.selected), holds(input.hovered))

@@ -118,7 +118,13 @@ impl ReviewState {
 
     /// Starts a review of an article with an extractor.
     pub fn with_extractor(article: Article, extractor: &Extractor) -> ReviewState {
-        let extraction = extractor.propose(&article, Options { allow_ad_hoc: true });
+        let extraction = extractor.propose(
+            &article,
+            Options {
+                allow_ad_hoc: true,
+                text_only: false,
+            },
+        );
         let items = extraction
             .proposals
             .into_iter()
