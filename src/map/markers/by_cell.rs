@@ -193,12 +193,34 @@ pub(super) struct EdgeCount {
     pub(super) categories: CategoryCounts,
 }
 
-/// Events counted per screen cell, per place at the edge, and the shapes by name.
+/// The in-window events drawn as one shape, counted.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct ShapeCount {
+    pub(super) count: usize,
+    pub(super) categories: CategoryCounts,
+    /// The first of them in time order.
+    pub(super) first_event: usize,
+}
+
+impl ShapeCount {
+    /// Adds one event (in time order).
+    pub(super) fn add(&mut self, event: usize, category: u8) {
+        if self.count == 0 {
+            self.first_event = event;
+        }
+        self.count += 1;
+        self.categories.add_index(category);
+    }
+}
+
+/// Events counted per screen cell, per place at the edge, and the shapes by name: listed when
+/// counted one by one, counted when counted from the cell index.
 pub(super) struct Counts {
     pub(super) cells: Vec<Cell>,
     pub(super) edges: Vec<EdgeCount>,
     edge_index: KeyMap<usize>,
     pub(super) shapes: BTreeMap<String, Vec<usize>>,
+    pub(super) shape_counts: BTreeMap<String, ShapeCount>,
 }
 
 impl Counts {
@@ -208,7 +230,13 @@ impl Counts {
             edges: Vec::new(),
             edge_index: KeyMap::default(),
             shapes: BTreeMap::new(),
+            shape_counts: BTreeMap::new(),
         }
+    }
+
+    /// The counts of the shape `key`, added if new.
+    pub(super) fn shape(&mut self, key: &str) -> &mut ShapeCount {
+        self.shape_counts.entry(key.to_owned()).or_default()
     }
 
     /// The counts of the edge place `key`, added if new.
@@ -285,13 +313,17 @@ impl CellCache {
     }
 }
 
-/// One event's position and place name for each place key, read from the columns.
-fn example_at(data: &Dataset, key: u32) -> Option<(usize, [f32; 2], &str)> {
+/// One event of a place key and its position, read from the columns.
+fn example_at(data: &Dataset, key: u32) -> Option<(usize, [f32; 2])> {
     let columns = data.columns();
     let i = *columns.place_example.get(key as usize)? as usize;
-    let lon_lat = *columns.lon_lat.get(i)?;
-    let (_, name) = data.place_of(i)?;
-    Some((i, lon_lat, name))
+    Some((i, *columns.lon_lat.get(i)?))
+}
+
+/// The name of a place key's place.
+fn name_at(data: &Dataset, key: u32) -> Option<&str> {
+    let (i, _) = example_at(data, key)?;
+    data.place_of(i).map(|p| p.1)
 }
 
 fn cell_marks(
@@ -302,7 +334,7 @@ fn cell_marks(
 ) -> Vec<Mark<u32>> {
     let mut marks = Vec::new();
     for (c, cell) in cells.iter().enumerate().filter(|(_, cell)| cell.count > 0) {
-        let Some((_, [lon, lat], _)) = example_at(data, cell.dominant()) else {
+        let Some((_, [lon, lat])) = example_at(data, cell.dominant()) else {
             continue;
         };
         let p = projector.project(f64::from(lon), f64::from(lat));
@@ -342,20 +374,20 @@ fn cluster_marker(data: &Dataset, cells: &[Cell], items: Vec<usize>, pos: Pos2) 
         count,
         categories,
         example: big.first_event as usize,
-        place_name: example_at(data, big.dominant())
-            .map_or("", |e| e.2)
-            .to_owned(),
+        place_name: name_at(data, big.dominant()).unwrap_or("").to_owned(),
         same_place,
         alpha: 1.0,
         members: Members::Cells(items.into_iter().map(|c| c as u32).collect()),
     }
 }
 
+/// The edge places of the counted places, unnamed: only the arrows they merge into are named
+/// ([`name_arrows`]), since far more places than arrows may lie off the map.
 fn edge_places(data: &Dataset, projector: &Projector, edges: &[EdgeCount]) -> Vec<EdgePlace> {
     edges
         .iter()
         .filter_map(|e| {
-            let (example, [lon, lat], name) = example_at(data, e.key)?;
+            let (example, [lon, lat]) = example_at(data, e.key)?;
             let target = projector.project(f64::from(lon), f64::from(lat));
             let (anchor, dir) = edge_toward(projector.rect(), target);
             Some(EdgePlace {
@@ -366,10 +398,21 @@ fn edge_places(data: &Dataset, projector: &Projector, edges: &[EdgeCount]) -> Ve
                 count: e.count,
                 categories: e.categories,
                 example,
-                name: name.to_owned(),
+                name: String::new(),
             })
         })
         .collect()
+}
+
+/// Names each arrow after its busiest place (the first of its place keys).
+fn name_arrows(data: &Dataset, arrows: &mut [Marker]) {
+    for arrow in arrows {
+        if let Members::EdgePlaces(keys) = &arrow.members
+            && let Some(name) = keys.first().and_then(|&k| name_at(data, k))
+        {
+            arrow.place_name = name.to_owned();
+        }
+    }
 }
 
 /// The markers for the window's events, counted per screen cell.
@@ -388,21 +431,27 @@ pub fn markers(input: &MapInput<'_>, projector: &Projector, cache: &mut CellCach
         cells,
         edges,
         shapes,
+        shape_counts,
         ..
     } = counts;
     let mut markers: Vec<Marker> = shapes
         .into_values()
         .filter_map(|events| super::by_place::shape_marker_of(input, projector, events))
         .collect();
+    markers.extend(shape_counts.into_iter().filter_map(|(key, counted)| {
+        super::by_place::counted_shape_marker(input, projector, key, counted)
+    }));
     let marks = cell_marks(data, &grid, projector, &cells);
     markers.extend(
         group_marks(&marks, CLUSTER_CELL)
             .into_iter()
             .map(|g| cluster_marker(data, &cells, g.items, g.pos)),
     );
+    let mut arrows = merge_edges(edge_places(data, projector, &edges), false);
+    name_arrows(data, &mut arrows);
     MarkerSet {
         markers,
-        edges: merge_edges(edge_places(data, projector, &edges), false),
+        edges: arrows,
         cells: Some(CellLookup { mapper }),
     }
 }

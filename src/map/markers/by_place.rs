@@ -112,6 +112,31 @@ pub(super) fn shape_marker_of(
     })
 }
 
+/// The marker of a shape's in-window events counted from the cell index: they are listed only when
+/// asked for.
+pub(super) fn counted_shape_marker(
+    input: &MapInput<'_>,
+    projector: &Projector,
+    key: String,
+    counted: super::by_cell::ShapeCount,
+) -> Option<Marker> {
+    let first = input.data.view(counted.first_event)?;
+    let (lon, lat) = anchor_of(first.shape?)?;
+    Some(Marker {
+        kind: MarkerKind::Shape {
+            name: first.shape_name.unwrap_or_default().to_owned(),
+        },
+        anchor: projector.project(lon, lat),
+        count: counted.count,
+        categories: counted.categories,
+        example: counted.first_event,
+        place_name: first.place_name.to_owned(),
+        same_place: true,
+        alpha: 1.0,
+        members: Members::Shape(key),
+    })
+}
+
 fn point_marker(input: &MapInput<'_>, mut events: Vec<usize>, pos: Pos2) -> Option<Marker> {
     let data = input.data;
     let first = data.view(*events.first()?)?;

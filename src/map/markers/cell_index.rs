@@ -1,10 +1,13 @@
 //! The dataset's dated events bucketed by screen cell (or by place, for those at the edge) for one
 //! view, each bucket in time order with category checkpoints: the events of a time window per
-//! bucket are then counted with two binary searches, independent of how many there are.
+//! bucket are then counted with two short searches between fences, independent of how many there
+//! are.
 
 use super::by_cell::{Cell, CellMapper, Counts, KeyMap, Slot, slot_of};
+use super::fences::Fences;
 use crate::map::MapInput;
 use crate::model::{CategoryCounts, Dataset};
+use std::collections::HashMap;
 
 /// Checkpoint spacing of the per-bucket category prefix counts.
 const CHECK: usize = 32;
@@ -25,36 +28,51 @@ pub(super) struct CellIndex {
     /// Per bucket: its busiest place over all time, and whether it holds several places.
     dominant: Vec<u32>,
     mixed: Vec<bool>,
-    /// Place key of each edge bucket.
-    edge_keys: Vec<u32>,
-    /// Dated events drawn as shapes, in time order.
-    shapes: Vec<u32>,
+    /// What each bucket past the screen cells holds.
+    extras: Vec<Extra>,
+    /// Where a window's bounds fall in each bucket.
+    fences: Fences,
 }
 
-/// Each dated event's bucket (`u32::MAX` for shapes), the edge places' keys and the shapes.
-fn bucket_events(
-    data: &Dataset,
-    mapper: &CellMapper,
-    cells: usize,
-) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+/// What a bucket past the screen cells holds.
+enum Extra {
+    /// The events of one place drawn at the edge (its place key).
+    Edge(u32),
+    /// The events drawn as one shape (its [`super::shape_key`]).
+    Shape(String),
+}
+
+/// Each dated event's bucket (`u32::MAX` for none: an event that moves), and what each bucket past
+/// the screen cells holds.
+fn bucket_events(data: &Dataset, mapper: &CellMapper, cells: usize) -> (Vec<u32>, Vec<Extra>) {
     let columns = data.columns();
     let mut edge: KeyMap<u32> = KeyMap::default();
-    let mut edge_keys = Vec::new();
-    let mut shapes = Vec::new();
+    let mut shape: HashMap<String, u32> = HashMap::new();
+    let mut extras = Vec::new();
+    let add = |extras: &mut Vec<Extra>, extra: Extra| {
+        extras.push(extra);
+        (cells + extras.len() - 1) as u32
+    };
     let bucket = (0..data.dated_len())
         .map(|i| match slot_of(columns, mapper, i) {
             Slot::Cell(c) => c as u32,
-            Slot::Edge(key) => *edge.entry(key).or_insert_with(|| {
-                edge_keys.push(key);
-                (cells + edge_keys.len() - 1) as u32
-            }),
-            Slot::Shape => {
-                shapes.push(i as u32);
-                u32::MAX
-            }
+            Slot::Edge(key) => *edge
+                .entry(key)
+                .or_insert_with(|| add(&mut extras, Extra::Edge(key))),
+            Slot::Shape => match super::shape_key(data, i) {
+                Some(key) => match shape.get(&key) {
+                    Some(&b) => b,
+                    None => {
+                        let b = add(&mut extras, Extra::Shape(key.clone()));
+                        shape.insert(key, b);
+                        b
+                    }
+                },
+                None => u32::MAX,
+            },
         })
         .collect();
-    (bucket, edge_keys, shapes)
+    (bucket, extras)
 }
 
 /// Sorts positions by bucket (a counting sort that keeps time order within each bucket).
@@ -83,10 +101,11 @@ impl CellIndex {
     pub(super) fn build(data: &Dataset, mapper: &CellMapper) -> CellIndex {
         let columns = data.columns();
         let cells = mapper.nx * mapper.ny;
-        let (bucket, edge_keys, shapes) = bucket_events(data, mapper, cells);
-        let buckets = cells + edge_keys.len();
+        let (bucket, extras) = bucket_events(data, mapper, cells);
+        let buckets = cells + extras.len();
         let (start, positions) = by_bucket(&bucket, buckets);
         drop(bucket);
+        let fences = Fences::build(&start, &positions, data.dated_len());
         let categories: Vec<u8> = positions
             .iter()
             .map(|&i| columns.category[i as usize])
@@ -102,8 +121,8 @@ impl CellIndex {
             checks: Vec::new(),
             dominant: Vec::with_capacity(buckets),
             mixed: Vec::with_capacity(buckets),
-            edge_keys,
-            shapes,
+            extras,
+            fences,
         };
         for b in 0..buckets {
             index.summarise(data, b);
@@ -153,15 +172,17 @@ impl CellIndex {
         let (lo, hi) = (window.run.start as u32, window.run.end as u32);
         let mut counts = Counts::new(self.cells);
         for &i in &window.earlier {
-            counts.add(data, slot_of(columns, mapper, i), i);
+            match slot_of(columns, mapper, i) {
+                Slot::Shape => {
+                    if let Some(key) = super::shape_key(data, i) {
+                        counts.shape(&key).add(i, columns.category[i]);
+                    }
+                }
+                slot => counts.add(data, slot, i),
+            }
         }
         for bucket in 0..self.start.len() - 1 {
             self.count_bucket(bucket, (lo, hi), &mut counts);
-        }
-        let s_lo = self.shapes.partition_point(|&i| i < lo);
-        let s_hi = self.shapes.partition_point(|&i| i < hi);
-        for &i in &self.shapes[s_lo..s_hi] {
-            counts.add(data, Slot::Shape, i as usize);
         }
         counts
     }
@@ -169,8 +190,11 @@ impl CellIndex {
     /// Adds the events of one bucket whose positions lie in `lo..hi` to the counts.
     fn count_bucket(&self, bucket: usize, (lo, hi): (u32, u32), counts: &mut Counts) {
         let entries = &self.positions[self.start[bucket] as usize..self.start[bucket + 1] as usize];
-        let p_lo = entries.partition_point(|&i| i < lo);
-        let p_hi = entries.partition_point(|&i| i < hi);
+        if entries.is_empty() {
+            return;
+        }
+        let p_lo = self.fences.rank(bucket, entries, lo);
+        let p_hi = self.fences.rank(bucket, entries, hi);
         if p_hi == p_lo {
             return;
         }
@@ -188,10 +212,22 @@ impl CellIndex {
             cell.categories.merge(&categories);
             cell.mixed |= self.mixed[bucket] || cell.first_key != self.dominant[bucket];
             cell.slots[0] = (self.dominant[bucket], cell.slots[0].1 + n);
-        } else {
-            let edge = counts.edge(self.edge_keys[bucket - self.cells]);
-            edge.count += n as usize;
-            edge.categories.merge(&categories);
+            return;
+        }
+        match &self.extras[bucket - self.cells] {
+            Extra::Edge(key) => {
+                let edge = counts.edge(*key);
+                edge.count += n as usize;
+                edge.categories.merge(&categories);
+            }
+            Extra::Shape(key) => {
+                let shape = counts.shape(key);
+                if shape.count == 0 {
+                    shape.first_event = entries[p_lo] as usize;
+                }
+                shape.count += n as usize;
+                shape.categories.merge(&categories);
+            }
         }
     }
 }

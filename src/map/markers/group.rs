@@ -126,7 +126,7 @@ pub fn merge_edges(mut places: Vec<EdgePlace>, listed: bool) -> Vec<Marker> {
                         events.sort_unstable();
                     }
                     Members::EdgePlaces(keys) => keys.push(place.key),
-                    Members::Cells(_) => {}
+                    Members::Cells(_) | Members::Shape(_) => {}
                 }
             }
             None => arrows.push(Marker {

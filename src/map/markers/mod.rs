@@ -6,6 +6,7 @@
 pub mod by_cell;
 pub mod by_place;
 mod cell_index;
+mod fences;
 pub mod group;
 pub mod paint;
 pub mod widget;
@@ -53,6 +54,8 @@ pub enum Members {
     Cells(Vec<u32>),
     /// The in-window events drawn at the edge for these place keys; listed only when asked for.
     EdgePlaces(Vec<u32>),
+    /// The in-window events drawn as the shape of this [`shape_key`]; listed only when asked for.
+    Shape(String),
 }
 
 /// A group of events drawn as one marker.
@@ -174,6 +177,9 @@ impl CellLookup {
         match (members, by_cell::slot_of(data.columns(), &self.mapper, i)) {
             (Members::Cells(cells), by_cell::Slot::Cell(c)) => cells.contains(&(c as u32)),
             (Members::EdgePlaces(keys), by_cell::Slot::Edge(k)) => keys.contains(&k),
+            (Members::Shape(key), by_cell::Slot::Shape) => {
+                shape_key(data, i).is_some_and(|k| k == *key)
+            }
             _ => false,
         }
     }

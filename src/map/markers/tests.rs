@@ -173,3 +173,67 @@ fn large_data_counts_the_same_from_the_window_and_from_the_cell_index() {
 fn set_members(set: &MarkerSet, m: &Marker, data: &Dataset, visible: &Visible) -> Vec<usize> {
     set.members(m, data, &visible.in_window, usize::MAX)
 }
+
+#[test]
+fn large_data_counts_shapes_the_same_from_the_window_and_from_the_cell_index() {
+    // 3000 events: every third drawn as one of two region shapes, the rest at Baku
+    let square = |lon: f64, lat: f64| {
+        geo::Geometry::Polygon(geo::Polygon::new(
+            geo::LineString::from(vec![
+                (lon, lat),
+                (lon + 0.5, lat),
+                (lon + 0.5, lat + 0.5),
+                (lon, lat + 0.5),
+                (lon, lat),
+            ]),
+            vec![],
+        ))
+    };
+    let events: Vec<Event> = (0..3000u32)
+        .map(|k| {
+            let d = NaiveDate::from_yo_opt(2022, 1 + k % 360).unwrap();
+            let id = format!("s{k:05}");
+            let mut e = Event::at(&id, &id, EventDate::new(d, d, Precision::Day), 49.89, 40.38);
+            e.place = "baku".to_owned();
+            e.place_name = "BAKU".to_owned();
+            if k % 3 == 0 {
+                let (name, lon) = if k % 2 == 0 {
+                    ("Karabakh", 46.5)
+                } else {
+                    ("Nakhchivan", 45.2)
+                };
+                e.shape = Some(square(lon, 39.4));
+                e.shape_name = Some(name.to_owned());
+                e.place = name.to_lowercase();
+                e.place_name = name.to_uppercase();
+            }
+            e
+        })
+        .collect();
+    let data = Dataset::new(events, vec![]);
+    let mut cache = CellCache::default();
+    let (scanned, visible) = group(&data, &mut cache);
+    let (indexed, _) = group(&data, &mut cache);
+    let shapes = |set: &MarkerSet| {
+        let mut s: Vec<(String, usize, usize, [i32; 2])> = set
+            .markers
+            .iter()
+            .filter(|m| matches!(m.kind, MarkerKind::Shape { .. }))
+            .map(|m| {
+                let anchor = [m.anchor.x as i32, m.anchor.y as i32];
+                (m.place_name.clone(), m.count, m.example, anchor)
+            })
+            .collect();
+        s.sort();
+        s
+    };
+    assert_eq!(shapes(&scanned), shapes(&indexed));
+    let karabakh = named(&indexed.markers, "KARABAKH");
+    assert_eq!(karabakh.count, 500);
+    assert_eq!(karabakh.categories.total(), 500);
+    assert!(matches!(karabakh.members, super::Members::Shape(_)));
+    let members = set_members(&indexed, karabakh, &data, &visible);
+    assert_eq!(members.len(), 500);
+    assert!(members.iter().all(|&i| data.view(i).unwrap().place_name == "KARABAKH"));
+    assert_eq!(named(&indexed.markers, "NAKHCHIVAN").count, 500);
+}
