@@ -19,6 +19,8 @@ pub fn progress_ui(
     commands: &mut Vec<Command>,
 ) {
     egui::Window::new("Loading")
+        // no fade-in: its animation frames would compete with the parse for the cores
+        .fade_in(false)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
