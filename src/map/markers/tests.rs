@@ -234,6 +234,10 @@ fn large_data_counts_shapes_the_same_from_the_window_and_from_the_cell_index() {
     assert!(matches!(karabakh.members, super::Members::Shape(_)));
     let members = set_members(&indexed, karabakh, &data, &visible);
     assert_eq!(members.len(), 500);
-    assert!(members.iter().all(|&i| data.view(i).unwrap().place_name == "KARABAKH"));
+    assert!(
+        members
+            .iter()
+            .all(|&i| data.view(i).unwrap().place_name == "KARABAKH")
+    );
     assert_eq!(named(&indexed.markers, "NAKHCHIVAN").count, 500);
 }
