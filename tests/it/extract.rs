@@ -36,6 +36,22 @@ fn day(text: &str) -> NaiveDate {
 /// Runs `extract` on an article and `check` on its output placed beside a copy of the article's
 /// text (`DIR/events/events.json`, `DIR/seeds/DOCUMENT`, and with `places` the ad-hoc places in
 /// `DIR/events/places.json`); returns the output document and `DIR`.
+/// Runs `extract` on an article with more arguments; asserts it succeeds and returns its stdout.
+fn extract_ok(article: &Path, args: &[&std::ffi::OsStr]) -> Vec<u8> {
+    let out = atlas()
+        .arg("extract")
+        .arg(article)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 fn extract_and_check(article: &str, published: &str, places: bool) -> (serde_json::Value, PathBuf) {
     let dir = temp_dir(&format!("{article}-{places}"));
     let places_out = dir.join("events/places.json");
@@ -48,22 +64,13 @@ fn extract_and_check(article: &str, published: &str, places: bool) -> (serde_jso
     std::fs::create_dir_all(dir.join("seeds")).unwrap();
     let text_name = Path::new(article).with_extension("txt");
     let text_out = dir.join("seeds").join(text_name.file_name().unwrap());
-    let out = atlas()
-        .arg("extract")
-        .arg(fixture(article))
-        .args(["--published", published, "--publisher", "Example"])
-        .arg("--text-out")
-        .arg(&text_out)
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let words = ["--published", published, "--publisher", "Example"];
+    let mut args: Vec<&std::ffi::OsStr> = words.iter().map(|a| a.as_ref()).collect();
+    args.extend(["--text-out".as_ref(), text_out.as_os_str()]);
+    args.extend(extra);
+    let stdout = extract_ok(&fixture(article), &args);
     let events = dir.join("events/events.json");
-    std::fs::write(&events, &out.stdout).unwrap();
+    std::fs::write(&events, &stdout).unwrap();
     if article.ends_with(".txt") || article.ends_with(".md") {
         assert_eq!(
             std::fs::read(&text_out).unwrap(),
@@ -78,7 +85,7 @@ fn extract_and_check(article: &str, published: &str, places: bool) -> (serde_jso
     );
     assert!(check.status.success(), "check found problems:\n{said}");
     assert!(!said.contains("warning"), "check has doubts:\n{said}");
-    (serde_json::from_slice(&out.stdout).unwrap(), dir)
+    (serde_json::from_slice(&stdout).unwrap(), dir)
 }
 
 #[test]
@@ -118,19 +125,9 @@ fn the_public_record_dates_a_recent_summit_unless_text_only() {
     )
     .unwrap();
     let run = |extra: &[&str]| -> serde_json::Value {
-        let out = atlas()
-            .arg("extract")
-            .arg(&article)
-            .args(["--published", "2022-09-05"])
-            .args(extra)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
+        let mut args: Vec<&std::ffi::OsStr> = vec!["--published".as_ref(), "2022-09-05".as_ref()];
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        serde_json::from_slice(&extract_ok(&article, &args)).unwrap()
     };
     let with_record = run(&[]);
     let summit = with_record["events"]
