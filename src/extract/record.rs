@@ -89,7 +89,7 @@ pub const RECORD: [Recorded; 16] = [
         record: "statement of the foreign ministers of Russia, Azerbaijan and Armenia, Moscow, 10 October 2020",
     },
     Recorded {
-        name: "Leaders of Russia, Azerbaijan and Armenia meet in Moscow and sign a statement on transport and economic links",
+        name: "Leaders of Russia, Azerbaijan and Armenia sign a statement on transport links in Moscow",
         days: ((2021, 1, 11), (2021, 1, 11)),
         venue: "moscow",
         category: Category::Agreement,
@@ -143,7 +143,7 @@ pub const RECORD: [Recorded; 16] = [
         record: "press statement of European Council President Charles Michel, Brussels, 22 May 2022",
     },
     Recorded {
-        name: "Presidents of Iran, Russia and Turkey meet in Tehran (Astana-format summit); Ayatollah Khamenei receives Putin and Erdoğan",
+        name: "Khamenei receives Putin and Erdoğan at the Tehran summit of Iran, Russia and Turkey",
         days: ((2022, 7, 19), (2022, 7, 19)),
         venue: "tehran",
         category: Category::Diplomacy,
@@ -206,7 +206,7 @@ pub const RECORD: [Recorded; 16] = [
         record: "press remarks of European Council President Charles Michel, Brussels, 15 July 2023",
     },
     Recorded {
-        name: "The de facto Nagorno-Karabakh authorities decree their institutions dissolved by 1 January 2024",
+        name: "De facto Nagorno-Karabakh authorities decree their institutions dissolved by 1 Jan 2024",
         days: ((2023, 9, 28), (2023, 9, 28)),
         venue: "khankendi",
         category: Category::Statement,
@@ -370,6 +370,8 @@ mod tests {
             assert!(s <= e && last <= s, "{}", r.name);
             last = s;
             assert!(!r.cues.is_empty() && r.record.contains(&s.format("%Y").to_string()));
+            // a name is a proposal's title: no longer than the extractor's own titles
+            assert!(r.name.chars().count() <= 90, "{}", r.name);
         }
     }
 

@@ -118,9 +118,13 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
     let mut scene = Scene::new(input);
     scene.occupied.push(overlay::controls_rect(rect));
     let caption = overlay::caption_lines(input.time, input.situation);
-    scene
-        .occupied
-        .push(overlay::caption_rect(&ui.painter_at(rect), rect, &caption));
+    let avoid = overlay::caption_obstacles(rect, input.time, input.situation);
+    scene.occupied.push(overlay::caption_rect(
+        &ui.painter_at(rect),
+        rect,
+        &caption,
+        &avoid,
+    ));
     let MapMemory {
         world,
         basemap,
@@ -191,6 +195,7 @@ fn overlays_ui(
         ui,
         rect,
         &overlay::caption_lines(input.time, input.situation),
+        &overlay::caption_obstacles(rect, input.time, input.situation),
     );
     overlay::situation_legend_ui(ui, rect, input.situation, day);
     if let Some(pointer) = response.hover_pos().filter(|_| !for_publication) {

@@ -89,38 +89,95 @@ pub fn caption_lines(
     lines
 }
 
-/// Lays out lines of text centred at the top of the map: each line's galley, where it goes and
-/// its backdrop.
+/// Space around a caption line's text: its backdrop.
+const CAPTION_PAD: egui::Vec2 = vec2(8.0, 3.0);
+
+/// What the caption keeps clear of: the zoom controls and the situation's legend.
+pub fn caption_obstacles(
+    rect: Rect,
+    time: &TimeControl,
+    situation: &crate::model::Situation,
+) -> [Rect; 2] {
+    let day = crate::map::layers::situation::situation_day(time);
+    [
+        controls_rect(rect),
+        situation_legend_rect(rect, situation, day),
+    ]
+}
+
+/// Where a caption line of `size` goes at height `y`: centred on the map, else centred in the
+/// space between the obstacles beside it, else centred below them.
+fn place_line(rect: Rect, size: egui::Vec2, y: f32, avoid: &[Rect]) -> egui::Pos2 {
+    let backdrop = |pos: egui::Pos2| Rect::from_min_size(pos, size).expand2(CAPTION_PAD);
+    let centred = pos2(rect.center().x - size.x / 2.0, y);
+    let hit = |pos| {
+        avoid
+            .iter()
+            .any(|a| a.is_positive() && a.intersects(backdrop(pos)))
+    };
+    if !hit(centred) {
+        return centred;
+    }
+    let row = backdrop(centred).y_range();
+    let beside = avoid
+        .iter()
+        .filter(|a| a.is_positive() && a.y_range().intersects(row));
+    let (left, right) = beside.fold((rect.left(), rect.right()), |(l, r), a| {
+        if a.center().x < rect.center().x {
+            (l.max(a.right()), r)
+        } else {
+            (l, r.min(a.left()))
+        }
+    });
+    let between = pos2((left + right - size.x) / 2.0, y);
+    if right - left >= size.x + 2.0 * CAPTION_PAD.x + 8.0 && !hit(between) {
+        return between;
+    }
+    let below = avoid
+        .iter()
+        .filter(|a| a.is_positive() && a.intersects(backdrop(centred)))
+        .fold(y, |b, a| b.max(a.bottom() + 6.0 + CAPTION_PAD.y));
+    pos2(centred.x, below)
+}
+
+/// Lays out lines of text at the top of the map, centred and clear of `avoid`: each line's galley,
+/// where it goes and its backdrop.
 fn caption_layout(
     painter: &Painter,
     rect: Rect,
     lines: &[(String, f32)],
+    avoid: &[Rect],
 ) -> Vec<(std::sync::Arc<egui::Galley>, egui::Pos2, Rect)> {
     let mut y = rect.top() + 10.0;
     let mut out = Vec::new();
     for (text, size) in lines {
         let font = FontId::proportional(*size);
         let galley = painter.layout_no_wrap(text.clone(), font, palette::OVERLAY_TEXT);
-        let pos = pos2(rect.center().x - galley.size().x / 2.0, y);
-        let bg = Rect::from_min_size(pos, galley.size()).expand2(vec2(8.0, 3.0));
-        y += galley.size().y + 6.0;
+        let pos = place_line(rect, galley.size(), y, avoid);
+        let bg = Rect::from_min_size(pos, galley.size()).expand2(CAPTION_PAD);
+        y = pos.y + galley.size().y + 6.0;
         out.push((galley, pos, bg));
     }
     out
 }
 
 /// The rectangle the caption takes: markers' arrows and labels keep clear of it.
-pub fn caption_rect(painter: &Painter, rect: Rect, lines: &[(String, f32)]) -> Rect {
-    caption_layout(painter, rect, lines)
+pub fn caption_rect(
+    painter: &Painter,
+    rect: Rect,
+    lines: &[(String, f32)],
+    avoid: &[Rect],
+) -> Rect {
+    caption_layout(painter, rect, lines, avoid)
         .iter()
         .fold(Rect::NOTHING, |acc, (_, _, bg)| acc.union(*bg))
 }
 
-/// Paints lines of text centred at the top of the map on a light backdrop, each line readable by
-/// screen readers (and tests).
-pub fn caption_ui(ui: &egui::Ui, rect: Rect, lines: &[(String, f32)]) {
+/// Paints lines of text at the top of the map, clear of `avoid`, on a light backdrop, each line
+/// readable by screen readers (and tests).
+pub fn caption_ui(ui: &egui::Ui, rect: Rect, lines: &[(String, f32)], avoid: &[Rect]) {
     let painter = ui.painter_at(rect);
-    let layout = caption_layout(&painter, rect, lines);
+    let layout = caption_layout(&painter, rect, lines, avoid);
     for (k, (galley, pos, bg)) in layout.into_iter().enumerate() {
         painter.rect_filled(bg, 4.0, palette::OVERLAY_BACKDROP);
         let text = galley.text().to_owned();
@@ -176,4 +233,39 @@ pub fn cursor_position(painter: &Painter, rect: Rect, (lon, lat): (f64, f64)) {
     let bg = Rect::from_min_size(pos - vec2(0.0, galley.size().y), galley.size()).expand(3.0);
     painter.rect_filled(bg, 3.0, palette::OVERLAY_BACKDROP);
     painter.galley(bg.min + vec2(3.0, 3.0), galley, palette::OVERLAY_TEXT);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_caption_line_keeps_clear_of_the_legend_and_the_controls() {
+        let size = vec2(160.0, 18.0);
+        let clear = |rect: Rect, pos: egui::Pos2, avoid: &[Rect]| {
+            let bg = Rect::from_min_size(pos, size).expand2(CAPTION_PAD);
+            rect.contains_rect(bg) && avoid.iter().all(|a| !a.intersects(bg))
+        };
+        // a wide map: centred, the obstacles are far away
+        let wide = Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 600.0));
+        let legend = Rect::from_min_size(pos2(10.0, 10.0), vec2(260.0, 80.0));
+        let avoid = [controls_rect(wide), legend];
+        let pos = place_line(wide, size, 10.0, &avoid);
+        assert_eq!(pos.x, 500.0 - 80.0);
+        assert!(clear(wide, pos, &avoid));
+        // a narrower map: the centre falls on the legend, so the line moves right of it
+        let mid = Rect::from_min_size(pos2(0.0, 0.0), vec2(620.0, 600.0));
+        let avoid = [controls_rect(mid), legend];
+        let pos = place_line(mid, size, 10.0, &avoid);
+        assert!(pos.x > legend.right() && clear(mid, pos, &avoid), "{pos:?}");
+        assert_eq!(pos.y, 10.0);
+        // too narrow beside it: the line goes below the legend
+        let narrow = Rect::from_min_size(pos2(0.0, 0.0), vec2(420.0, 600.0));
+        let avoid = [controls_rect(narrow), legend];
+        let pos = place_line(narrow, size, 10.0, &avoid);
+        assert!(
+            pos.y > legend.bottom() && clear(narrow, pos, &avoid),
+            "{pos:?}"
+        );
+    }
 }

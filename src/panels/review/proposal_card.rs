@@ -46,10 +46,10 @@ pub fn card(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand
             ui.painter()
                 .circle_filled(swatch.center(), SWATCH / 2.0, category_color(e.category));
             let title = format!("#{n} {}", e.title);
-            if ui
-                .selectable_label(selected, RichText::new(title).strong())
-                .clicked()
-            {
+            // cut to the card's width: a long title must not widen the panel over the map
+            let label =
+                egui::Button::selectable(selected, RichText::new(title).strong()).truncate();
+            if ui.add(label).on_hover_text(&e.title).clicked() {
                 state.selected = Some(i);
                 out.push(ReviewCommand::ShowOnMap {
                     lon: e.lon,
