@@ -82,9 +82,10 @@ pub const RECORD: [Recorded; 16] = [
         venue: "moscow",
         category: Category::Agreement,
         actors: &["Armenia", "Azerbaijan", "Russia"],
+        // the humanitarian ceasefires of 17 and 25 October 2020 were not agreed in Moscow
         cues: &[
             &["ceasefire", "truce"],
-            &["humanitarian", "moscow", "lavrov"],
+            &["moscow", "lavrov", "russian brokered", "russia brokered"],
         ],
         record: "statement of the foreign ministers of Russia, Azerbaijan and Armenia, Moscow, 10 October 2020",
     },
@@ -103,7 +104,10 @@ pub const RECORD: [Recorded; 16] = [
         venue: "shusha",
         category: Category::Agreement,
         actors: &["Azerbaijan", "Turkey"],
-        cues: &[&["shusha declaration", "shushi declaration"]],
+        cues: &[
+            &["shusha declaration", "shushi declaration"],
+            &["signed", "sign", "signing", "adopted"],
+        ],
         record: "Shusha Declaration on allied relations between Azerbaijan and Turkey, Shusha, 15 June 2021",
     },
     Recorded {
@@ -175,6 +179,14 @@ pub const RECORD: [Recorded; 16] = [
             &["consulate", "consulate general"],
             &["kapan"],
             &["iran", "iranian"],
+            &[
+                "opened",
+                "opens",
+                "opening",
+                "inaugurated",
+                "inauguration",
+                "inaugurates",
+            ],
         ],
         record: "announcements of the Iranian and Armenian foreign ministries of 21 October 2022; inaugurated by Foreign Minister Hossein Amir-Abdollahian",
     },
@@ -219,7 +231,7 @@ pub const RECORD: [Recorded; 16] = [
                 "dissolved",
                 "cease to exist",
             ],
-            &["decree", "institutions", "republic", "authorities"],
+            &["decree", "decreed", "signed"],
         ],
         record: "decree of Samvel Shahramanyan, 28 September 2023",
     },
@@ -429,6 +441,12 @@ mod tests {
         assert_eq!((r.venue, word), ("kapan", ""));
         // not before the event
         assert!(dating(kapan, day(2022, 10, 1)).is_none());
+        // a mention of the consulate that is not its opening is not the event
+        let attacked = "Protesters gathered outside the Iranian consulate in Kapan.";
+        assert!(dating(attacked, day(2023, 3, 1)).is_none());
+        // a humanitarian ceasefire not said to be Moscow's may be another one
+        let truce = "The humanitarian ceasefire collapsed within hours.";
+        assert!(dating(truce, day(2020, 12, 1)).is_none());
         // several Brussels meetings fit and none is called recent
         let talks = "Aliyev and Pashinyan held talks in Brussels with Charles Michel.";
         assert!(dating(talks, day(2023, 12, 1)).is_none());
