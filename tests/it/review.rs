@@ -24,10 +24,9 @@ fn harness(library: Option<Library>) -> Harness<'static, Panel> {
     // Wednesday 6 March 2024
     let published = NaiveDate::from_ymd_opt(2024, 3, 6).unwrap();
     let mut review = ReviewState::from_text(
-        "tabriz-talks.txt",
-        ARTICLE,
-        published,
-        Some("Example".into()),
+        ("tabriz-talks.txt", ARTICLE),
+        (published, Some("Example".into())),
+        false,
     )
     .unwrap();
     review.library = library;

@@ -145,3 +145,39 @@ fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
     assert_eq!(again.state().data.len(), before + 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The form's box leaves the public record out: the summit a sentence names is then not dated.
+#[test]
+fn the_form_can_leave_out_the_public_record() {
+    let summit =
+        "Officials praised the recent summit of the presidents of Iran, Russia and Turkey.";
+    let dates_with = |text_only: bool| {
+        let mut harness = harness();
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("New from article…").click();
+        harness.run();
+        type_into(&mut harness, "or paste the article's text", summit);
+        type_into(&mut harness, "Published (YYYY-MM-DD)", "2022-09-05");
+        if text_only {
+            harness
+                .get_by_label(
+                    "Dates and places from the article alone (leave out the public record)",
+                )
+                .click();
+            harness.run();
+        }
+        harness.get_by_label("Start review").click();
+        harness.run();
+        match &harness.state().review {
+            Some(caucasus_atlas::app::Review::Reviewing(state)) => state
+                .items
+                .iter()
+                .filter_map(|i| i.event.date.range.map(|(s, _)| s.to_string()))
+                .collect::<Vec<_>>(),
+            _ => panic!("no review started"),
+        }
+    };
+    assert_eq!(dates_with(false), ["2022-07-19"]);
+    assert!(dates_with(true).is_empty());
+}

@@ -22,6 +22,9 @@ pub struct NewArticleForm {
     pub published: String,
     /// The publisher, optional.
     pub publisher: String,
+    /// Whether dates and places come from the article alone, leaving out the extractor's public
+    /// record of meetings and agreements.
+    pub text_only: bool,
     /// Why the last attempt did not start a review.
     pub error: Option<String>,
 }
@@ -32,14 +35,19 @@ impl NewArticleForm {
         let published = parse_published(&self.published)?;
         let publisher = Some(self.publisher.trim().to_owned()).filter(|p| !p.is_empty());
         if !self.path.trim().is_empty() {
-            return ReviewState::from_path(Path::new(self.path.trim()), published, publisher)
+            let path = Path::new(self.path.trim());
+            return ReviewState::from_path(path, (published, publisher), self.text_only)
                 .map_err(|p| p.to_string());
         }
         let name = match self.name.trim() {
             "" => format!("article-{published}.txt"),
             n => n.to_owned(),
         };
-        ReviewState::from_text(&name, &self.pasted, published, publisher)
+        ReviewState::from_text(
+            (&name, &self.pasted),
+            (published, publisher),
+            self.text_only,
+        )
     }
 }
 
@@ -58,6 +66,10 @@ pub fn new_article_ui(ui: &mut Ui, form: &mut NewArticleForm) -> Option<ReviewSt
     field(ui, "Save pasted text as", &mut form.name);
     field(ui, "Published (YYYY-MM-DD)", &mut form.published);
     field(ui, "Publisher", &mut form.publisher);
+    ui.checkbox(
+        &mut form.text_only,
+        "Dates and places from the article alone (leave out the public record)",
+    );
     if let Some(e) = &form.error {
         ui.colored_label(ui.visuals().error_fg_color, e);
     }

@@ -111,18 +111,19 @@ impl DateDraft {
 }
 
 impl ReviewState {
-    /// Starts a review of an article with the bundled extractor.
+    /// Starts a review of an article with the bundled extractor and its public record.
     pub fn new(article: Article) -> ReviewState {
-        ReviewState::with_extractor(article, &Extractor::bundled())
+        ReviewState::with_extractor(article, &Extractor::bundled(), false)
     }
 
-    /// Starts a review of an article with an extractor.
-    pub fn with_extractor(article: Article, extractor: &Extractor) -> ReviewState {
+    /// Starts a review of an article with an extractor; `text_only` leaves out the public record
+    /// (dates and places then come from the article alone).
+    pub fn with_extractor(article: Article, extractor: &Extractor, text_only: bool) -> ReviewState {
         let extraction = extractor.propose(
             &article,
             Options {
                 allow_ad_hoc: true,
-                text_only: false,
+                text_only,
             },
         );
         let items = extraction
@@ -172,25 +173,32 @@ impl ReviewState {
     /// Starts a review of an article file (text, Markdown or HTML).
     pub fn from_path(
         path: &Path,
-        published: NaiveDate,
-        publisher: Option<String>,
+        (published, publisher): (NaiveDate, Option<String>),
+        text_only: bool,
     ) -> Result<ReviewState, Problem> {
         let mut article = Article::read(path, published)?;
         article.publisher = publisher;
-        Ok(ReviewState::new(article))
+        Ok(ReviewState::with_extractor(
+            article,
+            &Extractor::bundled(),
+            text_only,
+        ))
     }
 
     /// Starts a review of pasted text; `name` becomes the saved copy's file name.
     pub fn from_text(
-        name: &str,
-        text: &str,
-        published: NaiveDate,
-        publisher: Option<String>,
+        (name, text): (&str, &str),
+        (published, publisher): (NaiveDate, Option<String>),
+        text_only: bool,
     ) -> Result<ReviewState, String> {
         let kind = ArticleKind::detect(name, text);
         let mut article = Article::from_raw(name, text, kind, published)?;
         article.publisher = publisher;
-        Ok(ReviewState::new(article))
+        Ok(ReviewState::with_extractor(
+            article,
+            &Extractor::bundled(),
+            text_only,
+        ))
     }
 
     /// How many proposals are pending, accepted and rejected.

@@ -13,12 +13,35 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 fn state() -> ReviewState {
     // Wednesday 6 March 2024
     ReviewState::from_text(
-        "tabriz.txt",
-        ARTICLE,
-        day(2024, 3, 6),
-        Some("Example".to_owned()),
+        ("tabriz.txt", ARTICLE),
+        (day(2024, 3, 6), Some("Example".to_owned())),
+        false,
     )
     .unwrap()
+}
+
+#[test]
+fn the_public_record_is_used_unless_the_reviewer_leaves_it_out() {
+    let text = "Officials praised the recent summit of the presidents of Iran, Russia and Turkey.";
+    let start = |text_only| {
+        let form = crate::panels::review::new_article::NewArticleForm {
+            pasted: text.to_owned(),
+            published: "2022-09-05".to_owned(),
+            text_only,
+            ..Default::default()
+        };
+        form.start().unwrap()
+    };
+    let summit = Some((day(2022, 7, 19), day(2022, 7, 19)));
+    let with_record = start(false);
+    let dated = with_record
+        .items
+        .iter()
+        .find(|i| i.event.date.range == summit);
+    assert_eq!(dated.map(|i| i.event.place.as_str()), Some("tehran"));
+    let alone = start(true);
+    assert!(alone.items.iter().all(|i| i.event.date.range != summit));
+    assert!(!alone.items.is_empty());
 }
 
 #[test]
