@@ -223,12 +223,9 @@ impl Reading<'_> {
                 person_country: &person_country,
             };
             let event = build_event(self.ex, &parts, &mut self.ids);
-            let candidate = &self.ex.gazetteer.places[place.place];
-            self.out.proposals.push(Proposal {
-                event,
-                quote: f.range.clone(),
-                ad_hoc: candidate.ad_hoc.then(|| candidate.place.clone()),
-            });
+            self.out
+                .proposals
+                .push(proposal(self.ex, event, place.place, f));
         }
         if own_dates && f.dates.len() == 1 && f.dates[0].date.precision <= Precision::Month {
             self.memory.anchors.push(Anchor {
@@ -251,16 +248,11 @@ impl Reading<'_> {
             return None;
         }
         let entry = record::placing(&f.text, date.range?)?;
-        let g = &self.ex.gazetteer;
-        let place = g.by_id(entry.venue)?;
-        Some(PlaceChoice {
-            place,
-            shape: g.places[place].shape.clone(),
-            why: format!(
-                "none in the article; outside knowledge, from the public record: {} ({})",
-                entry.name, entry.record
-            ),
-        })
+        let why = format!(
+            "none in the article; outside knowledge, from the public record: {} ({})",
+            entry.name, entry.record
+        );
+        self.ex.choice_of(entry.venue, why)
     }
 
     /// Proposes the event of the public record that a sentence with no date of its own names
@@ -273,12 +265,13 @@ impl Reading<'_> {
         let Some((entry, word)) = record::dating(&f.text, self.article.published) else {
             return;
         };
-        let (Some((start, end)), Some(place)) =
-            (entry.range(), self.ex.gazetteer.by_id(entry.venue))
+        let record = format!("{} ({})", entry.name, entry.record);
+        let why = format!("outside knowledge, from the public record: {record}");
+        let (Some((start, end)), Some(choice)) =
+            (entry.range(), self.ex.choice_of(entry.venue, why))
         else {
             return;
         };
-        let record = format!("{} ({})", entry.name, entry.record);
         let mut date = EventDate::new(start, end, Precision::Day);
         date.text = record::phrase_around(&f.text, word).to_owned();
         date.note = match date.text.as_str() {
@@ -288,11 +281,6 @@ impl Reading<'_> {
             w => format!(
                 "The article says only '{w}'. Outside knowledge, from the public record: {record}."
             ),
-        };
-        let choice = PlaceChoice {
-            place,
-            shape: self.ex.gazetteer.places[place].shape.clone(),
-            why: format!("outside knowledge, from the public record: {record}"),
         };
         let memory = &self.memory;
         let person_country = |name: &str| memory.person_country(name);
@@ -310,12 +298,31 @@ impl Reading<'_> {
         event.title = entry.name.to_owned();
         event.category = entry.category;
         event.actors = entry.actors.iter().map(|a| (*a).to_owned()).collect();
-        let candidate = &self.ex.gazetteer.places[place];
-        self.out.proposals.push(Proposal {
-            event,
-            quote: f.range.clone(),
-            ad_hoc: candidate.ad_hoc.then(|| candidate.place.clone()),
-        });
+        self.out
+            .proposals
+            .push(proposal(self.ex, event, choice.place, f));
+    }
+}
+
+impl Extractor {
+    /// The gazetteer place with this id as a choice, with why it was chosen.
+    fn choice_of(&self, id: &str, why: String) -> Option<PlaceChoice> {
+        let place = self.gazetteer.by_id(id)?;
+        Some(PlaceChoice {
+            place,
+            shape: self.gazetteer.places[place].shape.clone(),
+            why,
+        })
+    }
+}
+
+/// A proposal of `event` at gazetteer place `place`, quoting the sentence `f`.
+fn proposal(ex: &Extractor, event: Event, place: usize, f: &Facts) -> Proposal {
+    let candidate = &ex.gazetteer.places[place];
+    Proposal {
+        event,
+        quote: f.range.clone(),
+        ad_hoc: candidate.ad_hoc.then(|| candidate.place.clone()),
     }
 }
 

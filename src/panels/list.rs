@@ -56,7 +56,7 @@ impl ListState {
             .as_ref()
             .is_some_and(|c| (c.0, c.1, c.2) == key);
         if !fresh {
-            let rows = sorted(data, &in_window.to_vec(), self.sort, self.descending);
+            let rows = sorted(data, in_window.to_vec(), self.sort, self.descending);
             self.sorted_cache = Some((key.0, key.1, key.2, rows));
         }
         match &self.sorted_cache {
@@ -119,8 +119,7 @@ impl Rows<'_> {
 }
 
 /// Sorts event positions by the list's key.
-pub fn sorted(data: &Dataset, events: &[usize], sort: SortBy, descending: bool) -> Vec<usize> {
-    let mut rows = events.to_vec();
+pub fn sorted(data: &Dataset, mut rows: Vec<usize>, sort: SortBy, descending: bool) -> Vec<usize> {
     let key = |i: &usize| data.view(*i);
     match sort {
         SortBy::Date => {}
@@ -294,7 +293,7 @@ pub fn list_ui(ui: &mut egui::Ui, state: &mut ListState, input: &ListInput<'_>) 
     egui::CollapsingHeader::new(format!("Undated in the source ({})", visible.undated.len()))
         .default_open(true)
         .show(ui, |ui| {
-            let undated = sorted(data, &visible.undated, state.sort, state.descending);
+            let undated = sorted(data, visible.undated.clone(), state.sort, state.descending);
             let undated_rows = RowList {
                 salt: "undated-rows",
                 rows: Rows::Listed(&undated),
@@ -392,15 +391,15 @@ mod tests {
             vec![],
         );
         assert_eq!(
-            sorted(&data, &[0, 1, 2], SortBy::Date, false),
+            sorted(&data, vec![0, 1, 2], SortBy::Date, false),
             vec![0, 1, 2]
         );
         assert_eq!(
-            sorted(&data, &[0, 1, 2], SortBy::Title, false),
+            sorted(&data, vec![0, 1, 2], SortBy::Title, false),
             vec![1, 2, 0]
         );
         assert_eq!(
-            sorted(&data, &[0, 1, 2], SortBy::Place, true),
+            sorted(&data, vec![0, 1, 2], SortBy::Place, true),
             vec![1, 0, 2]
         );
         assert_eq!(row_text(&data.view(0).unwrap()), "1 Jan 2021 · Zeta · Baku");

@@ -41,6 +41,14 @@ impl eframe::Storage for Memory {
     fn flush(&mut self) {}
 }
 
+/// Opens File > New from article.
+fn open_new_article_form(harness: &mut Harness<'_, AtlasApp>) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New from article…").click();
+    harness.run();
+}
+
 #[test]
 fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
     let dir = std::env::temp_dir().join(format!("atlas-review-window-{}", std::process::id()));
@@ -48,10 +56,7 @@ fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
     let mut harness = harness();
     harness.state_mut().set_library(Some(Library::new(&dir)));
     let before = harness.state().data.len();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("New from article…").click();
-    harness.run();
+    open_new_article_form(&mut harness);
     type_into(&mut harness, "or paste the article's text", ARTICLE);
     type_into(&mut harness, "Save pasted text as", "tabriz-fair.txt");
     type_into(&mut harness, "Published (YYYY-MM-DD)", "2024-03-14");
@@ -153,10 +158,7 @@ fn the_form_can_leave_out_the_public_record() {
         "Officials praised the recent summit of the presidents of Iran, Russia and Turkey.";
     let dates_with = |text_only: bool| {
         let mut harness = harness();
-        harness.get_by_label("File").click();
-        harness.run();
-        harness.get_by_label("New from article…").click();
-        harness.run();
+        open_new_article_form(&mut harness);
         type_into(&mut harness, "or paste the article's text", summit);
         type_into(&mut harness, "Published (YYYY-MM-DD)", "2022-09-05");
         if text_only {
