@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 const PARALLEL_MIN: usize = 1 << 16;
 
 /// Sorts `items` by `compare` (unstable), on two threads when there are many.
-pub fn sort_unstable_by<T, F>(items: &mut Vec<T>, compare: F)
+pub fn sort_unstable_by<T, F>(items: &mut [T], compare: F)
 where
     T: Copy + Send,
     F: Fn(&T, &T) -> Ordering + Sync,
@@ -27,21 +27,30 @@ where
         // the thread died before finishing its half: sort it here
         items[..mid].sort_unstable_by(&compare);
     }
-    let (left, right) = items.split_at(mid);
-    let mut merged = Vec::with_capacity(items.len());
-    let (mut i, mut j) = (0, 0);
-    while i < left.len() && j < right.len() {
-        if compare(&right[j], &left[i]) == Ordering::Less {
-            merged.push(right[j]);
+    merge_halves(items, mid, &compare);
+}
+
+/// Merges the sorted runs `items[..mid]` and `items[mid..]` in place, with a copy of the first run
+/// only: the merged items are written from the front, never past the next unread item of the
+/// second run.
+fn merge_halves<T: Copy>(items: &mut [T], mid: usize, compare: impl Fn(&T, &T) -> Ordering) {
+    let left: Vec<T> = items[..mid].to_vec();
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < left.len() && j < items.len() {
+        if compare(&items[j], &left[i]) == Ordering::Less {
+            items[k] = items[j];
             j += 1;
         } else {
-            merged.push(left[i]);
+            items[k] = left[i];
             i += 1;
         }
+        k += 1;
     }
-    merged.extend_from_slice(&left[i..]);
-    merged.extend_from_slice(&right[j..]);
-    *items = merged;
+    // what is left of the second run is already in place
+    for &item in &left[i..] {
+        items[k] = item;
+        k += 1;
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! durations share power-of-two classes whose runs are filtered by end.
 
 use super::date::DayNum;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// How many distinct durations get an exact group before the rest share power-of-two classes.
 const EXACT_GROUPS: usize = 48;
@@ -72,14 +72,14 @@ impl TimeIndex {
     /// are treated as one day long.
     pub fn new(spans: &[(DayNum, DayNum)]) -> TimeIndex {
         let length = |&(s, e): &(DayNum, DayNum)| (e.max(s) - s).saturating_add(1);
-        let mut counts: HashMap<DayNum, usize> = HashMap::new();
+        let mut counts: FxHashMap<DayNum, usize> = FxHashMap::default();
         for span in spans {
             *counts.entry(length(span)).or_default() += 1;
         }
         let mut common: Vec<(DayNum, usize)> = counts.into_iter().collect();
         common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         common.truncate(EXACT_GROUPS);
-        let exact: HashMap<DayNum, usize> = common
+        let exact: FxHashMap<DayNum, usize> = common
             .iter()
             .enumerate()
             .map(|(g, &(len, _))| (len, g))
@@ -92,9 +92,10 @@ impl TimeIndex {
                 ..Group::default()
             })
             .collect();
-        let mut pow2: HashMap<u32, usize> = HashMap::new();
-        let mut members: Vec<(usize, DayNum, DayNum, u32)> = Vec::with_capacity(spans.len());
-        for (i, span) in spans.iter().enumerate() {
+        let mut pow2: FxHashMap<u32, usize> = FxHashMap::default();
+        // each span's group, in span order
+        let mut group_of: Vec<u16> = Vec::with_capacity(spans.len());
+        for span in spans {
             let len = length(span);
             let g = match exact.get(&len) {
                 Some(&g) => g,
@@ -113,9 +114,9 @@ impl TimeIndex {
             let group = &mut groups[g];
             group.min_len = group.min_len.min(len);
             group.max_len = group.max_len.max(len);
-            members.push((g, span.0, span.0.saturating_add(len - 1), i as u32));
+            group_of.push(g as u16);
         }
-        fill(&mut groups, spans, members, common.len());
+        fill(&mut groups, spans, &group_of, common.len());
         let origin = spans.iter().map(|s| s.0).min().unwrap_or(0);
         let last = spans.iter().map(|s| s.0).max().unwrap_or(0);
         let days = i64::from(last) - i64::from(origin) + 2;
@@ -194,37 +195,44 @@ impl TimeIndex {
     }
 }
 
-/// Puts each member `(group, start, end, item)` into its group, in (start, end) order; only the
-/// groups numbered `exact_groups` and after (mixed durations) keep their ends.
-fn fill(
-    groups: &mut [Group],
-    spans: &[(DayNum, DayNum)],
-    mut members: Vec<(usize, DayNum, DayNum, u32)>,
-    exact_groups: usize,
-) {
+/// Puts each span into its group (`group_of`, by span), in (start, end) order; only the groups
+/// numbered `exact_groups` and after (mixed durations) keep their ends.
+fn fill(groups: &mut [Group], spans: &[(DayNum, DayNum)], group_of: &[u16], exact_groups: usize) {
+    let end = |(s, e): (DayNum, DayNum)| e.max(s);
     // spans in (start, end) order (as a dataset gives them) are already in order per group
     let in_order = spans
         .windows(2)
-        .all(|w| (w[0].0, w[0].1.max(w[0].0)) <= (w[1].0, w[1].1.max(w[1].0)));
-    if !in_order {
-        members.sort_unstable_by_key(|&(g, s, e, i)| (g, s, e, i));
-    }
-    // an exact group's ends follow from its starts: only the shared classes keep theirs
+        .all(|w| (w[0].0, end(w[0])) <= (w[1].0, end(w[1])));
+    let sorted = (!in_order).then(|| {
+        let mut order: Vec<u32> = (0..spans.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| {
+            let span = spans[i as usize];
+            (group_of[i as usize], span.0, end(span), i)
+        });
+        order
+    });
     let mut sizes = vec![0usize; groups.len()];
-    for m in &members {
-        sizes[m.0] += 1;
+    for &g in group_of {
+        sizes[usize::from(g)] += 1;
     }
     for (group, &size) in groups.iter_mut().zip(&sizes) {
         group.starts.reserve_exact(size);
         group.ids.reserve_exact(size);
     }
-    for (g, s, e, i) in members {
+    let mut place = |i: u32| {
+        let g = usize::from(group_of[i as usize]);
+        let span = spans[i as usize];
         let group = &mut groups[g];
-        group.starts.push(s);
+        group.starts.push(span.0);
+        // an exact group's ends follow from its starts: only the shared classes keep theirs
         if g >= exact_groups {
-            group.ends.push(e);
+            group.ends.push(end(span));
         }
         group.ids.push(i);
+    };
+    match sorted {
+        Some(order) => order.into_iter().for_each(&mut place),
+        None => (0..spans.len() as u32).for_each(&mut place),
     }
 }
 

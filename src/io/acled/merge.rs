@@ -33,26 +33,60 @@ pub(super) struct Settled {
 /// Every row whose id an earlier row has, with the first row of that id; ascending by row.
 ///
 /// Sorting the id hashes once is much faster than probing a hash set per row: a million random probes
-/// into a large table miss the cache every time. `id_keys` are each row's id hash and position.
-pub(super) fn repeated_ids(mut id_keys: Vec<(u64, usize)>, rows: &RowColumns) -> Vec<Repeat> {
-    id_keys.sort_unstable();
+/// into a large table miss the cache every time. `runs` hold each row's id hash and position, each
+/// run sorted (one per part of the file read on its own thread); they are read in one merged order
+/// rather than merged into a new list.
+pub(super) fn repeated_ids(runs: Vec<Vec<(u64, usize)>>, rows: &RowColumns) -> Vec<Repeat> {
     let mut repeats = Vec::new();
     // The distinct ids of one hash group (almost always one) with their first rows, so that equal
     // ids cost O(n), not O(n²).
     let mut distinct: Vec<(&str, usize)> = Vec::new();
-    for group in id_keys.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
-        distinct.clear();
-        // positions ascend within a group, so the first seen is the first in the file
-        for &(_, i) in group {
-            let id = rows.id(i);
-            match distinct.iter().find(|d| d.0 == id) {
-                Some(&(_, first)) => repeats.push(Repeat { row: i, first }),
-                None => distinct.push((id, i)),
+    let mut group: Vec<usize> = Vec::new();
+    let mut hash = None;
+    let mut settle_group = |group: &mut Vec<usize>| {
+        if group.len() > 1 {
+            distinct.clear();
+            // positions ascend within a group, so the first seen is the first in the file
+            for &i in group.iter() {
+                let id = rows.id(i);
+                match distinct.iter().find(|d| d.0 == id) {
+                    Some(&(_, first)) => repeats.push(Repeat { row: i, first }),
+                    None => distinct.push((id, i)),
+                }
             }
         }
+        group.clear();
+    };
+    for (h, i) in in_merged_order(runs) {
+        if hash != Some(h) {
+            settle_group(&mut group);
+            hash = Some(h);
+        }
+        group.push(i);
     }
+    settle_group(&mut group);
     repeats.sort_unstable_by_key(|r| r.row);
     repeats
+}
+
+/// The items of sorted runs in one sorted order (each run is sorted first, in case it is not).
+fn in_merged_order(mut runs: Vec<Vec<(u64, usize)>>) -> impl Iterator<Item = (u64, usize)> {
+    for run in &mut runs {
+        // already sorted by the parts: this only checks it
+        run.sort_unstable();
+    }
+    let mut runs: Vec<std::iter::Peekable<std::vec::IntoIter<(u64, usize)>>> = runs
+        .into_iter()
+        .map(|run| run.into_iter().peekable())
+        .collect();
+    std::iter::from_fn(move || {
+        let next = runs
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(k, run)| run.peek().map(|&item| (item, k)))
+            .min()?;
+        runs[next.1].next()
+    })
 }
 
 /// What differs between two rows of one id ("date", "place", "date and place"), or `None` when
@@ -205,9 +239,26 @@ mod tests {
     #[test]
     fn repeats_name_the_first_row_of_their_id() {
         let r = rows(&["a", "b", "a", "c", "b", "a"]);
-        let repeats = repeated_ids(keys(&r), &r);
+        let repeats = repeated_ids(vec![keys(&r)], &r);
         let pairs: Vec<(usize, usize)> = repeats.iter().map(|x| (x.row, x.first)).collect();
         assert_eq!(pairs, [(2, 0), (4, 1), (5, 0)]);
+    }
+
+    #[test]
+    fn repeats_across_parts_are_those_of_the_whole_file() {
+        let ids = ["a", "b", "a", "c", "b", "a", "d", "c", "e", "a"];
+        let r = rows(&ids);
+        let whole = repeated_ids(vec![keys(&r)], &r);
+        for cut in 0..=ids.len() {
+            // each part's keys sorted on its own, as the parts' threads leave them
+            let (mut first, mut second): (Vec<_>, Vec<_>) =
+                keys(&r).into_iter().partition(|k| k.1 < cut);
+            first.sort_unstable();
+            second.sort_unstable();
+            assert_eq!(repeated_ids(vec![first, second], &r), whole, "cut at {cut}");
+        }
+        let pairs: Vec<(usize, usize)> = whole.iter().map(|x| (x.row, x.first)).collect();
+        assert_eq!(pairs, [(2, 0), (4, 1), (5, 0), (7, 3), (9, 0)]);
     }
 
     #[test]
@@ -221,7 +272,7 @@ mod tests {
                 .actor_lists
                 .push(names.iter().map(|s| (*s).to_owned()).collect());
         }
-        let repeats = repeated_ids(keys(&r), &r);
+        let repeats = repeated_ids(vec![keys(&r)], &r);
         let settled = settle(&repeats, &mut r, &mut tables, true);
         assert_eq!(settled.merged, [1]);
         let conflicts: Vec<(usize, &str)> = settled
@@ -233,7 +284,7 @@ mod tests {
         assert_eq!(tables.actor_lists[r.actors[0] as usize], ["X", "Y", "Z"]);
         // a file whose rows are whole events: every repeat conflicts, no actors change
         let mut r = rows(&["a", "a"]);
-        let repeats = repeated_ids(keys(&r), &r);
+        let repeats = repeated_ids(vec![keys(&r)], &r);
         let settled = settle(&repeats, &mut r, &mut tables, false);
         assert!(settled.merged.is_empty());
         assert_eq!(settled.conflicts.len(), 1);

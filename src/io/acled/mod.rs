@@ -9,9 +9,13 @@
 //! cut off in its last record has that record refused at its line; older layouts load through the
 //! same column names, their old event types mapped in [`legacy`].
 //!
-//! The reader is built for large exports: one reused [`csv::ByteRecord`], column indexes looked up
-//! once, places and category labels interned, and no allocation per row beyond the event's own strings.
+//! The reader is built for large exports: well-formed records are read in place, their fields found
+//! by `simd-csv` and the record checked as UTF-8 once ([`fast_read`]); from the first irregular
+//! record on, the `csv` crate reads the rest with one reused [`csv::ByteRecord`]. Column indexes are
+//! looked up once, places and category labels interned, and no row allocates beyond the event's own
+//! strings.
 
+mod fast_read;
 mod key_index;
 mod legacy;
 mod merge;

@@ -2,6 +2,7 @@
 //! the middle, each half is read with its own tables, and the second half's tables are then merged
 //! into the first's.
 
+use super::fast_read::{InPlace, Quoting, quoting, unescaped};
 use super::record_text::RecordText;
 use super::{Columns, Rows, field_offset, fx_hash, line_column};
 use crate::io::memory::Input;
@@ -15,13 +16,16 @@ pub(super) const SPLIT_MIN: usize = 4 << 20;
 /// A part gives back the pages of a mapped file it has passed in steps of this many bytes.
 const RELEASE_STEP: usize = 16 << 20;
 
+/// The hash of each row's id with the row's position, sorted.
+pub(super) type IdKeys = Vec<(u64, usize)>;
+
 /// What one part of the rows gave.
 #[derive(Default)]
 pub(super) struct Part {
     rows: Rows,
     out: RowColumns,
     /// The hash of each row's id with its position in `out`.
-    id_keys: Vec<(u64, usize)>,
+    id_keys: IdKeys,
     problems: Vec<Problem>,
 }
 
@@ -83,7 +87,8 @@ fn cut_near_middle(bytes: &[u8], body: usize, width: usize) -> Option<usize> {
 }
 
 /// Reads rows from `start` (on line `start_line`) to the end, or until a record starts at or after
-/// `stop`; says whether it stopped exactly at `stop`.
+/// `stop`; says whether it stopped exactly at `stop`. Well-formed records are read in place; from
+/// the first irregular one on, the `csv` crate reads the rest.
 fn parse_part(
     file: &str,
     input: Input<'_>,
@@ -92,9 +97,178 @@ fn parse_part(
     columns: &Columns,
 ) -> (Part, bool) {
     let bytes = input.bytes();
-    let mut released = start;
     let mut part = Part::default();
-    part.reserve(estimate_rows(&bytes[start..stop.unwrap_or(bytes.len())]));
+    // room for every row to the end of the file: the second part's rows are appended to the
+    // first part's columns, which then never move; room not written to takes no memory
+    part.reserve(estimate_rows(&bytes[start..]));
+    let mut pages = Pages {
+        input,
+        released: start,
+    };
+    let place = Place {
+        file,
+        stop,
+        columns,
+    };
+    let stopped = match read_in_place(&place, &mut pages, (start, start_line), &mut part) {
+        Reached::End(stopped) => stopped,
+        Reached::Irregular(at, line) => read_by_csv(&place, &mut pages, (at, line), &mut part),
+    };
+    // sorted here, on the part's own thread, so that finding duplicates is one merge
+    part.id_keys.sort_unstable();
+    (part, stopped)
+}
+
+/// What a part reads: the file's name, where to stop, and the columns.
+struct Place<'a> {
+    file: &'a str,
+    stop: Option<usize>,
+    columns: &'a Columns,
+}
+
+/// A part's input and how far its pages have been given back.
+struct Pages<'a> {
+    input: Input<'a>,
+    released: usize,
+}
+
+impl Pages<'_> {
+    /// Gives back the pages before `at` once a step's worth has been passed.
+    fn pass(&mut self, at: usize) {
+        if at - self.released >= RELEASE_STEP {
+            self.input.release(self.released..at);
+            self.released = at;
+        }
+    }
+}
+
+/// Where the in-place reading ended.
+enum Reached {
+    /// The end of the part; whether it stopped exactly at the part's `stop`.
+    End(bool),
+    /// An irregular record at this byte and line, left for the `csv` crate.
+    Irregular(usize, usize),
+}
+
+/// The line of a byte, counted forward from the last byte asked about.
+struct Lines {
+    at: usize,
+    line: usize,
+}
+
+impl Lines {
+    /// Learns that the byte `at` lies on `line`, so that counting goes on from there.
+    fn set(&mut self, at: usize, line: usize) {
+        self.at = at;
+        self.line = line;
+    }
+
+    /// The line of byte `at` (at or after the last byte asked about).
+    fn of(&mut self, bytes: &[u8], at: usize) -> usize {
+        let between = bytes.get(self.at..at).unwrap_or_default();
+        self.line += memchr::memchr_iter(b'\n', between).count();
+        self.at = at;
+        self.line
+    }
+}
+
+/// Reads rows with `simd-csv` from `start` until the end, the stop, or an irregular record.
+fn read_in_place(
+    place: &Place<'_>,
+    pages: &mut Pages<'_>,
+    (start, start_line): (usize, usize),
+    part: &mut Part,
+) -> Reached {
+    let bytes = pages.input.bytes();
+    let mut reader = simd_csv::ZeroCopyReaderBuilder::with_capacity(1 << 20)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&bytes[start..]);
+    let mut lines = Lines {
+        at: start,
+        line: start_line,
+    };
+    let mut copy = ByteRecord::new();
+    loop {
+        let before = start + reader.position() as usize;
+        if let Some(stop) = place.stop
+            && before >= stop
+        {
+            return Reached::End(before == stop);
+        }
+        let record = match reader.read_byte_record() {
+            Ok(Some(record)) => record,
+            Ok(None) => return Reached::End(place.stop.is_none()),
+            Err(_) => return Reached::Irregular(before, lines.of(bytes, before)),
+        };
+        let raw = record.as_slice();
+        let (at, next) = record_bounds(bytes, before, raw.len());
+        let line = lines.of(bytes, at);
+        let (quoting, line_breaks) = quoting(raw);
+        if quoting == Quoting::Irregular {
+            return Reached::Irregular(at, line);
+        }
+        // the record's own line breaks are known: counting goes on from the next record
+        let ends_line = next > at + raw.len() && bytes[next - 1] == b'\n';
+        lines.set(next, line + line_breaks + usize::from(ends_line));
+        pages.pass(at);
+        let row = Row {
+            file: place.file,
+            bytes,
+            at,
+            line,
+        };
+        if !part.fits(&row, next, place, record.len()) {
+            continue;
+        }
+        match InPlace::new(&record).filter(|_| quoting == Quoting::Plain) {
+            Some(text) => part.take(&text, &row, place.columns),
+            None => {
+                unescaped(&record, &mut copy);
+                part.take(&copy, &row, place.columns);
+            }
+        }
+    }
+}
+
+/// Where a record of `len` bytes (without its line break) that the reader found from `before`
+/// begins, after the blank lines it skipped, and the byte after its line break.
+fn record_bounds(bytes: &[u8], before: usize, len: usize) -> (usize, usize) {
+    let blank = bytes[before..]
+        .iter()
+        .take_while(|b| matches!(b, b'\r' | b'\n'))
+        .count();
+    let at = before + blank;
+    let end = at + len;
+    let line_break = match bytes.get(end..(end + 2).min(bytes.len())) {
+        Some([b'\r', b'\n']) => 2,
+        Some([b'\n', ..]) => 1,
+        _ => 0,
+    };
+    (at, end + line_break)
+}
+
+/// The first byte at or after `at` that is not a line break, and its line (`at` being on `line`):
+/// where a record begins when the reader's position precedes the blank lines, or the `\n` of a
+/// `\r\n`, that it skipped.
+fn past_blank_lines(bytes: &[u8], at: usize, line: usize) -> (usize, usize) {
+    let blank = bytes[at.min(bytes.len())..]
+        .iter()
+        .take_while(|b| matches!(b, b'\r' | b'\n'))
+        .count();
+    let breaks = memchr::memchr_iter(b'\n', &bytes[at..at + blank]).count();
+    (at + blank, line + breaks)
+}
+
+/// Reads rows with the `csv` crate from `start` (on line `start_line`) to the end or the stop;
+/// says whether it stopped exactly at the stop.
+fn read_by_csv(
+    place: &Place<'_>,
+    pages: &mut Pages<'_>,
+    (start, start_line): (usize, usize),
+    part: &mut Part,
+) -> bool {
+    let bytes = pages.input.bytes();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -104,10 +278,10 @@ fn parse_part(
     let mut slot = Some(ByteRecord::new());
     loop {
         let mut record = slot.take().unwrap_or_default();
-        if let Some(stop) = stop {
+        if let Some(stop) = place.stop {
             let at = start + reader.position().byte() as usize;
             if at >= stop {
-                return (part, at == stop);
+                return at == stop;
             }
         }
         match reader.read_byte_record(&mut record) {
@@ -116,7 +290,7 @@ fn parse_part(
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line() as usize);
                 part.problems.push(Problem::at(
-                    file,
+                    place.file,
                     start_line + line.max(1) - 1,
                     1,
                     format!("unreadable CSV: {e}"),
@@ -130,42 +304,33 @@ fn parse_part(
                 start_line + p.line() as usize - 1,
             )
         });
-        if at - released >= RELEASE_STEP {
-            input.release(released..at);
-            released = at;
-        }
-        let last = stop.is_none()
-            && bytes[(start + reader.position().byte() as usize).min(bytes.len())..]
-                .iter()
-                .all(u8::is_ascii_whitespace);
-        if let Some(message) = shape_problem(bytes, at, last, record.len(), columns.width) {
-            let (line, column) = line_column(bytes, at, line, field_offset(bytes, at, 0));
-            part.problems.push(Problem::at(file, line, column, message));
-            slot = Some(record);
-            continue;
-        }
+        let (at, line) = past_blank_lines(bytes, at, line);
+        pages.pass(at);
         let row = Row {
-            file,
+            file: place.file,
             bytes,
             at,
             line,
         };
+        let next = start + reader.position().byte() as usize;
+        if !part.fits(&row, next, place, record.len()) {
+            slot = Some(record);
+            continue;
+        }
         slot = Some(match StringRecord::from_byte_record(record) {
             Ok(text) => {
-                part.take(&text, &row, columns);
+                part.take(&text, &row, place.columns);
                 text.into_byte_record()
             }
             Err(not_text) => {
                 // some field is not UTF-8: checked field by field, to name it if the row reads it
                 let record = not_text.into_byte_record();
-                part.take(&record, &row, columns);
+                part.take(&record, &row, place.columns);
                 record
             }
         });
     }
-    // sorted here, on the part's own thread, so that finding duplicates is one merge
-    part.id_keys.sort_unstable();
-    (part, stop.is_none())
+    place.stop.is_none()
 }
 
 /// Where a record lies: its file's name and bytes, its byte offset and its line.
@@ -177,6 +342,29 @@ struct Row<'a> {
 }
 
 impl Part {
+    /// Whether a record of `fields` fields, ending before byte `next`, has the header's width and
+    /// is whole; if not, its problem is added.
+    fn fits(&mut self, row: &Row<'_>, next: usize, place: &Place<'_>, fields: usize) -> bool {
+        let Row {
+            file,
+            bytes,
+            at,
+            line,
+        } = *row;
+        let last = place.stop.is_none()
+            && bytes[next.min(bytes.len())..]
+                .iter()
+                .all(u8::is_ascii_whitespace);
+        match shape_problem(bytes, at, last, fields, place.columns.width) {
+            Some(message) => {
+                let (line, column) = line_column(bytes, at, line, field_offset(bytes, at, 0));
+                self.problems.push(Problem::at(file, line, column, message));
+                false
+            }
+            None => true,
+        }
+    }
+
     /// Adds the record's row to the part, or its problem, located in the file.
     fn take(&mut self, record: &impl RecordText, row: &Row<'_>, columns: &Columns) {
         let Row {
@@ -299,38 +487,17 @@ impl Part {
 
 /// Merges the parts in order: the tables, the rows (offsets moved past a `bom` of that many
 /// bytes), the id keys and the problems.
-pub(super) fn join(
-    parts: Vec<Part>,
-    bom: usize,
-) -> (Rows, RowColumns, Vec<(u64, usize)>, Vec<Problem>) {
+pub(super) fn join(parts: Vec<Part>, bom: usize) -> (Rows, RowColumns, Vec<IdKeys>, Vec<Problem>) {
     let mut parts = parts.into_iter();
     let mut first = parts.next().unwrap_or_default();
-    for part in parts {
+    let mut id_keys = vec![std::mem::take(&mut first.id_keys)];
+    for mut part in parts {
         let base = first.out.len();
-        let (places, strings, actors) = first.rows.adopt(&part.rows);
-        let map = |table: &[u32], k: u32| table.get(k as usize).copied().unwrap_or(k);
-        let (r, o) = (&part.out, &mut first.out);
-        o.start.extend_from_slice(&r.start);
-        o.end.extend_from_slice(&r.end);
-        o.precision.extend_from_slice(&r.precision);
-        o.lon_lat.extend_from_slice(&r.lon_lat);
-        o.category.extend_from_slice(&r.category);
-        o.off_map.extend_from_slice(&r.off_map);
-        o.place.extend(r.place.iter().map(|&k| map(&places, k)));
-        o.title.extend(r.title.iter().map(|&k| map(&strings, k)));
-        o.label.extend(r.label.iter().map(|&k| map(&strings, k)));
-        o.actors.extend(r.actors.iter().map(|&k| map(&actors, k)));
-        let id_base = o.ids.len() as u32;
-        o.ids.push_str(&r.ids);
-        o.id_end.extend(r.id_end.iter().map(|&e| e + id_base));
-        o.offset.extend_from_slice(&r.offset);
-        o.line.extend_from_slice(&r.line);
-        let mut keys = std::mem::take(&mut first.id_keys);
-        keys.extend(part.id_keys.iter().map(|&(h, j)| (h, j + base)));
-        // two sorted runs: the stable sort finds them and merges them in linear time (the
-        // unstable one would sort them again from scratch)
-        keys.sort();
-        first.id_keys = keys;
+        append(&mut first, &part);
+        for key in &mut part.id_keys {
+            key.1 += base;
+        }
+        id_keys.push(part.id_keys);
         first.problems.extend(part.problems);
     }
     if bom > 0 {
@@ -338,7 +505,29 @@ pub(super) fn join(
             *offset += bom as u64;
         }
     }
-    (first.rows, first.out, first.id_keys, first.problems)
+    (first.rows, first.out, id_keys, first.problems)
+}
+
+/// Appends a later part's rows to `first`'s columns, its numbers made `first`'s.
+fn append(first: &mut Part, part: &Part) {
+    let (places, strings, actors) = first.rows.adopt(&part.rows);
+    let map = |table: &[u32], k: u32| table.get(k as usize).copied().unwrap_or(k);
+    let (r, o) = (&part.out, &mut first.out);
+    o.start.extend_from_slice(&r.start);
+    o.end.extend_from_slice(&r.end);
+    o.precision.extend_from_slice(&r.precision);
+    o.lon_lat.extend_from_slice(&r.lon_lat);
+    o.category.extend_from_slice(&r.category);
+    o.off_map.extend_from_slice(&r.off_map);
+    o.place.extend(r.place.iter().map(|&k| map(&places, k)));
+    o.title.extend(r.title.iter().map(|&k| map(&strings, k)));
+    o.label.extend(r.label.iter().map(|&k| map(&strings, k)));
+    o.actors.extend(r.actors.iter().map(|&k| map(&actors, k)));
+    let id_base = o.ids.len() as u32;
+    o.ids.push_str(&r.ids);
+    o.id_end.extend(r.id_end.iter().map(|&e| e + id_base));
+    o.offset.extend_from_slice(&r.offset);
+    o.line.extend_from_slice(&r.line);
 }
 
 impl Rows {
@@ -391,8 +580,10 @@ impl Rows {
 mod tests {
     use super::*;
 
-    fn parse(text: &str, split_min: usize) -> (Vec<String>, Vec<String>, Vec<String>) {
-        let bytes = text.as_bytes();
+    type Described = (Vec<String>, Vec<String>, Vec<String>);
+
+    /// The header's columns, and the byte and line where the rows begin.
+    fn header(bytes: &[u8]) -> (Columns, usize, usize) {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .from_reader(bytes);
@@ -401,6 +592,12 @@ mod tests {
         let columns = Columns::find(&header).unwrap();
         let body = reader.position().byte() as usize;
         let line = reader.position().line() as usize;
+        (columns, body, line)
+    }
+
+    fn parse(text: &str, split_min: usize) -> Described {
+        let bytes = text.as_bytes();
+        let (columns, body, line) = header(bytes);
         let parts = parse_parts(
             "t.csv",
             Input::from(bytes),
@@ -408,7 +605,31 @@ mod tests {
             &columns,
             split_min,
         );
-        let (rows, out, _, problems) = join(parts, 0);
+        describe(join(parts, 0))
+    }
+
+    /// What the `csv` crate alone reads from the rows.
+    fn parse_by_csv(text: &str) -> Described {
+        let bytes = text.as_bytes();
+        let (columns, body, line) = header(bytes);
+        let place = Place {
+            file: "t.csv",
+            stop: None,
+            columns: &columns,
+        };
+        let mut pages = Pages {
+            input: Input::from(bytes),
+            released: body,
+        };
+        let mut part = Part::default();
+        read_by_csv(&place, &mut pages, (body, line), &mut part);
+        part.id_keys.sort_unstable();
+        describe(join(vec![part], 0))
+    }
+
+    fn describe(
+        (rows, out, _, problems): (Rows, RowColumns, Vec<IdKeys>, Vec<Problem>),
+    ) -> Described {
         let described: Vec<String> = (0..out.len())
             .map(|j| {
                 format!(
@@ -428,6 +649,36 @@ mod tests {
             places,
             problems.iter().map(|p| p.to_string()).collect(),
         )
+    }
+
+    proptest::proptest! {
+        /// Rows read in place, with irregular rows among them, give what the `csv` crate alone
+        /// gives: the same events at the same offsets and lines, and the same located problems.
+        #[test]
+        fn reading_in_place_gives_what_the_csv_crate_gives(
+            rows in proptest::collection::vec(
+                ("[A-C]{1,2}", "2022-0[1-3]-[0-3][0-9]|bad", "[a-c \",\r\n]{0,8}", 0u8..4, proptest::bool::ANY),
+                1..24,
+            ),
+            line_break in "\n|\r\n",
+        ) {
+            let mut text = String::from("event_id_cnty,event_date,location,latitude,longitude,notes");
+            text.push_str(&line_break);
+            for (id, date, note, shape, quoted) in &rows {
+                let note = if *quoted { format!("\"{}\"", note.replace('"', "\"\"")) } else { note.clone() };
+                let row = match shape {
+                    0 => format!("{id},{date},Kapan,39.2,46.4,{note}"),
+                    1 => format!("{id},{date},\"Tovuz, north\",40.9,45.6,{note}"),
+                    2 => format!("{id},{date}"),
+                    _ => String::new(),
+                };
+                text.push_str(&row);
+                text.push_str(&line_break);
+            }
+            let ours = parse(&text, usize::MAX);
+            proptest::prop_assert_eq!(&ours, &parse_by_csv(&text), "{:?}", text);
+            proptest::prop_assert_eq!(&ours, &parse(&text, 1), "{:?}", text);
+        }
     }
 
     #[test]
