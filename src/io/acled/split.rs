@@ -101,18 +101,21 @@ fn parse_part(
     // room for every row to the end of the file: the second part's rows are appended to the
     // first part's columns, which then never move; room not written to takes no memory
     part.reserve(estimate_rows(&bytes[start..]));
-    let mut pages = Pages {
-        input,
-        released: start,
+    let mut reading = Reading {
+        place: Place {
+            file,
+            stop,
+            columns,
+        },
+        pages: Pages {
+            input,
+            released: start,
+        },
+        part: &mut part,
     };
-    let place = Place {
-        file,
-        stop,
-        columns,
-    };
-    let stopped = match read_in_place(&place, &mut pages, (start, start_line), &mut part) {
+    let stopped = match reading.in_place((start, start_line)) {
         Reached::End(stopped) => stopped,
-        Reached::Irregular(at, line) => read_by_csv(&place, &mut pages, (at, line), &mut part),
+        Reached::Irregular(at, line) => reading.by_csv((at, line)),
     };
     // sorted here, on the part's own thread, so that finding duplicates is one merge
     part.id_keys.sort_unstable();
@@ -139,6 +142,38 @@ impl Pages<'_> {
             self.input.release(self.released..at);
             self.released = at;
         }
+    }
+}
+
+/// A part being read: what it reads, its pages, and what it has given so far.
+struct Reading<'a, 'p> {
+    place: Place<'a>,
+    pages: Pages<'a>,
+    part: &'p mut Part,
+}
+
+impl<'a> Reading<'a, '_> {
+    /// Whether a record starting at `at` lies at or past the stop, and if so whether exactly at it.
+    fn stopped_at(&self, at: usize) -> Option<bool> {
+        self.place
+            .stop
+            .filter(|&stop| at >= stop)
+            .map(|stop| at == stop)
+    }
+
+    /// The row of a record of `fields` fields starting at byte `at` on `line` and ending before
+    /// `next`, when it is whole and as wide as the header (otherwise its problem is added).
+    fn row(&mut self, (at, line): (usize, usize), next: usize, fields: usize) -> Option<Row<'a>> {
+        self.pages.pass(at);
+        let row = Row {
+            file: self.place.file,
+            bytes: self.pages.input.bytes(),
+            at,
+            line,
+        };
+        self.part
+            .fits(&row, next, &self.place, fields)
+            .then_some(row)
     }
 }
 
@@ -172,62 +207,111 @@ impl Lines {
     }
 }
 
-/// Reads rows with `simd-csv` from `start` until the end, the stop, or an irregular record.
-fn read_in_place(
-    place: &Place<'_>,
-    pages: &mut Pages<'_>,
-    (start, start_line): (usize, usize),
-    part: &mut Part,
-) -> Reached {
-    let bytes = pages.input.bytes();
-    let mut reader = simd_csv::ZeroCopyReaderBuilder::with_capacity(1 << 20)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(&bytes[start..]);
-    let mut lines = Lines {
-        at: start,
-        line: start_line,
-    };
-    let mut copy = ByteRecord::new();
-    loop {
-        let before = start + reader.position() as usize;
-        if let Some(stop) = place.stop
-            && before >= stop
-        {
-            return Reached::End(before == stop);
-        }
-        let record = match reader.read_byte_record() {
-            Ok(Some(record)) => record,
-            Ok(None) => return Reached::End(place.stop.is_none()),
-            Err(_) => return Reached::Irregular(before, lines.of(bytes, before)),
+impl Reading<'_, '_> {
+    /// Reads rows with `simd-csv` from `start` (on line `start_line`) until the end, the stop, or
+    /// an irregular record.
+    fn in_place(&mut self, (start, start_line): (usize, usize)) -> Reached {
+        let bytes = self.pages.input.bytes();
+        let mut reader = simd_csv::ZeroCopyReaderBuilder::with_capacity(1 << 20)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&bytes[start..]);
+        let mut lines = Lines {
+            at: start,
+            line: start_line,
         };
-        let raw = record.as_slice();
-        let (at, next) = record_bounds(bytes, before, raw.len());
-        let line = lines.of(bytes, at);
-        let (quoting, line_breaks) = quoting(raw);
-        if quoting == Quoting::Irregular {
-            return Reached::Irregular(at, line);
-        }
-        // the record's own line breaks are known: counting goes on from the next record
-        let ends_line = next > at + raw.len() && bytes[next - 1] == b'\n';
-        lines.set(next, line + line_breaks + usize::from(ends_line));
-        pages.pass(at);
-        let row = Row {
-            file: place.file,
-            bytes,
-            at,
-            line,
-        };
-        if !part.fits(&row, next, place, record.len()) {
-            continue;
-        }
-        match InPlace::new(&record).filter(|_| quoting == Quoting::Plain) {
-            Some(text) => part.take(&text, &row, place.columns),
-            None => {
-                unescaped(&record, &mut copy);
-                part.take(&copy, &row, place.columns);
+        let mut copy = ByteRecord::new();
+        loop {
+            let before = start + reader.position() as usize;
+            if let Some(exactly) = self.stopped_at(before) {
+                return Reached::End(exactly);
+            }
+            let record = match reader.read_byte_record() {
+                Ok(Some(record)) => record,
+                Ok(None) => return Reached::End(self.place.stop.is_none()),
+                Err(_) => return Reached::Irregular(before, lines.of(bytes, before)),
+            };
+            let raw = record.as_slice();
+            let (at, next) = record_bounds(bytes, before, raw.len());
+            let line = lines.of(bytes, at);
+            let (quoting, line_breaks) = quoting(raw);
+            if quoting == Quoting::Irregular {
+                return Reached::Irregular(at, line);
+            }
+            // the record's own line breaks are known: counting goes on from the next record
+            let ends_line = next > at + raw.len() && bytes[next - 1] == b'\n';
+            lines.set(next, line + line_breaks + usize::from(ends_line));
+            let Some(row) = self.row((at, line), next, record.len()) else {
+                continue;
+            };
+            let columns = self.place.columns;
+            match InPlace::new(&record).filter(|_| quoting == Quoting::Plain) {
+                Some(text) => self.part.take(&text, &row, columns),
+                None => {
+                    unescaped(&record, &mut copy);
+                    self.part.take(&copy, &row, columns);
+                }
             }
         }
+    }
+
+    /// Reads rows with the `csv` crate from `start` (on line `start_line`) to the end or the
+    /// stop; says whether it stopped exactly at the stop.
+    fn by_csv(&mut self, (start, start_line): (usize, usize)) -> bool {
+        let bytes = self.pages.input.bytes();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&bytes[start..]);
+        // the record moves into a `StringRecord` (checked as UTF-8 once, as a whole) and back,
+        // held in an `Option` so that no row allocates a record of its own
+        let mut slot = Some(ByteRecord::new());
+        loop {
+            let mut record = slot.take().unwrap_or_default();
+            if let Some(exactly) = self.stopped_at(start + reader.position().byte() as usize) {
+                return exactly;
+            }
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let line = e.position().map_or(1, |p| p.line() as usize);
+                    self.part.problems.push(Problem::at(
+                        self.place.file,
+                        start_line + line.max(1) - 1,
+                        1,
+                        format!("unreadable CSV: {e}"),
+                    ));
+                    break;
+                }
+            }
+            let (at, line) = record.position().map_or((0, 1), |p| {
+                (
+                    start + p.byte() as usize,
+                    start_line + p.line() as usize - 1,
+                )
+            });
+            let next = start + reader.position().byte() as usize;
+            let Some(row) = self.row(past_blank_lines(bytes, at, line), next, record.len()) else {
+                slot = Some(record);
+                continue;
+            };
+            let columns = self.place.columns;
+            slot = Some(match StringRecord::from_byte_record(record) {
+                Ok(text) => {
+                    self.part.take(&text, &row, columns);
+                    text.into_byte_record()
+                }
+                Err(not_text) => {
+                    // some field is not UTF-8: checked field by field, to name it if the row
+                    // reads it
+                    let record = not_text.into_byte_record();
+                    self.part.take(&record, &row, columns);
+                    record
+                }
+            });
+        }
+        self.place.stop.is_none()
     }
 }
 
@@ -260,79 +344,6 @@ fn past_blank_lines(bytes: &[u8], at: usize, line: usize) -> (usize, usize) {
     (at + blank, line + breaks)
 }
 
-/// Reads rows with the `csv` crate from `start` (on line `start_line`) to the end or the stop;
-/// says whether it stopped exactly at the stop.
-fn read_by_csv(
-    place: &Place<'_>,
-    pages: &mut Pages<'_>,
-    (start, start_line): (usize, usize),
-    part: &mut Part,
-) -> bool {
-    let bytes = pages.input.bytes();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(&bytes[start..]);
-    // the record moves into a `StringRecord` (checked as UTF-8 once, as a whole) and back, held in
-    // an `Option` so that no row allocates a record of its own
-    let mut slot = Some(ByteRecord::new());
-    loop {
-        let mut record = slot.take().unwrap_or_default();
-        if let Some(stop) = place.stop {
-            let at = start + reader.position().byte() as usize;
-            if at >= stop {
-                return at == stop;
-            }
-        }
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e.position().map_or(1, |p| p.line() as usize);
-                part.problems.push(Problem::at(
-                    place.file,
-                    start_line + line.max(1) - 1,
-                    1,
-                    format!("unreadable CSV: {e}"),
-                ));
-                break;
-            }
-        }
-        let (at, line) = record.position().map_or((0, 1), |p| {
-            (
-                start + p.byte() as usize,
-                start_line + p.line() as usize - 1,
-            )
-        });
-        let (at, line) = past_blank_lines(bytes, at, line);
-        pages.pass(at);
-        let row = Row {
-            file: place.file,
-            bytes,
-            at,
-            line,
-        };
-        let next = start + reader.position().byte() as usize;
-        if !part.fits(&row, next, place, record.len()) {
-            slot = Some(record);
-            continue;
-        }
-        slot = Some(match StringRecord::from_byte_record(record) {
-            Ok(text) => {
-                part.take(&text, &row, place.columns);
-                text.into_byte_record()
-            }
-            Err(not_text) => {
-                // some field is not UTF-8: checked field by field, to name it if the row reads it
-                let record = not_text.into_byte_record();
-                part.take(&record, &row, place.columns);
-                record
-            }
-        });
-    }
-    place.stop.is_none()
-}
-
 /// Where a record lies: its file's name and bytes, its byte offset and its line.
 struct Row<'a> {
     file: &'a str,
@@ -341,24 +352,27 @@ struct Row<'a> {
     line: usize,
 }
 
+impl Row<'_> {
+    /// A problem located at the first character of field `index` of the record.
+    fn problem(&self, index: usize, message: String) -> Problem {
+        let offset = field_offset(self.bytes, self.at, index);
+        let (line, column) = line_column(self.bytes, self.at, self.line, offset);
+        Problem::at(self.file, line, column, message)
+    }
+}
+
 impl Part {
     /// Whether a record of `fields` fields, ending before byte `next`, has the header's width and
     /// is whole; if not, its problem is added.
     fn fits(&mut self, row: &Row<'_>, next: usize, place: &Place<'_>, fields: usize) -> bool {
-        let Row {
-            file,
-            bytes,
-            at,
-            line,
-        } = *row;
+        let bytes = row.bytes;
         let last = place.stop.is_none()
             && bytes[next.min(bytes.len())..]
                 .iter()
                 .all(u8::is_ascii_whitespace);
-        match shape_problem(bytes, at, last, fields, place.columns.width) {
+        match shape_problem(bytes, row.at, last, fields, place.columns.width) {
             Some(message) => {
-                let (line, column) = line_column(bytes, at, line, field_offset(bytes, at, 0));
-                self.problems.push(Problem::at(file, line, column, message));
+                self.problems.push(row.problem(0, message));
                 false
             }
             None => true,
@@ -367,30 +381,14 @@ impl Part {
 
     /// Adds the record's row to the part, or its problem, located in the file.
     fn take(&mut self, record: &impl RecordText, row: &Row<'_>, columns: &Columns) {
-        let Row {
-            file,
-            bytes,
-            at,
-            line,
-        } = *row;
         match Rows::fields(record, columns) {
             Ok(fields) => {
-                // the line the row's first field is on (blank lines before it were skipped)
-                let line = if fields.id.is_empty() {
-                    line_column(bytes, at, line, field_offset(bytes, at, 0)).0
-                } else {
-                    line
-                };
                 self.rows
-                    .push(&fields, (at as u64, line as u32), &mut self.out);
+                    .push(&fields, (row.at as u64, row.line as u32), &mut self.out);
                 let j = self.out.len() - 1;
                 self.id_keys.push((fx_hash(self.out.id(j).as_bytes()), j));
             }
-            Err((index, message)) => {
-                let offset = field_offset(bytes, at, index);
-                let (line, column) = line_column(bytes, at, line, offset);
-                self.problems.push(Problem::at(file, line, column, message));
-            }
+            Err((index, message)) => self.problems.push(row.problem(index, message)),
         }
     }
 }
@@ -612,17 +610,20 @@ mod tests {
     fn parse_by_csv(text: &str) -> Described {
         let bytes = text.as_bytes();
         let (columns, body, line) = header(bytes);
-        let place = Place {
-            file: "t.csv",
-            stop: None,
-            columns: &columns,
-        };
-        let mut pages = Pages {
-            input: Input::from(bytes),
-            released: body,
-        };
         let mut part = Part::default();
-        read_by_csv(&place, &mut pages, (body, line), &mut part);
+        let mut reading = Reading {
+            place: Place {
+                file: "t.csv",
+                stop: None,
+                columns: &columns,
+            },
+            pages: Pages {
+                input: Input::from(bytes),
+                released: body,
+            },
+            part: &mut part,
+        };
+        reading.by_csv((body, line));
         part.id_keys.sort_unstable();
         describe(join(vec![part], 0))
     }
