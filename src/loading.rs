@@ -124,18 +124,18 @@ fn run(
         undated: None,
         options: options.clone(),
     };
+    let mut f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return failed(Problem::whole(&file, format!("cannot read: {e}"))),
+    };
     // a large file is mapped: there is nothing to read first, and a table's parser gives its pages
     // back as it passes them, so the file never sits in memory whole
-    if let Ok(mapped @ FileBytes::Mapped(_)) = FileBytes::open(path) {
+    if let Some(mapped) = FileBytes::map_large(&f) {
         read.store(u64::MAX, Ordering::Relaxed);
         let (places, loaded) = load_input(path, mapped.input(), basemap, &options);
         drop(mapped);
         return finish(path, places, loaded, options);
     }
-    let mut f = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => return failed(Problem::whole(&file, format!("cannot read: {e}"))),
-    };
     let size = f.metadata().map_or(0, |m| m.len() as usize);
     let mut bytes = Vec::with_capacity(size);
     let mut chunk = vec![0u8; 1 << 20];

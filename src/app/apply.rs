@@ -59,11 +59,17 @@ impl AtlasApp {
             Command::Zoom(f) => self.set_map_view(self.map.zoomed(f)),
             Command::FitRegion => self.map.fit_pending = true,
             Command::OpenDialog => self.open_dialog(DialogPurpose::Open),
-            Command::OpenPath(path) => self.open_path(path),
+            Command::OpenPath(path) => {
+                // a file the user opens is asked about once read, even in place of a `--data` load
+                self.auto_accept = None;
+                self.open_path(path);
+            }
             Command::CancelLoad => {
                 if let Some(job) = self.job.take() {
                     job.cancel();
                 }
+                // nor is what the user opens next taken without asking
+                self.auto_accept = None;
                 self.say("Loading cancelled; nothing changed.", false);
             }
             Command::AcceptLoad { layer } => self.accept_load(layer),

@@ -80,6 +80,8 @@ pub struct AtlasApp {
     generation: u64,
     scroll_quote: u8,
     themed: bool,
+    /// The last pass drew the opening screen ([`opening_ui`]).
+    opening_shown: bool,
     /// The File menu.
     pub menu: MenuState,
     /// A load running in the background.
@@ -153,6 +155,7 @@ impl AtlasApp {
             generation: 0,
             scroll_quote: 0,
             themed: false,
+            opening_shown: false,
             menu: MenuState::default(),
             job: None,
             row_search: None,
@@ -289,6 +292,16 @@ impl AtlasApp {
         commands
     }
 
+    /// The file named on the command line, while it loads to replace the open data.
+    pub fn opening_at_start(&self) -> Option<PathBuf> {
+        let replacing = matches!(self.auto_accept, Some(AutoAccept::Replace { .. }));
+        match (&self.startup_load, &self.job) {
+            (Some((path, _)), _) => Some(path.clone()),
+            (None, Some(job)) if replacing => Some(job.path.clone()),
+            _ => None,
+        }
+    }
+
     /// The map, drawn from the app's state.
     fn map_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let input = MapInput {
@@ -316,6 +329,17 @@ impl AtlasApp {
     fn panels_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         if self.map_only {
             return self.map_panel_ui(ui);
+        }
+        if let Some(path) = self.opening_at_start() {
+            opening_ui(ui, &path);
+            self.opening_shown = true;
+            return Vec::new();
+        }
+        if std::mem::take(&mut self.opening_shown) {
+            // every panel is new and will ask for a pass to settle its size: ask first, so that
+            // the map skips its layers in the pass thrown away instead of grouping its markers twice
+            ui.ctx()
+                .request_discard("the viewer's panels replace the opening screen");
         }
         let mut commands = Vec::new();
         let hovered = self.hovered;
@@ -369,6 +393,20 @@ impl AtlasApp {
         egui::CentralPanel::no_frame().show(ui, |ui| commands.extend(self.map_ui(ui)));
         commands
     }
+}
+
+/// While the file named on the command line loads: the title and a plain backdrop under the
+/// loading window ([`crate::panels::load_panel::progress_ui`]), not the data the file is about to
+/// replace. Every frame drawn beside the load takes processor time from it, and on a machine
+/// without a graphics card a frame of the whole viewer, map and panels, is the costlier by far.
+fn opening_ui(ui: &mut egui::Ui, path: &std::path::Path) {
+    egui::Panel::top("title").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading("Caucasus Atlas");
+            ui.weak(format!("opening {}", path.display()));
+        });
+    });
+    egui::CentralPanel::default().show(ui, |_| {});
 }
 
 impl eframe::App for AtlasApp {

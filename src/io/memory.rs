@@ -38,19 +38,27 @@ impl FileBytes {
     /// Opens a file for loading.
     pub fn open(path: &std::path::Path) -> std::io::Result<FileBytes> {
         let file = std::fs::File::open(path)?;
-        let len = file.metadata()?.len();
-        if len >= MAP_MIN && usize::try_from(len).is_ok() {
-            // SAFETY: the map is read-only and private to this load; see the type's note on files
-            // that change while mapped.
-            if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
-                #[cfg(unix)]
-                let _ = map.advise(memmap2::Advice::Sequential);
-                return Ok(FileBytes::Mapped(map));
-            }
+        if let Some(mapped) = FileBytes::map_large(&file) {
+            return Ok(mapped);
         }
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut &file, &mut bytes)?;
         Ok(FileBytes::Read(bytes))
+    }
+
+    /// Maps a file when it is large, and reads nothing otherwise: a small file, and a pipe that
+    /// can be read only once, are left to the caller to read.
+    pub fn map_large(file: &std::fs::File) -> Option<FileBytes> {
+        let len = file.metadata().ok()?.len();
+        if len < MAP_MIN || usize::try_from(len).is_err() {
+            return None;
+        }
+        // SAFETY: the map is read-only and private to this load; see the type's note on files
+        // that change while mapped.
+        let map = unsafe { memmap2::Mmap::map(file) }.ok()?;
+        #[cfg(unix)]
+        let _ = map.advise(memmap2::Advice::Sequential);
+        Some(FileBytes::Mapped(map))
     }
 
     /// The bytes to parse.

@@ -97,6 +97,14 @@ fn frame_view(ui: &Ui, response: &Response, memory: &MapMemory) -> (MapView, Opt
     }
 }
 
+/// Whether egui will throw this pass's drawing away (a panel asked for another pass to settle its
+/// layout, as every panel does the first time it is shown) and the pass holds no input the layers
+/// would answer. Its layers are then skipped: their work would be lost, and a dataset's first frame
+/// would group its markers twice.
+fn thrown_away(ui: &Ui) -> bool {
+    ui.ctx().will_discard() && ui.input(|i| i.events.is_empty())
+}
+
 /// Draws the map into the available space; returns the commands the user gave.
 pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<Command> {
     let rect = ui.available_rect_before_wrap();
@@ -151,8 +159,10 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
             placed: placed_labels,
         },
     ];
-    for layer in layers {
-        commands.extend(layer.ui(ui, &response, &projector, &mut scene));
+    if !thrown_away(ui) {
+        for layer in layers {
+            commands.extend(layer.ui(ui, &response, &projector, &mut scene));
+        }
     }
     memory.occupied = scene.occupied;
     commands.extend(area_select::box_drag(

@@ -82,6 +82,8 @@ enum Scrub {
 /// have been drawn.
 pub struct FrameSignal {
     app: AtlasApp,
+    /// The dataset open when the viewer was wrapped (the bundled data): any other is a file's.
+    opened_with: u64,
     /// The dataset the frames built so far show.
     shown: Option<u64>,
     waiting: Option<Waiting>,
@@ -92,6 +94,7 @@ impl FrameSignal {
     /// Wraps the viewer.
     pub fn new(app: AtlasApp) -> FrameSignal {
         FrameSignal {
+            opened_with: app.data.uid(),
             app,
             shown: None,
             waiting: None,
@@ -133,8 +136,8 @@ impl FrameSignal {
 
     /// Notes what the pass just run shows; true when news now waits for the frame to be drawn.
     /// A frame may take several passes (egui discards a pass to settle its layout), and only the
-    /// last is drawn: a file loaded in the first frame's second pass makes that frame show it, and
-    /// both lines then name the file's events.
+    /// last is drawn. A file loaded before the first frame, or within it, makes that frame show it,
+    /// and both lines then name the file's events.
     fn note_pass(&mut self) -> bool {
         let uid = self.app.data.uid();
         if self.shown == Some(uid) {
@@ -142,7 +145,7 @@ impl FrameSignal {
         }
         self.waiting = Some(Waiting {
             first: self.shown.is_none() || self.waiting.is_some_and(|w| w.first),
-            data: self.shown.is_some(),
+            data: uid != self.opened_with,
             events: self.app.data.len(),
         });
         self.shown = Some(uid);
@@ -235,6 +238,18 @@ mod tests {
         let mut signal = FrameSignal::new(AtlasApp::bundled());
         assert!(signal.note_pass());
         // the second pass of the same frame shows the file
+        signal.app.set_data(Dataset::default());
+        assert!(signal.note_pass());
+        assert_eq!(
+            signal.waiting_lines(),
+            ["atlas-frame first 0", "atlas-frame data 0"]
+        );
+    }
+
+    #[test]
+    fn a_file_loaded_before_the_first_frame_makes_both_lines_name_it() {
+        let mut signal = FrameSignal::new(AtlasApp::bundled());
+        // a small `--data` file is read while the window is made
         signal.app.set_data(Dataset::default());
         assert!(signal.note_pass());
         assert_eq!(

@@ -107,3 +107,38 @@ fn the_map_only_picture_names_every_key_place_clear_of_markers_and_of_each_other
         "no controls in a picture for publication"
     );
 }
+
+/// A pass egui throws away (asked for before the map is drawn, as the app does when its panels
+/// first appear) draws none of the map's layers; the pass drawn after it draws them all.
+#[test]
+fn a_pass_thrown_away_draws_no_layers_and_the_next_draws_them() {
+    use std::sync::{Arc, Mutex};
+    let labels_after_pass: Arc<Mutex<Vec<(usize, usize)>>> = Arc::default();
+    let record = labels_after_pass.clone();
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(eframe::egui::vec2(1600.0, 1000.0))
+        .with_max_steps(1)
+        .build_ui_state(
+            move |ui, app: &mut caucasus_atlas::app::AtlasApp| {
+                let pass = ui.ctx().current_pass_index();
+                if pass == 0 {
+                    ui.ctx().request_discard("test: a panel settles its size");
+                }
+                app.frame_ui(ui);
+                let labels = app.map.placed_labels.len();
+                record.lock().unwrap().push((pass, labels));
+            },
+            caucasus_atlas::app::AtlasApp::bundled(),
+        );
+    harness.step();
+    // the harness's first frame: the map has never been drawn before it
+    let passes = labels_after_pass.lock().unwrap().clone();
+    assert!(passes.len() >= 2, "{passes:?}");
+    assert_eq!(passes[0], (0, 0), "the thrown-away pass placed labels");
+    assert_eq!(passes[1].0, 1);
+    assert!(
+        passes[1].1 >= 14,
+        "the drawn pass placed {} labels",
+        passes[1].1
+    );
+}

@@ -269,3 +269,97 @@ fn searching_a_table_also_searches_its_notes_in_the_background() {
     let text = node.label().or_else(|| node.value()).unwrap_or_default();
     assert_eq!(text, "1 of 5 events shown");
 }
+
+/// A named pipe, read by the load only once the test writes to it: a load that lasts until the
+/// test lets it finish.
+#[cfg(unix)]
+fn pipe(name: &str) -> PathBuf {
+    let path = temp(name);
+    let _ = std::fs::remove_file(&path);
+    let made = std::process::Command::new("mkfifo").arg(&path).status();
+    assert!(made.unwrap().success(), "mkfifo {}", path.display());
+    path
+}
+
+/// The app started with `--data` naming `path`, after its first frames.
+#[cfg(unix)]
+fn opening(path: &Path) -> Harness<'static, AtlasApp> {
+    let mut app = AtlasApp::bundled();
+    app.startup_load = Some((path.to_path_buf(), false));
+    let mut harness = Harness::builder()
+        .with_size(eframe::egui::vec2(1600.0, 1000.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.frame_ui(ui), app);
+    for _ in 0..3 {
+        harness.step();
+    }
+    harness
+}
+
+#[cfg(unix)]
+#[test]
+fn the_window_shows_the_file_opening_until_its_events_replace_the_bundled_ones() {
+    let path = pipe("opening.csv");
+    let mut harness = opening(&path);
+    // the file named on the command line is opening: not the events it is about to replace
+    harness.get_by_label(&format!("opening {}", path.display()));
+    harness.get_by_label("Cancel");
+    assert!(harness.query_by_label("Map").is_none());
+    assert!(harness.query_by_label("Search").is_none());
+    assert_eq!(
+        harness.state().data.len(),
+        60,
+        "the bundled data is still open"
+    );
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acled_sample.csv");
+    let bytes = std::fs::read(sample).unwrap();
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || std::fs::write(path, bytes).unwrap())
+    };
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().data.index_of("AZE1001").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    writer.join().unwrap();
+    harness.run();
+    assert!(harness.state().data.index_of("AZE1001").is_some());
+    assert!(
+        harness
+            .state()
+            .data
+            .index_of("2022-08-03-lachin-clash")
+            .is_none()
+    );
+    harness.get_by_label("Map");
+    harness.get_by_label("Search");
+    let opening = format!("opening {}", path.display());
+    assert!(harness.query_by_label(&opening).is_none());
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn cancelling_the_file_named_on_the_command_line_shows_the_bundled_events() {
+    let path = pipe("cancelled.csv");
+    let mut harness = opening(&path);
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    harness.get_by_label("Map");
+    harness.get_by_label("Loading cancelled; nothing changed.");
+    let data = &harness.state().data;
+    assert!(data.index_of("2022-08-03-lachin-clash").is_some());
+    // the load, waiting for the pipe's writer, reads its end and stops
+    drop(std::fs::OpenOptions::new().write(true).open(&path).unwrap());
+    std::fs::remove_file(&path).unwrap();
+    // a file the user opens next is asked about, not taken in place of the bundled events
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acled_sample.csv");
+    open_through_menu(&mut harness, &sample);
+    harness.get_by_label_contains("Replace with");
+    let data = &harness.state().data;
+    assert!(data.index_of("2022-08-03-lachin-clash").is_some());
+    assert!(data.index_of("AZE1001").is_none());
+}
