@@ -195,23 +195,36 @@ fn export_follows_the_window_and_filters() {
     );
 }
 
-/// The app opened with the ACLED sample named as `--data` would, stepped until it has loaded.
-fn harness_with_the_acled_sample() -> Harness<'static, AtlasApp> {
+/// The app as started with `--data path`, before its first frame.
+fn started_with(path: &Path) -> Harness<'static, AtlasApp> {
     let mut app = AtlasApp::bundled();
-    let sample =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acled_sample.csv");
-    app.startup_load = Some((sample, false));
-    let mut harness = Harness::builder()
+    app.startup_load = Some((path.to_path_buf(), false));
+    Harness::builder()
         .with_size(eframe::egui::vec2(1600.0, 1000.0))
         .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.frame_ui(ui), app);
+        .build_ui_state(|ui, app: &mut AtlasApp| app.frame_ui(ui), app)
+}
+
+/// The ACLED sample of the fixtures.
+fn acled_sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acled_sample.csv")
+}
+
+/// Steps the app until the ACLED sample's events are open (or a few seconds have passed).
+fn step_until_the_sample_is_open(harness: &mut Harness<'_, AtlasApp>) {
     for _ in 0..400 {
         harness.step();
-        if harness.state().data.views().any(|e| e.id == "AZE1001") {
+        if harness.state().data.index_of("AZE1001").is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
+}
+
+/// The app opened with the ACLED sample named as `--data` would, stepped until it has loaded.
+fn harness_with_the_acled_sample() -> Harness<'static, AtlasApp> {
+    let mut harness = started_with(&acled_sample());
+    step_until_the_sample_is_open(&mut harness);
     harness
 }
 
@@ -282,14 +295,8 @@ fn pipe(name: &str) -> PathBuf {
 }
 
 /// The app started with `--data` naming `path`, after its first frames.
-#[cfg(unix)]
 fn opening(path: &Path) -> Harness<'static, AtlasApp> {
-    let mut app = AtlasApp::bundled();
-    app.startup_load = Some((path.to_path_buf(), false));
-    let mut harness = Harness::builder()
-        .with_size(eframe::egui::vec2(1600.0, 1000.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.frame_ui(ui), app);
+    let mut harness = started_with(path);
     for _ in 0..3 {
         harness.step();
     }
@@ -311,19 +318,12 @@ fn the_window_shows_the_file_opening_until_its_events_replace_the_bundled_ones()
         60,
         "the bundled data is still open"
     );
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acled_sample.csv");
-    let bytes = std::fs::read(sample).unwrap();
+    let bytes = std::fs::read(acled_sample()).unwrap();
     let writer = {
         let path = path.clone();
         std::thread::spawn(move || std::fs::write(path, bytes).unwrap())
     };
-    for _ in 0..400 {
-        harness.step();
-        if harness.state().data.index_of("AZE1001").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    step_until_the_sample_is_open(&mut harness);
     writer.join().unwrap();
     harness.run();
     assert!(harness.state().data.index_of("AZE1001").is_some());
@@ -356,8 +356,7 @@ fn cancelling_the_file_named_on_the_command_line_shows_the_bundled_events() {
     drop(std::fs::OpenOptions::new().write(true).open(&path).unwrap());
     std::fs::remove_file(&path).unwrap();
     // a file the user opens next is asked about, not taken in place of the bundled events
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acled_sample.csv");
-    open_through_menu(&mut harness, &sample);
+    open_through_menu(&mut harness, &acled_sample());
     harness.get_by_label_contains("Replace with");
     let data = &harness.state().data;
     assert!(data.index_of("2022-08-03-lachin-clash").is_some());
