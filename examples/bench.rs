@@ -252,6 +252,41 @@ fn scrub(app: &mut AtlasApp, frames: usize, width: DayNum, naive: bool) -> Vec<f
         .collect()
 }
 
+/// Pans the map a few points a frame with the window over all the data (as after a load);
+/// returns the frame times, and the longest of the three frames after the view stops (the map
+/// then builds its cell index for the still view). The cell index belongs to a still view, so
+/// every frame of the pan counts the window's events anew.
+fn pan(app: &mut AtlasApp, frames: usize) -> (Vec<f64>, f64) {
+    let ctx = egui::Context::default();
+    if let Some((first, last)) = app.data.time_extent() {
+        app.time.set_window(first, last);
+    }
+    let mut t = 0.0;
+    for _ in 0..5 {
+        t += 1.0 / 60.0;
+        frame(&ctx, app, t, false);
+    }
+    let start = app.view_state().map;
+    let times = (0..frames)
+        .map(|k| {
+            let mut view = start;
+            // four points a frame, east and back, at the view's own scale
+            let step = 4.0 * (k % 40) as f64 - if k % 80 >= 40 { 160.0 } else { 0.0 };
+            view.lon += step / (view.scale * view.lat.to_radians().cos().max(0.1));
+            app.apply(caucasus_atlas::commands::Command::SetMapView(view));
+            t += 1.0 / 60.0;
+            frame(&ctx, app, t, false)
+        })
+        .collect();
+    let settle = (0..3)
+        .map(|_| {
+            t += 1.0 / 60.0;
+            frame(&ctx, app, t, false)
+        })
+        .fold(0.0, f64::max);
+    (times, settle)
+}
+
 /// Writes the files of `n` events (unless `--skip-files`) and returns their paths (CSV, GeoJSON).
 fn write_files(o: &Options, n: usize) -> (PathBuf, PathBuf) {
     let csv_path = o.dir.join(format!("events-{n}.csv"));
@@ -421,6 +456,13 @@ fn frame_metrics(o: &Options, n: usize, data: Dataset, out: &mut Vec<Metric>) {
         let mut times = scrub(&mut app, o.frames, o.window, naive);
         put(scenario, "frame_ms_median", median(&mut times), "ms");
         put(scenario, "frame_ms_p95", p95(&mut times), "ms");
+    }
+    if o.scenarios.contains(&"atlas") {
+        eprintln!("[bench] n = {n}: panning (atlas)");
+        let (mut times, settle) = pan(&mut app, o.frames);
+        put("atlas", "pan_frame_ms_median", median(&mut times), "ms");
+        put("atlas", "pan_frame_ms_p95", p95(&mut times), "ms");
+        put("atlas", "pan_settle_ms", settle, "ms");
     }
     let (first, last) = app.data.time_extent().unwrap_or((0, 1));
     let in_window_mean = app.data.count_in_window(first, last) as f64 * f64::from(o.window)

@@ -43,7 +43,7 @@ pub fn get(
 }
 
 /// The rows of the table: scenario, metric and format.
-const ROWS: [(&str, &str, Option<&str>); 17] = [
+const ROWS: [(&str, &str, Option<&str>); 20] = [
     ("atlas", "load_csv_s", None),
     ("atlas", "load_csv_cpu_s", None),
     ("atlas", "load_geojson_s", None),
@@ -58,6 +58,9 @@ const ROWS: [(&str, &str, Option<&str>); 17] = [
     ("atlas", "area_filter_ms", None),
     ("atlas", "frame_ms_median", None),
     ("atlas", "frame_ms_p95", None),
+    ("atlas", "pan_frame_ms_median", None),
+    ("atlas", "pan_frame_ms_p95", None),
+    ("atlas", "pan_settle_ms", None),
     ("naive", "frame_ms_median", None),
     ("naive", "frame_ms_p95", None),
     ("atlas", "in_window_events", None),

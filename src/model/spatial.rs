@@ -155,6 +155,7 @@ mod tests {
             category: vec![0; points.len()],
             place_key: vec![0; points.len()],
             place_example: vec![],
+            fixed_place: vec![],
         }
     }
 

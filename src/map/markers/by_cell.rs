@@ -35,6 +35,7 @@ pub(super) struct Cell {
 }
 
 impl Cell {
+    #[inline]
     pub(super) fn add(&mut self, event: u32, key: u32, category: u8) {
         if self.count == 0 {
             self.first_key = key;
@@ -52,6 +53,33 @@ impl Cell {
             for slot in &mut self.slots {
                 slot.1 -= 1;
             }
+        }
+    }
+
+    /// Adds `count` events of one place at once, the first of them at position `first_event`.
+    pub(super) fn add_place(
+        &mut self,
+        (first_event, key): (u32, u32),
+        count: u32,
+        categories: &CategoryCounts,
+    ) {
+        if self.count == 0 {
+            (self.first_key, self.first_event) = (key, first_event);
+        } else {
+            self.mixed |= key != self.first_key;
+            if first_event < self.first_event {
+                (self.first_key, self.first_event) = (key, first_event);
+            }
+        }
+        self.count += count;
+        self.categories.merge(categories);
+        // the slots keep the heaviest places seen, with their whole weight
+        if let Some(slot) = self.slots.iter_mut().find(|s| s.1 > 0 && s.0 == key) {
+            slot.1 += count;
+        } else if let Some(lightest) = self.slots.iter_mut().min_by_key(|s| s.1)
+            && lightest.1 < count
+        {
+            *lightest = (key, count);
         }
     }
 
@@ -153,11 +181,12 @@ pub(super) enum Slot {
     Shape,
 }
 
+#[inline]
 pub(super) fn slot_of(columns: &Columns, mapper: &CellMapper, i: usize) -> Slot {
     match columns.kind.get(i).copied() {
         Some(Columns::POINT) => mapper
             .cell(columns.lon_lat[i])
-            .map_or(Slot::Edge(columns.place_key[i]), Slot::Cell),
+            .map_or_else(|| Slot::Edge(columns.place_key[i]), Slot::Cell),
         Some(Columns::OFF_MAP) => Slot::Edge(columns.place_key[i]),
         _ => Slot::Shape,
     }
@@ -253,6 +282,7 @@ impl Counts {
     }
 
     /// Adds one in-window event.
+    #[inline]
     pub(super) fn add(&mut self, data: &Dataset, slot: Slot, i: usize) {
         let columns = data.columns();
         match slot {
@@ -269,16 +299,6 @@ impl Counts {
             }
         }
     }
-}
-
-/// Counts by one pass over the window's events (any filters): O(k) over compact columns.
-fn count_scan(input: &MapInput<'_>, mapper: &CellMapper) -> Counts {
-    let columns = input.data.columns();
-    let mut counts = Counts::new(mapper.nx * mapper.ny);
-    for i in input.visible.in_window.iter() {
-        counts.add(input.data, slot_of(columns, mapper, i), i);
-    }
-    counts
 }
 
 /// The cell index of the last still view, kept by the map's memory.
@@ -425,7 +445,7 @@ pub fn markers(input: &MapInput<'_>, projector: &Projector, cache: &mut CellCach
     let mapper = CellMapper::new(projector, &grid);
     let counts = match cache.index_for(input, &mapper) {
         Some(index) => index.count(input, &mapper),
-        None => count_scan(input, &mapper),
+        None => super::scan::count_scan(input, &mapper),
     };
     let Counts {
         cells,

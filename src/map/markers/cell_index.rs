@@ -53,27 +53,44 @@ fn bucket_events(data: &Dataset, mapper: &CellMapper, cells: usize) -> (Vec<u32>
         extras.push(extra);
         (cells + extras.len() - 1) as u32
     };
-    let bucket = (0..data.dated_len())
-        .map(|i| match slot_of(columns, mapper, i) {
-            Slot::Cell(c) => c as u32,
-            Slot::Edge(key) => *edge
-                .entry(key)
-                .or_insert_with(|| add(&mut extras, Extra::Edge(key))),
-            Slot::Shape => match super::shape_key(data, i) {
-                Some(key) => match shape.get(&key) {
-                    Some(&b) => b,
-                    None => {
-                        let b = add(&mut extras, Extra::Shape(key.clone()));
-                        shape.insert(key, b);
-                        b
-                    }
-                },
-                None => u32::MAX,
+    // a place whose events all lie at one position has one bucket, found for its first event
+    let mut place_bucket = vec![UNSEEN; columns.place_example.len()];
+    let fixed = |key: u32| columns.fixed_place.get(key as usize) == Some(&true);
+    let mut bucket_of = |i: usize| match slot_of(columns, mapper, i) {
+        Slot::Cell(c) => c as u32,
+        Slot::Edge(key) => *edge
+            .entry(key)
+            .or_insert_with(|| add(&mut extras, Extra::Edge(key))),
+        Slot::Shape => match super::shape_key(data, i) {
+            Some(key) => match shape.get(&key) {
+                Some(&b) => b,
+                None => {
+                    let b = add(&mut extras, Extra::Shape(key.clone()));
+                    shape.insert(key, b);
+                    b
+                }
             },
+            None => u32::MAX,
+        },
+    };
+    let bucket = (0..data.dated_len())
+        .map(|i| {
+            let key = columns.place_key[i];
+            if !fixed(key) {
+                return bucket_of(i);
+            }
+            let known = &mut place_bucket[key as usize];
+            if *known == UNSEEN {
+                *known = bucket_of(i);
+            }
+            *known
         })
         .collect();
     (bucket, extras)
 }
+
+/// A place whose bucket is not yet known.
+const UNSEEN: u32 = u32::MAX - 1;
 
 /// Sorts positions by bucket (a counting sort that keeps time order within each bucket).
 fn by_bucket(bucket: &[u32], buckets: usize) -> (Vec<u32>, Vec<u32>) {

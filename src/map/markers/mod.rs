@@ -9,6 +9,7 @@ mod cell_index;
 mod fences;
 pub mod group;
 pub mod paint;
+mod scan;
 pub mod widget;
 
 #[cfg(test)]

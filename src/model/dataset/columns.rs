@@ -19,6 +19,9 @@ pub struct Columns {
     pub place_key: Vec<u32>,
     /// For each place key, the position of one event at that place (for its name).
     pub place_example: Vec<u32>,
+    /// For each place key, whether all its events are points (or all off the map) at one
+    /// position: the map may then count them by place rather than one by one.
+    pub fixed_place: Vec<bool>,
 }
 
 impl Columns {
@@ -46,6 +49,7 @@ impl Columns {
             kind: Vec::with_capacity(n),
             place_key: Vec::with_capacity(n),
             place_example: Vec::new(),
+            fixed_place: Vec::new(),
         };
         for (i, &s) in slot.iter().enumerate() {
             let (source, j) = ((s >> INDEX_BITS) as usize, (s & INDEX_MASK) as usize);
@@ -100,6 +104,23 @@ impl Columns {
                 Columns::POINT
             });
         }
+        c.fixed_place = fixed_places(&c);
         c
     }
+}
+
+/// For each place key, whether its events are all points, or all off the map, at one position.
+fn fixed_places(c: &Columns) -> Vec<bool> {
+    let mut fixed = vec![true; c.place_example.len()];
+    for (i, &key) in c.place_key.iter().enumerate() {
+        let k = key as usize;
+        let (Some(&example), Some(f)) = (c.place_example.get(k), fixed.get_mut(k)) else {
+            continue;
+        };
+        let e = example as usize;
+        *f &= matches!(c.kind[i], Columns::POINT | Columns::OFF_MAP)
+            && c.kind[i] == c.kind[e]
+            && c.lon_lat[i] == c.lon_lat[e];
+    }
+    fixed
 }
