@@ -44,7 +44,7 @@ enum Extra {
 
 /// Each dated event's bucket (`u32::MAX` for none: an event that moves), and what each bucket past
 /// the screen cells holds.
-fn bucket_events(data: &Dataset, mapper: &CellMapper, cells: usize) -> (Vec<u32>, Vec<Extra>) {
+fn bucket_events(data: &Dataset, mapper: &CellMapper, cells: usize) -> Bucketed {
     let columns = data.columns();
     let mut edge: KeyMap<u32> = KeyMap::default();
     let mut shape: HashMap<String, u32> = HashMap::new();
@@ -73,27 +73,65 @@ fn bucket_events(data: &Dataset, mapper: &CellMapper, cells: usize) -> (Vec<u32>
             None => u32::MAX,
         },
     };
+    let mut place_count = vec![0u32; place_bucket.len()];
     let bucket = (0..data.dated_len())
         .map(|i| {
             let key = columns.place_key[i];
             if !fixed(key) {
                 return bucket_of(i);
             }
-            let known = &mut place_bucket[key as usize];
-            if *known == UNSEEN {
-                *known = bucket_of(i);
+            let k = key as usize;
+            place_count[k] += 1;
+            if place_bucket[k] == UNSEEN {
+                place_bucket[k] = bucket_of(i);
             }
-            *known
+            place_bucket[k]
         })
         .collect();
-    (bucket, extras)
+    Bucketed {
+        bucket,
+        extras,
+        place_bucket,
+        place_count,
+    }
+}
+
+/// Each dated event's bucket, what the buckets past the screen cells hold, and for each place
+/// whose events lie at one position its bucket ([`UNSEEN`] for the others) and its dated events.
+struct Bucketed {
+    bucket: Vec<u32>,
+    extras: Vec<Extra>,
+    place_bucket: Vec<u32>,
+    place_count: Vec<u32>,
 }
 
 /// A place whose bucket is not yet known.
 const UNSEEN: u32 = u32::MAX - 1;
 
+/// Per bucket, its places over all time: the places whose events lie at one position whole, with
+/// their counts, and the others' events one by one. Only the busiest place and whether there are
+/// several are read.
+fn busiest_places(data: &Dataset, bucketed: &Bucketed, buckets: usize) -> Vec<Cell> {
+    let columns = data.columns();
+    let mut places = vec![Cell::default(); buckets];
+    let fixed = |key: u32| columns.fixed_place.get(key as usize) == Some(&true);
+    for (i, &b) in bucketed.bucket.iter().enumerate() {
+        let key = columns.place_key[i];
+        if b != u32::MAX && !fixed(key) {
+            places[b as usize].add(i as u32, key, columns.category[i]);
+        }
+    }
+    let whole = bucketed.place_bucket.iter().zip(&bucketed.place_count);
+    for (key, (&b, &count)) in whole.enumerate() {
+        if let Some(cell) = places.get_mut(b as usize).filter(|_| count > 0) {
+            cell.add_place((0, key as u32), count, &CategoryCounts::default());
+        }
+    }
+    places
+}
+
 /// Sorts positions by bucket (a counting sort that keeps time order within each bucket).
-fn by_bucket(bucket: &[u32], buckets: usize) -> (Vec<u32>, Vec<u32>) {
+fn by_bucket(bucket: &[u32], buckets: usize, category: &[u8]) -> (Vec<u32>, Vec<u32>, Vec<u8>) {
     let mut start = vec![0u32; buckets + 1];
     for &b in bucket.iter().filter(|&&b| b != u32::MAX) {
         start[b as usize + 1] += 1;
@@ -103,11 +141,15 @@ fn by_bucket(bucket: &[u32], buckets: usize) -> (Vec<u32>, Vec<u32>) {
     }
     let mut fill = start.clone();
     let mut positions = vec![0u32; start[buckets] as usize];
+    // each entry's category, written beside its position (the categories read in sequence)
+    let mut categories = vec![0u8; positions.len()];
     for (i, &b) in bucket.iter().enumerate().filter(|(_, b)| **b != u32::MAX) {
-        positions[fill[b as usize] as usize] = i as u32;
+        let at = fill[b as usize] as usize;
+        positions[at] = i as u32;
+        categories[at] = category.get(i).copied().unwrap_or_default();
         fill[b as usize] += 1;
     }
-    (start, positions)
+    (start, positions, categories)
 }
 
 impl CellIndex {
@@ -118,15 +160,13 @@ impl CellIndex {
     pub(super) fn build(data: &Dataset, mapper: &CellMapper) -> CellIndex {
         let columns = data.columns();
         let cells = mapper.nx * mapper.ny;
-        let (bucket, extras) = bucket_events(data, mapper, cells);
-        let buckets = cells + extras.len();
-        let (start, positions) = by_bucket(&bucket, buckets);
-        drop(bucket);
+        let bucketed = bucket_events(data, mapper, cells);
+        let buckets = cells + bucketed.extras.len();
+        let (start, positions, categories) =
+            by_bucket(&bucketed.bucket, buckets, &columns.category);
         let fences = Fences::build(&start, &positions, data.dated_len());
-        let categories: Vec<u8> = positions
-            .iter()
-            .map(|&i| columns.category[i as usize])
-            .collect();
+        let places = busiest_places(data, &bucketed, buckets);
+        let extras = bucketed.extras;
         let mut index = CellIndex {
             uid: data.uid(),
             mapper: *mapper,
@@ -136,36 +176,38 @@ impl CellIndex {
             categories,
             check_start: Vec::with_capacity(buckets + 1),
             checks: Vec::new(),
-            dominant: Vec::with_capacity(buckets),
-            mixed: Vec::with_capacity(buckets),
+            dominant: Vec::new(),
+            mixed: Vec::new(),
             extras,
             fences,
         };
         for b in 0..buckets {
-            index.summarise(data, b);
+            index.add_checks(b);
         }
+        index.dominant = places.iter().map(Cell::dominant).collect();
+        index.mixed = places.iter().map(|p| p.mixed).collect();
         index.check_start.push(index.checks.len() as u32);
         index
     }
 
-    /// Adds bucket `b`'s category checkpoints and its busiest place.
-    fn summarise(&mut self, data: &Dataset, b: usize) {
-        let columns = data.columns();
+    /// Bucket `b`'s busiest place over all time, and whether it holds several.
+    #[cfg(test)]
+    pub(super) fn places_of(&self, b: usize) -> (u32, bool) {
+        (self.dominant[b], self.mixed[b])
+    }
+
+    /// Adds bucket `b`'s category checkpoints.
+    fn add_checks(&mut self, b: usize) {
         self.check_start.push(self.checks.len() as u32);
-        let run = &self.positions[self.start[b] as usize..self.start[b + 1] as usize];
+        let entries = self.start[b] as usize..self.start[b + 1] as usize;
         let mut acc = CategoryCounts::default();
-        let mut cell = Cell::default();
-        for (k, &i) in run.iter().enumerate() {
+        for (k, &category) in self.categories[entries].iter().enumerate() {
             if k % CHECK == 0 {
                 self.checks.push(acc);
             }
-            let i = i as usize;
-            acc.add_index(columns.category[i]);
-            cell.add(i as u32, columns.place_key[i], columns.category[i]);
+            acc.add_index(category);
         }
         self.checks.push(acc);
-        self.dominant.push(cell.dominant());
-        self.mixed.push(cell.mixed);
     }
 
     /// Category counts of the first `k` entries of bucket `b`.

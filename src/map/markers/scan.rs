@@ -323,6 +323,47 @@ mod tests {
         Ok(())
     }
 
+    /// The cell index's busiest place and "several places" per screen cell, against exact counts.
+    fn check_index(data: &crate::model::Dataset) -> Result<(), TestCaseError> {
+        use crate::map::markers::by_cell::Grid;
+        use crate::map::markers::cell_index::CellIndex;
+        use crate::map::projection::Projector;
+        use crate::model::MapView;
+        use eframe::egui::{Rect, pos2, vec2};
+        let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
+        let projector = Projector::new(MapView::fit_region(800.0, 600.0), rect);
+        let mapper = CellMapper::new(&projector, &Grid::over(rect, 34.0));
+        let index = CellIndex::build(data, &mapper);
+        let columns = data.columns();
+        let mut per_cell: std::collections::BTreeMap<usize, Vec<(u32, u32)>> = Default::default();
+        for i in 0..data.dated_len() {
+            if let Slot::Cell(c) = slot_of(columns, &mapper, i) {
+                let places = per_cell.entry(c).or_default();
+                let key = columns.place_key[i];
+                match places.iter_mut().find(|p| p.0 == key) {
+                    Some(p) => p.1 += 1,
+                    None => places.push((key, 1)),
+                }
+            }
+        }
+        for (c, places) in per_cell {
+            let (busiest, several) = index.places_of(c);
+            prop_assert_eq!(several, places.len() > 1);
+            let top = places.iter().map(|p| p.1).max().unwrap_or(0);
+            let tops: Vec<u32> = places.iter().filter(|p| p.1 == top).map(|p| p.0).collect();
+            // a place with more than half of the cell's events is found whatever the method
+            let total: u32 = places.iter().map(|p| p.1).sum();
+            if 2 * top > total {
+                prop_assert_eq!(busiest, tops[0]);
+            }
+            // and when every place is counted whole, the busiest is exact
+            if places.iter().all(|p| columns.fixed_place[p.0 as usize]) {
+                prop_assert!(tops.contains(&busiest), "{busiest} not among {tops:?}");
+            }
+        }
+        Ok(())
+    }
+
     #[test]
     fn a_place_at_two_positions_is_counted_event_by_event() {
         // the shifting place's events lie in two cells
@@ -342,6 +383,14 @@ mod tests {
             split in prop_oneof![Just(2usize), Just(usize::MAX)],
         ) {
             check_counts(&events(&spec), split)?;
+        }
+
+        /// The cell index finds each cell's busiest place and whether it holds several.
+        #[test]
+        fn the_cell_index_knows_each_cells_places(
+            spec in proptest::collection::vec((0usize..7, 0u32..360, any::<bool>()), 1..300),
+        ) {
+            check_index(&events(&spec))?;
         }
 
         /// Counting in two halves gives what one pass gives: the count, the categories, the first
