@@ -1,6 +1,8 @@
-//! Counting the window's events one by one into screen cells, as the map does while its view
-//! moves (the cell index belongs to a still view). A large window is counted in two halves on two
-//! threads, and the later half's counts are merged into the earlier's.
+//! Counting the window's events into screen cells, as the map does while its view moves (the cell
+//! index belongs to a still view). The events of a place that lies at one position are counted per
+//! place, and the place is put in its cell once; other events are put in their cells one by one. A
+//! large window is counted in two halves on two threads, and the later half's counts are merged
+//! into the earlier's.
 
 use super::by_cell::{Cell, CellMapper, Counts, Slot, slot_of};
 use crate::map::MapInput;
