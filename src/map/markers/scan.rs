@@ -270,34 +270,23 @@ mod tests {
         counts
     }
 
-    /// The counts by place and on two threads against one pass event by event.
-    fn check_counts(data: &crate::model::Dataset, split_min: usize) -> Result<(), TestCaseError> {
+    /// The screen cells of an 800×600 map fitted to the region.
+    fn mapper() -> CellMapper {
         use crate::map::markers::by_cell::Grid;
         use crate::map::projection::Projector;
         use crate::model::MapView;
         use eframe::egui::{Rect, pos2, vec2};
-        let time = crate::time_control::TimeControl::for_dataset(data);
-        let visible = crate::filters::Visible::compute(data, &time, None, None);
-        let (filters, areas) = (
-            crate::filters::Filters::default(),
-            crate::filters::AreaCatalog::default(),
-        );
-        let situation = crate::model::Situation::default();
-        let input = MapInput {
-            data,
-            visible: &visible,
-            selected: None,
-            hovered: None,
-            time: &time,
-            filters: &filters,
-            areas: &areas,
-            situation: &situation,
-            picking_place: false,
-        };
         let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
         let projector = Projector::new(MapView::fit_region(800.0, 600.0), rect);
-        let mapper = CellMapper::new(&projector, &Grid::over(rect, 34.0));
-        prop_assert_eq!(visible.in_window.len(), data.len());
+        CellMapper::new(&projector, &Grid::over(rect, 34.0))
+    }
+
+    /// The counts by place and on two threads against one pass event by event.
+    fn check_counts(data: &crate::model::Dataset, split_min: usize) -> Result<(), TestCaseError> {
+        let whole = crate::map::markers::tests::WholeWindow::of(data);
+        let input = whole.input(data);
+        let mapper = mapper();
+        prop_assert_eq!(whole.visible.in_window.len(), data.len());
         let (got, want) = (
             count_split(&input, &mapper, split_min),
             one_by_one(&input, &mapper),
@@ -327,15 +316,8 @@ mod tests {
 
     /// The cell index's busiest place and "several places" per screen cell, against exact counts.
     fn check_index(data: &crate::model::Dataset) -> Result<(), TestCaseError> {
-        use crate::map::markers::by_cell::Grid;
-        use crate::map::markers::cell_index::CellIndex;
-        use crate::map::projection::Projector;
-        use crate::model::MapView;
-        use eframe::egui::{Rect, pos2, vec2};
-        let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
-        let projector = Projector::new(MapView::fit_region(800.0, 600.0), rect);
-        let mapper = CellMapper::new(&projector, &Grid::over(rect, 34.0));
-        let index = CellIndex::build(data, &mapper);
+        let mapper = mapper();
+        let index = crate::map::markers::cell_index::CellIndex::build(data, &mapper);
         let columns = data.columns();
         let mut per_cell: std::collections::BTreeMap<usize, Vec<(u32, u32)>> = Default::default();
         for i in 0..data.dated_len() {

@@ -41,24 +41,48 @@ fn projector() -> Projector {
     Projector::new(MapView::fit_region(800.0, 600.0), rect())
 }
 
+/// What the map reads besides the data, with the time window over all of it.
+pub(super) struct WholeWindow {
+    time: TimeControl,
+    /// The events shown: all of them.
+    pub(super) visible: Visible,
+    filters: Filters,
+    areas: crate::filters::AreaCatalog,
+    situation: crate::model::Situation,
+}
+
+impl WholeWindow {
+    pub(super) fn of(data: &Dataset) -> WholeWindow {
+        let time = TimeControl::for_dataset(data);
+        WholeWindow {
+            visible: Visible::compute(data, &time, None, None),
+            time,
+            filters: Filters::default(),
+            areas: crate::filters::AreaCatalog::default(),
+            situation: crate::model::Situation::default(),
+        }
+    }
+
+    /// The map's input for `data`, nothing selected or hovered.
+    pub(super) fn input<'a>(&'a self, data: &'a Dataset) -> MapInput<'a> {
+        MapInput {
+            data,
+            visible: &self.visible,
+            selected: None,
+            hovered: None,
+            time: &self.time,
+            filters: &self.filters,
+            areas: &self.areas,
+            situation: &self.situation,
+            picking_place: false,
+        }
+    }
+}
+
 fn group(data: &Dataset, cache: &mut CellCache) -> (MarkerSet, Visible) {
-    let time = TimeControl::for_dataset(data);
-    let visible = Visible::compute(data, &time, None, None);
-    let filters = Filters::default();
-    let areas = crate::filters::AreaCatalog::default();
-    let situation = crate::model::Situation::default();
-    let input = MapInput {
-        data,
-        visible: &visible,
-        selected: None,
-        hovered: None,
-        time: &time,
-        filters: &filters,
-        areas: &areas,
-        situation: &situation,
-        picking_place: false,
-    };
-    (markers_for(&input, &projector(), cache), visible)
+    let whole = WholeWindow::of(data);
+    let set = markers_for(&whole.input(data), &projector(), cache);
+    (set, whole.visible)
 }
 
 fn named<'a>(markers: &'a [Marker], place: &str) -> &'a Marker {
