@@ -18,25 +18,30 @@ pub(super) fn count_scan(input: &MapInput<'_>, mapper: &CellMapper) -> Counts {
     count_split(input, mapper, SPLIT_MIN)
 }
 
-/// The counts of the window's events, on two threads from `split_min` events in one run.
+/// The counts of the window's events, on two threads from `split_min` events.
 fn count_split(input: &MapInput<'_>, mapper: &CellMapper, split_min: usize) -> Counts {
     let window = &input.visible.in_window;
     let cells = mapper.nx * mapper.ny;
-    if window.run.len() < split_min.max(2) {
+    if window.len() < split_min.max(2) {
         return count(input, mapper, cells, window.iter());
     }
-    let mid = window.run.start + window.run.len() / 2;
-    let (earlier, later) = (window.run.start..mid, mid..window.run.end);
+    // the halves: the listed events and the run's first half, then the rest of the run; or, for a
+    // window made of its list (a filtered one), the list's two halves
+    let (listed, run) = (&window.earlier, window.run.clone());
+    let (first_list, later_list, run_cut) = if run.len() >= listed.len() {
+        (&listed[..], &listed[..0], run.start + run.len() / 2)
+    } else {
+        let (a, b) = listed.split_at(listed.len() / 2);
+        (a, b, run.start)
+    };
+    let first = || first_list.iter().copied().chain(run.start..run_cut);
+    let later = || later_list.iter().copied().chain(run_cut..run.end);
     std::thread::scope(|scope| {
-        let counted_later = scope.spawn(move || count(input, mapper, cells, later));
-        let first = window.earlier.iter().copied().chain(earlier);
-        let mut counts = count(input, mapper, cells, first);
+        let counted_later = scope.spawn(|| count(input, mapper, cells, later()));
+        let mut counts = count(input, mapper, cells, first());
         match counted_later.join() {
             Ok(later_counts) => merge(&mut counts, later_counts),
-            Err(_) => {
-                let rest = count(input, mapper, cells, mid..window.run.end);
-                merge(&mut counts, rest);
-            }
+            Err(_) => merge(&mut counts, count(input, mapper, cells, later())),
         }
         counts
     })
@@ -281,6 +286,21 @@ mod tests {
         CellMapper::new(&projector, &Grid::over(rect, 34.0))
     }
 
+    /// A cell's count, categories, first event and place, and whether it holds several.
+    type CellSummary = (u32, CategoryCounts, u32, u32, bool);
+
+    /// Each cell's summary, and each edge place's count.
+    fn summary(c: &Counts) -> (Vec<CellSummary>, Vec<(u32, usize)>) {
+        let cells = c
+            .cells
+            .iter()
+            .map(|x| (x.count, x.categories, x.first_event, x.first_key, x.mixed))
+            .collect();
+        let mut edges: Vec<(u32, usize)> = c.edges.iter().map(|e| (e.key, e.count)).collect();
+        edges.sort_unstable();
+        (cells, edges)
+    }
+
     /// The counts by place and on two threads against one pass event by event.
     fn check_counts(data: &crate::model::Dataset, split_min: usize) -> Result<(), TestCaseError> {
         let whole = crate::map::markers::tests::WholeWindow::of(data);
@@ -291,6 +311,16 @@ mod tests {
             count_split(&input, &mapper, split_min),
             one_by_one(&input, &mapper),
         );
+        // the same window listed, as a filtered window is
+        let mut listed = whole.visible.clone();
+        let positions = whole.visible.in_window.iter().collect();
+        listed.in_window = crate::model::dataset::Window::listed(positions);
+        let listed_input = MapInput {
+            visible: &listed,
+            ..whole.input(data)
+        };
+        let got_listed = count_split(&listed_input, &mapper, split_min);
+        prop_assert_eq!(summary(&got_listed), summary(&got));
         for (g, w) in got.cells.iter().zip(&want.cells) {
             prop_assert_eq!(g.count, w.count);
             prop_assert_eq!(g.categories, w.categories);
