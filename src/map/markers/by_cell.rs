@@ -35,7 +35,6 @@ pub(super) struct Cell {
 }
 
 impl Cell {
-    #[inline]
     pub(super) fn add(&mut self, event: u32, key: u32, category: u8) {
         if self.count == 0 {
             self.first_key = key;
@@ -181,7 +180,6 @@ pub(super) enum Slot {
     Shape,
 }
 
-#[inline]
 pub(super) fn slot_of(columns: &Columns, mapper: &CellMapper, i: usize) -> Slot {
     match columns.kind.get(i).copied() {
         Some(Columns::POINT) => mapper
@@ -282,7 +280,6 @@ impl Counts {
     }
 
     /// Adds one in-window event.
-    #[inline]
     pub(super) fn add(&mut self, data: &Dataset, slot: Slot, i: usize) {
         let columns = data.columns();
         match slot {

@@ -55,7 +55,6 @@ fn bucket_events(data: &Dataset, mapper: &CellMapper, cells: usize) -> Bucketed 
     };
     // a place whose events all lie at one position has one bucket, found for its first event
     let mut place_bucket = vec![UNSEEN; columns.place_example.len()];
-    let fixed = |key: u32| columns.fixed_place.get(key as usize) == Some(&true);
     let mut bucket_of = |i: usize| match slot_of(columns, mapper, i) {
         Slot::Cell(c) => c as u32,
         Slot::Edge(key) => *edge
@@ -74,10 +73,12 @@ fn bucket_events(data: &Dataset, mapper: &CellMapper, cells: usize) -> Bucketed 
         },
     };
     let mut place_count = vec![0u32; place_bucket.len()];
+    let mut loose = Vec::new();
     let bucket = (0..data.dated_len())
         .map(|i| {
             let key = columns.place_key[i];
-            if !fixed(key) {
+            if !columns.is_fixed_place(key) {
+                loose.push(i as u32);
                 return bucket_of(i);
             }
             let k = key as usize;
@@ -93,16 +94,19 @@ fn bucket_events(data: &Dataset, mapper: &CellMapper, cells: usize) -> Bucketed 
         extras,
         place_bucket,
         place_count,
+        loose,
     }
 }
 
 /// Each dated event's bucket, what the buckets past the screen cells hold, and for each place
-/// whose events lie at one position its bucket ([`UNSEEN`] for the others) and its dated events.
+/// whose events lie at one position its bucket ([`UNSEEN`] for the others) and its dated events;
+/// the events of the other places, ascending.
 struct Bucketed {
     bucket: Vec<u32>,
     extras: Vec<Extra>,
     place_bucket: Vec<u32>,
     place_count: Vec<u32>,
+    loose: Vec<u32>,
 }
 
 /// A place whose bucket is not yet known.
@@ -114,11 +118,10 @@ const UNSEEN: u32 = u32::MAX - 1;
 fn busiest_places(data: &Dataset, bucketed: &Bucketed, buckets: usize) -> Vec<Cell> {
     let columns = data.columns();
     let mut places = vec![Cell::default(); buckets];
-    let fixed = |key: u32| columns.fixed_place.get(key as usize) == Some(&true);
-    for (i, &b) in bucketed.bucket.iter().enumerate() {
-        let key = columns.place_key[i];
-        if b != u32::MAX && !fixed(key) {
-            places[b as usize].add(i as u32, key, columns.category[i]);
+    for &i in &bucketed.loose {
+        let (i, b) = (i as usize, bucketed.bucket[i as usize]);
+        if let Some(cell) = places.get_mut(b as usize) {
+            cell.add(i as u32, columns.place_key[i], columns.category[i]);
         }
     }
     let whole = bucketed.place_bucket.iter().zip(&bucketed.place_count);

@@ -61,7 +61,7 @@ fn count(
     let mut by_place = ByPlace::new(columns.place_example.len());
     for i in events {
         let key = columns.place_key[i];
-        if columns.fixed_place.get(key as usize) == Some(&true) {
+        if columns.is_fixed_place(key) {
             by_place.add(key, i, columns.category[i]);
         } else {
             counts.add(input.data, slot_of(columns, mapper, i), i);

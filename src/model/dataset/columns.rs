@@ -25,6 +25,11 @@ pub struct Columns {
 }
 
 impl Columns {
+    /// Whether the events of place `key` all lie at one position (see [`Columns::fixed_place`]).
+    pub fn is_fixed_place(&self, key: u32) -> bool {
+        self.fixed_place.get(key as usize) == Some(&true)
+    }
+
     /// A point on the map (aggregated when many are visible).
     pub const POINT: u8 = 0;
     /// A place outside the map's region (an arrow at the edge).
