@@ -395,10 +395,12 @@ impl AtlasApp {
     }
 }
 
-/// While the file named on the command line loads: the title and a plain backdrop under the
-/// loading window ([`crate::panels::load_panel::progress_ui`]), not the data the file is about to
-/// replace. Every frame drawn beside the load takes processor time from it, and on a machine
-/// without a graphics card a frame of the whole viewer, map and panels, is the costlier by far.
+/// While the file named on the command line loads: the title and a plain backdrop (the window's
+/// clear colour, which costs no painting) under the loading window
+/// ([`crate::panels::load_panel::progress_ui`]), not the data the file is about to replace. Every
+/// frame drawn beside the load takes processor time from it, and on a machine without a graphics
+/// card each pixel painted counts: a frame of the whole viewer, map and panels, is the costlier
+/// by far.
 fn opening_ui(ui: &mut egui::Ui, path: &std::path::Path) {
     egui::Panel::top("title").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -406,7 +408,6 @@ fn opening_ui(ui: &mut egui::Ui, path: &std::path::Path) {
             ui.weak(format!("opening {}", path.display()));
         });
     });
-    egui::CentralPanel::default().show(ui, |_| {});
 }
 
 impl eframe::App for AtlasApp {
@@ -417,5 +418,12 @@ impl eframe::App for AtlasApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SESSION_KEY, &self.view_state());
         eframe::set_value(storage, LAYERS_KEY, &self.user_layers);
+    }
+
+    /// The map's background: the window is cleared to it before each frame (without painting a
+    /// pixel), so slivers the map's fills leave between them, and the opening screen's backdrop,
+    /// show it.
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        crate::palette::MAP_BACKGROUND.to_normalized_gamma_f32()
     }
 }

@@ -20,7 +20,6 @@ pub use memory::MapMemory;
 use crate::commands::Command;
 use crate::filters::{AreaCatalog, Filters, Visible};
 use crate::model::{Dataset, MapView, Situation};
-use crate::palette;
 use crate::time_control::TimeControl;
 use eframe::egui::{self, Response, Sense, Ui};
 use layer::{MapLayer, Scene};
@@ -121,8 +120,6 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
         input,
         &mut memory.menu_at,
     ));
-    ui.painter_at(rect)
-        .rect_filled(rect, 0.0, palette::MAP_BACKGROUND);
     let mut scene = Scene::new(input);
     scene.occupied.push(overlay::controls_rect(rect));
     let caption = overlay::caption_lines(input.time, input.situation);

@@ -43,6 +43,7 @@ fn data_or_exit(options: &RunOptions, basemap: &Basemap) -> Result<Dataset, i32>
 
 /// Opens the viewer window; returns the process exit code.
 pub fn run_viewer(options: &RunOptions) -> i32 {
+    crate::io::memory::keep_freed_memory();
     let basemap = bundled_basemap();
     // the window opens at once on the bundled data; a --data file loads in the background with progress
     let data = crate::io::bundle::bundled_dataset(&basemap);
@@ -104,6 +105,7 @@ pub fn run_viewer(options: &RunOptions) -> i32 {
 
 /// Opens the viewer, takes the shots, writes the PNGs and closes; returns the exit code.
 pub fn run_capture(options: &RunOptions, request: CaptureRequest) -> i32 {
+    crate::io::memory::keep_freed_memory();
     let basemap = bundled_basemap();
     let data = match data_or_exit(options, &basemap) {
         Ok(d) => d,

@@ -139,3 +139,44 @@ fn contested_places_carry_both_names() {
         );
     }
 }
+
+/// The widest longitude span of any edge of a geometry's rings.
+fn widest_edge(geometry: &geo::Geometry<f64>) -> f64 {
+    use geo::CoordsIter;
+    let polygons: Vec<&geo::Polygon<f64>> = match geometry {
+        geo::Geometry::Polygon(p) => vec![p],
+        geo::Geometry::MultiPolygon(mp) => mp.0.iter().collect(),
+        _ => Vec::new(),
+    };
+    polygons
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .flat_map(|ring| {
+            let xs: Vec<f64> = ring.coords_iter().map(|c| c.x).collect();
+            xs.windows(2)
+                .map(|w| (w[1] - w[0]).abs())
+                .collect::<Vec<_>>()
+        })
+        .fold(0.0, f64::max)
+}
+
+#[test]
+fn no_world_country_is_drawn_across_the_antimeridian() {
+    // a ring edge from +179° to -180° would be drawn as a band across the whole map
+    let world = caucasus_atlas::io::bundle::bundled_world();
+    let russia = world.shape("Russia").expect("Russia in the world");
+    assert!(widest_edge(&russia.geometry) < 180.0);
+    for shape in &world.shapes {
+        let widest = widest_edge(&shape.geometry);
+        assert!(widest < 180.0, "{} has an edge {widest}° wide", shape.name);
+    }
+    // Chukotka, cut at 180°, is still there on both sides
+    let reaches = |lon: f64| {
+        use geo::CoordsIter;
+        russia
+            .geometry
+            .coords_iter()
+            .any(|c| (c.x - lon).abs() < 1e-6)
+    };
+    assert!(reaches(180.0) && reaches(-180.0));
+}

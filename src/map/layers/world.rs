@@ -1,14 +1,23 @@
-//! The world layer: low-detail countries and the whole Caspian beneath the regional basemap, so
-//! that zooming out or opening world-wide data never shows a void; the countries the regional
-//! basemap does not have are named here.
+//! The world layer: the map's background and low-detail countries and the whole Caspian beneath
+//! the regional basemap, so that zooming out or opening world-wide data never shows a void; the
+//! countries the regional basemap does not have are named here.
+//!
+//! Where the regional basemap's land and water fill their whole box, nothing of this layer would
+//! show, so it is painted only around that box. Without a graphics card every pixel painted costs
+//! processor time, and the box holds most of the view.
 
 use super::basemap::PreparedBasemap;
 use crate::commands::Command;
-use crate::io::Basemap;
+use crate::io::{Basemap, ShapeKind};
 use crate::map::layer::{LabelCandidate, LabelRank, MapLayer, Scene};
 use crate::map::projection::Projector;
 use crate::palette;
-use eframe::egui::{FontId, Response, Ui};
+use eframe::egui::{FontId, Rect, Response, Ui, pos2};
+use geo::{Area, BoundingRect};
+
+/// The share of its box a basemap's land and water must fill for the box to count as covered
+/// (what is left are slivers where coasts were snapped).
+const COVERED_SHARE: f64 = 0.999;
 
 /// Font size of the world's country names.
 const COUNTRY_FONT: f32 = 13.0;
@@ -17,6 +26,8 @@ const COUNTRY_FONT: f32 = 13.0;
 pub struct PreparedWorld {
     map: PreparedBasemap,
     regional: Vec<String>,
+    /// The longitude/latitude box `[west, south, east, north]` the regional basemap fills whole.
+    covered: Option<[f64; 4]>,
 }
 
 impl PreparedWorld {
@@ -29,8 +40,66 @@ impl PreparedWorld {
                 .iter()
                 .map(|s| s.name.to_uppercase())
                 .collect(),
+            covered: covered_box(regional),
         }
     }
+
+    /// The screen rectangles of `rect` where this layer shows: all of it but the regional
+    /// basemap's covered box.
+    fn visible_parts(&self, projector: &Projector) -> Vec<Rect> {
+        let rect = projector.rect();
+        let Some([west, south, east, north]) = self.covered else {
+            return vec![rect];
+        };
+        let hole = Rect::from_two_pos(
+            projector.project(west, north),
+            projector.project(east, south),
+        );
+        around(rect, hole)
+    }
+}
+
+/// The longitude/latitude box `[west, south, east, north]` that a basemap's countries and waters
+/// fill whole (their areas add up to the box's, less slivers), if they do.
+pub fn covered_box(map: &Basemap) -> Option<[f64; 4]> {
+    let areal = map
+        .shapes
+        .iter()
+        .filter(|s| matches!(s.kind, ShapeKind::Country | ShapeKind::Water));
+    let mut bounds: Option<geo::Rect<f64>> = None;
+    let mut area = 0.0;
+    for shape in areal {
+        let Some(b) = shape.geometry.bounding_rect() else {
+            continue;
+        };
+        area += shape.geometry.unsigned_area();
+        bounds = Some(match bounds {
+            None => b,
+            Some(a) => geo::Rect::new(
+                (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
+                (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
+            ),
+        });
+    }
+    let b = bounds?;
+    let whole = b.width() * b.height();
+    (whole > 0.0 && area >= COVERED_SHARE * whole)
+        .then(|| [b.min().x, b.min().y, b.max().x, b.max().y])
+}
+
+/// The parts of `rect` outside `hole`: up to four bands (above, below, left, right).
+pub fn around(rect: Rect, hole: Rect) -> Vec<Rect> {
+    let hole = hole.intersect(rect);
+    if !hole.is_positive() {
+        return vec![rect];
+    }
+    let bands = [
+        Rect::from_min_max(rect.min, pos2(rect.max.x, hole.min.y)),
+        Rect::from_min_max(pos2(rect.min.x, hole.max.y), rect.max),
+        Rect::from_min_max(pos2(rect.min.x, hole.min.y), pos2(hole.min.x, hole.max.y)),
+        Rect::from_min_max(pos2(hole.max.x, hole.min.y), pos2(rect.max.x, hole.max.y)),
+    ];
+    bands.into_iter().filter(|b| b.is_positive()).collect()
 }
 
 /// The world as a map layer.
@@ -48,8 +117,12 @@ impl MapLayer for WorldLayer<'_> {
         scene: &mut Scene<'_>,
     ) -> Vec<Command> {
         let rect = projector.rect();
-        ui.painter_at(rect)
-            .extend(self.prepared.map.shapes(projector));
+        let shapes = self.prepared.map.shapes(projector);
+        for part in self.prepared.visible_parts(projector) {
+            let painter = ui.painter_at(part);
+            painter.rect_filled(part, 0.0, palette::MAP_BACKGROUND);
+            painter.extend(shapes.iter().cloned());
+        }
         let regional = &self.prepared.regional;
         let labels = self
             .prepared
@@ -72,5 +145,84 @@ impl MapLayer for WorldLayer<'_> {
             }
         }
         Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::bundle::{bundled_basemap, bundled_world};
+    use crate::model::MapView;
+    use eframe::egui::vec2;
+
+    fn area(rects: &[Rect]) -> f32 {
+        rects.iter().map(|r| r.area()).sum()
+    }
+
+    #[test]
+    fn the_bands_around_a_hole_tile_the_rest_of_the_rectangle() {
+        let rect = Rect::from_min_size(pos2(10.0, 20.0), vec2(800.0, 600.0));
+        let hole = Rect::from_min_max(pos2(100.0, 50.0), pos2(700.0, 900.0));
+        let bands = around(rect, hole);
+        assert_eq!(bands.len(), 3, "{bands:?}");
+        let expected = rect.area() - hole.intersect(rect).area();
+        assert!((area(&bands) - expected).abs() < 1e-3);
+        for (i, a) in bands.iter().enumerate() {
+            assert!(rect.contains_rect(*a));
+            assert!(!a.intersects(hole.shrink(0.001)), "{a:?} overlaps the hole");
+            for b in &bands[i + 1..] {
+                assert!(a.intersect(*b).area() <= 0.0, "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_hole_outside_leaves_the_rectangle_whole_and_one_over_it_leaves_nothing() {
+        let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        let away = Rect::from_min_size(pos2(500.0, 0.0), vec2(50.0, 50.0));
+        assert_eq!(around(rect, away), vec![rect]);
+        assert!(around(rect, rect.expand(10.0)).is_empty());
+        let inside = Rect::from_min_size(pos2(100.0, 100.0), vec2(50.0, 50.0));
+        assert_eq!(around(rect, inside).len(), 4);
+    }
+
+    #[test]
+    fn the_regional_basemap_covers_its_box_and_one_country_does_not() {
+        let regional = bundled_basemap();
+        let [w, s, e, n] = covered_box(&regional).expect("the land and seas fill the box");
+        for (got, want) in [(w, 38.0), (s, 34.5), (e, 52.0), (n, 44.0)] {
+            assert!((got - want).abs() < 0.01, "{got} against {want}");
+        }
+        let mut armenia = regional.clone();
+        armenia.shapes.retain(|s| s.name == "Armenia");
+        assert_eq!(armenia.shapes.len(), 1);
+        assert_eq!(covered_box(&armenia), None);
+    }
+
+    #[test]
+    fn at_the_region_the_world_shows_only_around_the_box() {
+        let world = PreparedWorld::new(&bundled_world(), &bundled_basemap());
+        let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(900.0, 700.0));
+        let projector = Projector::new(MapView::fit_region(900.0, 700.0), rect);
+        let parts = world.visible_parts(&projector);
+        let shown = area(&parts) / rect.area();
+        assert!(shown < 0.25, "the world shows in {shown} of the view");
+        let box_on_screen =
+            Rect::from_two_pos(projector.project(38.0, 44.0), projector.project(52.0, 34.5));
+        for part in &parts {
+            assert!(!part.intersects(box_on_screen.shrink(1.0)), "{part:?}");
+        }
+        let far = Projector::new(
+            MapView {
+                scale: 2.0,
+                ..projector.view()
+            },
+            rect,
+        );
+        let shown_far = area(&world.visible_parts(&far)) / rect.area();
+        assert!(
+            shown_far > 0.99,
+            "zoomed out, the world shows in {shown_far}"
+        );
     }
 }

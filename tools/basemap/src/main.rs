@@ -13,6 +13,7 @@
 //! in the right areas on the right days) before anything is written.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod antimeridian;
 mod areas;
 mod geom;
 mod geonames;

@@ -4,8 +4,9 @@
 
 use std::collections::HashSet;
 
-use geo::{Contains, MultiPolygon, Point, Polygon};
+use geo::{Contains, MultiPolygon, Point, Polygon, Validation};
 
+use crate::antimeridian::{self, MAX_EDGE_SPAN};
 use crate::check;
 use crate::geom::finish_mp;
 use crate::output::{Feature, Geometry};
@@ -31,10 +32,17 @@ pub fn build(countries_path: &str, land_path: &str) -> Result<Vec<Feature>, Stri
     let mut features = Vec::new();
     for shape in &countries {
         let (mp, _) = simp.polygons(&shape.polygons)?;
+        let (mp, cut) = antimeridian::cut_mp(&mp)?;
         let (mp, _) = finish_mp(&mp);
         if mp.0.is_empty() || shape.name.is_empty() {
             continue;
         }
+        check(!cut || mp.is_valid(), || {
+            format!(
+                "{} is not valid after cutting at the antimeridian",
+                shape.name
+            )
+        })?;
         features.push(Feature::new(
             &shape.name,
             "country",
@@ -51,7 +59,22 @@ pub fn build(countries_path: &str, land_path: &str) -> Result<Vec<Feature>, Stri
         Some("whole sea, Natural Earth 1:110m"),
         Geometry::Polygons(caspian(land_path)?),
     ));
+    check_edge_spans(&features)?;
     Ok(features)
+}
+
+/// Fails if an edge of any ring spans more than [`MAX_EDGE_SPAN`] of
+/// longitude: drawn in plain lon/lat it would cross the whole map.
+fn check_edge_spans(features: &[Feature]) -> Result<(), String> {
+    for f in features {
+        if let Geometry::Polygons(mp) = &f.geometry {
+            let span = antimeridian::max_edge_span(mp);
+            check(span <= MAX_EDGE_SPAN, || {
+                format!("{} has an edge spanning {span}° of longitude", f.name)
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// The Caspian Sea: the hole of the 1:110m land that holds open Caspian water.
@@ -76,4 +99,25 @@ fn caspian(land_path: &str) -> Result<MultiPolygon<f64>, String> {
         }
     }
     Err("no hole of the 1:110m land holds the Caspian Sea".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geom::ll;
+
+    fn country(ring: &[(f64, f64)]) -> Feature {
+        let ring: Vec<_> = ring.iter().map(|&(x, y)| ll(x, y)).collect();
+        let mp = MultiPolygon::new(vec![Polygon::new(ring.into(), Vec::new())]);
+        Feature::new("Test", "country", None, Geometry::Polygons(mp))
+    }
+
+    #[test]
+    fn an_edge_around_the_world_fails_the_check() {
+        let wrapping = country(&[(179.0, 0.0), (-180.0, 0.5), (179.0, 1.0), (179.0, 0.0)]);
+        let err = check_edge_spans(&[wrapping]).unwrap_err();
+        assert!(err.contains("Test has an edge spanning 359"), "{err}");
+        let fine = country(&[(179.0, 0.0), (180.0, 0.5), (179.0, 1.0), (179.0, 0.0)]);
+        assert!(check_edge_spans(&[fine]).is_ok());
+    }
 }
