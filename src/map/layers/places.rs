@@ -55,7 +55,7 @@ pub fn reference_cities(data: &Dataset) -> Vec<Place> {
         .place_example
         .iter()
         .zip(&per_key)
-        .filter_map(|(&i, &n)| Some((data.view(i as usize)?.place, n)))
+        .filter_map(|(&i, &n)| Some((data.place_of(i as usize)?.0, n)))
         .collect();
     let rank = |p: &Place| {
         (
