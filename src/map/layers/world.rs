@@ -18,6 +18,8 @@ use geo::{Area, BoundingRect};
 /// The share of its box a basemap's land and water must fill for the box to count as covered
 /// (what is left are slivers where coasts were snapped).
 const COVERED_SHARE: f64 = 0.999;
+/// The share of the view the covered box must fill for the world to be painted only around it.
+const MIN_HOLE_SHARE: f32 = 0.5;
 
 /// Font size of the world's country names.
 const COUNTRY_FONT: f32 = 13.0;
@@ -44,8 +46,9 @@ impl PreparedWorld {
         }
     }
 
-    /// The screen rectangles of `rect` where this layer shows: all of it but the regional
-    /// basemap's covered box.
+    /// The screen rectangles of the map where this layer is painted: all of it but the regional
+    /// basemap's covered box, when that box fills at least half of the view. A smaller box saves
+    /// little painting, and the world's lines would be tessellated once for each band around it.
     fn visible_parts(&self, projector: &Projector) -> Vec<Rect> {
         let rect = projector.rect();
         let Some([west, south, east, north]) = self.covered else {
@@ -55,40 +58,30 @@ impl PreparedWorld {
             projector.project(west, north),
             projector.project(east, south),
         );
+        if hole.intersect(rect).area() < rect.area() * MIN_HOLE_SHARE {
+            return vec![rect];
+        }
         around(rect, hole)
     }
 }
 
 /// The longitude/latitude box `[west, south, east, north]` that a basemap's countries and waters
 /// fill whole (their areas add up to the box's, less slivers), if they do.
-pub fn covered_box(map: &Basemap) -> Option<[f64; 4]> {
-    let areal = map
+fn covered_box(map: &Basemap) -> Option<[f64; 4]> {
+    let areal: geo::GeometryCollection<f64> = map
         .shapes
         .iter()
-        .filter(|s| matches!(s.kind, ShapeKind::Country | ShapeKind::Water));
-    let mut bounds: Option<geo::Rect<f64>> = None;
-    let mut area = 0.0;
-    for shape in areal {
-        let Some(b) = shape.geometry.bounding_rect() else {
-            continue;
-        };
-        area += shape.geometry.unsigned_area();
-        bounds = Some(match bounds {
-            None => b,
-            Some(a) => geo::Rect::new(
-                (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
-                (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
-            ),
-        });
-    }
-    let b = bounds?;
+        .filter(|s| matches!(s.kind, ShapeKind::Country | ShapeKind::Water))
+        .map(|s| s.geometry.clone())
+        .collect();
+    let b = areal.bounding_rect()?;
     let whole = b.width() * b.height();
-    (whole > 0.0 && area >= COVERED_SHARE * whole)
+    (whole > 0.0 && areal.unsigned_area() >= COVERED_SHARE * whole)
         .then(|| [b.min().x, b.min().y, b.max().x, b.max().y])
 }
 
 /// The parts of `rect` outside `hole`: up to four bands (above, below, left, right).
-pub fn around(rect: Rect, hole: Rect) -> Vec<Rect> {
+fn around(rect: Rect, hole: Rect) -> Vec<Rect> {
     let hole = hole.intersect(rect);
     if !hole.is_positive() {
         return vec![rect];
@@ -212,17 +205,16 @@ mod tests {
         for part in &parts {
             assert!(!part.intersects(box_on_screen.shrink(1.0)), "{part:?}");
         }
-        let far = Projector::new(
-            MapView {
-                scale: 2.0,
+        // zoomed out until the box fills under half the view, the world is painted whole, once
+        let at_scale = |scale: f64| {
+            let view = MapView {
+                scale,
                 ..projector.view()
-            },
-            rect,
-        );
-        let shown_far = area(&world.visible_parts(&far)) / rect.area();
-        assert!(
-            shown_far > 0.99,
-            "zoomed out, the world shows in {shown_far}"
-        );
+            };
+            world.visible_parts(&Projector::new(view, rect))
+        };
+        assert_eq!(at_scale(2.0), vec![rect]);
+        assert_eq!(at_scale(projector.view().scale * 0.6), vec![rect]);
+        assert!(at_scale(projector.view().scale * 0.9).len() > 1);
     }
 }
