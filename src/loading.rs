@@ -193,9 +193,11 @@ mod tests {
 
     #[test]
     fn large_files_load_mapped() {
-        let dir = std::env::temp_dir().join(format!("atlas-load-big-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("big.csv");
+        let dir = tempfile::Builder::new()
+            .prefix("atlas-load-big-")
+            .tempdir()
+            .unwrap();
+        let path = dir.path().join("big.csv");
         let mut text = String::from("event_id_cnty,event_date,latitude,longitude,notes\n");
         let mut n = 0;
         while text.len() < 17 << 20 {
@@ -212,14 +214,17 @@ mod tests {
         assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
         assert_eq!(outcome.data.len(), n);
         assert_eq!(outcome.data.event(0).unwrap().source.quote, "x".repeat(200));
-        std::fs::remove_dir_all(&dir).unwrap();
+        drop(outcome);
+        dir.close().unwrap();
     }
 
     #[test]
     fn loads_in_the_background_and_reports_problems() {
-        let dir = std::env::temp_dir().join(format!("atlas-load-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let bad = dir.join("bad.json");
+        let dir = tempfile::Builder::new()
+            .prefix("atlas-load-")
+            .tempdir()
+            .unwrap();
+        let bad = dir.path().join("bad.json");
         std::fs::write(&bad, "{ not json").unwrap();
         let job = LoadJob::start(&bad, Basemap::default(), LoadOptions::default(), || {});
         let outcome = wait(&job);

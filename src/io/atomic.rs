@@ -35,16 +35,19 @@ mod tests {
 
     #[test]
     fn replaces_whole_files_and_leaves_nothing_behind() {
-        let dir = std::env::temp_dir().join(format!("atlas-atomic-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let scratch = tempfile::Builder::new()
+            .prefix("atlas-atomic-")
+            .tempdir()
+            .unwrap();
+        let dir = scratch.path();
         let path = dir.join("out.json");
         write_atomic(&path, b"first").unwrap();
         write_atomic(&path, b"second").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
-        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        let left: Vec<_> = std::fs::read_dir(dir).unwrap().collect();
         assert_eq!(left.len(), 1, "no temporary file is left");
         // a folder that does not exist: an error, and the target untouched
         assert!(write_atomic(&dir.join("missing/x.json"), b"x").is_err());
-        std::fs::remove_dir_all(&dir).unwrap();
+        scratch.close().unwrap();
     }
 }

@@ -155,9 +155,11 @@ mod tests {
             err.to_string()
                 .starts_with("/nonexistent/x.json:1:1: cannot read")
         );
-        let dir = std::env::temp_dir().join("atlas-bundle-test");
-        std::fs::create_dir_all(&dir).unwrap();
-        let bin = dir.join("bin.json");
+        let dir = tempfile::Builder::new()
+            .prefix("atlas-bundle-test-")
+            .tempdir()
+            .unwrap();
+        let bin = dir.path().join("bin.json");
         std::fs::write(&bin, b"{\n  \"a\": \xff\xfe }").unwrap();
         let err = read_text(&bin).unwrap_err();
         assert_eq!((err.line, err.column), (2, 8));

@@ -175,9 +175,11 @@ mod tests {
 
     #[test]
     fn released_pages_read_the_same() {
-        let dir = std::env::temp_dir().join(format!("atlas-map-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("big.csv");
+        let dir = tempfile::Builder::new()
+            .prefix("atlas-map-")
+            .tempdir()
+            .unwrap();
+        let path = dir.path().join("big.csv");
         let content: Vec<u8> = (0..(MAP_MIN as usize + 12_345))
             .map(|i| (i % 251) as u8)
             .collect();
@@ -195,6 +197,7 @@ mod tests {
         assert!(matches!(&small, FileBytes::Read(b) if b == b"small"));
         small.input().release(0..5);
         assert_eq!(small.input().bytes(), b"small");
-        std::fs::remove_dir_all(&dir).unwrap();
+        drop(small);
+        dir.close().unwrap();
     }
 }

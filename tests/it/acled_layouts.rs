@@ -1,6 +1,7 @@
 //! ACLED files as they come: monadic exports (one row per actor), layouts before 2023 and before
 //! 2019, and a file cut off in its last record.
 
+use crate::common::scratch;
 use caucasus_atlas::io::bundle::bundled_basemap;
 use caucasus_atlas::io::open::{LoadOptions, Opened, load_path};
 use caucasus_atlas::model::{Category, Dataset, Event, Precision};
@@ -71,9 +72,8 @@ fn rows_of_one_id_that_disagree_are_conflicts() {
         1,
     );
     assert_ne!(text, changed);
-    let dir = std::env::temp_dir().join(format!("atlas-acled-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("conflict.csv");
+    let dir = scratch("acled");
+    let path = dir.path().join("conflict.csv");
     std::fs::write(&path, changed).unwrap();
     let (_, opened) = load_path(&path, &bundled_basemap(), &LoadOptions::default());
     let problems: Vec<String> = opened.problems.iter().map(|p| p.to_string()).collect();
@@ -85,7 +85,7 @@ fn rows_of_one_id_that_disagree_are_conflicts() {
         )]
     );
     assert_eq!(opened.notices, ["6 rows merged into 4 events"]);
-    std::fs::remove_dir_all(&dir).unwrap();
+    dir.close().unwrap();
 }
 
 #[test]
@@ -160,9 +160,8 @@ fn a_large_file_loads_the_same_mapped_as_read() {
         text.push('\n');
         k += 1;
     }
-    let dir = std::env::temp_dir().join(format!("atlas-big-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("big.csv");
+    let dir = scratch("big");
+    let path = dir.path().join("big.csv");
     std::fs::write(&path, &text).unwrap();
     let basemap = bundled_basemap();
     let options = LoadOptions::default();
@@ -179,7 +178,7 @@ fn a_large_file_loads_the_same_mapped_as_read() {
     for i in [0, k / 2, k - 1] {
         assert_eq!(mapped.event(i), read.event(i));
     }
-    std::fs::remove_dir_all(&dir).unwrap();
+    dir.close().unwrap();
 }
 
 #[test]
@@ -188,9 +187,8 @@ fn in_a_file_with_actor2_every_repeated_id_is_a_conflict() {
     let second = text.lines().nth(2).unwrap();
     // the row of TST102 again, word for word, at the end (line 7)
     let repeated = format!("{text}{second}\n");
-    let dir = std::env::temp_dir().join(format!("atlas-dyadic-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("repeated.csv");
+    let dir = scratch("dyadic");
+    let path = dir.path().join("repeated.csv");
     std::fs::write(&path, repeated).unwrap();
     let (_, opened) = load_path(&path, &bundled_basemap(), &LoadOptions::default());
     let problems: Vec<String> = opened.problems.iter().map(|p| p.to_string()).collect();
@@ -203,5 +201,5 @@ fn in_a_file_with_actor2_every_repeated_id_is_a_conflict() {
     );
     assert!(opened.notices.is_empty());
     assert_eq!(opened.records.len(), 4);
-    std::fs::remove_dir_all(&dir).unwrap();
+    dir.close().unwrap();
 }

@@ -1,7 +1,7 @@
 //! Clicking through the map to filter time: a modifier-click on Nakhchivan, a shift-drag box, and
 //! `export events --area/--bbox`, each checked against a brute-force test of every event.
 
-use crate::common::harness;
+use crate::common::{harness, scratch};
 use caucasus_atlas::filters::{AreaCatalog, AreaFilter};
 use caucasus_atlas::io::bundle::{bundled_basemap, bundled_dataset};
 use caucasus_atlas::map::projection::Projector;
@@ -227,9 +227,8 @@ fn area_exports_of_a_generated_file_match_a_brute_force_scan() {
             })
         })
         .collect();
-    let dir = std::env::temp_dir().join(format!("atlas-area-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("scatter.geojson");
+    let dir = scratch("area");
+    let path = dir.path().join("scatter.geojson");
     let fc = serde_json::json!({"type": "FeatureCollection", "features": features});
     std::fs::write(&path, fc.to_string()).unwrap();
     let p = path.to_str().unwrap();
@@ -272,7 +271,7 @@ fn area_exports_of_a_generated_file_match_a_brute_force_scan() {
         assert_eq!(got, brute_force(&data, &geometries), "{args:?}");
         assert!(!got.is_empty(), "{args:?}");
     }
-    std::fs::remove_dir_all(&dir).unwrap();
+    dir.close().unwrap();
 }
 
 #[test]
@@ -345,9 +344,8 @@ fn a_point_inside_only_the_detailed_nakhchivan_is_counted_and_one_outside_it_is_
         event("outside", outside),
         event("city", (45.4126, 39.2089)),
     ]});
-    let dir = std::env::temp_dir().join(format!("atlas-aras-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("aras.geojson");
+    let dir = scratch("aras");
+    let path = dir.path().join("aras.geojson");
     std::fs::write(&path, fc.to_string()).unwrap();
     let wanted: BTreeSet<String> = ["city", "inside"].map(str::to_owned).into();
     // the command line
@@ -375,5 +373,5 @@ fn a_point_inside_only_the_detailed_nakhchivan_is_counted_and_one_outside_it_is_
         .collect();
     assert_eq!(app.visible.matching, 2);
     assert_eq!(shown, wanted);
-    std::fs::remove_dir_all(&dir).unwrap();
+    dir.close().unwrap();
 }

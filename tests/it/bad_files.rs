@@ -1,6 +1,7 @@
 //! Bad input through `check` and `export --data`: every case gets a clear located message, no panic,
 //! no half-loaded output; `--skip-invalid` keeps the valid records. Also the export round trip.
 
+use crate::common::scratch;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -12,9 +13,8 @@ fn atlas(args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn write(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+/// Writes `bytes` to the file `name` in `dir`.
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
@@ -45,15 +45,18 @@ fn rejected(path: &Path, line: usize, needle: &str) {
 
 #[test]
 fn every_kind_of_bad_file_is_named_and_located() {
-    rejected(&write("empty.csv", b""), 1, "empty");
-    rejected(&write("empty.geojson", b"  \n"), 1, "empty");
+    let tmp = scratch("bad");
+    let dir = tmp.path();
+    rejected(&write(dir, "empty.csv", b""), 1, "empty");
+    rejected(&write(dir, "empty.geojson", b"  \n"), 1, "empty");
     rejected(
-        &write("binary.json", &[0x7b, 0x0a, 0xff, 0xfe, 0x00, 0x01]),
+        &write(dir, "binary.json", &[0x7b, 0x0a, 0xff, 0xfe, 0x00, 0x01]),
         2,
         "UTF-8",
     );
     rejected(
         &write(
+            dir,
             "truncated.geojson",
             b"{\"type\": \"FeatureCollection\",\n \"features\": [\n",
         ),
@@ -61,10 +64,11 @@ fn every_kind_of_bad_file_is_named_and_located() {
         "EOF",
     );
     let deep = "[".repeat(100_000);
-    rejected(&write("deep.geojson", deep.as_bytes()), 1, "recursion");
+    rejected(&write(dir, "deep.geojson", deep.as_bytes()), 1, "recursion");
     let csv = |rows: &str| format!("{HEADER}\n{rows}\n");
     rejected(
         &write(
+            dir,
             "feb30.csv",
             csv("A1,2022-02-30,1,Battles,Armed clash,X,Azerbaijan,Lachin,Lachin,39.6,46.5,S,n")
                 .as_bytes(),
@@ -74,6 +78,7 @@ fn every_kind_of_bad_file_is_named_and_located() {
     );
     rejected(
         &write(
+            dir,
             "lat.csv",
             csv("A1,2022-02-03,1,Battles,Armed clash,X,Azerbaijan,Lachin,Lachin,95.5,46.5,S,n")
                 .as_bytes(),
@@ -83,6 +88,7 @@ fn every_kind_of_bad_file_is_named_and_located() {
     );
     rejected(
         &write(
+            dir,
             "dup.csv",
             csv("A1,2022-02-03,1,Battles,Armed clash,X,Azerbaijan,Lachin,Lachin,39.6,46.5,S,n\nA1,2022-02-04,1,Battles,Armed clash,X,Azerbaijan,Lachin,Lachin,39.6,46.5,S,n").as_bytes(),
         ),
@@ -91,6 +97,7 @@ fn every_kind_of_bad_file_is_named_and_located() {
     );
     rejected(
         &write(
+            dir,
             "nocoords.csv",
             b"event_id_cnty,event_date,location\nA1,2022-02-03,Lachin\n",
         ),
@@ -99,17 +106,19 @@ fn every_kind_of_bad_file_is_named_and_located() {
     );
     let end_before = br#"{"type":"FeatureCollection","features":[
 {"type":"Feature","geometry":{"type":"Point","coordinates":[46.5,39.6]},"properties":{"id":"x","start":"2022-08-03","end":"2022-08-01"}}]}"#;
-    rejected(&write("end.geojson", end_before), 2, "before");
-    rejected(&write("notes.txt", b"hello"), 1, "unknown file type");
-    rejected(&write("noext", b"hello"), 1, "no file extension");
+    rejected(&write(dir, "end.geojson", end_before), 2, "before");
+    rejected(&write(dir, "notes.txt", b"hello"), 1, "unknown file type");
+    rejected(&write(dir, "noext", b"hello"), 1, "no file extension");
 }
 
 #[test]
 fn skip_invalid_loads_the_valid_records_and_reports_the_rest() {
+    let tmp = scratch("bad");
+    let dir = tmp.path();
     let rows = format!(
         "{HEADER}\nA1,2022-08-03,1,Battles,Armed clash,X,Azerbaijan,Lachin,Lachin,39.6408,46.5469,S,\"quoted, with \"\"quotes\"\"\"\nA2,2022-02-30,1,Battles,Armed clash,X,Azerbaijan,Lachin,Lachin,39.6,46.5,S,n\nA3,3-Aug-22,2,Protests,Peaceful protest,Y,Armenia,Yerevan,Yerevan,40.18,44.51,S,\n"
     );
-    let path = write("mixed.csv", rows.as_bytes());
+    let path = write(dir, "mixed.csv", rows.as_bytes());
     let p = path.display().to_string();
     let strict = atlas(&["export", "events", "--data", &p]);
     assert_eq!(strict.status.code(), Some(1));
@@ -144,7 +153,8 @@ fn skip_invalid_loads_the_valid_records_and_reports_the_rest() {
 fn export_open_export_gives_the_same_features() {
     let first = atlas(&["export", "events"]);
     assert!(first.status.success());
-    let path = write("round.geojson", &first.stdout);
+    let tmp = scratch("bad");
+    let path = write(tmp.path(), "round.geojson", &first.stdout);
     let second = atlas(&["export", "events", "--data", &path.display().to_string()]);
     assert!(
         second.status.success(),

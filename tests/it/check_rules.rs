@@ -1,8 +1,10 @@
 //! `check`'s content rules on small malformed files: each class of fault gets its exact located
 //! message, errors fail the check and warnings do not.
 
+use crate::common::scratch;
 use std::path::PathBuf;
 use std::process::Command;
+use tempfile::TempDir;
 
 const BASEMAP: &str = r#"{"type": "FeatureCollection", "features": [
  {"type": "Feature", "properties": {"name": "Testland", "kind": "country"},
@@ -92,13 +94,12 @@ impl Fields {
     }
 }
 
-/// A folder holding `basemap.geojson`, `places.json` and `events.json`.
-fn folder(name: &str, places: &str, events: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-rules-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("basemap.geojson"), BASEMAP).unwrap();
-    std::fs::write(dir.join("places.json"), places).unwrap();
-    std::fs::write(dir.join("events.json"), events).unwrap();
+/// A new folder holding `basemap.geojson`, `places.json` and `events.json`, removed when dropped.
+fn folder(name: &str, places: &str, events: &str) -> TempDir {
+    let dir = scratch(&format!("rules-{name}"));
+    std::fs::write(dir.path().join("basemap.geojson"), BASEMAP).unwrap();
+    std::fs::write(dir.path().join("places.json"), places).unwrap();
+    std::fs::write(dir.path().join("events.json"), events).unwrap();
     dir
 }
 
@@ -120,7 +121,7 @@ fn check(file: &PathBuf) -> (String, String, Option<i32>) {
 #[test]
 fn a_clean_event_passes() {
     let dir = folder("clean", &places(39.5), &PLAIN.json());
-    let (stdout, _, code) = check(&dir.join("events.json"));
+    let (stdout, _, code) = check(&dir.path().join("events.json"));
     assert_eq!((stdout.as_str(), code), ("", Some(0)));
 }
 
@@ -132,7 +133,7 @@ fn an_event_ending_after_its_article_is_an_error() {
         ..PLAIN
     };
     let dir = folder("late", &places(39.5), &november.json());
-    let file = dir.join("events.json");
+    let file = dir.path().join("events.json");
     let (stdout, _, code) = check(&file);
     assert_eq!(
         stdout,
@@ -147,7 +148,7 @@ fn an_event_ending_after_its_article_is_an_error() {
         ..november
     };
     let dir = folder("announced", &places(39.5), &announced.json());
-    let (stdout, _, code) = check(&dir.join("events.json"));
+    let (stdout, _, code) = check(&dir.path().join("events.json"));
     assert_eq!((stdout.as_str(), code), ("", Some(0)));
 }
 
@@ -161,7 +162,7 @@ fn a_note_naming_a_finer_day_is_a_warning_that_keeps_the_exit_status() {
         ..PLAIN
     };
     let dir = folder("note", &places(39.5), &july.json());
-    let file = dir.join("events.json");
+    let file = dir.path().join("events.json");
     let (stdout, stderr, code) = check(&file);
     assert_eq!(
         stdout,
@@ -179,7 +180,7 @@ fn a_note_naming_a_finer_day_is_a_warning_that_keeps_the_exit_status() {
         ..july
     };
     let dir = folder("note-day", &places(39.5), &dated.json());
-    let (stdout, _, code) = check(&dir.join("events.json"));
+    let (stdout, _, code) = check(&dir.path().join("events.json"));
     assert_eq!((stdout.as_str(), code), ("", Some(0)));
 }
 
@@ -190,7 +191,7 @@ fn a_verified_claim_needs_a_note_saying_why() {
         ..PLAIN
     };
     let dir = folder("claim", &places(39.5), &claim.json());
-    let file = dir.join("events.json");
+    let file = dir.path().join("events.json");
     let (stdout, _, code) = check(&file);
     assert_eq!(
         stdout,
@@ -211,7 +212,7 @@ fn a_verified_claim_needs_a_note_saying_why() {
         },
     ] {
         let dir = folder("claim-fixed", &places(39.5), &fixed.json());
-        let (stdout, _, code) = check(&dir.join("events.json"));
+        let (stdout, _, code) = check(&dir.path().join("events.json"));
         assert_eq!((stdout.as_str(), code), ("", Some(0)));
     }
 }
@@ -224,7 +225,7 @@ fn an_event_drawn_as_a_region_needs_its_place_inside_it() {
         ..PLAIN
     };
     let dir = folder("region", &places(41.0), &on_hills.json());
-    let file = dir.join("events.json");
+    let file = dir.path().join("events.json");
     let (stdout, _, code) = check(&file);
     assert_eq!(
         stdout,
@@ -235,14 +236,14 @@ fn an_event_drawn_as_a_region_needs_its_place_inside_it() {
     );
     assert_eq!(code, Some(1));
     let dir = folder("region-fixed", &places(39.5), &on_hills.json());
-    let (stdout, _, code) = check(&dir.join("events.json"));
+    let (stdout, _, code) = check(&dir.path().join("events.json"));
     assert_eq!((stdout.as_str(), code), ("", Some(0)));
 }
 
 #[test]
 fn a_place_lies_inside_the_basemap_shape_of_its_name() {
     let dir = folder("places", &places(41.0), &PLAIN.json());
-    let file = dir.join("places.json");
+    let file = dir.path().join("places.json");
     let (stdout, _, code) = check(&file);
     let text = places(41.0);
     let line = text.lines().position(|l| l.contains("\"hills\"")).unwrap() + 1;
@@ -257,6 +258,6 @@ fn a_place_lies_inside_the_basemap_shape_of_its_name() {
     assert_eq!((line, column), (6, 94));
     assert_eq!(code, Some(1));
     let dir = folder("places-fixed", &places(39.5), &PLAIN.json());
-    let (stdout, _, code) = check(&dir.join("places.json"));
+    let (stdout, _, code) = check(&dir.path().join("places.json"));
     assert_eq!((stdout.as_str(), code), ("", Some(0)));
 }

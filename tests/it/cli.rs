@@ -1,18 +1,13 @@
 //! The command-line contract: `export` and `check`, run as a user would.
 
-use std::path::{Path, PathBuf};
+use crate::common::scratch;
+use std::path::Path;
 use std::process::Command;
 
 fn atlas() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"));
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
     c
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-cli-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn export(what: &str) -> serde_json::Value {
@@ -164,7 +159,8 @@ fn check_of_the_bundled_assets_is_clean() {
 
 #[test]
 fn check_reports_malformed_files_with_their_lines() {
-    let dir = temp_dir("check");
+    let tmp = scratch("cli-check");
+    let dir = tmp.path();
     let events = std::fs::read_to_string("assets/events.json").unwrap();
     // an impossible date on the first event's start line
     let start_line = events
@@ -216,7 +212,8 @@ fn check_reports_malformed_files_with_their_lines() {
 
 #[test]
 fn check_finds_a_quote_that_is_not_verbatim() {
-    let dir = temp_dir("quote");
+    let tmp = scratch("cli-quote");
+    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("assets")).unwrap();
     std::fs::create_dir_all(dir.join("seeds")).unwrap();
     for entry in std::fs::read_dir("seeds").unwrap() {
@@ -248,7 +245,8 @@ fn check_finds_a_quote_that_is_not_verbatim() {
 
 #[test]
 fn export_of_a_bad_file_fails_and_names_it() {
-    let dir = temp_dir("export");
+    let tmp = scratch("cli-export");
+    let dir = tmp.path();
     let bad = dir.join("bad.json");
     std::fs::write(&bad, "{ \"format\": ").unwrap();
     let out = atlas()

@@ -1,7 +1,18 @@
-//! What the UI tests share: the real app in a harness at a desktop size.
+//! What the tests share: the real app in a harness at a desktop size, and a scratch folder.
 
 use caucasus_atlas::app::AtlasApp;
 use egui_kittest::Harness;
+use tempfile::TempDir;
+
+/// A new folder of its own for one test's files, `atlas-{name}-…` in the system's temporary
+/// folder. It is removed with all it holds when the value is dropped: keep it for as long as the
+/// test, and any process it starts, uses the folder.
+pub fn scratch(name: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("atlas-{name}-"))
+        .tempdir()
+        .unwrap()
+}
 
 /// The bundled app in a 1600×1000 harness, after its first frames.
 pub fn harness() -> Harness<'static, AtlasApp> {

@@ -1,6 +1,7 @@
 //! The article extractor: its command line (`extract`), its quality on the seed articles, and
 //! test articles it was not tuned on, with their expected events.
 
+use crate::common::scratch;
 use caucasus_atlas::extract::library::Library;
 use caucasus_atlas::extract::quality::{OUTSIDE_THE_TEXT, RECOVERY_KM, distance_km, score, seeds};
 use caucasus_atlas::extract::{Article, Extractor, Options};
@@ -9,18 +10,12 @@ use caucasus_atlas::model::{Category, Event};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use tempfile::TempDir;
 
 fn atlas() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"));
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
     c
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-extract-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -52,8 +47,9 @@ fn extract_ok(article: &Path, args: &[&std::ffi::OsStr]) -> Vec<u8> {
     out.stdout
 }
 
-fn extract_and_check(article: &str, published: &str, places: bool) -> (serde_json::Value, PathBuf) {
-    let dir = temp_dir(&format!("{article}-{places}"));
+fn extract_and_check(article: &str, published: &str, places: bool) -> (serde_json::Value, TempDir) {
+    let tmp = scratch(&format!("extract-{article}-{places}"));
+    let dir = tmp.path();
     let places_out = dir.join("events/places.json");
     let extra: Vec<&std::ffi::OsStr> = if places {
         vec!["--places-out".as_ref(), places_out.as_os_str()]
@@ -85,7 +81,7 @@ fn extract_and_check(article: &str, published: &str, places: bool) -> (serde_jso
     );
     assert!(check.status.success(), "check found problems:\n{said}");
     assert!(!said.contains("warning"), "check has doubts:\n{said}");
-    (serde_json::from_slice(&stdout).unwrap(), dir)
+    (serde_json::from_slice(&stdout).unwrap(), tmp)
 }
 
 #[test]
@@ -95,7 +91,7 @@ fn extract_writes_an_events_document_that_check_finds_clean() {
         ("nakhchivan-drills.md", "2023-10-20"),
         ("baku-talks.html", "2019-12-04"),
     ] {
-        let (doc, _) = extract_and_check(article, published, false);
+        let (doc, _dir) = extract_and_check(article, published, false);
         assert_eq!(doc["format"], "caucasus-atlas/events@1");
         let events = doc["events"].as_array().unwrap();
         assert!(events.len() >= 5, "{article}: {}", events.len());
@@ -117,7 +113,8 @@ fn extract_writes_an_events_document_that_check_finds_clean() {
 /// says so; `--text-only` leaves it undated.
 #[test]
 fn the_public_record_dates_a_recent_summit_unless_text_only() {
-    let dir = temp_dir("public-record");
+    let tmp = scratch("extract-public-record");
+    let dir = tmp.path();
     let article = dir.join("summit.txt");
     std::fs::write(
         &article,
@@ -156,7 +153,7 @@ fn the_public_record_dates_a_recent_summit_unless_text_only() {
 #[test]
 fn ad_hoc_places_come_with_their_own_places_file() {
     let (doc, dir) = extract_and_check("nakhchivan-drills.md", "2023-10-20", true);
-    let places = dir.join("events/places.json");
+    let places = dir.path().join("events/places.json");
     let border = doc["events"]
         .as_array()
         .unwrap()
@@ -215,7 +212,8 @@ fn bad_files_and_dates_exit_1_and_say_why() {
         err.starts_with("no/such/article.txt:1:1: cannot read"),
         "{err}"
     );
-    let dir = temp_dir("bad");
+    let tmp = scratch("extract-bad");
+    let dir = tmp.path();
     let binary = dir.join("page.txt");
     std::fs::write(&binary, b"Talks\nwere \xff held").unwrap();
     let out = atlas()
@@ -246,8 +244,9 @@ fn bad_files_and_dates_exit_1_and_say_why() {
 #[test]
 fn proposals_from_every_seed_are_clean_under_check() {
     let extractor = Extractor::bundled();
-    let dir = temp_dir("seeds-check");
-    let library = Library::new(&dir);
+    let tmp = scratch("extract-seeds-check");
+    let dir = tmp.path();
+    let library = Library::new(dir);
     for seed in seeds() {
         let extraction = extractor.propose(
             &seed.article,

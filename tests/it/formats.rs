@@ -2,7 +2,7 @@
 //! panel: strict and lenient loads, located problems, exports, the time-field picker and the
 //! assumed year.
 
-use crate::common::harness;
+use crate::common::{harness, scratch};
 use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::commands::Command;
 use egui_kittest::Harness;
@@ -26,12 +26,6 @@ fn atlas(args: &[&str]) -> Output {
         .args(args)
         .output()
         .unwrap()
-}
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-formats-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
 }
 
 fn export(args: &[&str]) -> (Value, String) {
@@ -153,7 +147,8 @@ fn timelinejs_is_strict_unless_told_to_skip() {
 
 #[test]
 fn kmz_and_unknown_json_through_the_command_line() {
-    let kmz = temp("places.kmz");
+    let dir = scratch("formats");
+    let kmz = dir.path().join("places.kmz");
     let mut w = zip::ZipWriter::new(std::fs::File::create(&kmz).unwrap());
     w.start_file("doc.kml", zip::write::SimpleFileOptions::default())
         .unwrap();
@@ -164,7 +159,7 @@ fn kmz_and_unknown_json_through_the_command_line() {
     let (fc, _) = export(&["export", "events", "--data", &kmz]);
     assert_eq!(fc["features"].as_array().unwrap().len(), 8);
     assert!(atlas(&["check", &kmz]).status.success());
-    let other = temp("other.json");
+    let other = dir.path().join("other.json");
     std::fs::write(&other, r#"{"rows": [], "meta": {}}"#).unwrap();
     let out = atlas(&["export", "events", "--data", &other.display().to_string()]);
     let stderr = String::from_utf8_lossy(&out.stderr);

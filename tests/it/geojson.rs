@@ -1,7 +1,8 @@
 //! GeoJSON through the command line as a user meets it: bare Features and geometries, every time
 //! key, tracks, undated features with `--time-field`, USGS-style files, strict and lenient loads.
 
-use std::path::PathBuf;
+use crate::common::scratch;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn atlas(args: &[&str]) -> Output {
@@ -30,9 +31,8 @@ fn by_id<'a>(features: &'a [serde_json::Value], id: &str) -> &'a serde_json::Val
         .unwrap_or_else(|| panic!("no feature {id}"))
 }
 
-fn temp(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-geojson-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+/// Writes `text` to the file `name` in `dir`.
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path
@@ -49,6 +49,7 @@ const FIXTURES: [&str; 6] = [
 
 #[test]
 fn every_fixture_checks_clean_and_survives_export_and_load() {
+    let dir = scratch("geojson");
     for path in FIXTURES {
         let check = atlas(&["check", path]);
         assert_eq!(
@@ -60,7 +61,7 @@ fn every_fixture_checks_clean_and_survives_export_and_load() {
         let (first, _) = export(path, &[]);
         assert!(!first.is_empty(), "{path}");
         let text = serde_json::json!({"type": "FeatureCollection", "features": first}).to_string();
-        let again = temp("again.geojson", &text);
+        let again = write(dir.path(), "again.geojson", &text);
         let (second, _) = export(&again.display().to_string(), &[]);
         assert_eq!(first, second, "{path}");
     }
@@ -196,12 +197,13 @@ fn usgs_style_files_keep_ids_titles_and_days() {
 
 #[test]
 fn strict_and_lenient_loads_of_a_file_with_a_bad_feature() {
+    let dir = scratch("geojson");
     let text = r#"{"type": "FeatureCollection", "features": [
 {"type": "Feature", "geometry": {"type": "Point", "coordinates": [45, 40]}, "properties": {"id": "ok", "date": "2021"}},
 {"type": "Feature", "geometry": {"type": "Point", "coordinates": [45, 95]}, "properties": {"id": "bad", "date": "2021"}},
 {"type": "Feature", "geometry": {"type": "Point", "coordinates": [46, 40]}, "properties": {"id": "ok2", "date": "2021"}}
 ]}"#;
-    let path = temp("mixed.geojson", text);
+    let path = write(dir.path(), "mixed.geojson", text);
     let p = path.display().to_string();
     let column = text.lines().nth(2).unwrap().find("95").unwrap() + 1;
     let located = format!("{p}:3:{column}: latitude 95 is outside -90..90");

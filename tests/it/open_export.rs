@@ -1,19 +1,13 @@
 //! Opening files from the File menu (good and bad), layers, and the export round trip, driven
 //! through AccessKit as a user would.
 
-use crate::common::harness;
+use crate::common::{harness, scratch};
 use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::commands::{Command, ExportFormat};
 use eframe::egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-open-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
 
 /// Opens `path` through File > path field > "Open path" and waits for the background load.
 fn open_through_menu(harness: &mut Harness<'_, AtlasApp>, path: &Path) {
@@ -40,6 +34,7 @@ fn open_through_menu(harness: &mut Harness<'_, AtlasApp>, path: &Path) {
 
 #[test]
 fn a_bad_file_never_replaces_what_is_open() {
+    let dir = scratch("open");
     let mut harness = harness();
     let before = harness.state().data.len();
     // an atlas CSV with one good row and two bad ones
@@ -53,7 +48,7 @@ fn a_bad_file_never_replaces_what_is_open() {
             .replacen(",true,", ",maybe,", 1),
     );
     text.push('\n');
-    let path = temp("mixed.csv");
+    let path = dir.path().join("mixed.csv");
     std::fs::write(&path, &text).unwrap();
     open_through_menu(&mut harness, &path);
     harness.get_by_label_contains("problem(s); 2 valid record(s)");
@@ -77,15 +72,16 @@ fn a_bad_file_never_replaces_what_is_open() {
 
 #[test]
 fn garbage_and_unknown_files_get_clear_messages() {
+    let dir = scratch("open");
     let mut harness = harness();
     let before = harness.state().data.len();
-    let bin = temp("garbage.geojson");
+    let bin = dir.path().join("garbage.geojson");
     std::fs::write(&bin, [0xffu8, 0x00, 0x13, 0x37, 0xfe]).unwrap();
     open_through_menu(&mut harness, &bin);
     harness.get_by_label_contains(&format!("{}:1:1: not UTF-8", bin.display()));
     harness.get_by_label("Cancel").click();
     harness.run();
-    let unknown = temp("notes.txt");
+    let unknown = dir.path().join("notes.txt");
     std::fs::write(&unknown, "hello").unwrap();
     open_through_menu(&mut harness, &unknown);
     harness.get_by_label_contains(&format!(
@@ -99,6 +95,7 @@ fn garbage_and_unknown_files_get_clear_messages() {
 
 #[test]
 fn a_file_opens_as_a_layer_beside_the_bundled_data() {
+    let dir = scratch("open");
     let mut harness = harness();
     let before = harness.state().data.len();
     let other = AtlasApp::bundled();
@@ -112,7 +109,7 @@ fn a_file_opens_as_a_layer_beside_the_bundled_data() {
         e.id = format!("copy-{}", e.id);
     }
     let text = caucasus_atlas::io::atlas_csv::write_csv(&events).unwrap();
-    let path = temp("layer.csv");
+    let path = dir.path().join("layer.csv");
     std::fs::write(&path, text).unwrap();
     open_through_menu(&mut harness, &path);
     harness.get_by_label("Add 3 as a layer").click();
@@ -129,10 +126,11 @@ fn a_file_opens_as_a_layer_beside_the_bundled_data() {
 
 #[test]
 fn export_open_export_gives_the_same_events() {
+    let dir = scratch("open");
     let mut app = AtlasApp::bundled();
     let n = app.data.len();
-    let first = temp("export-1.csv");
-    let second = temp("export-2.csv");
+    let first = dir.path().join("export-1.csv");
+    let second = dir.path().join("export-2.csv");
     app.apply(Command::ExportTo(first.clone(), ExportFormat::Csv));
     assert!(
         app.status
@@ -153,7 +151,7 @@ fn export_open_export_gives_the_same_events() {
         std::fs::read_to_string(&second).unwrap()
     );
     // the GeoJSON export writes the same number of features
-    let geo = temp("export.geojson");
+    let geo = dir.path().join("export.geojson");
     harness
         .state_mut()
         .apply(Command::ExportTo(geo.clone(), ExportFormat::GeoJson));
@@ -164,6 +162,7 @@ fn export_open_export_gives_the_same_events() {
 
 #[test]
 fn export_follows_the_window_and_filters() {
+    let dir = scratch("open");
     let mut app = AtlasApp::bundled();
     let day = |m, d| {
         caucasus_atlas::model::date::day_of(chrono::NaiveDate::from_ymd_opt(2022, m, d).unwrap())
@@ -174,7 +173,7 @@ fn export_follows_the_window_and_filters() {
         false,
     ));
     app.refresh_visible();
-    let path = temp("window.geojson");
+    let path = dir.path().join("window.geojson");
     app.apply(Command::ExportTo(path.clone(), ExportFormat::GeoJson));
     let fc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
@@ -283,12 +282,11 @@ fn searching_a_table_also_searches_its_notes_in_the_background() {
     assert_eq!(text, "1 of 5 events shown");
 }
 
-/// A named pipe, read by the load only once the test writes to it: a load that lasts until the
-/// test lets it finish.
+/// A named pipe `name` in `dir`, read by the load only once the test writes to it: a load that
+/// lasts until the test lets it finish.
 #[cfg(unix)]
-fn pipe(name: &str) -> PathBuf {
-    let path = temp(name);
-    let _ = std::fs::remove_file(&path);
+fn pipe(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
     let made = std::process::Command::new("mkfifo").arg(&path).status();
     assert!(made.unwrap().success(), "mkfifo {}", path.display());
     path
@@ -306,7 +304,8 @@ fn opening(path: &Path) -> Harness<'static, AtlasApp> {
 #[cfg(unix)]
 #[test]
 fn the_window_shows_the_file_opening_until_its_events_replace_the_bundled_ones() {
-    let path = pipe("opening.csv");
+    let dir = scratch("open");
+    let path = pipe(dir.path(), "opening.csv");
     let mut harness = opening(&path);
     // the file named on the command line is opening: not the events it is about to replace
     harness.get_by_label(&format!("opening {}", path.display()));
@@ -344,7 +343,8 @@ fn the_window_shows_the_file_opening_until_its_events_replace_the_bundled_ones()
 #[cfg(unix)]
 #[test]
 fn cancelling_the_file_named_on_the_command_line_shows_the_bundled_events() {
-    let path = pipe("cancelled.csv");
+    let dir = scratch("open");
+    let path = pipe(dir.path(), "cancelled.csv");
     let mut harness = opening(&path);
     harness.get_by_label("Cancel").click();
     harness.run();

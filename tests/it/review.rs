@@ -1,6 +1,7 @@
 //! The review panel driven as a reviewer would: accept, reject, undo, redo, edit a date, select
 //! article text as a new quote, save, and `check` the saved file.
 
+use crate::common::scratch;
 use caucasus_atlas::extract::library::Library;
 use caucasus_atlas::io::check::check_paths;
 use caucasus_atlas::model::Precision;
@@ -160,9 +161,9 @@ fn dragging_over_the_article_selects_a_new_verbatim_quote() {
 
 #[test]
 fn saving_accepted_events_gives_a_clean_file_to_reopen() {
-    let root = std::env::temp_dir().join(format!("atlas-review-ui-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let library = Library::new(&root);
+    let tmp = scratch("review-ui");
+    let root = tmp.path();
+    let library = Library::new(root);
     let mut h = harness(Some(library.clone()));
     h.get_by_label("Accept #2").click();
     h.run();

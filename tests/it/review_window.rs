@@ -2,7 +2,7 @@
 //! the review beside the article, a place picked on the map, the save, the layer it opens, and the
 //! same layer again on the next start.
 
-use crate::common::harness;
+use crate::common::{harness, scratch};
 use caucasus_atlas::app::{AtlasApp, LAYERS_KEY};
 use caucasus_atlas::extract::library::Library;
 use caucasus_atlas::map::projection::Projector;
@@ -51,10 +51,10 @@ fn open_new_article_form(harness: &mut Harness<'_, AtlasApp>) {
 
 #[test]
 fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
-    let dir = std::env::temp_dir().join(format!("atlas-review-window-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let tmp = scratch("review-window");
+    let dir = tmp.path();
     let mut harness = harness();
-    harness.state_mut().set_library(Some(Library::new(&dir)));
+    harness.state_mut().set_library(Some(Library::new(dir)));
     let before = harness.state().data.len();
     open_new_article_form(&mut harness);
     type_into(&mut harness, "or paste the article's text", ARTICLE);
@@ -121,7 +121,7 @@ fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
         .first()
         .cloned()
         .expect("the events file is remembered");
-    assert!(saved.starts_with(&dir));
+    assert!(saved.starts_with(dir));
     let check = caucasus_atlas::io::check::check_paths(std::slice::from_ref(&saved));
     assert!(check.is_empty(), "{check:?}");
     // the bundled data is never modified
@@ -148,7 +148,8 @@ fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     assert_eq!(again.state().data.len(), before + 1);
-    std::fs::remove_dir_all(&dir).unwrap();
+    drop((again, harness));
+    tmp.close().unwrap();
 }
 
 /// The form's box leaves the public record out: the summit a sentence names is then not dated.

@@ -1,6 +1,7 @@
 //! A moving event (a Leaflet.TimeDimension-style line with a time per vertex) is drawn up to the
 //! slider's moment with its head where it then is; its head answers hover and click.
 
+use crate::common::scratch;
 use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::commands::Command;
 use caucasus_atlas::io::bundle::bundled_basemap;
@@ -9,6 +10,7 @@ use caucasus_atlas::model::date::day_of;
 use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use tempfile::TempDir;
 
 const CONVOY: &str = r#"{"type": "FeatureCollection", "features": [
   {"type": "Feature", "properties": {"id": "convoy", "title": "Aid convoy from Goris to Khankendi",
@@ -18,15 +20,15 @@ const CONVOY: &str = r#"{"type": "FeatureCollection", "features": [
    "geometry": {"type": "Point", "coordinates": [49.89, 40.38]}}
 ]}"#;
 
-fn app() -> AtlasApp {
-    let dir = std::env::temp_dir().join(format!("atlas-tracks-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("convoy.geojson");
+/// The app with the convoy's file open, and the folder holding that file, kept as long as the app.
+fn app() -> (AtlasApp, TempDir) {
+    let dir = scratch("tracks");
+    let path = dir.path().join("convoy.geojson");
     std::fs::write(&path, CONVOY).unwrap();
     let basemap = bundled_basemap();
     let data = load_dataset_strict(&path, &basemap, &Default::default()).unwrap();
     assert_eq!(data.tracks().count(), 1);
-    AtlasApp::new(data, basemap)
+    (AtlasApp::new(data, basemap), dir)
 }
 
 fn day(d: u32) -> i32 {
@@ -35,7 +37,7 @@ fn day(d: u32) -> i32 {
 
 #[test]
 fn a_track_is_drawn_up_to_the_moment_and_its_head_selects_it() {
-    let mut app = app();
+    let (mut app, _dir) = app();
     app.apply(Command::SetWindow(day(1), day(12)));
     let mut harness = Harness::builder()
         .with_size(eframe::egui::vec2(1600.0, 1000.0))
@@ -55,7 +57,7 @@ fn a_track_is_drawn_up_to_the_moment_and_its_head_selects_it() {
 
 #[test]
 fn before_it_sets_off_a_track_has_no_head() {
-    let mut app = app();
+    let (mut app, _dir) = app();
     // the window of the first ten days of December does not reach the convoy
     app.apply(Command::SetWindow(day(1), day(10)));
     let mut harness = Harness::builder()

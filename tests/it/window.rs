@@ -1,14 +1,42 @@
 //! The real binary in a real X window (Xvfb): it opens, draws the map, and the screenshot is not
 //! blank. Needs Xvfb, xdotool and ImageMagick, which the test command installs.
 
+use crate::common::scratch;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use tempfile::TempDir;
 
 struct Killed(Child);
 
 impl Drop for Killed {
     fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// An X server, asked to stop with SIGTERM so that it removes its lock file and socket from the
+/// system's temporary folder (`.X{n}-lock`, `.X11-unix/X{n}`), which SIGKILL would leave behind;
+/// killed if it has not stopped within a few seconds.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let asked = Command::new("sh")
+            .args(["-c", "kill -TERM \"$1\"", "sh"])
+            .arg(self.0.id().to_string())
+            .status()
+            .is_ok_and(|s| s.success());
+        if asked {
+            let started = Instant::now();
+            while started.elapsed() < Duration::from_secs(5) {
+                if !matches!(self.0.try_wait(), Ok(None)) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -41,8 +69,9 @@ fn unique_colours(png: &Path, crop: Option<&str>) -> usize {
 /// An Xvfb display for one test, with the environment a client needs.
 struct Display {
     name: String,
-    runtime: std::path::PathBuf,
-    _server: Killed,
+    /// The client's `XDG_RUNTIME_DIR`, removed with the display.
+    runtime: TempDir,
+    _server: Server,
 }
 
 impl Display {
@@ -54,7 +83,7 @@ impl Display {
             );
         }
         let name = format!(":{}", 200 + offset + (std::process::id() % 50) * 4);
-        let server = Killed(
+        let server = Server(
             Command::new("Xvfb")
                 .args([
                     name.as_str(),
@@ -69,13 +98,12 @@ impl Display {
                 .spawn()
                 .expect("start Xvfb"),
         );
-        let runtime =
-            std::env::temp_dir().join(format!("atlas-xdg-{}-{offset}", std::process::id()));
-        std::fs::create_dir_all(&runtime).unwrap();
+        let runtime = scratch(&format!("xdg-{offset}"));
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+            std::fs::set_permissions(runtime.path(), std::fs::Permissions::from_mode(0o700))
+                .unwrap();
         }
         std::thread::sleep(Duration::from_millis(800));
         Display {
@@ -88,7 +116,7 @@ impl Display {
     fn command(&self, program: &str) -> Command {
         let mut c = Command::new(program);
         c.env("DISPLAY", &self.name)
-            .env("XDG_RUNTIME_DIR", &self.runtime)
+            .env("XDG_RUNTIME_DIR", self.runtime.path())
             .env_remove("WAYLAND_DISPLAY");
         c
     }
@@ -109,6 +137,7 @@ fn png_size(png: &Path) -> (u32, u32) {
 
 #[test]
 fn the_window_opens_and_draws_the_map() {
+    let tmp = scratch("window");
     let display = Display::start(0);
     let _app = Killed(
         display
@@ -136,7 +165,7 @@ fn the_window_opens_and_draws_the_map() {
     };
     assert!(found, "no window titled Caucasus Atlas within 60 s");
     std::thread::sleep(Duration::from_secs(4));
-    let shot = std::env::temp_dir().join(format!("atlas-window-{}.png", std::process::id()));
+    let shot = tmp.path().join("window.png");
     let status = display
         .command("import")
         .args(["-window", "root"])
@@ -153,9 +182,9 @@ fn the_window_opens_and_draws_the_map() {
 
 #[test]
 fn the_screenshot_command_writes_the_viewer_as_png() {
+    let tmp = scratch("shot");
     let display = Display::start(1);
-    let png = std::env::temp_dir().join(format!("atlas-shot-{}.png", std::process::id()));
-    let _ = std::fs::remove_file(&png);
+    let png = tmp.path().join("shot.png");
     let out = display
         .command(env!("CARGO_BIN_EXE_caucasus-atlas"))
         .args([
@@ -187,9 +216,9 @@ fn the_screenshot_command_writes_the_viewer_as_png() {
 
 #[test]
 fn the_map_only_screenshot_is_the_map_alone_at_the_size_asked() {
+    let tmp = scratch("map-only");
     let display = Display::start(3);
-    let png = std::env::temp_dir().join(format!("atlas-map-only-{}.png", std::process::id()));
-    let _ = std::fs::remove_file(&png);
+    let png = tmp.path().join("map-only.png");
     let out = display
         .command(env!("CARGO_BIN_EXE_caucasus-atlas"))
         .args([
@@ -221,9 +250,10 @@ fn the_map_only_screenshot_is_the_map_alone_at_the_size_asked() {
 
 #[test]
 fn the_frames_command_writes_one_png_per_step() {
+    let tmp = scratch("frames");
     let display = Display::start(2);
-    let dir = std::env::temp_dir().join(format!("atlas-frames-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    // a folder the command makes, as it would on a user's machine
+    let dir = tmp.path().join("frames");
     let out = display
         .command(env!("CARGO_BIN_EXE_caucasus-atlas"))
         .args([

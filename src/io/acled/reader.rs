@@ -194,9 +194,11 @@ mod tests {
 
     #[test]
     fn rows_are_read_again_from_a_file() {
-        let dir = std::env::temp_dir().join(format!("atlas-reader-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("rows.csv");
+        let dir = tempfile::Builder::new()
+            .prefix("atlas-reader-")
+            .tempdir()
+            .unwrap();
+        let path = dir.path().join("rows.csv");
         std::fs::write(&path, TEXT).unwrap();
         let bytes = std::fs::read(&path).unwrap();
         let (store, problems) = parse_acled_rows("rows.csv", &bytes, RowSource::File(path.clone()));
@@ -226,7 +228,7 @@ mod tests {
             "{}",
             e.notes
         );
-        std::fs::remove_dir_all(&dir).unwrap();
+        dir.close().unwrap();
     }
 
     #[test]

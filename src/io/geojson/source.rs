@@ -138,9 +138,11 @@ mod tests {
     #[test]
     fn memory_and_disk_read_the_same_and_disk_notices_changes() {
         let bytes = b"{\"type\": \"FeatureCollection\"}".to_vec();
-        let dir = std::env::temp_dir().join(format!("atlas-geo-source-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("s.geojson");
+        let dir = tempfile::Builder::new()
+            .prefix("atlas-geo-source-")
+            .tempdir()
+            .unwrap();
+        let path = dir.path().join("s.geojson");
         std::fs::write(&path, &bytes).unwrap();
         let disk = Disk::open(&path, "s.geojson").unwrap();
         let memory = Memory(Arc::from(bytes.as_slice()));
@@ -159,6 +161,7 @@ mod tests {
                 .unwrap()
                 .contains("changed since it was loaded")
         );
-        std::fs::remove_dir_all(&dir).unwrap();
+        drop(disk);
+        dir.close().unwrap();
     }
 }

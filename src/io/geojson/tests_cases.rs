@@ -384,9 +384,11 @@ fn points_become_rows_read_again_from_disk() {
         feature(TRACK, "\"id\": \"r\", \"title\": \"Line\""),
         feature(POINT, "\"id\": \"s\", \"title\": \"Second\""),
     ]);
-    let dir = std::env::temp_dir().join(format!("atlas-geo-rows-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("rows.geojson");
+    let dir = tempfile::Builder::new()
+        .prefix("atlas-geo-rows-")
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join("rows.geojson");
     std::fs::write(&path, &text).unwrap();
     let load = load_file(
         &path,
@@ -433,7 +435,7 @@ fn points_become_rows_read_again_from_disk() {
         changed.notes
     );
     assert_eq!(changed.title, "Second");
-    std::fs::remove_dir_all(&dir).unwrap();
+    dir.close().unwrap();
 }
 
 #[test]

@@ -153,9 +153,12 @@ fn places_from_the_map_snap_to_the_gazetteer_or_stay_points() {
 
 #[test]
 fn saving_writes_a_library_that_check_finds_clean() {
-    let root = std::env::temp_dir().join(format!("atlas-review-state-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let library = Library::new(&root);
+    let scratch = tempfile::Builder::new()
+        .prefix("atlas-review-state-")
+        .tempdir()
+        .unwrap();
+    let root = scratch.path();
+    let library = Library::new(root);
     let mut s = state();
     s.accept(0).unwrap();
     s.selected = Some(1);
@@ -195,9 +198,11 @@ fn saving_writes_a_library_that_check_finds_clean() {
 
 #[test]
 fn edited_dates_and_places_stay_clean_under_check() {
-    let root = std::env::temp_dir().join(format!("atlas-review-edits-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let library = Library::new(&root);
+    let scratch = tempfile::Builder::new()
+        .prefix("atlas-review-edits-")
+        .tempdir()
+        .unwrap();
+    let library = Library::new(scratch.path());
     let mut s = state();
     // "on Monday" read as Monday 4 March 2024; the reviewer widens it to the month
     s.set_date(0, "2024-03-01", "2024-03-06", Precision::Month)
