@@ -13,7 +13,7 @@ use crate::commands::Command;
 use crate::dialogs::DialogJob;
 use crate::filters::{AreaCatalog, FilterCache, Filters, Visible};
 use crate::io::Basemap;
-use crate::io::bundle::{bundled_basemap, bundled_situation, bundled_world};
+use crate::io::bundle::{bundled_basemap, bundled_places, bundled_situation, bundled_world};
 use crate::io::open::LoadOptions;
 use crate::loading::{LoadJob, LoadOutcome};
 use crate::map::{MapInput, MapMemory, map_ui};
@@ -141,7 +141,7 @@ impl AtlasApp {
         list.set_data(&data);
         let mut app = AtlasApp {
             time: TimeControl::for_dataset(&data),
-            map: MapMemory::new(&basemap, &bundled_world(), &situation),
+            map: MapMemory::new(&basemap, &bundled_world(), &situation, &bundled_places()),
             filters: Filters::default(),
             areas: AreaCatalog::bundled(&basemap, &situation),
             situation,

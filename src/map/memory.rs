@@ -10,7 +10,7 @@ use super::layers::world::PreparedWorld;
 use super::markers::by_cell::CellCache;
 use super::projection::Projector;
 use crate::io::Basemap;
-use crate::model::{MapView, Situation};
+use crate::model::{MapView, Place, Situation};
 use eframe::egui::{Pos2, Rect};
 
 /// Points kept clear at the map's edge when asking whether a point is in view.
@@ -47,9 +47,14 @@ pub struct MapMemory {
 }
 
 impl MapMemory {
-    /// The memory of a map of `situation` over `basemap` and the low-detail `world`, fitting the
-    /// region on its first frame.
-    pub fn new(basemap: &Basemap, world: &Basemap, situation: &Situation) -> MapMemory {
+    /// The memory of a map of `situation` over `basemap` and the low-detail `world`, naming the
+    /// cities of `gazetteer` whatever the data, and fitting the region on its first frame.
+    pub fn new(
+        basemap: &Basemap,
+        world: &Basemap,
+        situation: &Situation,
+        gazetteer: &[Place],
+    ) -> MapMemory {
         MapMemory {
             view: MapView::default(),
             fit_pending: true,
@@ -58,7 +63,7 @@ impl MapMemory {
             world: PreparedWorld::new(world, basemap),
             basemap: PreparedBasemap::new(basemap),
             situation: PreparedSituation::new(situation),
-            cities: CityCache::default(),
+            cities: CityCache::new(gazetteer),
             cells: CellCache::default(),
             placed_labels: Vec::new(),
             occupied: Vec::new(),

@@ -94,6 +94,25 @@ impl Place {
         self.name.to_lowercase().contains(&q)
             || self.alt_names.iter().any(|n| n.to_lowercase().contains(&q))
     }
+
+    /// Whether `name` is one of this place's names, whole and ignoring case: its display name,
+    /// either side of a name given both ways, or an alternative name.
+    ///
+    /// ```
+    /// use caucasus_atlas::model::Place;
+    /// let mut p = Place::ad_hoc("khankendi", "Khankendi / Stepanakert", "Azerbaijan", 39.8, 46.75);
+    /// p.alt_names.push("Xankəndi".to_owned());
+    /// assert!(p.is_named("stepanakert"));
+    /// assert!(p.is_named("XANKƏNDI"));
+    /// assert!(!p.is_named("Stepan"));
+    /// ```
+    pub fn is_named(&self, name: &str) -> bool {
+        let wanted = name.trim().to_lowercase();
+        let names = std::iter::once(self.name.as_str())
+            .chain(self.name.split(" / "))
+            .chain(self.alt_names.iter().map(String::as_str));
+        !wanted.is_empty() && names.map(str::trim).any(|n| n.to_lowercase() == wanted)
+    }
 }
 
 /// Checks WGS84 coordinates; returns what is wrong.

@@ -83,6 +83,34 @@ fn the_default_view_names_every_key_place_clear_of_markers_and_of_each_other() {
     }
 }
 
+/// An ACLED table names its places one way ("Lachin"); the map still names the gazetteer's
+/// cities, contested ones both ways, and does not label the file's "Lachin" a second time.
+#[test]
+fn a_file_naming_places_one_way_still_shows_every_key_place_named_both_ways() {
+    let basemap = caucasus_atlas::io::bundle::bundled_basemap();
+    let path = std::path::Path::new("tests/fixtures/acled_sample.csv");
+    let data =
+        caucasus_atlas::io::open::load_dataset_strict(path, &basemap, &Default::default()).unwrap();
+    let ids: Vec<&str> = data.places().iter().map(|p| p.id.as_str()).collect();
+    assert!(
+        data.places().iter().any(|p| p.name == "Lachin") && !ids.contains(&"lachin"),
+        "the file's own place: {ids:?}"
+    );
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(eframe::egui::vec2(1600.0, 1000.0))
+        .with_max_steps(40)
+        .build_ui_state(
+            |ui, app: &mut caucasus_atlas::app::AtlasApp| app.frame_ui(ui),
+            caucasus_atlas::app::AtlasApp::new(data, basemap),
+        );
+    harness.run();
+    check_labels(&harness, "ACLED sample");
+    let texts: Vec<&str> = (harness.state().map.placed_labels.iter())
+        .map(|l| l.text.as_str())
+        .collect();
+    assert!(!texts.contains(&"Lachin"), "{texts:?}");
+}
+
 #[test]
 fn the_map_only_picture_names_every_key_place_clear_of_markers_and_of_each_other() {
     let mut app = caucasus_atlas::app::AtlasApp::bundled();

@@ -41,9 +41,17 @@ pub const KEY_PLACES: [&str; 16] = [
 /// other cities).
 const KEY_PLACES_ALWAYS: usize = 12;
 
-/// The gazetteer's cities inside the region, in label priority order.
-pub fn reference_cities(data: &Dataset) -> Vec<Place> {
-    // events per place id, from the compact columns: one pass when the data changes
+/// How far, in degrees of latitude and of longitude (about 20 km), a dataset's place may lie from
+/// a gazetteer city of the same name and still be taken for it.
+const SAME_CITY_DEGREES: f64 = 0.2;
+
+/// Whether a place is a city inside the region.
+fn is_regional_city(p: &Place) -> bool {
+    p.kind == PlaceKind::City && REGION.contains(p.lon, p.lat)
+}
+
+/// The events at each of the dataset's place ids, from the compact columns.
+fn events_per_place(data: &Dataset) -> HashMap<&str, u32> {
     let columns = data.columns();
     let mut per_key = vec![0u32; columns.place_example.len()];
     for &k in &columns.place_key {
@@ -51,43 +59,82 @@ pub fn reference_cities(data: &Dataset) -> Vec<Place> {
             *n += 1;
         }
     }
-    let events_at: HashMap<&str, u32> = columns
+    columns
         .place_example
         .iter()
         .zip(&per_key)
         .filter_map(|(&i, &n)| Some((data.place_of(i as usize)?.0, n)))
-        .collect();
-    let rank = |p: &Place| {
-        (
-            KEY_PLACES
-                .iter()
-                .position(|id| *id == p.id)
-                .unwrap_or(KEY_PLACES.len()),
-            std::cmp::Reverse(events_at.get(p.id.as_str()).copied().unwrap_or(0)),
-        )
+        .collect()
+}
+
+/// The gazetteer city a dataset's place stands for: the same id, or one of the city's names
+/// (either side of "Khankendi / Stepanakert", or an alternative name) nearby.
+fn gazetteer_city_of(gazetteer: &[Place], place: &Place) -> Option<usize> {
+    let near = |g: &Place| {
+        (g.lat - place.lat).abs() <= SAME_CITY_DEGREES
+            && (g.lon - place.lon).abs() <= SAME_CITY_DEGREES
     };
-    let mut cities: Vec<Place> = data
-        .places()
+    gazetteer.iter().position(|g| g.id == place.id).or_else(|| {
+        gazetteer
+            .iter()
+            .position(|g| near(g) && g.is_named(&place.name))
+    })
+}
+
+/// The cities to label, in priority order: the gazetteer's cities inside the region whatever the
+/// data (so that the capitals and the places the atlas is about are named, and contested ones both
+/// ways, even when a file names them one way), then the dataset's other cities. The key places
+/// come first, then the cities with the most events; a dataset's place taken for a gazetteer city
+/// adds its events to that city instead of being labelled again.
+pub fn reference_cities(gazetteer: &[Place], data: &Dataset) -> Vec<Place> {
+    let events_at = events_per_place(data);
+    let known: Vec<Place> = gazetteer
         .iter()
-        .filter(|p| p.kind == PlaceKind::City && REGION.contains(p.lon, p.lat))
+        .filter(|p| is_regional_city(p))
         .cloned()
         .collect();
-    cities.sort_by_cached_key(|p| rank(p));
-    cities
+    let mut known_events = vec![0u32; known.len()];
+    let mut others: Vec<(Place, u32)> = Vec::new();
+    for p in data.places().iter().filter(|p| is_regional_city(p)) {
+        let n = events_at.get(p.id.as_str()).copied().unwrap_or(0);
+        match gazetteer_city_of(&known, p) {
+            Some(k) => known_events[k] += n,
+            None => others.push((p.clone(), n)),
+        }
+    }
+    let mut cities: Vec<(Place, u32)> = known.into_iter().zip(known_events).chain(others).collect();
+    let key_rank = |p: &Place| {
+        KEY_PLACES
+            .iter()
+            .position(|id| *id == p.id)
+            .unwrap_or(KEY_PLACES.len())
+    };
+    cities.sort_by_cached_key(|(p, n)| (key_rank(p), std::cmp::Reverse(*n)));
+    cities.into_iter().map(|(p, _)| p).collect()
 }
 
 /// The cities to label, kept for the last dataset.
-#[derive(Default)]
 pub struct CityCache {
+    /// The gazetteer's cities, named whatever the data.
+    gazetteer: Vec<Place>,
     uid: Option<u64>,
     cities: Vec<Place>,
 }
 
 impl CityCache {
+    /// A cache that names `gazetteer`'s cities beside each dataset's own.
+    pub fn new(gazetteer: &[Place]) -> CityCache {
+        CityCache {
+            gazetteer: gazetteer.to_vec(),
+            uid: None,
+            cities: Vec::new(),
+        }
+    }
+
     /// The cities of `data` in priority order, computed once per dataset.
     pub fn cities(&mut self, data: &Dataset) -> &[Place] {
         if self.uid != Some(data.uid()) {
-            self.cities = reference_cities(data);
+            self.cities = reference_cities(&self.gazetteer, data);
             self.uid = Some(data.uid());
         }
         &self.cities
@@ -145,6 +192,7 @@ impl MapLayer for PlacesLayer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Event, EventDate};
 
     #[test]
     fn capitals_come_first_and_off_map_cities_are_left_out() {
@@ -174,9 +222,102 @@ mod tests {
         ));
         places.push(Place::ad_hoc("goris-x", "Goris", "Armenia", 39.5, 46.3));
         let data = Dataset::new(vec![at_kapan, at_tovuz, at_goris, at_goris_2], places);
-        let mut cache = CityCache::default();
+        let mut cache = CityCache::new(&[]);
         let ids: Vec<&str> = cache.cities(&data).iter().map(|p| p.id.as_str()).collect();
         // the key places' order first; then places with more events before those with fewer
         assert_eq!(ids, ["baku", "kapan", "goris-x", "tovuz-x"]);
+    }
+
+    /// A file's place with its events, as a table loader makes them.
+    fn file_place(id: &str, name: &str, lat: f64, lon: f64, events: usize) -> (Place, Vec<Event>) {
+        let place = Place::ad_hoc(id, name, "", lat, lon);
+        let events = (0..events)
+            .map(|k| {
+                let mut e = Event::at(&format!("{id}-{k}"), "e", EventDate::undated(), lon, lat);
+                e.place = id.to_owned();
+                e
+            })
+            .collect();
+        (place, events)
+    }
+
+    fn gazetteer() -> Vec<Place> {
+        let mut khankendi = Place::ad_hoc(
+            "khankendi",
+            "Khankendi / Stepanakert",
+            "Azerbaijan",
+            39.8177,
+            46.7528,
+        );
+        khankendi.alt_names = vec!["Stepanakert".to_owned(), "Xankəndi".to_owned()];
+        vec![
+            Place::ad_hoc("yerevan", "Yerevan", "Armenia", 40.18, 44.51),
+            khankendi,
+            Place::ad_hoc("goris", "Goris", "Armenia", 39.51, 46.34),
+        ]
+    }
+
+    fn dataset(parts: Vec<(Place, Vec<Event>)>) -> Dataset {
+        let (places, events): (Vec<Place>, Vec<Vec<Event>>) = parts.into_iter().unzip();
+        Dataset::new(events.concat(), places)
+    }
+
+    #[test]
+    fn a_file_naming_a_contested_city_one_way_is_labelled_with_both_names() {
+        let data = dataset(vec![
+            file_place("stepanakert-x", "Stepanakert", 39.82, 46.76, 3),
+            file_place("xankendi-x", "XANKƏNDI", 39.81, 46.75, 1),
+            file_place("goris-x", "Goris", 39.5, 46.3, 2),
+        ]);
+        let names: Vec<String> = reference_cities(&gazetteer(), &data)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        // Yerevan has no events in the file and is still named; the file's names are not repeated
+        assert_eq!(names, ["Yerevan", "Khankendi / Stepanakert", "Goris"]);
+    }
+
+    #[test]
+    fn a_gazetteer_city_ranks_by_the_events_of_the_file_places_taken_for_it() {
+        let mut gazetteer = gazetteer();
+        gazetteer.push(Place::ad_hoc("sisian", "Sisian", "Armenia", 39.52, 46.03));
+        gazetteer.push(Place::ad_hoc("meghri", "Meghri", "Armenia", 38.9, 46.24));
+        let data = dataset(vec![
+            file_place("meghri-x", "Meghri", 38.91, 46.25, 5),
+            file_place("sisian-x", "sisian", 39.53, 46.02, 2),
+            // the same name far away is another place, and is labelled on its own
+            file_place("meghri-far", "Meghri", 40.9, 44.9, 9),
+        ]);
+        let ids: Vec<String> = reference_cities(&gazetteer, &data)
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "yerevan",
+                "khankendi",
+                "goris",
+                "meghri-far",
+                "meghri",
+                "sisian"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_village_named_after_a_city_is_not_taken_for_it() {
+        let data = dataset(vec![file_place(
+            "yerevan-village",
+            "Yerevan village 96",
+            40.2,
+            44.5,
+            4,
+        )]);
+        let ids: Vec<String> = reference_cities(&gazetteer(), &data)
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(ids, ["yerevan", "khankendi", "goris", "yerevan-village"]);
     }
 }
