@@ -3,6 +3,7 @@
 
 use crate::common::harness;
 use caucasus_atlas::map::layer::LabelRank;
+use caucasus_atlas::map::layers::labels::segment_crosses;
 use egui_kittest::kittest::Queryable;
 
 /// The names a new user must find on the default view.
@@ -46,6 +47,15 @@ fn check_labels(harness: &egui_kittest::Harness<'_, caucasus_atlas::app::AtlasAp
                 b.text
             );
         }
+        // a leader line strikes through no other name
+        for b in placed.iter().filter(|b| b.text != a.text) {
+            assert!(
+                !a.leader.is_some_and(|[p, q]| segment_crosses(p, q, b.rect)),
+                "{when}: the leader line of {} crosses {}",
+                a.text,
+                b.text
+            );
+        }
     }
     // markers and arrows were recorded before the labels; none may lie under a label
     let labels: Vec<_> = placed.iter().map(|l| l.rect).collect();
@@ -83,19 +93,15 @@ fn the_default_view_names_every_key_place_clear_of_markers_and_of_each_other() {
     }
 }
 
-/// An ACLED table names its places one way ("Lachin"); the map still names the gazetteer's
-/// cities, contested ones both ways, and does not label the file's "Lachin" a second time.
-#[test]
-fn a_file_naming_places_one_way_still_shows_every_key_place_named_both_ways() {
+/// The app on a file, after its first frames.
+fn harness_on(path: &str) -> egui_kittest::Harness<'static, caucasus_atlas::app::AtlasApp> {
     let basemap = caucasus_atlas::io::bundle::bundled_basemap();
-    let path = std::path::Path::new("tests/fixtures/acled_sample.csv");
-    let data =
-        caucasus_atlas::io::open::load_dataset_strict(path, &basemap, &Default::default()).unwrap();
-    let ids: Vec<&str> = data.places().iter().map(|p| p.id.as_str()).collect();
-    assert!(
-        data.places().iter().any(|p| p.name == "Lachin") && !ids.contains(&"lachin"),
-        "the file's own place: {ids:?}"
-    );
+    let data = caucasus_atlas::io::open::load_dataset_strict(
+        std::path::Path::new(path),
+        &basemap,
+        &Default::default(),
+    )
+    .unwrap();
     let mut harness = egui_kittest::Harness::builder()
         .with_size(eframe::egui::vec2(1600.0, 1000.0))
         .with_max_steps(40)
@@ -104,11 +110,33 @@ fn a_file_naming_places_one_way_still_shows_every_key_place_named_both_ways() {
             caucasus_atlas::app::AtlasApp::new(data, basemap),
         );
     harness.run();
+    harness
+}
+
+/// An ACLED table names its places one way ("Lachin"); the map still names the gazetteer's
+/// cities, contested ones both ways, and does not label the file's "Lachin" a second time.
+#[test]
+fn a_file_naming_places_one_way_still_shows_every_key_place_named_both_ways() {
+    let harness = harness_on("tests/fixtures/acled_sample.csv");
+    let data = &harness.state().data;
+    let ids: Vec<&str> = data.places().iter().map(|p| p.id.as_str()).collect();
+    assert!(
+        data.places().iter().any(|p| p.name == "Lachin") && !ids.contains(&"lachin"),
+        "the file's own place: {ids:?}"
+    );
     check_labels(&harness, "ACLED sample");
     let texts: Vec<&str> = (harness.state().map.placed_labels.iter())
         .map(|l| l.text.as_str())
         .collect();
     assert!(!texts.contains(&"Lachin"), "{texts:?}");
+}
+
+/// Two earthquakes near Yerevan and Shusha crowd the key places round Karabakh: every name still
+/// finds a place, and no leader line strikes through another name.
+#[test]
+fn markers_among_the_key_places_leave_every_name_legible() {
+    let harness = harness_on("tests/fixtures/geojson_usgs_style.geojson");
+    check_labels(&harness, "USGS sample");
 }
 
 #[test]

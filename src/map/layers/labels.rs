@@ -25,10 +25,12 @@ pub struct PlacedLabel {
     pub rect: Rect,
     /// Its rank.
     pub rank: LabelRank,
+    /// The leader line joining it to its dot (from the dot), when it stands away from it.
+    pub leader: Option<[Pos2; 2]>,
 }
 
 /// Distances from a dot at which a crowded name may stand, joined to its dot by a leader line.
-const FAR: [f32; 2] = [16.0, 32.0];
+const FAR: [f32; 3] = [16.0, 32.0, 48.0];
 
 /// One way to write a label: its lines and their size on screen.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,6 +62,36 @@ pub struct Spot {
     pub rect: Rect,
     /// The dot a leader line joins it to, when it stands away from its dot.
     pub leader: Option<Pos2>,
+}
+
+impl Spot {
+    /// The leader line from the dot to the nearest point of the label, when it has one.
+    pub fn leader_line(&self) -> Option<[Pos2; 2]> {
+        self.leader.map(|dot| [dot, self.rect.clamp(dot)])
+    }
+}
+
+/// Whether the segment from `a` to `b` crosses `rect` (touching its edge counts).
+///
+/// ```
+/// use caucasus_atlas::map::layers::labels::segment_crosses;
+/// use eframe::egui::{Rect, pos2};
+/// let r = Rect::from_min_max(pos2(10.0, 10.0), pos2(20.0, 20.0));
+/// assert!(segment_crosses(pos2(0.0, 15.0), pos2(30.0, 15.0), r));
+/// assert!(!segment_crosses(pos2(0.0, 0.0), pos2(30.0, 5.0), r));
+/// assert!(!segment_crosses(pos2(0.0, 0.0), pos2(9.0, 30.0), r));
+/// ```
+pub fn segment_crosses(a: Pos2, b: Pos2, rect: Rect) -> bool {
+    use geo::Intersects;
+    let line = geo::Line::new(
+        geo::coord! { x: f64::from(a.x), y: f64::from(a.y) },
+        geo::coord! { x: f64::from(b.x), y: f64::from(b.y) },
+    );
+    let r = geo::Rect::new(
+        geo::coord! { x: f64::from(rect.left()), y: f64::from(rect.top()) },
+        geo::coord! { x: f64::from(rect.right()), y: f64::from(rect.bottom()) },
+    );
+    line.intersects(&r)
 }
 
 /// The rectangles a label may take beside `anchor` (a dot, or the marker covering it) at a gap,
@@ -168,14 +200,32 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
         .into_iter()
         .filter(|(_, r, _)| inner.contains_rect(*r))
         .collect();
-        let clear = |r: &Rect| {
+        // clear of the markers, of the labels placed, and of their leader lines; and its own
+        // leader line, if it needs one, through no label
+        let clear = |r: &Rect, leader: bool| {
             !occupied.iter().any(|o| o.intersects(*r))
-                && !placed.iter().any(|p| p.rect.intersects(*r))
+                && !placed.iter().any(|p| {
+                    p.rect.intersects(*r)
+                        || p.leader_line()
+                            .is_some_and(|[a, b]| segment_crosses(a, b, *r))
+                        || (leader && segment_crosses(c.at, r.clamp(c.at), p.rect))
+                })
         };
-        let off_dots = |r: &Rect| !dots.iter().any(|(j, d)| *j != k && d.intersects(*r));
+        // off every other named point's dot if it can be, else off the key places' dots (whose
+        // names would otherwise have nowhere to go), else anywhere clear
+        let off_dots = |r: &Rect, only_key: bool| {
+            !dots.iter().any(|(j, d)| {
+                *j != k
+                    && (!only_key || labels[*j].candidate.rank <= LabelRank::KeyPlace)
+                    && d.intersects(*r)
+            })
+        };
         let free = (options.iter())
-            .find(|(_, r, _)| clear(r) && off_dots(r))
-            .or_else(|| options.iter().find(|(_, r, _)| clear(r)));
+            .find(|(_, r, leader)| clear(r, *leader) && off_dots(r, false))
+            .or_else(|| {
+                (options.iter()).find(|(_, r, leader)| clear(r, *leader) && off_dots(r, true))
+            })
+            .or_else(|| options.iter().find(|(_, r, leader)| clear(r, *leader)));
         let forced = (c.rank == LabelRank::KeyCountry)
             .then(|| options.first())
             .flatten();
@@ -266,6 +316,7 @@ impl MapLayer for LabelsLayer<'_> {
                 text: c.text.clone(),
                 rect: spot.rect,
                 rank: c.rank,
+                leader: spot.leader_line(),
             });
         }
         Vec::new()
@@ -342,6 +393,61 @@ mod tests {
             "{:?}",
             placed[0].rect
         );
+    }
+
+    #[test]
+    fn a_leader_line_never_strikes_through_another_name() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        // markers all round the dot send the name out on a leader line, as in the test above
+        let near = Rect::from_center_size(pos2(200.0, 150.0), vec2(150.0, 60.0));
+        let band = near.expand(14.0);
+        let ring = [
+            Rect::from_min_max(band.left_top(), pos2(band.right(), near.top())),
+            Rect::from_min_max(pos2(band.left(), near.bottom()), band.right_bottom()),
+            Rect::from_min_max(band.left_top(), pos2(near.left(), band.bottom())),
+            Rect::from_min_max(pos2(near.right(), band.top()), band.right_bottom()),
+            near,
+        ];
+        // a country's name, placed first, lies where the line to the nearest spot (right) runs
+        let mut country = city("X", 250.0, 150.0, 0);
+        country.candidate.rank = LabelRank::KeyCountry;
+        country.candidate.beside_point = false;
+        country.variants[0].size = vec2(10.0, 10.0);
+        let name = city("Ordubad", 200.0, 150.0, 1);
+        let placed = layout_labels(&[country, name], &ring, bounds);
+        assert_eq!(placed.len(), 2, "{placed:?}");
+        let line = placed[1].leader_line();
+        assert!(line.is_some(), "{placed:?}");
+        assert!(
+            !line.is_some_and(|[p, q]| segment_crosses(p, q, placed[0].rect)),
+            "{placed:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_covers_a_city_s_dot_before_a_key_place_s() {
+        // a narrow map: no room for a name farther out than the dots beside it
+        let bounds = Rect::from_min_max(pos2(150.0, 0.0), pos2(265.0, 300.0));
+        let label = |text: &str, x: f32, order: usize, rank: LabelRank| {
+            let mut l = city(text, x, 150.0, order);
+            l.candidate.rank = rank;
+            l
+        };
+        // markers above and below leave Shusha's name the spots right of its dot, over Goris's
+        // dot, and the one left of it, over a village's
+        let shusha = label("Shusha", 200.0, 0, LabelRank::KeyPlace);
+        let goris = label("Goris", 220.0, 1, LabelRank::KeyPlace);
+        let village = label("Village", 160.0, 2, LabelRank::City);
+        let above = Rect::from_min_max(pos2(0.0, 0.0), pos2(400.0, 142.0));
+        let below = Rect::from_min_max(pos2(0.0, 158.0), pos2(400.0, 300.0));
+        let placed = layout_labels(&[shusha, goris, village], &[above, below], bounds);
+        let goris_dot = Rect::from_center_size(pos2(220.0, 150.0), Vec2::splat(2.0));
+        assert_eq!(placed[0].index, 0);
+        assert!(
+            !placed[0].rect.intersects(goris_dot),
+            "Shusha covers Goris's dot: {placed:?}"
+        );
+        assert!(placed[0].rect.right() < 200.0, "{placed:?}");
     }
 
     #[test]
