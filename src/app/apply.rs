@@ -8,6 +8,7 @@ use crate::filters::Visible;
 use crate::io::open::LoadOptions;
 use crate::loading::LoadJob;
 use crate::model::Dataset;
+use crate::model::counted::counted;
 use crate::time_control::TimeControl;
 use eframe::egui;
 use std::path::{Path, PathBuf};
@@ -239,8 +240,10 @@ impl AtlasApp {
         let data = if layer {
             let (merged, duplicates) = self.data.merged_with(&outcome.data);
             if !duplicates.is_empty() {
-                let kept = duplicates.len();
-                self.say(format!("{kept} events already open were kept"), false);
+                let n = duplicates.len();
+                let verb = if n == 1 { "was" } else { "were" };
+                let kept = counted(n, "event");
+                self.say(format!("{kept} already open {verb} kept"), false);
             }
             merged
         } else {
@@ -266,7 +269,10 @@ impl AtlasApp {
             false => format!(" — {}", noticed.join("; ")),
         };
         self.say(
-            format!("{n} events from {path} {how}{skipped}{noticed}"),
+            format!(
+                "{} from {path} {how}{skipped}{noticed}",
+                counted(n, "event")
+            ),
             false,
         );
     }

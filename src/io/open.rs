@@ -140,8 +140,11 @@ impl UndatedReport {
     /// The sentence the load reports, e.g. "38 features have no recognised date; fields that look
     /// like dates: start_date, end_date".
     pub fn message(&self) -> String {
-        let (n, noun) = (self.undated, &self.noun);
-        let verb = if n == 1 { "has" } else { "have" };
+        let n = self.undated;
+        let (noun, verb) = match n {
+            1 => (self.noun.strip_suffix('s').unwrap_or(&self.noun), "has"),
+            _ => (self.noun.as_str(), "have"),
+        };
         let mut text = format!("{n} {noun} {verb} no recognised date");
         if !self.candidates.is_empty() {
             let names: Vec<&str> = self.candidates.iter().map(|c| c.name.as_str()).collect();
@@ -478,7 +481,7 @@ mod tests {
             candidates: vec![],
             yearless: 0,
         };
-        assert_eq!(one.message(), "1 rows has no recognised date");
+        assert_eq!(one.message(), "1 row has no recognised date");
         let slides = UndatedReport {
             undated: 3,
             total: 4,

@@ -2,6 +2,7 @@
 //! Nothing here knows about egui.
 
 pub mod category;
+pub mod counted;
 pub mod dataset;
 pub mod date;
 pub mod event;

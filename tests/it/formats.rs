@@ -104,7 +104,7 @@ fn export_kml_keeps_times_shapes_and_unplaced_events() {
     assert_eq!(feature(&fc, "open-span")["geometry"]["type"], "Polygon");
     assert_eq!(feature(&fc, "unplaced")["geometry"], Value::Null);
     assert!(
-        stderr.contains("1 placemarks has no recognised date; fields that look like dates: reported; choose them with --time-field START[,END]"),
+        stderr.contains("1 placemark has no recognised date; fields that look like dates: reported; choose them with --time-field START[,END]"),
         "{stderr}"
     );
     let (chosen, _) = export(&[

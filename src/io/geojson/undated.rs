@@ -65,12 +65,7 @@ impl Tally {
             yearless: 0,
             undated: self.undated,
             total,
-            noun: if self.undated == 1 {
-                "feature"
-            } else {
-                "features"
-            }
-            .to_owned(),
+            noun: "features".to_owned(),
             candidates: self.fields,
         })
     }

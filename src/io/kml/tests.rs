@@ -106,7 +106,7 @@ fn spans_shapes_and_missing_parts() {
     assert_eq!((report.undated, report.total), (1, 8));
     assert_eq!(
         report.message(),
-        "1 placemarks has no recognised date; fields that look like dates: reported"
+        "1 placemark has no recognised date; fields that look like dates: reported"
     );
     assert_eq!(report.candidates[0].samples, ["2023-09-19"]);
 }
@@ -305,7 +305,7 @@ fn a_views_time_is_not_the_placemarks() {
     assert_eq!((e.lon, e.lat), (44.5, 40.2));
     assert_eq!(
         opened.undated.as_ref().map(|r| r.message()),
-        Some("1 placemarks has no recognised date".to_owned())
+        Some("1 placemark has no recognised date".to_owned())
     );
 }
 

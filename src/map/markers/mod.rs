@@ -112,8 +112,9 @@ impl Marker {
                 match more_places {
                     0 => format!("{n} events at {} ({where_})", self.place_name),
                     m => format!(
-                        "{n} events at {} and {m} more places ({where_})",
-                        self.place_name
+                        "{n} events at {} and {} more ({where_})",
+                        self.place_name,
+                        crate::model::counted::counted(*m, "place")
                     ),
                 }
             }
