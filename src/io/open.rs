@@ -154,8 +154,9 @@ impl UndatedReport {
             ));
         }
         if self.yearless > 0 {
+            let verb = if self.yearless == 1 { "gives" } else { "give" };
             text.push_str(&format!(
-                "; {} give a day or month without a year",
+                "; {} {verb} a day or month without a year",
                 self.yearless
             ));
         }

@@ -29,9 +29,13 @@ pub fn coordinates_id(lon: f64, lat: f64) -> String {
     format!("{}{ew}-{}{ns}", lon.abs(), lat.abs())
 }
 
-/// The display name of an unnamed point: `lon, lat` in degrees.
+/// The display name of an unnamed point: latitude first, with its hemisphere, as people read
+/// coordinates (`39.25°N 46.5°E`, `38.9°S 77°W`), never a bare pair whose order a reader must
+/// guess.
 pub fn coordinates_name(lon: f64, lat: f64) -> String {
-    format!("{lon}, {lat}")
+    let ns = if lat < 0.0 { 'S' } else { 'N' };
+    let ew = if lon < 0.0 { 'W' } else { 'E' };
+    format!("{}°{ns} {}°{ew}", lat.abs(), lon.abs())
 }
 
 #[cfg(test)]
@@ -46,7 +50,8 @@ mod tests {
         assert_eq!(slug("Xankəndi"), "xankəndi");
         assert_eq!(slug("46.5, 39.6"), "46-5-39-6");
         assert_eq!(slug(" / "), "place");
-        assert_eq!(coordinates_name(46.5, 39.25), "46.5, 39.25");
+        assert_eq!(coordinates_name(46.5, 39.25), "39.25°N 46.5°E");
+        assert_eq!(coordinates_name(-77.0, -38.9), "38.9°S 77°W");
         assert_eq!(coordinates_id(46.5, 39.25), "46.5e-39.25n");
         assert_eq!(coordinates_id(-77.0, -38.9), "77w-38.9s");
     }

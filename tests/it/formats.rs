@@ -245,7 +245,7 @@ fn dates_without_a_year_take_the_year_the_user_assumes() {
     let mut harness = harness();
     open(&mut harness, &fixture("storymap.json"));
     harness.get_by_label_contains(
-        "2 slides have no recognised date; 1 give a day or month without a year",
+        "2 slides have no recognised date; 1 gives a day or month without a year",
     );
     harness
         .get_by_label("Dates without a year: assume year")

@@ -764,7 +764,7 @@ mod tests {
         // rows without an id are numbered by line
         let (_, loaded) = parse(with_rows(",2022-08-02,,,,,39.6,46.5,,\n").as_bytes());
         assert_eq!(loaded.records[1].id, "row-3");
-        assert_eq!(loaded.records[1].title, "Event in 46.5, 39.6");
+        assert_eq!(loaded.records[1].title, "Event in 39.6°N 46.5°E");
     }
 
     #[test]
@@ -839,7 +839,7 @@ mod tests {
         assert_eq!(places[0].lat, 39.6);
         assert_eq!(loaded.records[1].lat, 39.7);
         assert!(loaded.records[3].off_map);
-        assert_eq!(loaded.records[3].place_name, "-77, -38.9");
+        assert_eq!(loaded.records[3].place_name, "38.9°S 77°W");
     }
 
     #[test]

@@ -159,9 +159,9 @@ fn start_end_begin_and_explicit_precision() {
     assert_eq!(places.len(), 1);
     assert_eq!(
         (places[0].id.as_str(), places[0].name.as_str()),
-        ("45e-40n", "45, 40")
+        ("45e-40n", "40°N 45°E")
     );
-    assert_eq!(r[0].place_name, "45, 40");
+    assert_eq!(r[0].place_name, "40°N 45°E");
 }
 
 /// A collection of one point feature with the given extra properties.

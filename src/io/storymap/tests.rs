@@ -62,7 +62,7 @@ fn yearless_dates_stay_undated_until_a_year_is_assumed() {
     assert_eq!((report.undated, report.total, report.yearless), (2, 5, 1));
     assert_eq!(
         report.message(),
-        "2 slides have no recognised date; 1 give a day or month without a year"
+        "2 slides have no recognised date; 1 gives a day or month without a year"
     );
     let assumed = load_text(
         CASES,
