@@ -163,6 +163,17 @@ fn area_spots(at: Pos2, variants: &[Variant]) -> Vec<(usize, Rect, bool)> {
     out
 }
 
+/// What a label's rectangle covers of the other named points' dots, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum DotTier {
+    /// No dot.
+    Free,
+    /// Only the dots of minor cities.
+    OverCity,
+    /// A key place's dot.
+    OverKeyPlace,
+}
+
 /// Places labels in order of importance, clear of `occupied` and of each other, inside `bounds`,
 /// and where possible off the dots of other named points. Key countries always get a place (their
 /// first spot inside the map when every spot is taken).
@@ -212,20 +223,28 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
                 })
         };
         // off every other named point's dot if it can be, else off the key places' dots (whose
-        // names would otherwise have nowhere to go), else anywhere clear
-        let off_dots = |r: &Rect, only_key: bool| {
-            !dots.iter().any(|(j, d)| {
-                *j != k
-                    && (!only_key || labels[*j].candidate.rank <= LabelRank::KeyPlace)
-                    && d.intersects(*r)
+        // names would otherwise have nowhere to go), else anywhere clear: the first clear spot of
+        // the best tier
+        let tier = |r: &Rect| {
+            let covered = dots.iter().filter(|(j, d)| *j != k && d.intersects(*r));
+            covered.fold(DotTier::Free, |t, (j, _)| {
+                t.max(match labels[*j].candidate.rank <= LabelRank::KeyPlace {
+                    true => DotTier::OverKeyPlace,
+                    false => DotTier::OverCity,
+                })
             })
         };
-        let free = (options.iter())
-            .find(|(_, r, leader)| clear(r, *leader) && off_dots(r, false))
-            .or_else(|| {
-                (options.iter()).find(|(_, r, leader)| clear(r, *leader) && off_dots(r, true))
-            })
-            .or_else(|| options.iter().find(|(_, r, leader)| clear(r, *leader)));
+        let mut best: Option<(DotTier, &(usize, Rect, bool))> = None;
+        for option in options.iter().filter(|(_, r, leader)| clear(r, *leader)) {
+            let t = tier(&option.1);
+            if best.is_none_or(|(b, _)| t < b) {
+                best = Some((t, option));
+            }
+            if t == DotTier::Free {
+                break;
+            }
+        }
+        let free = best.map(|(_, option)| option);
         let forced = (c.rank == LabelRank::KeyCountry)
             .then(|| options.first())
             .flatten();
