@@ -365,6 +365,19 @@ mod tests {
         }
     }
 
+    /// Markers covering everything near `dot` and a band round it, leaving only far spots.
+    fn markers_all_round(dot: Pos2) -> [Rect; 5] {
+        let near = Rect::from_center_size(dot, vec2(150.0, 60.0));
+        let band = near.expand(14.0);
+        [
+            Rect::from_min_max(band.left_top(), pos2(band.right(), near.top())),
+            Rect::from_min_max(pos2(band.left(), near.bottom()), band.right_bottom()),
+            Rect::from_min_max(band.left_top(), pos2(near.left(), band.bottom())),
+            Rect::from_min_max(pos2(near.right(), band.top()), band.right_bottom()),
+            near,
+        ]
+    }
+
     #[test]
     fn a_city_name_moves_beside_a_marker_instead_of_under_it() {
         let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
@@ -417,16 +430,8 @@ mod tests {
     #[test]
     fn a_leader_line_never_strikes_through_another_name() {
         let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
-        // markers all round the dot send the name out on a leader line, as in the test above
-        let near = Rect::from_center_size(pos2(200.0, 150.0), vec2(150.0, 60.0));
-        let band = near.expand(14.0);
-        let ring = [
-            Rect::from_min_max(band.left_top(), pos2(band.right(), near.top())),
-            Rect::from_min_max(pos2(band.left(), near.bottom()), band.right_bottom()),
-            Rect::from_min_max(band.left_top(), pos2(near.left(), band.bottom())),
-            Rect::from_min_max(pos2(near.right(), band.top()), band.right_bottom()),
-            near,
-        ];
+        // markers all round the dot send the name out on a leader line
+        let ring = markers_all_round(pos2(200.0, 150.0));
         // a country's name, placed first, lies where the line to the nearest spot (right) runs
         let mut country = city("X", 250.0, 150.0, 0);
         country.candidate.rank = LabelRank::KeyCountry;
@@ -512,15 +517,7 @@ mod tests {
         assert_eq!(placed.len(), 1);
         assert!(!placed[0].rect.intersects(left) && !placed[0].rect.intersects(right));
         // everything near the dot taken: the name stands farther out with a leader line
-        let near = Rect::from_center_size(pos2(200.0, 150.0), vec2(150.0, 60.0));
-        let band = near.expand(14.0);
-        let ring = [
-            Rect::from_min_max(band.left_top(), pos2(band.right(), near.top())),
-            Rect::from_min_max(pos2(band.left(), near.bottom()), band.right_bottom()),
-            Rect::from_min_max(band.left_top(), pos2(near.left(), band.bottom())),
-            Rect::from_min_max(pos2(near.right(), band.top()), band.right_bottom()),
-            near,
-        ];
+        let ring = markers_all_round(pos2(200.0, 150.0));
         let far = layout_labels(&[both], &ring, bounds);
         assert_eq!(far[0].leader, Some(pos2(200.0, 150.0)), "{far:?}");
         assert!(ring.iter().all(|r| !far[0].rect.intersects(*r)));
