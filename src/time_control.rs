@@ -2,6 +2,17 @@
 
 use crate::model::{Dataset, DayNum};
 
+/// The day number of 1970-01-01, where the system clock counts from.
+const UNIX_EPOCH_DAY: DayNum = 719_163;
+
+/// Today's date in UTC by the system clock (1970-01-01 if the clock reads earlier).
+fn today() -> DayNum {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    UNIX_EPOCH_DAY + DayNum::try_from(seconds / 86_400).unwrap_or(0)
+}
+
 /// How the map follows time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Mode {
@@ -47,9 +58,11 @@ impl TimeControl {
         }
     }
 
-    /// A control for a dataset (a one-day extent at the epoch if it has no dated events).
+    /// A control for a dataset: its dated events' extent, or today (UTC) when it has none, so
+    /// that the map shows the situation of now rather than of a year no event speaks of.
     pub fn for_dataset(data: &Dataset) -> TimeControl {
-        TimeControl::new(data.time_extent().unwrap_or((0, 0)))
+        let today = today();
+        TimeControl::new(data.time_extent().unwrap_or((today, today)))
     }
 
     /// The inclusive day range the map shows.
@@ -197,6 +210,24 @@ impl TimeControl {
 mod tests {
     use super::*;
     use crate::model::date::day_of;
+
+    #[test]
+    fn the_unix_epoch_is_day_719163() {
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        assert_eq!(day_of(epoch), UNIX_EPOCH_DAY);
+    }
+
+    #[test]
+    fn a_dataset_without_dates_opens_on_today() {
+        let undated =
+            crate::model::Event::at("u", "u", crate::model::EventDate::undated(), 45.0, 40.0);
+        let tc = TimeControl::for_dataset(&Dataset::new(vec![undated], vec![]));
+        assert_eq!(tc.from, tc.to);
+        assert_eq!(tc.extent, (tc.from, tc.to));
+        let day = crate::model::date::date_of(tc.from);
+        // this code was written in 2026: the clock cannot read earlier
+        assert!(chrono::Datelike::year(&day) >= 2026, "{day}");
+    }
     use crate::model::{Event, EventDate, Precision};
     use chrono::NaiveDate;
 

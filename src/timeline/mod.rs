@@ -68,7 +68,7 @@ pub fn timeline_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     controls::controls_ui(ui, &mut state.controls, input, &mut commands);
-    let (first, last) = input.data.time_extent().unwrap_or((0, 1));
+    let (first, last) = input.data.time_extent().unwrap_or(input.time.extent);
     let pad = f64::from((last - first).max(30)) * SIDE_PAD;
     let (y0, y1) = lane_bounds();
     let plot = Plot::new("timeline")

@@ -286,3 +286,20 @@ fn export_basemap_with_a_bad_date_says_error_and_exits_1() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// The map tells nothing before the first dated record: before the oblast was established on
+/// 7 July 1923 no area or note is in force, and from that day its note is.
+#[test]
+fn nothing_is_in_force_before_the_oblast_was_established_in_1923() {
+    let s = bundled_situation();
+    let before = s.in_force(day("1923-07-06"));
+    assert!(before.areas.is_empty() && before.lines.is_empty() && before.points.is_empty());
+    assert!(before.notes.is_empty(), "{:?}", before.notes);
+    let names: Vec<&str> = (s.in_force(day("1923-07-07")).notes.iter())
+        .map(|n| n.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Nagorno-Karabakh Autonomous Oblast (Azerbaijan SSR)"]
+    );
+}

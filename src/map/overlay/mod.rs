@@ -86,6 +86,10 @@ pub fn caption_lines(
     for note in situation.in_force(day).notes {
         lines.push((note.name.clone(), CAPTION_SIZES.2));
     }
+    if let Some(first) = situation.changes.first().filter(|c| day < c.day) {
+        let since = first.day.format("%-d %b %Y");
+        lines.push((format!("Nothing recorded before {since}"), CAPTION_SIZES.2));
+    }
     lines
 }
 
@@ -238,6 +242,30 @@ pub fn cursor_position(painter: &Painter, rect: Rect, (lon, lat): (f64, f64)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn before_the_first_record_the_caption_says_nothing_is_recorded() {
+        let situation = crate::io::bundle::bundled_situation();
+        let texts = |year: i32| -> Vec<String> {
+            let day = crate::model::date::day_of(
+                chrono::NaiveDate::from_ymd_opt(year, 6, 1).unwrap_or_default(),
+            );
+            let mut time = TimeControl::new((day, day));
+            time.set_window(day, day);
+            caption_lines(&time, &situation)
+                .into_iter()
+                .map(|(text, _)| text)
+                .collect()
+        };
+        let old = texts(1900);
+        assert_eq!(old[1], "Situation on 1 Jun 1900");
+        assert_eq!(old[2..], ["Nothing recorded before 7 Jul 1923"]);
+        let soviet = texts(1950);
+        assert_eq!(
+            soviet[2..],
+            ["Nagorno-Karabakh Autonomous Oblast (Azerbaijan SSR)"]
+        );
+    }
 
     #[test]
     fn a_caption_line_keeps_clear_of_the_legend_and_the_controls() {

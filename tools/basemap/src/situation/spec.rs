@@ -199,6 +199,6 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/situation.json");
         let spec = Spec::read(path).unwrap();
         assert!(spec.changes.len() >= 12);
-        assert_eq!(spec.changes[0].date, None);
+        assert_eq!(spec.changes[0].date.as_deref(), Some("1923-07-07"));
     }
 }
