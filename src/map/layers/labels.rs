@@ -174,6 +174,25 @@ enum DotTier {
     OverKeyPlace,
 }
 
+/// The first of `options` that is `clear`, among those of the best [`DotTier`].
+fn best_spot<T>(
+    options: &[T],
+    clear: impl Fn(&T) -> bool,
+    tier: impl Fn(&T) -> DotTier,
+) -> Option<&T> {
+    let mut best: Option<(DotTier, &T)> = None;
+    for option in options.iter().filter(|o| clear(o)) {
+        let t = tier(option);
+        if best.is_none_or(|(b, _)| t < b) {
+            best = Some((t, option));
+        }
+        if t == DotTier::Free {
+            break;
+        }
+    }
+    best.map(|(_, option)| option)
+}
+
 /// Places labels in order of importance, clear of `occupied` and of each other, inside `bounds`,
 /// and where possible off the dots of other named points. Key countries always get a place (their
 /// first spot inside the map when every spot is taken).
@@ -234,17 +253,7 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
                 })
             })
         };
-        let mut best: Option<(DotTier, &(usize, Rect, bool))> = None;
-        for option in options.iter().filter(|(_, r, leader)| clear(r, *leader)) {
-            let t = tier(&option.1);
-            if best.is_none_or(|(b, _)| t < b) {
-                best = Some((t, option));
-            }
-            if t == DotTier::Free {
-                break;
-            }
-        }
-        let free = best.map(|(_, option)| option);
+        let free = best_spot(&options, |o| clear(&o.1, o.2), |o| tier(&o.1));
         let forced = (c.rank == LabelRank::KeyCountry)
             .then(|| options.first())
             .flatten();
