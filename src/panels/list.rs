@@ -140,9 +140,12 @@ pub fn sorted(data: &Dataset, mut rows: Vec<usize>, sort: SortBy, descending: bo
     rows
 }
 
-/// The text of a row: date, title, place.
+/// The text of a row: date, title, and the place when the event has one.
 pub fn row_text(e: &EventView<'_>) -> String {
-    format!("{} · {} · {}", e.date.short(), e.title, e.place_name)
+    match e.place_name.trim() {
+        "" => format!("{} · {}", e.date.short(), e.title),
+        place => format!("{} · {} · {place}", e.date.short(), e.title),
+    }
 }
 
 /// What the list shows.
@@ -403,5 +406,9 @@ mod tests {
             vec![1, 0, 2]
         );
         assert_eq!(row_text(&data.view(0).unwrap()), "1 Jan 2021 · Zeta · Baku");
+        // an unplaced event's row ends with its title, not a separator
+        let unplaced = Event::at("u", "Unplaced", EventDate::undated(), 45.0, 40.0);
+        let one = Dataset::new(vec![unplaced], vec![]);
+        assert_eq!(row_text(&one.view(0).unwrap()), "undated · Unplaced");
     }
 }
