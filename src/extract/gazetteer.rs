@@ -94,12 +94,7 @@ impl Gazetteer {
             }
         }
         for (i, c) in g.places.iter().enumerate() {
-            let p = &c.place;
-            let mut names: Vec<&str> = p.name.split(" / ").collect();
-            names.push(&p.name);
-            names.extend(p.alt_names.iter().map(String::as_str));
-            for n in names {
-                let n = n.trim();
+            for n in c.place.names() {
                 if n.chars().count() >= 3 && !g.names.iter().any(|(m, j)| m == n && *j == i) {
                     g.names.push((n.to_owned(), i));
                 }

@@ -108,10 +108,25 @@ impl Place {
     /// ```
     pub fn is_named(&self, name: &str) -> bool {
         let wanted = name.trim().to_lowercase();
-        let names = std::iter::once(self.name.as_str())
-            .chain(self.name.split(" / "))
-            .chain(self.alt_names.iter().map(String::as_str));
-        !wanted.is_empty() && names.map(str::trim).any(|n| n.to_lowercase() == wanted)
+        !wanted.is_empty() && self.names().any(|n| n.to_lowercase() == wanted)
+    }
+
+    /// Every name the place goes by, trimmed: each side of a name given both ways, the display
+    /// name itself, then the alternative names (a name may come more than once).
+    ///
+    /// ```
+    /// use caucasus_atlas::model::Place;
+    /// let mut p = Place::ad_hoc("shusha", "Shusha / Shushi", "Azerbaijan", 39.76, 46.75);
+    /// p.alt_names.push("Şuşa".to_owned());
+    /// let names: Vec<&str> = p.names().collect();
+    /// assert_eq!(names, ["Shusha", "Shushi", "Shusha / Shushi", "Şuşa"]);
+    /// ```
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.name
+            .split(" / ")
+            .chain(std::iter::once(self.name.as_str()))
+            .chain(self.alt_names.iter().map(String::as_str))
+            .map(str::trim)
     }
 }
 
