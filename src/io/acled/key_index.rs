@@ -82,3 +82,50 @@ impl KeyIndex {
         slot
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn finds_every_key_whose_hash_collides() {
+        let mut index = KeyIndex::default();
+        // one hash for three keys, as if they collided
+        let a = index.insert(7, "Tovuz\u{1f}Tovuz");
+        let b = index.insert(7, "Kapan\u{1f}Syunik");
+        let c = index.insert(7, "");
+        assert_eq!((a, b, c), (0, 1, 2));
+        assert_eq!(index.get(7, "Tovuz\u{1f}Tovuz"), Some(0));
+        assert_eq!(index.get(7, "Kapan\u{1f}Syunik"), Some(1));
+        assert_eq!(index.get(7, ""), Some(2));
+        assert_eq!(index.get(7, "Goris\u{1f}Syunik"), None);
+        assert_eq!(index.get(8, "Tovuz\u{1f}Tovuz"), None);
+        assert_eq!(index.key(1), "Kapan\u{1f}Syunik");
+        assert_eq!(index.key(3), "");
+    }
+
+    proptest! {
+        #[test]
+        fn interning_numbers_each_distinct_key_once(keys in proptest::collection::vec("[a-c\u{e9}]{0,3}", 0..60)) {
+            let mut index = KeyIndex::default();
+            let numbers: Vec<usize> = keys.iter().map(|k| index.intern(k)).collect();
+            let mut distinct: Vec<&String> = Vec::new();
+            for k in &keys {
+                if !distinct.contains(&k) {
+                    distinct.push(k);
+                }
+            }
+            prop_assert_eq!(index.len(), distinct.len());
+            for (k, &n) in keys.iter().zip(&numbers) {
+                // the number is the key's rank of first appearance, and names the key back
+                prop_assert_eq!(n, distinct.iter().position(|d| *d == k).unwrap());
+                prop_assert_eq!(index.key(n), k.as_str());
+                prop_assert_eq!(index.get(fx_hash(k.as_bytes()), k), Some(n));
+            }
+            let strings = index.into_strings();
+            prop_assert_eq!(strings.iter().collect::<Vec<_>>(), distinct);
+        }
+    }
+}
