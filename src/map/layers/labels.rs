@@ -15,6 +15,9 @@ const DOT_GAP: f32 = 5.0;
 const EDGE_INSET: f32 = 2.0;
 /// Padding of a label's halo, in points.
 const HALO_PAD: f32 = 1.0;
+/// The least room between two names side by side on one line, so that they never read as one
+/// name ("Yerevan Khankendi"); names stacked one above the other need none.
+const WORD_GAP: f32 = 7.0;
 
 /// A label where it was drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -235,7 +238,8 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
         let clear = |r: &Rect, leader: bool| {
             !occupied.iter().any(|o| o.intersects(*r))
                 && !placed.iter().any(|p| {
-                    p.rect.intersects(*r)
+                    let gap = labels[p.index].candidate.beside_point && c.beside_point;
+                    too_close(p.rect, *r, gap)
                         || p.leader_line()
                             .is_some_and(|[a, b]| segment_crosses(a, b, *r))
                         || (leader && segment_crosses(c.at, r.clamp(c.at), p.rect))
@@ -267,6 +271,17 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
         }
     }
     placed
+}
+
+/// Whether two names overlap, or, when `gap` (both name points: the names look alike), stand
+/// side by side on one line (sharing at least half their height) with less than [`WORD_GAP`]
+/// between them. A river's or a region's name is written in its own style and colour, and names
+/// at different heights do not read as one, so these may stand closer.
+fn too_close(a: Rect, b: Rect, gap: bool) -> bool {
+    let shared = a.y_range().intersection(b.y_range()).span();
+    let one_line = gap && shared >= 0.5 * a.height().min(b.height());
+    let gap = if one_line { WORD_GAP } else { 0.0 };
+    a.expand2(vec2(gap, 0.0)).intersects(b)
 }
 
 /// The ways a label may be written, measured with the painter's fonts.
@@ -481,6 +496,39 @@ mod tests {
             "Shusha covers Goris's dot: {placed:?}"
         );
         assert!(placed[0].rect.right() < 200.0, "{placed:?}");
+    }
+
+    #[test]
+    fn names_on_one_line_keep_a_word_apart() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        // a marker takes the spot right of the second dot; the spot left of it ends 2 points
+        // before the first name begins
+        let cities = vec![
+            city("Yerevan", 100.0, 100.0, 0),
+            city("Khankendi", 196.0, 100.0, 1),
+        ];
+        let marker = Rect::from_min_max(pos2(205.0, 90.0), pos2(265.0, 110.0));
+        let placed = layout_labels(&cities, &[marker], bounds);
+        assert_eq!(placed.len(), 2);
+        let (a, b) = (placed[0].rect, placed[1].rect);
+        let share_a_line = a.y_range().intersects(b.y_range());
+        let apart = (b.left() - a.right()).max(a.left() - b.right());
+        assert!(
+            !share_a_line || apart >= 6.0,
+            "{a:?} and {b:?} are {apart} apart"
+        );
+        let beside = a.translate(vec2(a.width() + 3.0, 0.0));
+        assert!(
+            !too_close(a, b, true) && too_close(a, beside, true) && !too_close(a, beside, false)
+        );
+        assert!(
+            !too_close(a, a.translate(vec2(0.0, a.height() + 1.0)), true),
+            "stacked names touch"
+        );
+        assert!(
+            !too_close(a, beside.translate(vec2(0.0, 0.6 * a.height())), true),
+            "names at different heights may stand close"
+        );
     }
 
     #[test]
