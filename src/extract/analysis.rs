@@ -7,6 +7,7 @@ use super::category::{CategoryCue, categorise_around};
 use super::dates::{DateCue, find_dates};
 use super::places::{Mention, find_places};
 use super::propose::Extractor;
+use super::story::dateline_lead;
 use super::words::{Word, words};
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -247,9 +248,11 @@ pub fn analyse(
     let w = words(s);
     let (main_end, reported) = main_clause_end(s, &w);
     let attribution = attribution(s);
+    // a dateline's place and date are the report's, not the sentence's
+    let lead = dateline_lead(s);
     let mut dates: Vec<DateCue> = find_dates(s, published)
         .into_iter()
-        .filter(|c| !standing_state(s, c))
+        .filter(|c| c.span.start >= lead && !standing_state(s, c))
         .collect();
     if !reported && dates.iter().any(|c| c.span.start < main_end) {
         dates.retain(|c| c.span.start < main_end);
@@ -280,7 +283,10 @@ pub fn analyse(
         main_end,
         reported,
         dates,
-        places: find_places(&ex.gazetteer, s),
+        places: find_places(&ex.gazetteer, s)
+            .into_iter()
+            .filter(|m| m.span.start >= lead)
+            .collect(),
         actors: ex.actors.find(s),
         unverified: unverified(s),
         impersonal: impersonal(s),

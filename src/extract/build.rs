@@ -77,9 +77,11 @@ fn after_opener(f: &Facts) -> usize {
 }
 
 /// A short neutral title: the main clause (or the sentence, when the main clause is short) after
-/// any leading date or linking adverb, cut at a word boundary.
+/// any dateline, leading date or linking adverb, cut at a word boundary.
 pub fn title_of(f: &Facts) -> String {
-    let start = after_opener(f).min(f.text.len());
+    let start = after_opener(f)
+        .max(super::story::dateline_lead(&f.text))
+        .min(f.text.len());
     let main = f.main();
     let main_words = main
         .get(start..)
@@ -189,7 +191,8 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
                 notes.push_str(&format!(" Claim attributed to {who} ('{}').", a.cue));
             }
             (_, Credit::Quoted) => notes.push_str(&format!(
-                " Claim attributed to {who}: the sentence is part of {who}'s report, which the article quotes after introducing it with a colon."
+                " Claim attributed to {who}: the sentence is part of {} report, which the article quotes after introducing it with a colon.",
+                super::words::possessive_of(who)
             )),
             _ => notes.push_str(&format!(
                 " Claim attributed to {who}, as the sentence it continues is."

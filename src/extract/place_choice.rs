@@ -15,8 +15,9 @@
 
 use super::actors::{ActorKind, BODY_WORDS};
 use super::analysis::Facts;
-use super::gazetteer::{Gazetteer, SEATS};
+use super::gazetteer::{COUNTRY_WORDS, Gazetteer, SEATS};
 use super::places::Mention;
+use super::words::words;
 use crate::model::{Category, PlaceKind};
 
 /// A chosen place and why.
@@ -140,8 +141,78 @@ pub fn choose(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
     fallback(f, cx)
 }
 
-/// Any place the sentence names (not as an owner, an agent or in a title), else the dateline,
-/// else a place named only in a title.
+/// Prepositions that say where something happened.
+const LOCATIVES: [&str; 5] = ["in", "near", "at", "outside", "around"];
+
+/// A name the sentence gives as where something happened ("met in Gazakh") that is not a place the
+/// gazetteer holds, nor a month, a weekday, a nationality or an acronym.
+///
+/// ```
+/// use caucasus_atlas::extract::{analysis::analyse, place_choice::unknown_locative, Extractor};
+/// let ex = Extractor::bundled();
+/// let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 14).unwrap_or_default();
+/// let facts = |s: &str| analyse(&ex, s, 1, 0..s.len(), true, day);
+/// assert_eq!(unknown_locative(&facts("Officials met in Gazakh on Monday.")), Some("Gazakh"));
+/// assert_eq!(unknown_locative(&facts("Officials met in Tabriz in March.")), None);
+/// assert_eq!(unknown_locative(&facts("It was reported in Armenian media at UN talks.")), None);
+/// ```
+pub fn unknown_locative(f: &Facts) -> Option<&str> {
+    let text = f.text.as_str();
+    let lead = super::story::dateline_lead(text);
+    let w = words(text);
+    let known = |start: usize| {
+        f.places
+            .iter()
+            .any(|m| m.span.start <= start && start < m.span.end)
+    };
+    w.windows(2).find_map(|pair| {
+        let (by, name) = (&pair[0], &pair[1]);
+        let locative = by.start >= lead
+            && LOCATIVES.contains(&by.lower().as_str())
+            && text.get(by.end..name.start) == Some(" ");
+        let unknown = name.is_capitalised()
+            && !known(name.start)
+            && !name
+                .text
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !is_calendar_word(&name.lower())
+            && !COUNTRY_WORDS
+                .iter()
+                .any(|(_, adjectives)| adjectives.contains(&name.text));
+        (locative && unknown).then_some(name.text)
+    })
+}
+
+/// Whether a lowercase word names a month or a day of the week.
+fn is_calendar_word(lower: &str) -> bool {
+    const CALENDAR: [&str; 19] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    CALENDAR.contains(&lower)
+}
+
+/// Any place the sentence names (not as an owner, an agent or in a title), else the dateline
+/// (unless the sentence says the event happened at a place the gazetteer lacks), else a place
+/// named only in a title.
 fn fallback(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
     let agent = |m: &&Mention| f.text[..m.span.start].trim_end().ends_with(" by");
     let any = f
@@ -162,10 +233,12 @@ fn fallback(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
             )
         })
     };
-    any.or_else(|| cx.dateline.cloned())
-        .or_else(titular)
-        .into_iter()
-        .collect()
+    // an event the sentence places somewhere the gazetteer lacks did not happen at the dateline
+    let dateline = || match unknown_locative(f) {
+        Some(_) => None,
+        None => cx.dateline.cloned(),
+    };
+    any.or_else(dateline).or_else(titular).into_iter().collect()
 }
 
 /// Up to two choices with different places.

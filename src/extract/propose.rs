@@ -7,7 +7,7 @@ use super::article::Article;
 use super::blocks::mark_blocks;
 use super::build::{Parts, build_event};
 use super::gazetteer::Gazetteer;
-use super::place_choice::{Context, PlaceChoice, choose};
+use super::place_choice::{Context, PlaceChoice, choose, unknown_locative};
 use super::record;
 use super::sentences::sentences;
 use super::story::{Anchor, Memory, dateline};
@@ -202,7 +202,14 @@ impl Reading<'_> {
         };
         let places = choose(f, &cx);
         if places.is_empty() {
-            let why = format!("sentence {}: no place (\"{}\")", f.number, short(&f.text));
+            let why = match unknown_locative(f) {
+                Some(name) => format!(
+                    "sentence {}: no place: '{name}' is not in the gazetteer (\"{}\")",
+                    f.number,
+                    short(&f.text)
+                ),
+                None => format!("sentence {}: no place (\"{}\")", f.number, short(&f.text)),
+            };
             self.out.left_out.push(why);
             return;
         }

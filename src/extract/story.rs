@@ -155,11 +155,7 @@ pub fn dateline(g: &Gazetteer, text: &str, allow_ad_hoc: bool) -> Option<PlaceCh
         let line = line.trim();
         let end = line.find([',', '(', '—', '–']).unwrap_or(line.len());
         let head = line[..end].trim().trim_end_matches(" -");
-        let caps = head.chars().filter(|c| c.is_alphabetic()).count() >= 4
-            && head
-                .chars()
-                .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '\'');
-        if !caps || head.split_whitespace().count() > 3 {
+        if !is_dateline_head(head) {
             return None;
         }
         let (_, place) = g
@@ -172,6 +168,44 @@ pub fn dateline(g: &Gazetteer, text: &str, allow_ad_hoc: bool) -> Option<PlaceCh
             why: format!("'{head}' (the article's dateline; the sentence names no place)"),
         })
     })
+}
+
+/// Whether `head` reads as a dateline's place: one to three words in capitals ("TEHRAN", "NEW
+/// DELHI").
+fn is_dateline_head(head: &str) -> bool {
+    head.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && head
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '\'')
+        && head.split_whitespace().count() <= 3
+}
+
+/// A dateline is at most this many bytes before its dash.
+const DATELINE_LEAD_MAX: usize = 60;
+
+/// The byte length of a dateline opening a sentence ("YEREVAN, 14 March 2025 — ", "TABRIZ
+/// (Reuters) – "), or 0: its place and date are the report's, not the sentence's.
+///
+/// ```
+/// use caucasus_atlas::extract::story::dateline_lead;
+/// let s = "YEREVAN, 14 March 2025 — Delegations met in Gazakh.";
+/// assert_eq!(&s[dateline_lead(s)..], "Delegations met in Gazakh.");
+/// assert_eq!(dateline_lead("Talks in Baku — a first — ended."), 0);
+/// ```
+pub fn dateline_lead(sentence: &str) -> usize {
+    let dash = ["—", "–", " - "]
+        .iter()
+        .filter_map(|d| sentence.find(d).map(|at| (at, d.len())))
+        .min();
+    let Some((at, len)) = dash.filter(|(at, _)| *at <= DATELINE_LEAD_MAX) else {
+        return 0;
+    };
+    let head_end = sentence.find([',', '(']).map_or(at, |e| e.min(at));
+    if !is_dateline_head(sentence[..head_end].trim()) {
+        return 0;
+    }
+    let rest = sentence[at + len..].trim_start();
+    sentence.len() - rest.len()
 }
 
 #[cfg(test)]
@@ -197,6 +231,46 @@ mod tests {
         assert_eq!(got[2], ("tabriz".to_owned(), Some("2024-03-04".to_owned())));
         // only a meeting named at the start continues: "the two sides" may be anyone
         assert!(got.len() == 3 || got[3].1.is_none(), "{got:?}");
+    }
+
+    #[test]
+    fn a_dateline_dates_and_places_nothing_its_sentence_tells() {
+        use crate::extract::{Article, ArticleKind, Extractor, Options};
+        let text = "YEREVAN, 14 March 2025 — Officials met in Tabriz on Thursday.\n\n\
+                    Delegations met in Gazakh on Wednesday. Troops held drills on Tuesday.";
+        let published = chrono::NaiveDate::from_ymd_opt(2025, 3, 14).unwrap_or_default();
+        let article = Article::from_raw("t.txt", text, ArticleKind::Text, published)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let out = Extractor::bundled().propose(&article, Options::default());
+        let got: Vec<(String, String, Option<String>)> = out
+            .proposals
+            .iter()
+            .map(|p| {
+                let day = p.event.date.range.map(|(s, _)| s.to_string());
+                (p.event.title.clone(), p.event.place.clone(), day)
+            })
+            .collect();
+        // the dateline's day is not a second date of the meeting, nor its words the title
+        assert_eq!(
+            got[0],
+            (
+                "Officials met in Tabriz on Thursday.".to_owned(),
+                "tabriz".to_owned(),
+                Some("2025-03-13".to_owned())
+            )
+        );
+        // a meeting in a place the gazetteer lacks is not put at the dateline
+        assert!(got.iter().all(|g| !g.0.contains("Gazakh")), "{got:?}");
+        assert!(
+            out.left_out
+                .iter()
+                .any(|l| l.contains("'Gazakh' is not in the gazetteer")),
+            "{:?}",
+            out.left_out
+        );
+        // a sentence naming no place at all still falls back to the dateline
+        assert_eq!(got.last().map(|g| g.1.as_str()), Some("yerevan"), "{got:?}");
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]

@@ -17,6 +17,7 @@
 use super::analysis::Facts;
 use super::attribution::Attribution;
 use super::propose::Extractor;
+use super::words::possessive_of;
 use crate::model::{Category, PlaceKind};
 
 /// Reporting words after which the credited one only relays what they heard ("It is reported").
@@ -126,15 +127,17 @@ pub fn judge(ex: &Extractor, f: &Facts, claim: &Claim<'_>) -> Verdict {
         };
         return verdict(true, None, why);
     };
+    let by_s = possessive_of(by);
     if let Some(p) = claim.publisher.filter(|p| same_name(p, by)) {
+        let p_s = possessive_of(p);
         let why = format!(
-            "Verified: the account is {p}'s own, the article's publisher, so the article tells it in its own voice."
+            "Verified: the account is {p_s} own, the article's publisher, so the article tells it in its own voice."
         );
         return verdict(true, Some(by), why);
     }
     if inherited && f.attribution.is_none() && hearsay(f) {
         let why = format!(
-            "Unverified: {by}'s account itself only relays a report (\"it is reported\"), and the article passes it on."
+            "Unverified: {by_s} account itself only relays a report (\"it is reported\"), and the article passes it on."
         );
         return verdict(false, Some(by), why);
     }
@@ -144,7 +147,7 @@ pub fn judge(ex: &Extractor, f: &Facts, claim: &Claim<'_>) -> Verdict {
         .filter(|a| claim.credit == Credit::Quoted && covers(f, a) && !same_name(&a.source, by))
     {
         let why = format!(
-            "Unverified: the article passes on {by}'s report of what {} said.",
+            "Unverified: the article passes on {by_s} report of what {} said.",
             a.source
         );
         return verdict(false, Some(by), why);
@@ -155,13 +158,13 @@ pub fn judge(ex: &Extractor, f: &Facts, claim: &Claim<'_>) -> Verdict {
             match relayed_speaker(ex, f, &credited, claim.person_country, true) {
                 Some(speaker) => {
                     let why = format!(
-                        "Unverified: the article passes on {by}'s account of what {speaker} said."
+                        "Unverified: the article passes on {by_s} account of what {speaker} said."
                     );
                     verdict(false, Some(by), why)
                 }
                 None => {
                     let why = format!(
-                        "Verified as a statement: the article reports that {by} made it; what it asserts is {by}'s claim, which the article does not confirm."
+                        "Verified as a statement: the article reports that {by} made it; what it asserts is {by_s} claim, which the article does not confirm."
                     );
                     verdict(true, Some(by), why)
                 }
@@ -179,14 +182,14 @@ pub fn judge(ex: &Extractor, f: &Facts, claim: &Claim<'_>) -> Verdict {
                 verdict(true, Some(by), why)
             } else {
                 let why = format!(
-                    "Unverified: the article passes on {by}'s account without adopting it."
+                    "Unverified: the article passes on {by_s} account without adopting it."
                 );
                 verdict(false, Some(by), why)
             }
         }
         _ => {
             let why =
-                format!("Unverified: the article passes on {by}'s account without adopting it.");
+                format!("Unverified: the article passes on {by_s} account without adopting it.");
             verdict(false, Some(by), why)
         }
     }

@@ -44,6 +44,22 @@ impl Word<'_> {
     }
 }
 
+/// The possessive of a name or phrase: "Baku's", but "officials'" and "the United States'".
+///
+/// ```
+/// use caucasus_atlas::extract::words::possessive_of;
+/// assert_eq!(possessive_of("Azerbaijan's foreign ministry"), "Azerbaijan's foreign ministry's");
+/// assert_eq!(possessive_of("Iranian officials"), "Iranian officials'");
+/// assert_eq!(possessive_of("Reuters"), "Reuters'");
+/// ```
+pub fn possessive_of(who: &str) -> String {
+    if who.ends_with('s') {
+        format!("{who}'")
+    } else {
+        format!("{who}'s")
+    }
+}
+
 /// The words of `text`: maximal runs of alphanumeric characters.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();

@@ -59,6 +59,16 @@ fn a_party_s_own_office_on_its_meeting_is_verified_a_third_party_s_is_not() {
         v.why,
         "Unverified: the article passes on provincial chamber of commerce's account without adopting it."
     );
+    // a plural source takes the plural possessive
+    let v = judged(
+        "Troops crossed the border near Julfa on Monday, local officials said.",
+        Some("Iran"),
+        None,
+    );
+    assert!(
+        v.why.contains("local officials' account") && !v.why.contains("officials's"),
+        "{v:?}"
+    );
     // a host reports the meeting it hosted
     let v = judged(
         "The foreign ministers of Armenia and Azerbaijan met in Moscow on Tuesday, the Russian Foreign Ministry said.",
