@@ -55,9 +55,13 @@ const OPENERS: [&str; 10] = [
 /// A main clause shorter than this many words is not enough for a title.
 const TITLE_MIN_WORDS: usize = 6;
 
-/// Where a sentence starts after a leading date ("Last month, ") or linking adverb ("However, ").
+/// Where a sentence starts after a leading date ("Last month, ", "In 2023, ") or linking adverb
+/// ("However, ").
 fn after_opener(f: &Facts) -> usize {
     let s = &f.text;
+    if let Some(end) = super::date_ranges::framing_year_end(s) {
+        return end;
+    }
     if let Some(d) = f.dates.first().filter(|d| d.span.start < 16) {
         let rest = &s[d.span.end..];
         if let Some(r) = rest.strip_prefix(", ") {

@@ -40,6 +40,58 @@ pub fn lend_years(text: &str, mut cues: Vec<RawCue>) -> Vec<RawCue> {
     cues
 }
 
+/// Words that, opening a sentence before a bare year and a comma, make that year the frame of the
+/// whole sentence ("In 2023, after an offensive on 19–20 September, …").
+const FRAME_OPENERS: [&str; 3] = ["in", "during", "back in"];
+
+/// Lends the year that frames a sentence ("In 2023, …") to the year-less days, months and seasons
+/// after it, and drops the framing year itself when it lent it: it dates them, not an event of its
+/// own. A sentence whose year only stands beside other dates keeps them all as written.
+pub fn frame_year(text: &str, mut cues: Vec<RawCue>) -> Vec<RawCue> {
+    let Some(first) = cues.first() else {
+        return cues;
+    };
+    let When::Year { year, part: None } = first.when else {
+        return cues;
+    };
+    if framing_year_end(text).is_none_or(|end| first.span.end > end) {
+        return cues;
+    }
+    let from = text[..first.span.end].trim().to_owned();
+    let mut lent = false;
+    for cue in &mut cues[1..] {
+        if let When::Day { year: y @ None, .. }
+        | When::Month { year: y @ None, .. }
+        | When::Season { year: y @ None, .. } = &mut cue.when
+        {
+            *y = Some(year);
+            cue.year_from = Some(from.clone());
+            lent = true;
+        }
+    }
+    if lent {
+        cues.remove(0);
+    }
+    cues
+}
+
+/// Where the words after a framing year begin ("In 2023, after…" gives the byte of "after"), when
+/// the sentence opens with one.
+///
+/// ```
+/// use caucasus_atlas::extract::date_ranges::framing_year_end;
+/// let s = "In 2023, after an offensive, they agreed.";
+/// assert_eq!(framing_year_end(s).map(|e| &s[e..]), Some("after an offensive, they agreed."));
+/// assert_eq!(framing_year_end("In Baku, officials met."), None);
+/// ```
+pub fn framing_year_end(text: &str) -> Option<usize> {
+    let (head, rest) = text.split_once(',')?;
+    let (opener, year) = head.trim().rsplit_once(' ')?;
+    let is_year = year.len() == 4 && year.chars().all(|c| c.is_ascii_digit());
+    let opens = FRAME_OPENERS.contains(&opener.trim().to_lowercase().as_str());
+    (is_year && opens).then(|| text.len() - rest.trim_start().len())
+}
+
 /// The year and month a day or month expression writes, if it writes its year.
 fn written_year(when: &When) -> Option<(i32, u32)> {
     match when {

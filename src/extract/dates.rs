@@ -5,7 +5,7 @@
 
 pub use super::date_kinds::{RawCue, Season, Unit, When, Which};
 
-use super::date_ranges::{lend_years, merge_ranges};
+use super::date_ranges::{frame_year, lend_years, merge_ranges};
 use super::words::{Word, words};
 use crate::model::EventDate;
 use chrono::{NaiveDate, Weekday};
@@ -111,7 +111,8 @@ fn year_of(word: &Word<'_>) -> Option<i32> {
 
 /// Finds and resolves every date expression of `sentence` against the publication date.
 pub fn find_dates(sentence: &str, published: NaiveDate) -> Vec<DateCue> {
-    let raw = merge_ranges(sentence, lend_years(sentence, scan(sentence)));
+    let lent = frame_year(sentence, lend_years(sentence, scan(sentence)));
+    let raw = merge_ranges(sentence, lent);
     raw.into_iter()
         .filter_map(|r| r.resolved(sentence, published))
         .collect()

@@ -277,7 +277,11 @@ fn country_step(f: &Facts, cx: &Context<'_>, m: &Mention) -> Option<PlaceChoice>
         );
         return cx.choice(capital, why);
     }
-    cx.of_mention(m, format!("'{}' (the country where it happened)", m.cue))
+    let what = match cx.kind(m.place) {
+        PlaceKind::River => "river",
+        _ => "country",
+    };
+    cx.of_mention(m, format!("'{}' (the {what} where it happened)", m.cue))
 }
 
 /// The one city the main clause names, acting for its government ("Tehran summoned").
@@ -409,4 +413,40 @@ fn is_body_phrase(s: &str) -> bool {
 fn is_group(s: &str) -> bool {
     let first = s.split_whitespace().next().unwrap_or("");
     first.chars().all(char::is_lowercase) && !BODY_WORDS.contains(&first) && s.contains(" of ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Article, ArticleKind, Extractor, Options};
+
+    /// The (place, notes) of each proposal from `text`, published on 5 October 2025.
+    fn placed(text: &str) -> Vec<(String, String)> {
+        let published = chrono::NaiveDate::from_ymd_opt(2025, 10, 5).unwrap_or_default();
+        let article = Article::from_raw("t.txt", text, ArticleKind::Text, published)
+            .unwrap_or_else(|e| panic!("{e}"));
+        Extractor::bundled()
+            .propose(&article, Options::default())
+            .proposals
+            .into_iter()
+            .map(|p| (p.event.place, p.event.notes))
+            .collect()
+    }
+
+    #[test]
+    fn a_river_is_named_as_a_river() {
+        let got = placed("Azerbaijan and Iran opened a bridge across the Aras on Saturday.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "aras");
+        assert!(
+            got[0]
+                .1
+                .contains("'across the Aras' (the river where it happened)"),
+            "{got:?}"
+        );
+        let got = placed("Iranian troops held drills in Azerbaijan on Saturday.");
+        assert!(
+            got[0].1.contains("(the country where it happened)"),
+            "{got:?}"
+        );
+    }
 }

@@ -255,3 +255,35 @@ fn weekends_and_last_night_are_days_before_publication() {
     let (_, s, _, _) = one("Clashes continued over the last week.", thursday);
     assert_eq!(s, d(2022, 11, 11));
 }
+
+#[test]
+fn a_year_that_opens_the_sentence_dates_its_days() {
+    let p = d(2025, 10, 5);
+    let s = "In 2023, after a one-day offensive on 19–20 September, the authorities agreed to dissolve.";
+    let cues = find_dates(s, p);
+    assert_eq!(
+        cues.len(),
+        1,
+        "the framing year is not an event of its own: {cues:?}"
+    );
+    assert_eq!(cues[0].date.range, Some((d(2023, 9, 19), d(2023, 9, 20))));
+    assert!(
+        cues[0].date.note.contains("'In 2023'"),
+        "{:?}",
+        cues[0].date.note
+    );
+    let (t, st, _, pr) = one("During 2021, talks resumed in May.", p);
+    assert_eq!(
+        (t.as_str(), st, pr),
+        ("May", d(2021, 5, 1), Precision::Month)
+    );
+    // a year alone still dates the sentence; a year that does not open it lends nothing
+    let (_, st, _, pr) = one("In 2023, the offensive ended the conflict.", p);
+    assert_eq!((st, pr), (d(2023, 1, 1), Precision::Year));
+    let cues = find_dates("Trade rose in 2024, officials said on 12 March.", p);
+    let starts: Vec<_> = cues
+        .iter()
+        .filter_map(|c| c.date.range.map(|r| r.0))
+        .collect();
+    assert_eq!(starts, vec![d(2024, 1, 1), d(2025, 3, 12)]);
+}
