@@ -101,7 +101,27 @@ fn strip_article(text: &str) -> &str {
     t
 }
 
-/// Whether a phrase can be a source: it names someone (a capitalised word, a body or an official).
+/// Plural nouns that name a source without being a body of a state: "aid groups said", "witnesses
+/// told". They make a phrase a source, and nothing more (a body is also placed at its capital).
+const SOURCE_NOUNS: [&str; 14] = [
+    "groups",
+    "witnesses",
+    "residents",
+    "sources",
+    "analysts",
+    "observers",
+    "activists",
+    "monitors",
+    "organisations",
+    "organizations",
+    "journalists",
+    "diplomats",
+    "villagers",
+    "experts",
+];
+
+/// Whether a phrase can be a source: it names someone (a capitalised word, a body, an official,
+/// or a group such as "aid groups" or "witnesses").
 /// At the start of a sentence the first word's capital says nothing, so `opens_sentence` skips it.
 fn names_someone(phrase: &str, opens_sentence: bool) -> bool {
     let w = words(phrase);
@@ -111,7 +131,10 @@ fn names_someone(phrase: &str, opens_sentence: bool) -> bool {
         || w.iter()
             .skip(skip)
             .any(|x| x.is_capitalised() && x.text.len() > 1)
-        || w.iter().any(|x| BODY_WORDS.contains(&x.lower().as_str()))
+        || w.iter().any(|x| {
+            let lower = x.lower();
+            BODY_WORDS.contains(&lower.as_str()) || SOURCE_NOUNS.contains(&lower.as_str())
+        })
 }
 
 /// Words after `from` up to the next punctuation, at most `max` words, and where they end.
@@ -251,6 +274,14 @@ mod tests {
         assert_eq!(
             source("However, Azeri officials said that the weapons were purchased."),
             Some("Azeri officials".to_owned())
+        );
+        assert_eq!(
+            source("The Lachin corridor was closed for nearly ten months, aid groups said."),
+            Some("aid groups".to_owned())
+        );
+        assert_eq!(
+            source("Shops were shut in the town, witnesses told reporters."),
+            Some("witnesses".to_owned())
         );
         assert_eq!(
             source("\"We will stand by our partners,\" answered Ned Price."),
