@@ -33,6 +33,10 @@ pub(super) struct Part {
     /// The hash of each row's id with its position in `out`.
     id_keys: IdKeys,
     problems: Vec<Problem>,
+    /// The line the part stopped on, when it stopped at its `stop`.
+    end_line: usize,
+    /// The rows without an id, named after their line.
+    unnamed: Vec<usize>,
 }
 
 /// Reads the rows of `input` from `body` (on line `first_line`) to the end, on two threads when
@@ -53,14 +57,16 @@ pub(super) fn parse_parts(
         return alone();
     };
     std::thread::scope(|scope| {
-        let second = scope.spawn(move || {
-            let line = first_line + memchr::memchr_iter(b'\n', &bytes[body..cut]).count();
-            parse_part(file, input, (cut, line), None, columns)
-        });
+        // the second part counts its lines from the cut, and learns the cut's line from the first
+        // part when both are done, instead of counting the first half's lines before it starts
+        let second = scope.spawn(move || parse_part(file, input, (cut, 1), None, columns));
         let (first, stopped_at_cut) =
             parse_part(file, input, (body, first_line), Some(cut), columns);
         match (stopped_at_cut, second.join()) {
-            (true, Ok((second, _))) => vec![first, second],
+            (true, Ok((mut second, _))) => {
+                second.move_down(first.end_line - 1);
+                vec![first, second]
+            }
             // the reader did not see a record boundary at the cut: read on alone
             _ => alone(),
         }
@@ -230,6 +236,7 @@ impl Reading<'_, '_> {
         loop {
             let before = start + reader.position() as usize;
             if let Some(exactly) = self.stopped_at(before) {
+                self.part.end_line = lines.of(bytes, before);
                 return Reached::End(exactly);
             }
             let record = match reader.read_byte_record() {
@@ -275,6 +282,7 @@ impl Reading<'_, '_> {
         loop {
             let mut record = slot.take().unwrap_or_default();
             if let Some(exactly) = self.stopped_at(start + reader.position().byte() as usize) {
+                self.part.end_line = start_line + reader.position().line() as usize - 1;
                 return exactly;
             }
             match reader.read_byte_record(&mut record) {
@@ -392,6 +400,9 @@ impl Part {
                 self.rows
                     .push(&fields, (row.at as u64, row.line as u32), &mut self.out);
                 let j = self.out.len() - 1;
+                if fields.id.is_empty() {
+                    self.unnamed.push(j);
+                }
                 self.id_keys.push((fx_hash(self.out.id(j).as_bytes()), j));
             }
             Err((index, message)) => self.problems.push(row.problem(index, message)),
@@ -470,6 +481,40 @@ fn estimate_rows(bytes: &[u8]) -> usize {
 }
 
 impl Part {
+    /// Moves the part's rows and problems `lines` lines down the file (a part read from its own
+    /// first line, which is line `lines + 1` of the file), renaming its rows without an id.
+    fn move_down(&mut self, lines: usize) {
+        for line in &mut self.out.line {
+            *line += lines as u32;
+        }
+        for problem in &mut self.problems {
+            problem.line += lines;
+        }
+        if self.unnamed.is_empty() {
+            return;
+        }
+        let o = &mut self.out;
+        let mut ids = String::with_capacity(o.ids.len() + 4 * self.unnamed.len());
+        let mut ends = Vec::with_capacity(o.id_end.len());
+        let mut unnamed = self.unnamed.iter().peekable();
+        for j in 0..o.len() {
+            if unnamed.next_if_eq(&&j).is_some() {
+                ids.push_str(&format!("row-{}", o.line[j]));
+            } else {
+                ids.push_str(o.id(j));
+            }
+            ends.push(ids.len() as u32);
+        }
+        o.ids = ids;
+        o.id_end = ends;
+        for key in &mut self.id_keys {
+            if self.unnamed.binary_search(&key.1).is_ok() {
+                key.0 = fx_hash(o.id(key.1).as_bytes());
+            }
+        }
+        self.id_keys.sort_unstable();
+    }
+
     fn reserve(&mut self, n: usize) {
         let o = &mut self.out;
         o.start.reserve(n);
@@ -664,7 +709,7 @@ mod tests {
         #[test]
         fn reading_in_place_gives_what_the_csv_crate_gives(
             rows in proptest::collection::vec(
-                ("[A-C]{1,2}", "2022-0[1-3]-[0-3][0-9]|bad", "[a-c \",\r\n]{0,8}", 0u8..4, proptest::bool::ANY),
+                ("[A-C]{0,2}", "2022-0[1-3]-[0-3][0-9]|bad", "[a-c \",\r\n]{0,8}", 0u8..4, proptest::bool::ANY),
                 1..24,
             ),
             line_break in "\n|\r\n",
@@ -736,8 +781,14 @@ mod tests {
             } else {
                 "2022-08-03"
             };
+            // some rows have no id, and are named after their line
+            let id = if k % 13 == 5 {
+                String::new()
+            } else {
+                format!("R{k}")
+            };
             text.push_str(&format!(
-                "R{k},{date},Armed clash,Actor {},{location},Region {},40.{k},45.5,{notes}\n",
+                "{id},{date},Armed clash,Actor {},{location},Region {},40.{k},45.5,{notes}\n",
                 k % 3,
                 k % 4
             ));
@@ -749,6 +800,18 @@ mod tests {
         let two = parse(&text, 1);
         assert_eq!(one.0.len(), 395, "{:?}", one.2);
         assert_eq!(one, two);
+        // the second half's rows and problems carry the file's lines, and so do its row names
+        let last = one.0.iter().rev().find(|d| d.starts_with("row-")).unwrap();
+        let line: usize = last.rsplit(' ').next().unwrap().parse().unwrap();
+        assert!(
+            line > 300 && last.starts_with(&format!("row-{line} ")),
+            "{last}"
+        );
+        assert!(
+            one.2.iter().any(|p| p.starts_with("t.csv:3")),
+            "{:?}",
+            one.2
+        );
         assert_eq!(one.2.len(), 6, "{:?}", one.2);
         assert!(
             one.2
