@@ -36,7 +36,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The month number of a capitalised month name or abbreviation (`Sept`, `Aug`).
-fn month_of(word: &Word<'_>) -> Option<u32> {
+pub(super) fn month_of(word: &Word<'_>) -> Option<u32> {
     if !word.is_capitalised() {
         return None;
     }
@@ -51,7 +51,8 @@ fn month_of(word: &Word<'_>) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-fn weekday_of(lower: &str) -> Option<Weekday> {
+/// The day of the week a lowercase word names.
+pub(super) fn weekday_of(lower: &str) -> Option<Weekday> {
     Some(match lower {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,

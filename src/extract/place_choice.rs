@@ -15,6 +15,7 @@
 
 use super::actors::{ActorKind, BODY_WORDS};
 use super::analysis::Facts;
+use super::dates::{month_of, weekday_of};
 use super::gazetteer::{COUNTRY_WORDS, Gazetteer, SEATS};
 use super::places::Mention;
 use super::words::words;
@@ -176,38 +177,13 @@ pub fn unknown_locative(f: &Facts) -> Option<&str> {
                 .text
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit())
-            && !is_calendar_word(&name.lower())
+            && month_of(name).is_none()
+            && weekday_of(&name.lower()).is_none()
             && !COUNTRY_WORDS
                 .iter()
                 .any(|(_, adjectives)| adjectives.contains(&name.text));
         (locative && unknown).then_some(name.text)
     })
-}
-
-/// Whether a lowercase word names a month or a day of the week.
-fn is_calendar_word(lower: &str) -> bool {
-    const CALENDAR: [&str; 19] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    CALENDAR.contains(&lower)
 }
 
 /// Any place the sentence names (not as an owner, an agent or in a title), else the dateline
