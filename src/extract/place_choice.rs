@@ -186,9 +186,9 @@ pub fn unknown_locative(f: &Facts) -> Option<&str> {
     })
 }
 
-/// Any place the sentence names (not as an owner, an agent or in a title), else the dateline
-/// (unless the sentence says the event happened at a place the gazetteer lacks), else a place
-/// named only in a title.
+/// Any place the sentence names (not as an owner, an agent or in a title), else the dateline (with
+/// a warning when the sentence says the event happened at a place the gazetteer lacks), else a
+/// place named only in a title.
 fn fallback(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
     let agent = |m: &&Mention| f.text[..m.span.start].trim_end().ends_with(" by");
     let any = f
@@ -209,10 +209,18 @@ fn fallback(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
             )
         })
     };
-    // an event the sentence places somewhere the gazetteer lacks did not happen at the dateline
-    let dateline = || match unknown_locative(f) {
-        Some(_) => None,
-        None => cx.dateline.cloned(),
+    // an event the sentence places somewhere the gazetteer lacks is put at the dateline for the
+    // reviewer to move, and its note says so
+    let dateline = || {
+        let mut choice = cx.dateline.cloned()?;
+        if let Some(name) = unknown_locative(f) {
+            let head = choice.why.split(" (").next().unwrap_or_default().to_owned();
+            choice.why = format!(
+                "{head} (the article's dateline), standing in for '{name}', where the sentence \
+                 says it happened but which the gazetteer does not hold: place it by hand"
+            );
+        }
+        Some(choice)
     };
     any.or_else(dateline).or_else(titular).into_iter().collect()
 }
