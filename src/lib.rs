@@ -10,6 +10,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod extract;
 pub mod filters;
+pub mod fonts;
 pub mod io;
 pub mod loading;
 pub mod map;

@@ -239,6 +239,7 @@ impl AtlasApp {
         self.waker.set(&ctx);
         if !self.themed {
             ctx.set_theme(egui::Theme::Light);
+            ctx.set_fonts(crate::fonts::with_fallback());
             self.themed = true;
         }
         let mut commands = self.keys(&ctx);

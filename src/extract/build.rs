@@ -160,10 +160,10 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
     let category_why = if f.category.cue.is_empty() {
         "none found, so 'other'".to_owned()
     } else {
-        format!("'{}' → {category}", f.category.cue)
+        format!("'{}', read as {category}", f.category.cue)
     };
     let mut notes = format!(
-        "Proposed by the extractor from sentence {} of {}{}{}; not yet reviewed. Date cue: {}. Place cue: {} → {}{}. Category cue: {}.",
+        "Proposed by the extractor from sentence {} of {}{}{}; not yet reviewed. Date cue: {}. Place cue: {}, read as {}{}. Category cue: {}.",
         f.number,
         parts.article.document,
         parts

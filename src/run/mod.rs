@@ -18,6 +18,9 @@ use crate::view_state::ViewState;
 use eframe::egui;
 use std::path::PathBuf;
 
+/// The app id of `screenshot` and `frames`: their saved state is apart from the viewer's.
+const CAPTURE_APP_ID: &str = "caucasus-atlas-capture";
+
 /// The window's options at a given inner size.
 fn native_options(size: [f32; 2]) -> eframe::NativeOptions {
     eframe::NativeOptions {
@@ -128,10 +131,13 @@ pub fn run_capture(options: &RunOptions, request: CaptureRequest) -> i32 {
     app.map.for_publication = request.map_only;
     let expected: Vec<PathBuf> = request.shots.iter().map(|s| s.path.clone()).collect();
     app.capture = Some(Capture::new(request.shots, true));
-    let options = eframe::NativeOptions {
+    let mut options = eframe::NativeOptions {
         persist_window: false,
         ..native_options(request.size)
     };
+    // eframe restores the window the app id's saved state holds, whatever `persist_window` says:
+    // pictures keep a state of their own, where no window is ever saved, so `--size` holds
+    options.viewport = options.viewport.with_app_id(CAPTURE_APP_ID);
     let result = eframe::run_native(
         "caucasus-atlas-capture",
         options,

@@ -16,6 +16,7 @@ mod extract_props;
 mod formats;
 mod geography;
 mod geojson;
+mod glyphs;
 mod open_export;
 mod review;
 mod review_window;

@@ -113,12 +113,27 @@ impl Display {
         }
     }
 
+    /// A command on this display, whose saved state (eframe's `app.ron`) lives in the display's
+    /// own folder, not in the user's.
     fn command(&self, program: &str) -> Command {
         let mut c = Command::new(program);
         c.env("DISPLAY", &self.name)
             .env("XDG_RUNTIME_DIR", self.runtime.path())
+            .env("XDG_DATA_HOME", self.runtime.path())
             .env_remove("WAYLAND_DISPLAY");
         c
+    }
+
+    /// Saves a window of `width`×`height` as the viewer's last, as the viewer does on closing.
+    fn save_window_size(&self, width: f32, height: f32) {
+        let dir = self.runtime.path().join("caucasus-atlas");
+        std::fs::create_dir_all(&dir).unwrap();
+        let window = format!(
+            "(normal_geometry:(outer_position_pixels:Some((x:0.0,y:0.0)),scale_factor:1.0,\
+             inner_size_points:(x:{width:.1},y:{height:.1})),fullscreen:false,maximized:false)"
+        );
+        let ron = format!("{{\n    \"window\": {window:?},\n}}\n");
+        std::fs::write(dir.join("app.ron"), ron).unwrap();
     }
 }
 
@@ -184,6 +199,8 @@ fn the_window_opens_and_draws_the_map() {
 fn the_screenshot_command_writes_the_viewer_as_png() {
     let tmp = scratch("shot");
     let display = Display::start(1);
+    // the viewer was last used in a larger window: the picture keeps the size asked for
+    display.save_window_size(1500.0, 950.0);
     let png = tmp.path().join("shot.png");
     let out = display
         .command(env!("CARGO_BIN_EXE_caucasus-atlas"))
