@@ -226,15 +226,38 @@ fn iso_day(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
     cue(s, i, i + 2, when)
 }
 
-/// `7 September 2023`, `3 March`, `the 3rd of March`, `5-7 March 2022`, `5 to 7 March`.
+/// `7 September 2023`, `3 March`, `the 3rd of March`, `5-7 March 2022`, `5 to 7 March`, `between
+/// 4 and 8 November`, and the `3` of `3 and 7 March`.
 fn day_month(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
     let day = s.w.get(i)?.day_of_month()?;
+    let between = i >= 1 && s.lower(i - 1) == "between";
+    // "3 and 7 March 2021": the first day takes the month and year of the second
+    if s.lower(i + 1) == "and"
+        && !between
+        && let Some((next, _)) = day_month(s, i + 2)
+        && let When::Day { year, month, .. } = next.when
+    {
+        let when = When::Day {
+            year,
+            month,
+            day,
+            last_day: None,
+        };
+        return cue(s, i, i, when);
+    }
     let (last_day, m_at) = match s.w.get(i + 1).and_then(Word::day_of_month) {
         Some(last) if s.gap_is(i, &['-', '–']) => (Some(last), i + 2),
         _ if s.lower(i + 1) == "to" => match s.w.get(i + 2).and_then(Word::day_of_month) {
             Some(last) => (Some(last), i + 3),
             None => (None, i + 1),
         },
+        // "between 4 and 8 November" is a range
+        _ if s.lower(i + 1) == "and" && between => {
+            match s.w.get(i + 2).and_then(Word::day_of_month) {
+                Some(last) => (Some(last), i + 3),
+                None => (None, i + 1),
+            }
+        }
         _ => (None, i + 1),
     };
     // "the 3rd of March"

@@ -359,13 +359,23 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
         );
         return cx.choice(capital, why);
     }
-    let country = country?;
     // a body speaks and meets at its seat, but fighting or an incident it tells of happened
     // somewhere the sentence does not name: the country, not the capital
     let field = matches!(
         f.category.category,
         Category::Military | Category::Incident | Category::Protest
     );
+    // a city's own body ("Stepanakert's de facto government") sits in that city
+    if kind == ActorKind::Body
+        && !field
+        && let Some(m) = f.places.iter().find(|m| {
+            m.possessive && cx.kind(m.place) == PlaceKind::City && name.contains(m.cue.as_str())
+        })
+    {
+        let why = format!("'{name}' (a body of {}, placed there)", m.cue);
+        return cx.of_mention(m, why);
+    }
+    let country = country?;
     if kind == ActorKind::Body
         && !field
         && let Some(capital) = g.capital(&country)
@@ -414,6 +424,19 @@ mod tests {
             .into_iter()
             .map(|p| (p.event.place, p.event.notes))
             .collect()
+    }
+
+    #[test]
+    fn a_city_s_own_body_is_placed_in_that_city() {
+        let got = placed(
+            "Stepanakert's de facto government said on 28 September 2023 that the republic would cease to exist.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "khankendi");
+        assert!(
+            got[0].1.contains("(a body of Stepanakert, placed there)"),
+            "{got:?}"
+        );
     }
 
     #[test]

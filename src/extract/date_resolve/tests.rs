@@ -287,3 +287,31 @@ fn a_year_that_opens_the_sentence_dates_its_days() {
         .collect();
     assert_eq!(starts, vec![d(2024, 1, 1), d(2025, 3, 12)]);
 }
+
+#[test]
+fn days_between_two_days_of_a_month_are_a_range() {
+    let p = d(2024, 3, 7);
+    let (t, s, e, pr) = one(
+        "Heavy fighting was reported around Shushi between 4 and 8 November 2020.",
+        p,
+    );
+    assert_eq!(
+        (t.as_str(), s, e, pr),
+        (
+            "4 and 8 November 2020",
+            d(2020, 11, 4),
+            d(2020, 11, 8),
+            Precision::Day
+        )
+    );
+    // without "between", two days joined by "and" stay two days
+    let cues = find_dates("Talks were held on 3 and 7 March 2021 in Baku.", p);
+    let days: Vec<_> = cues.iter().filter_map(|c| c.date.range).collect();
+    assert_eq!(
+        days,
+        vec![
+            (d(2021, 3, 3), d(2021, 3, 3)),
+            (d(2021, 3, 7), d(2021, 3, 7))
+        ]
+    );
+}
