@@ -64,7 +64,7 @@ pub(super) fn parse_parts(
             parse_part(file, input, (body, first_line), Some(cut), columns);
         match (stopped_at_cut, second.join()) {
             (true, Ok((mut second, _))) => {
-                second.move_down(first.end_line - 1);
+                second.move_down(first.end_line.saturating_sub(1));
                 vec![first, second]
             }
             // the reader did not see a record boundary at the cut: read on alone
