@@ -82,6 +82,17 @@ impl Columns {
                 }
             }
         }
+        if let [only] = names.as_slice()
+            && let Some((separator, name)) = [(';', "semicolons"), ('\t', "tabs")]
+                .into_iter()
+                .find(|(c, _)| only.contains(*c) && only.contains("event_date"))
+        {
+            let columns = only.split(separator).count();
+            return Err(format!(
+                "the header's {columns} columns are separated by {name}, not commas; save the \
+                 table as comma-separated CSV (in a spreadsheet: CSV UTF-8, comma delimited)"
+            ));
+        }
         let find = |name: &str| names.iter().position(|n| n == name);
         let required = ["event_date", "latitude", "longitude"];
         let missing: Vec<&str> = required.into_iter().filter(|n| find(n).is_none()).collect();
@@ -796,6 +807,20 @@ mod tests {
             p.to_string(),
             "acled.csv:3:1: not an ACLED CSV: missing required columns latitude, longitude \
              (the header needs event_date, latitude and longitude)"
+        );
+        // a spreadsheet's export in a locale that separates with semicolons, or a tab-separated one
+        let p =
+            only_problem(b"event_id_cnty;event_date;latitude;longitude\nA1;2023-05-01;40.1;46.2\n");
+        assert_eq!(
+            p.to_string(),
+            "acled.csv:1:1: the header's 4 columns are separated by semicolons, not commas; save \
+             the table as comma-separated CSV (in a spreadsheet: CSV UTF-8, comma delimited)"
+        );
+        let p = only_problem(b"event_date\tlatitude\tlongitude\n2023-05-01\t40.1\t46.2\n");
+        assert!(
+            p.message
+                .starts_with("the header's 3 columns are separated by tabs"),
+            "{p}"
         );
         let p = only_problem(b"Event_Date,LATITUDE\n");
         assert!(
