@@ -227,14 +227,19 @@ fn iso_day(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
 }
 
 /// `7 September 2023`, `3 March`, `the 3rd of March`, `5-7 March 2022`, `5 to 7 March`, `between
-/// 4 and 8 November`, and the `3` of `3 and 7 March`.
+/// 4 and 8 November`, and the `3` of `3 and 7 March` or `3, 5 and 7 March`.
 fn day_month(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
     let day = s.w.get(i)?.day_of_month()?;
     let between = i >= 1 && s.lower(i - 1) == "between";
-    // "3 and 7 March 2021": the first day takes the month and year of the second
-    if s.lower(i + 1) == "and"
-        && !between
-        && let Some((next, _)) = day_month(s, i + 2)
+    // "3 and 7 March 2021", "3, 5 and 7 March": a day takes the month and year of the next
+    let next_day = if s.lower(i + 1) == "and" && !between {
+        Some(i + 2)
+    } else if s.gap_is(i, &[',']) && s.w.get(i + 1).and_then(Word::day_of_month).is_some() {
+        Some(i + 1)
+    } else {
+        None
+    };
+    if let Some((next, _)) = next_day.and_then(|at| day_month(s, at))
         && let When::Day { year, month, .. } = next.when
     {
         let when = When::Day {

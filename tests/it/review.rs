@@ -244,3 +244,35 @@ fn a_review_starts_from_pasted_text_with_its_date_and_publisher() {
     assert_eq!(review.article.publisher.as_deref(), Some("Example"));
     assert_eq!(review.items.len(), 3);
 }
+
+#[test]
+fn the_sentences_left_out_are_listed_with_why() {
+    let published = NaiveDate::from_ymd_opt(2025, 3, 14).unwrap();
+    let review = ReviewState::from_text(
+        (
+            "gazakh.txt",
+            "Delegations met in Gazakh on Wednesday. Officials met in Tabriz on Thursday.",
+        ),
+        (published, None),
+        false,
+    )
+    .unwrap();
+    assert_eq!(review.items.len(), 1);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, p: &mut Panel| {
+                let c = review_ui(ui, &mut p.review);
+                p.commands.extend(c);
+            },
+            Panel {
+                review,
+                commands: Vec::new(),
+            },
+        );
+    h.run();
+    h.get_by_label("Left out (1)").click();
+    h.run();
+    let why = "sentence 1: no place: 'Gazakh' is not in the gazetteer (\"Delegations met in Gazakh on Wednesday.\")";
+    h.get_by_label(why);
+}

@@ -314,4 +314,13 @@ fn days_between_two_days_of_a_month_are_a_range() {
             (d(2021, 3, 7), d(2021, 3, 7))
         ]
     );
+    let cues = find_dates("Drills were held on 3, 5 and 7 March 2021 near Julfa.", p);
+    let starts: Vec<_> = cues
+        .iter()
+        .filter_map(|c| c.date.range.map(|r| r.0))
+        .collect();
+    assert_eq!(starts, vec![d(2021, 3, 3), d(2021, 3, 5), d(2021, 3, 7)]);
+    // a count beside a day is not a day
+    let cues = find_dates("On 7 March, 3 soldiers and 5 civilians were hurt.", p);
+    assert_eq!(cues.len(), 1, "{cues:?}");
 }

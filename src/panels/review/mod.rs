@@ -82,6 +82,7 @@ pub fn review_ui(ui: &mut Ui, state: &mut ReviewState) -> Vec<ReviewCommand> {
                 for i in 0..state.items.len() {
                     out.extend(proposal_card::card(ui, state, i));
                 }
+                left_out_ui(ui, &state.left_out);
             });
     });
     if let Some(i) = clicked_quote.filter(|i| Some(*i) != before) {
@@ -94,6 +95,20 @@ pub fn review_ui(ui: &mut Ui, state: &mut ReviewState) -> Vec<ReviewCommand> {
         }
     }
     out
+}
+
+/// The sentences the extractor left out and why, folded: the reviewer sees what was not proposed.
+fn left_out_ui(ui: &mut Ui, left_out: &[String]) {
+    if left_out.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("Left out ({})", left_out.len()))
+        .id_salt("review-left-out")
+        .show(ui, |ui| {
+            for why in left_out {
+                ui.label(why.as_str());
+            }
+        });
 }
 
 /// Counts, undo, redo, save and close; Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo.

@@ -52,6 +52,8 @@ pub struct ReviewState {
     pub article: Article,
     /// The proposals, in the article's order.
     pub items: Vec<Item>,
+    /// The sentences the extractor left out, each with why ("sentence 4: no place (…)").
+    pub left_out: Vec<String>,
     /// The proposal shown in detail, if any.
     pub selected: Option<usize>,
     /// Text of the article the reviewer selected (byte range), to become a quote.
@@ -126,6 +128,7 @@ impl ReviewState {
                 text_only,
             },
         );
+        let left_out = extraction.left_out;
         let items = extraction
             .proposals
             .into_iter()
@@ -159,6 +162,7 @@ impl ReviewState {
         ReviewState {
             article,
             items,
+            left_out,
             selected: None,
             selection: None,
             message: None,
