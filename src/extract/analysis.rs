@@ -44,6 +44,9 @@ pub struct Facts {
     pub text: String,
     /// Whether it ends like a sentence (headlines and bylines do not).
     pub complete: bool,
+    /// Byte length of a dateline opening it ("YEREVAN, 14 March 2025 — "), 0 if none: the report's
+    /// words, not the sentence's.
+    pub lead: usize,
     /// Byte length of its main clause (before "that", ", which", ", accusing"...).
     pub main_end: usize,
     /// Whether the main clause only reports ("X claimed that…"): then the reported clause tells
@@ -280,6 +283,7 @@ pub fn analyse(
         number,
         text: s.to_owned(),
         complete,
+        lead,
         main_end,
         reported,
         dates,

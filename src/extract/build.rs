@@ -83,9 +83,7 @@ fn after_opener(f: &Facts) -> usize {
 /// A short neutral title: the main clause (or the sentence, when the main clause is short) after
 /// any dateline, leading date or linking adverb, cut at a word boundary.
 pub fn title_of(f: &Facts) -> String {
-    let start = after_opener(f)
-        .max(super::story::dateline_lead(&f.text))
-        .min(f.text.len());
+    let start = after_opener(f).max(f.lead).min(f.text.len());
     let main = f.main();
     let main_words = main
         .get(start..)

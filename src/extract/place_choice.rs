@@ -159,7 +159,6 @@ const LOCATIVES: [&str; 5] = ["in", "near", "at", "outside", "around"];
 /// ```
 pub fn unknown_locative(f: &Facts) -> Option<&str> {
     let text = f.text.as_str();
-    let lead = super::story::dateline_lead(text);
     let w = words(text);
     let known = |start: usize| {
         f.places
@@ -168,7 +167,7 @@ pub fn unknown_locative(f: &Facts) -> Option<&str> {
     };
     w.windows(2).find_map(|pair| {
         let (by, name) = (&pair[0], &pair[1]);
-        let locative = by.start >= lead
+        let locative = by.start >= f.lead
             && LOCATIVES.contains(&by.lower().as_str())
             && text.get(by.end..name.start) == Some(" ");
         let unknown = name.is_capitalised()

@@ -31,6 +31,11 @@ fn harness(library: Option<Library>) -> Harness<'static, Panel> {
     )
     .unwrap();
     review.library = library;
+    panel(review)
+}
+
+/// The review panel drawn over `review`, after its first frame.
+fn panel(review: ReviewState) -> Harness<'static, Panel> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(
@@ -258,19 +263,7 @@ fn the_sentences_left_out_are_listed_with_why() {
     )
     .unwrap();
     assert_eq!(review.items.len(), 1);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(
-            |ui, p: &mut Panel| {
-                let c = review_ui(ui, &mut p.review);
-                p.commands.extend(c);
-            },
-            Panel {
-                review,
-                commands: Vec::new(),
-            },
-        );
-    h.run();
+    let mut h = panel(review);
     h.get_by_label("Left out (1)").click();
     h.run();
     let why = "sentence 1: no place: 'Gazakh' is not in the gazetteer (\"Delegations met in Gazakh on Wednesday.\")";
