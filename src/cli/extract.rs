@@ -83,7 +83,8 @@ pub fn extract(args: &ExtractArgs) -> i32 {
         if extraction.left_out.is_empty() {
             String::new()
         } else {
-            format!("; left out: {}", extraction.left_out.join("; "))
+            let why: Vec<&str> = extraction.left_out.iter().map(|l| l.why.as_str()).collect();
+            format!("; left out: {}", why.join("; "))
         }
     );
     match std::io::stdout().lock().write_all(text.as_bytes()) {

@@ -29,8 +29,8 @@ pub struct Parts<'a> {
     pub date: &'a EventDate,
     /// Why the date was chosen, for the notes.
     pub date_why: &'a str,
-    /// The place and why.
-    pub place: &'a PlaceChoice,
+    /// The place and why; `None` leaves the event unplaced, for the reviewer to place.
+    pub place: Option<&'a PlaceChoice>,
     /// Whom the claim is attributed to.
     pub claimed_by: Option<String>,
     /// Where that credit comes from.
@@ -148,11 +148,11 @@ fn actors_of(f: &Facts) -> Vec<String> {
     out
 }
 
-/// Builds the proposed event.
+/// Builds the proposed event (unplaced, with NaN coordinates, when `parts.place` is `None`).
 pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>) -> Event {
     let f = parts.facts;
-    let candidate = &ex.gazetteer.places[parts.place.place];
-    let place = &candidate.place;
+    let candidate = parts.place.map(|c| &ex.gazetteer.places[c.place]);
+    let place = candidate.map(|c| &c.place);
     let title = title_of(f);
     let category = f.category.category;
     let category_why = if f.category.cue.is_empty() {
@@ -160,8 +160,26 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
     } else {
         format!("'{}', read as {category}", f.category.cue)
     };
+    let place_why = match (parts.place, candidate) {
+        (Some(choice), Some(c)) => format!(
+            "{}, read as {}{}",
+            choice.why,
+            c.place.name,
+            if c.ad_hoc {
+                " (not in the gazetteer; approximate point from the basemap)"
+            } else {
+                ""
+            }
+        ),
+        _ => "none the gazetteer knows, so not placed".to_owned(),
+    };
     let mut notes = format!(
-        "Proposed by the extractor from sentence {} of {}{}{}; not yet reviewed. Date cue: {}. Place cue: {}, read as {}{}. Category cue: {}.",
+        "{} by the extractor from sentence {} of {}{}{}; not yet reviewed. Date cue: {}. Place cue: {}. Category cue: {}.",
+        if place.is_some() {
+            "Proposed"
+        } else {
+            "Drafted"
+        },
         f.number,
         parts.article.document,
         parts
@@ -177,13 +195,7 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
             .map(|t| format!(" (\"{t}\")"))
             .unwrap_or_default(),
         parts.date_why,
-        parts.place.why,
-        place.name,
-        if candidate.ad_hoc {
-            " (not in the gazetteer; approximate point from the basemap)"
-        } else {
-            ""
-        },
+        place_why,
         category_why
     );
     let verdict = judge(ex, f, &claim_of(parts, place));
@@ -209,21 +221,22 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
     } else if !verdict.why.is_empty() {
         notes = format!("{notes} {}", verdict.why);
     }
-    let shape = parts.place.shape.clone();
+    let shape = parts.place.and_then(|c| c.shape.clone());
     let geometry = shape
         .as_deref()
         .and_then(|s| ex.basemap.shape(s))
         .map(|s| s.geometry.clone());
+    let (lon, lat) = place.map_or((f64::NAN, f64::NAN), |p| (p.lon, p.lat));
     Event {
         id: unique_id(parts.date, &title, ids),
         title,
         summary: String::new(),
         date: parts.date.clone(),
-        place: place.id.clone(),
-        place_name: place.name.clone(),
-        lon: place.lon,
-        lat: place.lat,
-        off_map: place.kind == PlaceKind::OffMap || !REGION.contains(place.lon, place.lat),
+        place: place.map(|p| p.id.clone()).unwrap_or_default(),
+        place_name: place.map(|p| p.name.clone()).unwrap_or_default(),
+        lon,
+        lat,
+        off_map: place.is_some_and(|p| p.kind == PlaceKind::OffMap || !REGION.contains(lon, lat)),
         shape: geometry,
         shape_name: shape,
         track: None,
@@ -244,14 +257,14 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
 }
 
 /// What the verdict on `verified` rests on beyond the sentence.
-fn claim_of<'a>(parts: &'a Parts<'_>, place: &Place) -> Claim<'a> {
-    let host = match place.kind {
+fn claim_of<'a>(parts: &'a Parts<'_>, place: Option<&Place>) -> Claim<'a> {
+    let host = place.and_then(|place| match place.kind {
         PlaceKind::Country => Some(place.name.clone()),
         PlaceKind::City | PlaceKind::OffMap if !place.country.contains('/') => {
             Some(place.country.clone())
         }
         _ => None,
-    };
+    });
     Claim {
         by: parts.claimed_by.as_deref(),
         credit: parts.credit,

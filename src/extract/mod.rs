@@ -28,7 +28,7 @@ pub mod words;
 pub mod write;
 
 pub use article::{Article, ArticleKind};
-pub use propose::{Extraction, Extractor, Options, Proposal};
+pub use propose::{Extraction, Extractor, LeftOut, Options, Proposal};
 
 use crate::io::bundle::{EVENTS_JSON, bundled_places, index_places};
 use crate::io::bundled::parse_events;

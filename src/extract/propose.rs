@@ -59,7 +59,21 @@ pub struct Extraction {
     /// The proposals, in the article's order.
     pub proposals: Vec<Proposal>,
     /// Sentences that told of an event but were left out, and why.
-    pub left_out: Vec<String>,
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A sentence that told of an event but was not proposed: why, where it is, and the events it
+/// gives once the reviewer places them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeftOut {
+    /// Why, naming the sentence: "sentence 4: no place (\"…\")".
+    pub why: String,
+    /// The sentence's number in the article, from 1.
+    pub number: usize,
+    /// Byte range of the sentence in the article's text.
+    pub quote: Range<usize>,
+    /// Its events as the extractor read them (date, title, category, attribution), unplaced.
+    pub events: Vec<Event>,
 }
 
 impl Extraction {
@@ -87,6 +101,35 @@ impl Extractor {
 
     /// Proposes events for an article.
     pub fn propose(&self, article: &Article, options: Options) -> Extraction {
+        let facts = self.facts_of(article);
+        self.read(article, &facts, options).out
+    }
+
+    /// A proposal for the article text in `range` that the reviewer selected, read as one
+    /// sentence after the article's sentences before it (so that "he said" and an undated
+    /// sentence continuing a dated one read as in [`Extractor::propose`]). Its quote is the
+    /// selection; it is unplaced when the text names no place the gazetteer knows.
+    pub fn draft(&self, article: &Article, range: Range<usize>, options: Options) -> Proposal {
+        let facts = self.facts_of(article);
+        let before = facts
+            .iter()
+            .take_while(|f| f.range.end <= range.start)
+            .count();
+        let number = facts
+            .iter()
+            .take_while(|f| f.range.start <= range.start)
+            .count()
+            .max(1);
+        let mut reading = self.read(article, &facts[..before], options);
+        if let Some(last) = facts[..before].last() {
+            reading.memory.learn(last);
+        }
+        let f = analyse(self, &article.text, number, range, true, article.published);
+        reading.draft(&f)
+    }
+
+    /// The facts of each of the article's sentences, in order.
+    fn facts_of(&self, article: &Article) -> Vec<Facts> {
         let text = &article.text;
         let mut facts: Vec<Facts> = sentences(text)
             .iter()
@@ -104,11 +147,16 @@ impl Extractor {
             })
             .collect();
         mark_blocks(text, &mut facts);
+        facts
+    }
+
+    /// Reads the sentences of `facts` in order, proposing their events and learning from each.
+    fn read<'a>(&'a self, article: &'a Article, facts: &[Facts], options: Options) -> Reading<'a> {
         let mut reading = Reading {
             ex: self,
             article,
             options,
-            dateline: dateline(&self.gazetteer, text, options.allow_ad_hoc),
+            dateline: dateline(&self.gazetteer, &article.text, options.allow_ad_hoc),
             memory: Memory::default(),
             ids: HashSet::new(),
             out: Extraction::default(),
@@ -119,7 +167,7 @@ impl Extractor {
             }
             reading.sentence(f);
         }
-        reading.out
+        reading
     }
 
     /// The dates of a sentence's events with why: its own expressions, or the event it continues.
@@ -187,20 +235,7 @@ impl Reading<'_> {
             return;
         }
         let source = self.memory.resolve_source(f);
-        // a source credited only with a later clause says nothing of where the main one happened
-        let placing_source = source
-            .as_deref()
-            .filter(|_| f.attribution.as_ref().is_some_and(|a| covers(f, a)));
-        let memory = &self.memory;
-        let cx = Context {
-            gazetteer: &self.ex.gazetteer,
-            allow_ad_hoc: self.options.allow_ad_hoc,
-            inherited: anchor.as_ref().map(|(a, _)| &a.place),
-            source: placing_source,
-            person_country: &|name| memory.person_country(name),
-            dateline: self.dateline.as_ref(),
-        };
-        let places = choose(f, &cx);
+        let places = self.places_of(f, anchor.as_ref().map(|(a, _)| *a), source.as_deref());
         if places.is_empty() {
             let why = match unknown_locative(f) {
                 Some(name) => format!(
@@ -210,11 +245,24 @@ impl Reading<'_> {
                 ),
                 None => format!("sentence {}: no place (\"{}\")", f.number, short(&f.text)),
             };
-            self.out.left_out.push(why);
+            let events = unplaced(
+                (self.ex, self.article, &self.memory),
+                f,
+                anchor,
+                source,
+                &mut self.ids,
+            );
+            self.out.left_out.push(LeftOut {
+                why,
+                number: f.number,
+                quote: f.range.clone(),
+                events,
+            });
             return;
         }
         let dates = self.ex.dates_of(f, anchor.clone());
         let (claimed_by, credit) = credit_of(f, source, anchor.as_ref().map(|(a, _)| *a));
+        let memory = &self.memory;
         let person_country = |name: &str| memory.person_country(name);
         for ((date, date_why), place) in distinct_pairs(&dates, &places) {
             let venue = own_dates.then(|| self.venue_of(f, date)).flatten();
@@ -224,7 +272,7 @@ impl Reading<'_> {
                 facts: f,
                 date,
                 date_why,
-                place,
+                place: Some(place),
                 claimed_by: claimed_by.clone(),
                 credit,
                 person_country: &person_country,
@@ -243,6 +291,107 @@ impl Reading<'_> {
                 claimed_by,
                 category: f.category.category,
             });
+        }
+    }
+}
+
+/// The events of a sentence that names no place the gazetteer knows, unplaced: one per date (at
+/// most [`MAX_PER_SENTENCE`]), for the reviewer to place.
+fn unplaced(
+    (ex, article, memory): (&Extractor, &Article, &Memory),
+    f: &Facts,
+    anchor: Option<(&Anchor, String)>,
+    source: Option<String>,
+    ids: &mut HashSet<String>,
+) -> Vec<Event> {
+    let anchored = anchor.as_ref().map(|(a, _)| *a);
+    let dates = ex.dates_of(f, anchor.clone());
+    let (claimed_by, credit) = credit_of(f, source, anchored);
+    let person_country = |name: &str| memory.person_country(name);
+    let mut out: Vec<Event> = Vec::new();
+    for (date, date_why) in &dates {
+        if out.len() == MAX_PER_SENTENCE || out.iter().any(|e| e.date.range == date.range) {
+            continue;
+        }
+        let parts = Parts {
+            article,
+            facts: f,
+            date,
+            date_why,
+            place: None,
+            claimed_by: claimed_by.clone(),
+            credit,
+            person_country: &person_country,
+        };
+        out.push(build_event(ex, &parts, ids));
+    }
+    out
+}
+
+impl Reading<'_> {
+    /// The places where a sentence's event happened, from its own words, the event it continues
+    /// (`anchor`), its `source` or the dateline.
+    fn places_of(
+        &self,
+        f: &Facts,
+        anchor: Option<&Anchor>,
+        source: Option<&str>,
+    ) -> Vec<PlaceChoice> {
+        // a source credited only with a later clause says nothing of where the main one happened
+        let placing_source =
+            source.filter(|_| f.attribution.as_ref().is_some_and(|a| covers(f, a)));
+        let memory = &self.memory;
+        let cx = Context {
+            gazetteer: &self.ex.gazetteer,
+            allow_ad_hoc: self.options.allow_ad_hoc,
+            inherited: anchor.map(|a| &a.place),
+            source: placing_source,
+            person_country: &|name| memory.person_country(name),
+            dateline: self.dateline.as_ref(),
+        };
+        choose(f, &cx)
+    }
+
+    /// The event of text the reviewer chose, read as one sentence whatever its category or form:
+    /// its first date (or the event it continues), at the first place it gives, else unplaced.
+    fn draft(&mut self, f: &Facts) -> Proposal {
+        let anchor = if f.dates.is_empty() {
+            self.memory.anchor_for(f)
+        } else {
+            None
+        };
+        let source = self.memory.resolve_source(f);
+        let places = self.places_of(f, anchor.as_ref().map(|(a, _)| *a), source.as_deref());
+        let dates = self.ex.dates_of(f, anchor.clone());
+        let (claimed_by, credit) = credit_of(f, source, anchor.as_ref().map(|(a, _)| *a));
+        let undated = (EventDate::undated(), String::new());
+        let (date, date_why) = dates.first().unwrap_or(&undated);
+        let memory = &self.memory;
+        let person_country = |name: &str| memory.person_country(name);
+        let parts = Parts {
+            article: self.article,
+            facts: f,
+            date,
+            date_why,
+            place: places.first(),
+            claimed_by,
+            credit,
+            person_country: &person_country,
+        };
+        let mut event = build_event(self.ex, &parts, &mut self.ids);
+        if let Some(at) = event.notes.find(" by the extractor") {
+            event.notes = format!(
+                "Added by the reviewer from the selected text; read{}",
+                &event.notes[at..]
+            );
+        }
+        match places.first() {
+            Some(place) => proposal(self.ex, event, place.place, f),
+            None => Proposal {
+                event,
+                quote: f.range.clone(),
+                ad_hoc: None,
+            },
         }
     }
 }
@@ -296,7 +445,7 @@ impl Reading<'_> {
             facts: f,
             date: &date,
             date_why: &format!("none of its own; the public record dates '{}'", entry.name),
-            place: &choice,
+            place: Some(&choice),
             claimed_by,
             credit,
             person_country: &person_country,

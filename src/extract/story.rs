@@ -289,10 +289,30 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let out = Extractor::bundled().propose(&article, Options::default());
         assert!(out.proposals.is_empty());
+        let left = &out.left_out[0];
         assert!(
-            out.left_out[0].contains("no place: 'Gazakh' is not in the gazetteer"),
-            "{:?}",
-            out.left_out
+            left.why
+                .contains("no place: 'Gazakh' is not in the gazetteer"),
+            "{left:?}"
+        );
+        // what was read stays with it, unplaced, for the reviewer to place
+        assert_eq!((left.number, left.quote.clone()), (1, 0..text.len()));
+        let [event] = left.events.as_slice() else {
+            panic!("{:?}", left.events)
+        };
+        assert!(!event.is_placed() && event.place.is_empty());
+        let wednesday = chrono::NaiveDate::from_ymd_opt(2025, 3, 12).unwrap_or_default();
+        assert_eq!(event.date.range, Some((wednesday, wednesday)));
+        assert_eq!(event.source.quote, text);
+        assert!(
+            event
+                .notes
+                .starts_with("Drafted by the extractor from sentence 1")
+        );
+        assert!(
+            event
+                .notes
+                .contains("Place cue: none the gazetteer knows, so not placed.")
         );
     }
 

@@ -269,3 +269,116 @@ fn the_sentences_left_out_are_listed_with_why() {
     let why = "sentence 1: no place: 'Gazakh' is not in the gazetteer (\"Delegations met in Gazakh on Wednesday.\")";
     h.get_by_label(why);
 }
+
+#[test]
+fn a_left_out_sentence_is_proposed_placed_by_the_reviewer_accepted_and_saved() {
+    let tmp = scratch("review-left-out");
+    let library = Library::new(tmp.path());
+    let published = NaiveDate::from_ymd_opt(2025, 3, 14).unwrap();
+    let text = "Delegations met in Gazakh on Wednesday. Officials met in Tabriz on Thursday.";
+    let mut review =
+        ReviewState::from_text(("gazakh.txt", text), (published, None), false).unwrap();
+    review.library = Some(library.clone());
+    let mut h = panel(review);
+    h.get_by_label("Left out (1)").click();
+    h.run();
+    h.get_by_label("Propose sentence 1").click();
+    h.run();
+    // it comes first, in the article's order, selected, with the date the extractor read
+    let review = &h.state().review;
+    assert!(review.left_out.is_empty());
+    assert_eq!((review.items.len(), review.selected), (2, Some(0)));
+    let added = &review.items[0].event;
+    assert!(!added.is_placed());
+    let wednesday = NaiveDate::from_ymd_opt(2025, 3, 12).unwrap();
+    assert_eq!(added.date.range, Some((wednesday, wednesday)));
+    assert_eq!(
+        added.source.quote,
+        "Delegations met in Gazakh on Wednesday."
+    );
+    assert!(h.query_by_label_contains("Left out").is_none());
+    h.get_by_label("NOT PLACED: choose a place or pick it on the map (Edit #1)");
+    // an event file places every event: accepting is refused until it is placed
+    h.get_by_label("Accept #1").click();
+    h.run();
+    assert_eq!(status(&h, 0), Status::Pending);
+    h.get_by_label("#1 is not placed: choose its place or pick it on the map first");
+    h.get_by_label("Pick on map #1").click();
+    h.run();
+    assert_eq!(
+        h.state().commands.last(),
+        Some(&ReviewCommand::PickPlaceOnMap)
+    );
+    // the window gives the click: Gazakh's coordinates, far from any gazetteer place
+    h.state_mut().review.set_place(45.3667, 41.0928).unwrap();
+    h.run();
+    // the refusal no longer holds, so it is no longer shown
+    assert!(h.query_by_label_contains("is not placed").is_none());
+    h.get_by_label("Accept #1").click();
+    h.run();
+    assert_eq!(status(&h, 0), Status::Accepted);
+    h.get_by_label("Save accepted").click();
+    h.run();
+    let saved = library.events_path();
+    assert_eq!(check_paths(std::slice::from_ref(&saved)), Vec::new());
+    let events = library.events().unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        events[0].source.quote,
+        "Delegations met in Gazakh on Wednesday."
+    );
+    assert!((events[0].lon - 45.3667).abs() < 1e-9 && events[0].is_placed());
+    assert!(
+        events[0].notes.contains("accepted by a reviewer"),
+        "{}",
+        events[0].notes
+    );
+    // undone to the start: the sentence is back in the left-out list
+    for _ in 0..3 {
+        h.get_by_label("Undo").click();
+        h.run();
+    }
+    assert_eq!(h.state().review.items.len(), 1);
+    h.get_by_label("Left out (1)");
+    h.get_by_label("Redo").click();
+    h.run();
+    assert_eq!(h.state().review.items.len(), 2);
+    assert!(h.state().review.left_out.is_empty());
+}
+
+#[test]
+fn selected_text_the_extractor_passed_over_is_proposed_as_read() {
+    let mut h = harness(None);
+    assert_eq!(h.state().review.items.len(), 3);
+    // the headline is no sentence, so the extractor passed over it
+    let headline = "Talks in Tabriz";
+    h.state_mut().review.selection = Some(0..headline.len() + 1);
+    h.run();
+    h.get_by_label("Propose selected text").click();
+    h.run();
+    let review = &h.state().review;
+    // first, in the article's order, and selected
+    assert_eq!((review.items.len(), review.selected), (4, Some(0)));
+    assert!(review.selection.is_none());
+    let item = &review.items[0];
+    // the quote is the selection, trimmed and verbatim
+    assert_eq!(item.quote, 0..headline.len());
+    assert_eq!(item.event.source.quote, headline);
+    assert!(
+        item.event
+            .notes
+            .starts_with("Added by the reviewer from the selected text; read by the extractor"),
+        "{}",
+        item.event.notes
+    );
+    // placed where it says, and undated: the headline gives no day
+    assert_eq!(item.event.place, "tabriz");
+    assert_eq!(item.event.date.range, None);
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(h.state().review.items.len(), 3);
+    assert_eq!(
+        h.state().review.items[0].event.source.quote.get(..9),
+        Some("Officials")
+    );
+}

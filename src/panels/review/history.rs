@@ -1,16 +1,31 @@
-//! Undo and redo of review actions, as the proposal before and after each action.
+//! Undo and redo of review actions: a proposal before and after an edit, or the proposals the
+//! reviewer added.
 
 use super::state::Item;
+use crate::extract::LeftOut;
 
-/// One review action: which proposal, and how it was before and after.
+/// One review action.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Change {
-    /// The proposal's index.
-    pub index: usize,
-    /// It before the action.
-    pub before: Item,
-    /// It after the action.
-    pub after: Item,
+pub enum Change {
+    /// A proposal decided or edited: which, and how it was before and after.
+    Edit {
+        /// The proposal's index.
+        index: usize,
+        /// It before the action.
+        before: Box<Item>,
+        /// It after the action.
+        after: Box<Item>,
+    },
+    /// Proposals the reviewer added, from index `index` on, and the left-out sentence they came
+    /// from with its place in the left-out list, if they came from one.
+    Add {
+        /// Where the first of them was inserted.
+        index: usize,
+        /// The proposals added.
+        items: Vec<Item>,
+        /// The left-out sentence they came from, and its index in the left-out list.
+        left_out: Option<(usize, LeftOut)>,
+    },
 }
 
 /// The actions that can be undone, and those undone that can be redone.

@@ -82,33 +82,59 @@ pub fn review_ui(ui: &mut Ui, state: &mut ReviewState) -> Vec<ReviewCommand> {
                 for i in 0..state.items.len() {
                     out.extend(proposal_card::card(ui, state, i));
                 }
-                left_out_ui(ui, &state.left_out);
+                out.extend(left_out_ui(ui, state));
             });
     });
     if let Some(i) = clicked_quote.filter(|i| Some(*i) != before) {
         state.selected = Some(i);
-        if let Some(e) = state.items.get(i).map(|it| &it.event) {
-            out.push(ReviewCommand::ShowOnMap {
-                lon: e.lon,
-                lat: e.lat,
-            });
-        }
+        out.extend(show_on_map(state, i));
     }
     out
 }
 
-/// The sentences the extractor left out and why, folded: the reviewer sees what was not proposed.
-fn left_out_ui(ui: &mut Ui, left_out: &[String]) {
-    if left_out.is_empty() {
-        return;
+/// Shows proposal `i`'s place on the map, when it has one.
+fn show_on_map(state: &ReviewState, i: usize) -> Option<ReviewCommand> {
+    let e = &state.items.get(i)?.event;
+    e.is_placed().then_some(ReviewCommand::ShowOnMap {
+        lon: e.lon,
+        lat: e.lat,
+    })
+}
+
+/// The sentences the extractor left out and why, folded, each with a button that proposes its
+/// events unplaced: the reviewer sees what was not proposed, and can propose it and place it.
+fn left_out_ui(ui: &mut Ui, state: &mut ReviewState) -> Vec<ReviewCommand> {
+    if state.left_out.is_empty() {
+        return Vec::new();
     }
-    egui::CollapsingHeader::new(format!("Left out ({})", left_out.len()))
+    let mut chosen = None;
+    egui::CollapsingHeader::new(format!("Left out ({})", state.left_out.len()))
         .id_salt("review-left-out")
         .show(ui, |ui| {
-            for why in left_out {
-                ui.label(why.as_str());
+            for (k, entry) in state.left_out.iter().enumerate() {
+                ui.label(entry.why.as_str());
+                if ui
+                    .button(format!("Propose sentence {}", entry.number))
+                    .on_hover_text("Propose its events as read, to be placed by you")
+                    .clicked()
+                {
+                    chosen = Some(k);
+                }
             }
         });
+    let Some(k) = chosen else {
+        return Vec::new();
+    };
+    match state.propose_left_out(k) {
+        Ok(i) => {
+            state.message = None;
+            show_on_map(state, i).into_iter().collect()
+        }
+        Err(e) => {
+            state.message = Some(e);
+            Vec::new()
+        }
+    }
 }
 
 /// Counts, undo, redo, save and close; Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo.
@@ -151,6 +177,19 @@ fn toolbar(ui: &mut Ui, state: &mut ReviewState) -> Vec<ReviewCommand> {
             || redo_key
         {
             state.redo();
+        }
+        if ui
+            .add_enabled(
+                state.selection.is_some(),
+                egui::Button::new("Propose selected text"),
+            )
+            .on_hover_text("Propose the selected article text as an event, quoted verbatim")
+            .clicked()
+        {
+            match state.propose_selection() {
+                Ok(i) => out.extend(show_on_map(state, i)),
+                Err(e) => state.message = Some(e),
+            }
         }
         let can_save = accepted > 0 && state.library.is_some();
         if ui

@@ -51,19 +51,33 @@ pub fn card(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand
                 egui::Button::selectable(selected, RichText::new(title).strong()).truncate();
             if ui.add(label).on_hover_text(&e.title).clicked() {
                 state.selected = Some(i);
-                out.push(ReviewCommand::ShowOnMap {
-                    lon: e.lon,
-                    lat: e.lat,
-                });
+                if e.is_placed() {
+                    out.push(ReviewCommand::ShowOnMap {
+                        lon: e.lon,
+                        lat: e.lat,
+                    });
+                }
             }
         });
         ui.label(format!(
             "{} · {} · {}{}",
             e.date.describe(),
-            e.place_name,
+            if e.is_placed() {
+                e.place_name.as_str()
+            } else {
+                "not placed"
+            },
             e.category.label(),
             if item.edited { " · edited" } else { "" }
         ));
+        if !e.is_placed() {
+            ui.label(
+                RichText::new(format!(
+                    "NOT PLACED: choose a place or pick it on the map (Edit #{n})"
+                ))
+                .color(ui.visuals().warn_fg_color),
+            );
+        }
         if let Some(who) = &e.claimed_by {
             ui.label(format!("Claimed by {who}"));
         }
@@ -73,7 +87,7 @@ pub fn card(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand
         ui.label(RichText::new(format!("Status: {}", status_text(item.status))).italics());
         ui.horizontal(|ui| {
             if ui.button(format!("Accept #{n}")).clicked() {
-                let _ = state.accept(i);
+                state.message = state.accept(i).err();
             }
             if ui.button(format!("Reject #{n}")).clicked() {
                 let _ = state.reject(i);

@@ -3,7 +3,7 @@
 
 use super::history::{Change, History};
 use crate::extract::library::{Library, Saved};
-use crate::extract::{Article, ArticleKind, Extractor, Options};
+use crate::extract::{Article, ArticleKind, Extractor, LeftOut, Options, Proposal};
 use crate::io::Problem;
 use crate::io::slug::coordinates_id;
 use crate::model::date::parse_iso_day;
@@ -12,6 +12,9 @@ use crate::model::{Event, EventDate, Place, PlaceKind, Precision};
 use chrono::NaiveDate;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
+
+mod adding;
 
 /// A map click this close to a gazetteer place picks that place.
 const SNAP_KM: f64 = 5.0;
@@ -45,6 +48,19 @@ pub struct Item {
     pub edited: bool,
 }
 
+impl Item {
+    /// A proposal not decided yet, as the extractor made it.
+    pub fn pending(p: Proposal) -> Item {
+        Item {
+            event: p.event,
+            quote: p.quote,
+            status: Status::Pending,
+            ad_hoc: p.ad_hoc,
+            edited: false,
+        }
+    }
+}
+
 /// A review of one article's proposals.
 #[derive(Clone, Debug)]
 pub struct ReviewState {
@@ -52,8 +68,9 @@ pub struct ReviewState {
     pub article: Article,
     /// The proposals, in the article's order.
     pub items: Vec<Item>,
-    /// The sentences the extractor left out, each with why ("sentence 4: no place (…)").
-    pub left_out: Vec<String>,
+    /// The sentences the extractor left out, each with why ("sentence 4: no place (…)") and
+    /// its events unplaced, which the reviewer may propose.
+    pub left_out: Vec<LeftOut>,
     /// The proposal shown in detail, if any.
     pub selected: Option<usize>,
     /// Text of the article the reviewer selected (byte range), to become a quote.
@@ -70,6 +87,10 @@ pub struct ReviewState {
     /// The date being edited: proposal, first and last day as typed, precision.
     pub draft: Option<DateDraft>,
     history: History,
+    /// The extractor that read the article, to read text the reviewer selects.
+    extractor: Arc<Extractor>,
+    /// How it read it.
+    options: Options,
 }
 
 /// The basemap shape that draws a gazetteer place.
@@ -121,24 +142,16 @@ impl ReviewState {
     /// Starts a review of an article with an extractor; `text_only` leaves out the public record
     /// (dates and places then come from the article alone).
     pub fn with_extractor(article: Article, extractor: &Extractor, text_only: bool) -> ReviewState {
-        let extraction = extractor.propose(
-            &article,
-            Options {
-                allow_ad_hoc: true,
-                text_only,
-            },
-        );
+        let options = Options {
+            allow_ad_hoc: true,
+            text_only,
+        };
+        let extraction = extractor.propose(&article, options);
         let left_out = extraction.left_out;
         let items = extraction
             .proposals
             .into_iter()
-            .map(|p| Item {
-                event: p.event,
-                quote: p.quote,
-                status: Status::Pending,
-                ad_hoc: p.ad_hoc,
-                edited: false,
-            })
+            .map(Item::pending)
             .collect();
         let gazetteer: Vec<_> = extractor
             .gazetteer
@@ -171,6 +184,8 @@ impl ReviewState {
             library: None,
             draft: None,
             history: History::default(),
+            extractor: Arc::new(extractor.clone()),
+            options,
         }
     }
 
@@ -224,18 +239,26 @@ impl ReviewState {
         let mut after = before.clone();
         edit(&mut after);
         if after != before {
+            // an outcome shown before (a refusal) no longer describes the review
+            self.message = None;
             self.items[index] = after.clone();
-            self.history.push(Change {
+            self.history.push(Change::Edit {
                 index,
-                before,
-                after,
+                before: Box::new(before),
+                after: Box::new(after),
             });
         }
         Ok(())
     }
 
-    /// Accepts a proposal.
+    /// Accepts a proposal; one not placed yet is refused (an event file places every event).
     pub fn accept(&mut self, index: usize) -> Result<(), String> {
+        if self.items.get(index).is_some_and(|i| !i.event.is_placed()) {
+            return Err(format!(
+                "#{} is not placed: choose its place or pick it on the map first",
+                index + 1
+            ));
+        }
         self.change(index, |i| i.status = Status::Accepted)
     }
 
@@ -291,9 +314,8 @@ impl ReviewState {
         })
     }
 
-    /// Makes the selected article text the quote of a proposal. The quote stays a verbatim part of
-    /// the article: the selection is a range of its text.
-    pub fn quote_selection(&mut self, index: usize) -> Result<(), String> {
+    /// The selected article text's byte range, trimmed of surrounding whitespace.
+    fn selected_range(&self) -> Result<Range<usize>, String> {
         let range = self
             .selection
             .clone()
@@ -308,8 +330,14 @@ impl ReviewState {
         if quote.is_empty() {
             return Err("the selection is empty".to_owned());
         }
-        let range = range.start + lead..range.start + lead + quote.len();
-        let quote = quote.to_owned();
+        Ok(range.start + lead..range.start + lead + quote.len())
+    }
+
+    /// Makes the selected article text the quote of a proposal. The quote stays a verbatim part of
+    /// the article: the selection is a range of its text.
+    pub fn quote_selection(&mut self, index: usize) -> Result<(), String> {
+        let range = self.selected_range()?;
+        let quote = self.article.text[range.clone()].to_owned();
         self.change(index, |i| {
             i.event.source.quote = quote;
             i.quote = range;
@@ -394,8 +422,16 @@ impl ReviewState {
     /// Undoes the last review action; false when there is none.
     pub fn undo(&mut self) -> bool {
         match self.history.undo() {
-            Some(c) => {
-                self.items[c.index] = c.before;
+            Some(Change::Edit { index, before, .. }) => {
+                self.items[index] = *before;
+                true
+            }
+            Some(Change::Add {
+                index,
+                items,
+                left_out,
+            }) => {
+                self.remove_added(index, items.len(), left_out);
                 true
             }
             None => false,
@@ -405,8 +441,16 @@ impl ReviewState {
     /// Redoes the last undone action; false when there is none.
     pub fn redo(&mut self) -> bool {
         match self.history.redo() {
-            Some(c) => {
-                self.items[c.index] = c.after;
+            Some(Change::Edit { index, after, .. }) => {
+                self.items[index] = *after;
+                true
+            }
+            Some(Change::Add {
+                index,
+                items,
+                left_out,
+            }) => {
+                self.insert_added(index, items, left_out.map(|(k, _)| k));
                 true
             }
             None => false,
