@@ -245,12 +245,14 @@ impl Reading<'_> {
                 ),
                 None => format!("sentence {}: no place (\"{}\")", f.number, short(&f.text)),
             };
+            // ids of their own: a draft must not change the ids of the proposals (saving makes
+            // every id unique)
             let events = unplaced(
                 (self.ex, self.article, &self.memory),
                 f,
                 anchor,
                 source,
-                &mut self.ids,
+                &mut HashSet::new(),
             );
             self.out.left_out.push(LeftOut {
                 why,
