@@ -421,39 +421,34 @@ impl ReviewState {
 
     /// Undoes the last review action; false when there is none.
     pub fn undo(&mut self) -> bool {
-        match self.history.undo() {
-            Some(Change::Edit { index, before, .. }) => {
-                self.items[index] = *before;
-                true
-            }
-            Some(Change::Add {
-                index,
-                items,
-                left_out,
-            }) => {
-                self.remove_added(index, items.len(), left_out);
-                true
-            }
-            None => false,
-        }
+        let change = self.history.undo();
+        change.map(|c| self.replay(c, true)).is_some()
     }
 
     /// Redoes the last undone action; false when there is none.
     pub fn redo(&mut self) -> bool {
-        match self.history.redo() {
-            Some(Change::Edit { index, after, .. }) => {
-                self.items[index] = *after;
-                true
-            }
-            Some(Change::Add {
+        let change = self.history.redo();
+        change.map(|c| self.replay(c, false)).is_some()
+    }
+
+    /// Puts a change back (`undo`) or makes it again.
+    fn replay(&mut self, change: Change, undo: bool) {
+        match change {
+            Change::Edit {
+                index,
+                before,
+                after,
+            } => self.items[index] = if undo { *before } else { *after },
+            Change::Add {
                 index,
                 items,
                 left_out,
-            }) => {
-                self.insert_added(index, items, left_out.map(|(k, _)| k));
-                true
-            }
-            None => false,
+            } if undo => self.remove_added(index, items.len(), left_out),
+            Change::Add {
+                index,
+                items,
+                left_out,
+            } => self.insert_added(index, items, left_out.map(|(k, _)| k)),
         }
     }
 
