@@ -4,12 +4,12 @@
 use crate::common::scratch;
 use caucasus_atlas::extract::library::Library;
 use caucasus_atlas::io::check::check_paths;
-use caucasus_atlas::model::Precision;
+use caucasus_atlas::model::{Category, Precision};
 use caucasus_atlas::panels::review::{
     NewArticleForm, ReviewCommand, ReviewState, Status, new_article_ui, review_ui,
 };
 use chrono::NaiveDate;
-use eframe::egui;
+use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -380,5 +380,87 @@ fn selected_text_the_extractor_passed_over_is_proposed_as_read() {
     assert_eq!(
         h.state().review.items[0].event.source.quote.get(..9),
         Some("Officials")
+    );
+}
+
+/// Types `text` over what the field labelled `label` holds, and presses Enter.
+fn retype(h: &mut Harness<'_, Panel>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(label).type_text(text);
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn a_proposal_is_retitled_and_recategorised_and_saved_as_the_reviewer_worded_it() {
+    let tmp = scratch("review-wording");
+    let library = Library::new(tmp.path());
+    let mut h = harness(Some(library.clone()));
+    h.get_by_label("Edit #2").click();
+    h.run();
+    let old = h.state().review.items[1].event.title.clone();
+    assert_eq!(h.state().review.items[1].event.category, Category::Military);
+    retype(&mut h, "Title", "Azerbaijani  drills near Julfa ");
+    let e = &h.state().review.items[1].event;
+    // spaces are tidied, and the extractor's title stays in the notes
+    assert_eq!(e.title, "Azerbaijani drills near Julfa");
+    let kept = format!("Title set by the reviewer; the extractor's was “{old}”.");
+    assert!(e.notes.contains(&kept), "{}", e.notes);
+    h.get_by_label_contains("#2 Azerbaijani drills near Julfa");
+    // an empty title is refused and said so; the title stays
+    retype(&mut h, "Title", "   ");
+    h.get_by_label("Title not changed: a title cannot be empty");
+    assert_eq!(
+        h.state().review.items[1].event.title,
+        "Azerbaijani drills near Julfa"
+    );
+    // a second title keeps the extractor's in the notes, once
+    retype(&mut h, "Title", "Drills near Julfa");
+    let notes = &h.state().review.items[1].event.notes;
+    assert_eq!(
+        notes.matches("Title set by the reviewer").count(),
+        1,
+        "{notes}"
+    );
+    h.get_by_label("Category").click();
+    h.run();
+    h.get_by_label("Incident").click();
+    h.run();
+    let e = &h.state().review.items[1].event;
+    assert_eq!(e.category, Category::Incident);
+    assert!(
+        e.notes
+            .contains("Category set by the reviewer; the extractor's was Military.")
+    );
+    h.get_by_label_contains("Julfa · Incident · edited");
+    // each change is one step to undo
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(h.state().review.items[1].event.category, Category::Military);
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(
+        h.state().review.items[1].event.title,
+        "Azerbaijani drills near Julfa"
+    );
+    h.get_by_label("Redo").click();
+    h.run();
+    h.get_by_label("Redo").click();
+    h.run();
+    h.get_by_label("Accept #2").click();
+    h.run();
+    h.get_by_label("Save accepted").click();
+    h.run();
+    let saved = library.events_path();
+    assert_eq!(check_paths(std::slice::from_ref(&saved)), Vec::new());
+    let events = library.events().unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].title, "Drills near Julfa");
+    assert_eq!(events[0].category, Category::Incident);
+    assert_eq!(
+        events[0].source.quote,
+        "Troops held drills near Julfa last week, according to the Azerbaijani Defence Ministry."
     );
 }

@@ -1,14 +1,16 @@
 //! One proposal in the review list: what it says and why, and the buttons to accept, reject or
-//! edit it (date with precision, place, quote).
+//! edit it (title, category, date with precision, place, quote).
 
 use super::ReviewCommand;
 use super::state::{DateDraft, ReviewState, Status};
-use crate::model::Precision;
+use crate::model::{Category, Precision};
 use crate::palette::category_color;
 use eframe::egui::{self, RichText, Ui};
 
 /// Width of a date field.
 const DATE_FIELD: f32 = 90.0;
+/// Width of the title field.
+const TITLE_FIELD: f32 = 260.0;
 /// Size of the category swatch.
 const SWATCH: f32 = 10.0;
 /// Rejected proposals are drawn faded.
@@ -105,10 +107,12 @@ pub fn card(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand
     out
 }
 
-/// The editor of the selected proposal: date and precision, place, quote.
+/// The editor of the selected proposal: title, category, date and precision, place, quote.
 fn editor(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand> {
     let mut out = Vec::new();
     let n = i + 1;
+    title_editor(ui, state, i);
+    category_editor(ui, state, i);
     if let Some(draft) = state.draft.as_mut().filter(|d| d.index == i) {
         ui.horizontal(|ui| {
             let from = ui.label("From");
@@ -158,4 +162,40 @@ fn editor(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand> 
         state.message = Some(e);
     }
     out
+}
+
+/// The title field: Enter or "Apply title #N" sets it (one step to undo).
+fn title_editor(ui: &mut Ui, state: &mut ReviewState, i: usize) {
+    let n = i + 1;
+    let mut apply = false;
+    ui.horizontal(|ui| {
+        let Some(draft) = state.title_draft_of(i) else {
+            return;
+        };
+        let label = ui.label("Title");
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut draft.text).desired_width(TITLE_FIELD))
+            .labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|k| k.key_pressed(egui::Key::Enter));
+        apply = ui.button(format!("Apply title #{n}")).clicked() || entered;
+    });
+    if apply {
+        let _ = state.apply_title();
+    }
+}
+
+/// The category menu: a choice applies at once.
+fn category_editor(ui: &mut Ui, state: &mut ReviewState, i: usize) {
+    let current = state.items[i].event.category;
+    let mut chosen = current;
+    egui::ComboBox::new(("category", i), "Category")
+        .selected_text(current.label())
+        .show_ui(ui, |ui| {
+            for c in Category::ALL {
+                ui.selectable_value(&mut chosen, c, c.label());
+            }
+        });
+    if chosen != current {
+        let _ = state.set_category(i, chosen);
+    }
 }

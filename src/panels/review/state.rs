@@ -15,6 +15,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 mod adding;
+mod wording;
+
+pub use wording::{TITLE_MAX_CHARS, TitleDraft};
 
 /// A map click this close to a gazetteer place picks that place.
 const SNAP_KM: f64 = 5.0;
@@ -86,6 +89,8 @@ pub struct ReviewState {
     pub library: Option<Library>,
     /// The date being edited: proposal, first and last day as typed, precision.
     pub draft: Option<DateDraft>,
+    /// The title being edited.
+    pub title_draft: Option<TitleDraft>,
     history: History,
     /// The extractor that read the article, to read text the reviewer selects.
     extractor: Arc<Extractor>,
@@ -183,6 +188,7 @@ impl ReviewState {
             shapes,
             library: None,
             draft: None,
+            title_draft: None,
             history: History::default(),
             extractor: Arc::new(extractor.clone()),
             options,
@@ -433,6 +439,8 @@ impl ReviewState {
 
     /// Puts a change back (`undo`) or makes it again.
     fn replay(&mut self, change: Change, undo: bool) {
+        // a title being typed describes the proposal before the change
+        self.title_draft = None;
         match change {
             Change::Edit {
                 index,

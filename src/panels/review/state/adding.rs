@@ -77,6 +77,7 @@ impl ReviewState {
         }
         self.selected = Some(index);
         self.draft = None;
+        self.title_draft = None;
     }
 
     /// Removes `n` added proposals from `index` on, and puts back the left-out sentence they came
@@ -94,5 +95,6 @@ impl ReviewState {
         }
         self.selected = None;
         self.draft = None;
+        self.title_draft = None;
     }
 }

@@ -3,6 +3,7 @@
 use super::*;
 use crate::extract::library::Library;
 use crate::io::check::check_paths;
+use crate::model::Category;
 
 const ARTICLE: &str = "Officials met in Tabriz on Monday, the ministry said.\n\nTroops held drills near Julfa last week.\n\nThe weather was fine.";
 
@@ -245,4 +246,86 @@ fn edited_dates_and_places_stay_clean_under_check() {
     assert_eq!(check_paths(&[library.events_path()]), Vec::new());
     let events = library.events().unwrap();
     assert_eq!(events[0].shape_name.as_deref(), Some("Iran"));
+}
+
+#[test]
+fn a_title_is_set_tidied_and_bounded_and_the_extractors_kept_once() {
+    let mut s = state();
+    let old = s.items[0].event.title.clone();
+    assert_eq!(
+        s.set_title(0, " \t "),
+        Err("a title cannot be empty".to_owned())
+    );
+    let long = "x".repeat(TITLE_MAX_CHARS + 1);
+    assert_eq!(
+        s.set_title(0, &long),
+        Err(format!(
+            "the title has {} characters; at most {TITLE_MAX_CHARS} are kept",
+            TITLE_MAX_CHARS + 1
+        ))
+    );
+    assert_eq!(s.items[0].event.title, old);
+    assert!(!s.items[0].edited);
+    s.set_title(0, "Officials  meet\nin Tabriz").unwrap();
+    s.set_title(0, "Officials meet in Tabriz on Monday")
+        .unwrap();
+    let e = &s.items[0].event;
+    assert_eq!(e.title, "Officials meet in Tabriz on Monday");
+    assert_eq!(e.notes.matches("Title set by the reviewer").count(), 1);
+    assert!(e.notes.ends_with(&format!("the extractor's was “{old}”.")));
+    assert!(s.items[0].edited);
+    // the same title again is no change to undo
+    s.set_title(0, "Officials meet in Tabriz on Monday")
+        .unwrap();
+    assert!(s.undo());
+    assert_eq!(s.items[0].event.title, "Officials meet in Tabriz");
+    assert!(s.undo());
+    assert_eq!(s.items[0].event.title, old);
+    assert!(!s.undo());
+}
+
+#[test]
+fn a_category_is_set_and_the_extractors_kept_in_the_notes() {
+    let mut s = state();
+    let old = s.items[1].event.category;
+    assert_ne!(old, Category::Protest);
+    s.set_category(1, Category::Protest).unwrap();
+    s.set_category(1, Category::Other).unwrap();
+    let e = &s.items[1].event;
+    assert_eq!(e.category, Category::Other);
+    let kept = format!(
+        "Category set by the reviewer; the extractor's was {}.",
+        old.label()
+    );
+    assert_eq!(e.notes.matches(&kept).count(), 1, "{}", e.notes);
+    assert!(s.undo());
+    assert_eq!(s.items[1].event.category, Category::Protest);
+    s.accept(1).unwrap();
+    assert_eq!(s.accepted()[0].category, Category::Protest);
+}
+
+#[test]
+fn a_title_draft_follows_the_proposal_and_closes_on_undo() {
+    let mut s = state();
+    let title = s.items[1].event.title.clone();
+    assert_eq!(s.title_draft_of(1).map(|d| d.text.clone()), Some(title));
+    s.title_draft_of(1).unwrap().text = "Drills".to_owned();
+    // the open draft is kept while the same proposal is edited
+    assert_eq!(
+        s.title_draft_of(1).map(|d| d.text.clone()),
+        Some("Drills".to_owned())
+    );
+    s.apply_title().unwrap();
+    assert!(s.title_draft.is_none());
+    assert_eq!(s.items[1].event.title, "Drills");
+    s.title_draft_of(1).unwrap().text = String::new();
+    assert!(s.apply_title().is_err());
+    assert_eq!(
+        s.message.as_deref(),
+        Some("Title not changed: a title cannot be empty")
+    );
+    assert!(s.title_draft.is_some());
+    assert!(s.undo());
+    assert!(s.title_draft.is_none());
+    assert!(s.title_draft_of(5).is_none());
 }
