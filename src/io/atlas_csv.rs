@@ -4,6 +4,7 @@
 use super::basemap::Basemap;
 use super::bundled::Loaded;
 use super::problem::Problem;
+use super::table_separator::{decimal_point, sniff};
 use super::time_parse::parse_time_of_day;
 use crate::model::date::parse_iso_day;
 use crate::model::place::validate_coordinates;
@@ -140,7 +141,10 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
     let mut places: Vec<Place> = Vec::new();
     let mut seen_places = HashSet::new();
     let mut seen = HashSet::new();
-    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
+    let separator = sniff(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .from_reader(bytes);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -148,6 +152,8 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
             return (places, out);
         }
     };
+    // a spreadsheet that saves with semicolons writes decimal commas
+    let coordinates = (separator != b',').then(|| coordinate_columns(&headers));
     let mut record = csv::StringRecord::new();
     loop {
         let line = reader.position().line() as usize;
@@ -160,6 +166,9 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
             }
         }
         let line = record.position().map_or(line, |p| p.line() as usize);
+        if let Some(columns) = &coordinates {
+            record = with_decimal_points(&record, columns);
+        }
         let converted = record
             .deserialize::<Row>(Some(&headers))
             .map_err(|e| e.to_string())
@@ -175,6 +184,29 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
         }
     }
     (places, out)
+}
+
+/// The indexes of the latitude and longitude columns.
+fn coordinate_columns(headers: &csv::StringRecord) -> Vec<usize> {
+    headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| matches!(h.trim(), "latitude" | "longitude"))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// `record` with the decimal commas of fields `columns` made points.
+fn with_decimal_points(record: &csv::StringRecord, columns: &[usize]) -> csv::StringRecord {
+    let mut out = csv::StringRecord::new();
+    for (i, field) in record.iter().enumerate() {
+        match decimal_point(field).filter(|_| columns.contains(&i)) {
+            Some(point) => out.push_field(&point),
+            None => out.push_field(field),
+        }
+    }
+    out.set_position(record.position().cloned());
+    out
 }
 
 /// `YYYY-MM-DD`, or a year before the common era as chrono writes it (`-0500-01-01`).
@@ -298,6 +330,23 @@ mod tests {
     }
 
     #[test]
+    fn a_table_parted_by_semicolons_is_read_with_its_decimal_commas() {
+        let header = ATLAS_COLUMNS.join(";");
+        let row =
+            "a;T;;2022-08-03;2022-08-03;day;;;p;P;39,6;46,5;military;;;d;\"q; and r\";;;;true;;;";
+        let text = format!("{header}\r\n{row}\r\n");
+        let (_, loaded) = read_csv("x.csv", text.as_bytes(), &Basemap::default());
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let e = &loaded.records[0];
+        assert_eq!((e.lat, e.lon), (39.6, 46.5));
+        assert_eq!(e.source.quote, "q; and r");
+        // a comma in another field is text, not a decimal point
+        let text = text.replace(";d;", ";1,5;");
+        let (_, loaded) = read_csv("x.csv", text.as_bytes(), &Basemap::default());
+        assert_eq!(loaded.records[0].source.document, "1,5");
+    }
+
+    #[test]
     fn bad_rows_are_reported_by_line() {
         // a file written before the time of day was kept
         let header = LEGACY_COLUMNS.join(",");
@@ -390,6 +439,35 @@ mod properties {
                 prop_assert_eq!(a.verified, b.verified);
             }
             prop_assert_eq!(write_csv(&loaded.records).map_err(|e| TestCaseError::fail(e.to_string()))?, text);
+        }
+
+        /// An export a spreadsheet saved again with semicolons and decimal commas loads as the
+        /// export does.
+        #[test]
+        fn an_export_saved_with_semicolons_and_decimal_commas_loads_the_same(
+            events in proptest::collection::vec(event(), 1..12),
+        ) {
+            let mut events = events;
+            for (k, e) in events.iter_mut().enumerate() {
+                e.id = format!("{}-{k}", e.id);
+            }
+            let text = write_csv(&events).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let (_, exported) = read_csv("user.csv", text.as_bytes(), &Basemap::default());
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+            let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+            let coordinates = [10, 11];
+            prop_assert_eq!(ATLAS_COLUMNS[10], "latitude");
+            for (n, record) in reader.records().enumerate() {
+                let record = record.map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let fields = record.iter().enumerate().map(|(i, f)| {
+                    if n > 0 && coordinates.contains(&i) { f.replace('.', ",") } else { f.to_owned() }
+                });
+                writer.write_record(fields).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            }
+            let saved = writer.into_inner().map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let (_, loaded) = read_csv("user.csv", &saved, &Basemap::default());
+            prop_assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+            prop_assert_eq!(loaded.records, exported.records);
         }
     }
 }

@@ -349,6 +349,7 @@ pub fn not_a_dataset(keys: &[String]) -> String {
 fn load_csv(path: &Path, input: Input<'_>, basemap: &Basemap) -> (Vec<Place>, Opened) {
     let (file, bytes) = (path.display().to_string(), input.bytes());
     let header_is_atlas = csv::ReaderBuilder::new()
+        .delimiter(super::table_separator::sniff(bytes))
         .from_reader(bytes)
         .headers()
         .is_ok_and(atlas_csv::is_atlas_header);

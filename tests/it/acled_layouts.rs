@@ -203,3 +203,77 @@ fn in_a_file_with_actor2_every_repeated_id_is_a_conflict() {
     assert_eq!(opened.records.len(), 4);
     dir.close().unwrap();
 }
+
+/// The sample as a spreadsheet in a decimal-comma locale saves it: semicolons between fields and
+/// decimal commas in the coordinates.
+fn resaved_with_semicolons(name: &str) -> String {
+    let text = std::fs::read_to_string(fixture(name)).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let mut coordinates = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let record = record.unwrap();
+        if n == 0 {
+            coordinates = record
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| matches!(*f, "latitude" | "longitude"))
+                .map(|(i, _)| i)
+                .collect();
+        }
+        let fields = record.iter().enumerate().map(|(i, f)| {
+            if n > 0 && coordinates.contains(&i) {
+                f.replace('.', ",")
+            } else {
+                f.to_owned()
+            }
+        });
+        writer.write_record(fields).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn a_table_saved_with_semicolons_and_decimal_commas_opens_checks_and_exports_as_the_original() {
+    let dir = scratch("semicolons");
+    let saved = resaved_with_semicolons("acled_sample.csv");
+    assert!(saved.contains(";39,6408;46,5469;"), "{saved}");
+    let path = dir.path().join("acled_semicolons.csv");
+    std::fs::write(&path, &saved).unwrap();
+    let (places, opened) = load_path(&path, &bundled_basemap(), &LoadOptions::default());
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let data = Dataset::new(opened.records, places);
+    let (original, _) = open("acled_sample.csv");
+    assert_eq!(data.len(), 5);
+    let clash = data.event(data.index_of("AZE1001").unwrap()).unwrap();
+    assert_eq!((clash.lat, clash.lon), (39.6408, 46.5469));
+    assert_eq!(events(&data), events(&original));
+    // as a user would: `check` finds it clean, and `export` gives the original's GeoJSON
+    let p = path.display().to_string();
+    let check = atlas(&["check", &p]);
+    assert_eq!(check.status.code(), Some(0), "{check:?}");
+    let exported = |p: &str| {
+        let out = atlas(&["export", "events", "--data", p]);
+        assert!(out.status.success(), "{out:?}");
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["features"].clone()
+    };
+    let original = exported(&fixture("acled_sample.csv").display().to_string());
+    assert_eq!(exported(&p), original);
+    // a bad coordinate is located in the semicolon file's own line and column
+    let bad = saved.replacen(";39,6408;", ";39,64,08;", 1);
+    std::fs::write(&path, &bad).unwrap();
+    let check = atlas(&["check", &p]);
+    let line = bad.lines().position(|l| l.contains("39,64,08")).unwrap() + 1;
+    let column = bad.lines().nth(line - 1).unwrap().find("39,64,08").unwrap() + 1;
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        out.starts_with(&format!(
+            "{p}:{line}:{column}: latitude `39,64,08` is not a number"
+        )),
+        "{out}"
+    );
+}

@@ -23,15 +23,15 @@ pub(super) enum Quoting {
     Irregular,
 }
 
-/// How the quotes of `raw` (one record, without its line break) read, and how many line breaks
-/// its quoted fields hold.
+/// How the quotes of `raw` (one record, without its line break, fields parted by `separator`)
+/// read, and how many line breaks its quoted fields hold.
 ///
 /// ```text
 /// a,"b, c",d     Plain
 /// a,"say ""hi""" Escaped
 /// a,b"c,d        Irregular
 /// ```
-pub(super) fn quoting(raw: &[u8]) -> (Quoting, usize) {
+pub(super) fn quoting(raw: &[u8], separator: u8) -> (Quoting, usize) {
     let mut quoted = false;
     let mut escaped = false;
     let mut line_breaks = 0;
@@ -42,7 +42,7 @@ pub(super) fn quoting(raw: &[u8]) -> (Quoting, usize) {
             b'\r' if !quoted => return (Quoting::Irregular, line_breaks),
             b'\r' => {}
             _ if !quoted => {
-                if at > 0 && raw[at - 1] != b',' {
+                if at > 0 && raw[at - 1] != separator {
                     return (Quoting::Irregular, line_breaks);
                 }
                 quoted = true;
@@ -51,7 +51,7 @@ pub(super) fn quoting(raw: &[u8]) -> (Quoting, usize) {
                 escaped = true;
                 hits.next();
             }
-            _ if matches!(raw.get(at + 1), None | Some(b',')) => quoted = false,
+            _ if raw.get(at + 1).is_none_or(|&b| b == separator) => quoted = false,
             _ => return (Quoting::Irregular, line_breaks),
         }
     }
@@ -118,7 +118,7 @@ mod tests {
             .flexible(true)
             .from_reader(text);
         let record = reader.read_byte_record().unwrap()?;
-        let (quoting, _) = quoting(record.as_slice());
+        let (quoting, _) = quoting(record.as_slice(), b',');
         let fields = match InPlace::new(&record) {
             Some(view) if quoting == Quoting::Plain => (0..record.len())
                 .map(|i| view.text(i).unwrap().to_owned())
@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn quoting_tells_plain_escaped_and_irregular_records_apart() {
-        let kind = |raw: &[u8]| quoting(raw).0;
+        let kind = |raw: &[u8]| quoting(raw, b',').0;
         assert_eq!(kind(b"a,b,c"), Quoting::Plain);
         assert_eq!(kind(b"a,\"b, c\",d"), Quoting::Plain);
         assert_eq!(kind(b"\"\",\"x\""), Quoting::Plain);
@@ -162,16 +162,22 @@ mod tests {
         assert_eq!(kind(b"a,\"b\"c,d"), Quoting::Irregular);
         assert_eq!(kind(b"a,\"open"), Quoting::Irregular);
         assert_eq!(kind(b"a,b\rc,d"), Quoting::Irregular);
+        // a table parted by semicolons: a comma is text, and a quote opens a field after `;`
+        let semicolons = |raw: &[u8]| quoting(raw, b';').0;
+        assert_eq!(semicolons(b"a;\"b; c\";40,5"), Quoting::Plain);
+        assert_eq!(semicolons(b"a;\"b\";\"c\""), Quoting::Plain);
+        assert_eq!(semicolons(b"a,\"b\";c"), Quoting::Irregular);
+        assert_eq!(semicolons(b"a;\"b\",c"), Quoting::Irregular);
     }
 
     #[test]
     fn quoting_counts_the_line_breaks_inside_quoted_fields() {
-        assert_eq!(quoting(b"a,b"), (Quoting::Plain, 0));
+        assert_eq!(quoting(b"a,b", b','), (Quoting::Plain, 0));
         assert_eq!(
-            quoting(b"a,\"one\ntwo\r\nthree\",\"\n\""),
+            quoting(b"a,\"one\ntwo\r\nthree\",\"\n\"", b','),
             (Quoting::Plain, 3)
         );
-        assert_eq!(quoting(b"\"x\n\"\"\n\""), (Quoting::Escaped, 2));
+        assert_eq!(quoting(b"\"x\n\"\"\n\"", b','), (Quoting::Escaped, 2));
     }
 
     #[test]

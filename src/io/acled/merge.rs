@@ -165,6 +165,8 @@ pub(super) struct Source<'a> {
     pub bom: usize,
     /// The index of the id column.
     pub id_column: usize,
+    /// The byte that parts the fields.
+    pub separator: u8,
 }
 
 /// The rows to drop (merged or in conflict), the conflicts as problems at the repeating row's id,
@@ -183,7 +185,7 @@ pub(super) fn report(
         let j = repeat.row;
         skip[j] = true;
         let start = (store.rows().offset[j] as usize).saturating_sub(source.bom);
-        let offset = field_offset(source.bytes, start, source.id_column);
+        let offset = field_offset(source.bytes, start, source.id_column, source.separator);
         let line = store.rows().line[j] as usize;
         let (line, column) = line_column(source.bytes, start, line, offset);
         let (id, first) = (store.id(j), store.rows().line[repeat.first]);

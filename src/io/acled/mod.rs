@@ -30,6 +30,7 @@ use super::date_parse::{month_containing, parse_day, week_containing};
 use super::memory::Input;
 use super::problem::Problem;
 use super::slug::{coordinates_id, coordinates_name, slug};
+use super::table_separator::{decimal_point, sniff};
 use crate::model::date::day_of;
 use crate::model::place::validate_coordinates;
 use crate::model::region::REGION;
@@ -47,9 +48,11 @@ use std::sync::Arc;
 /// A problem in a row: the 0-based index of the offending field and the message.
 type Fail = (usize, String);
 
-/// Indexes of the columns the loader reads.
+/// Indexes of the columns the loader reads, and the byte that parts the fields.
 #[derive(Clone, Debug)]
 struct Columns {
+    /// `,`, or `;` or a tab in a table a spreadsheet saved in a locale that writes decimal commas.
+    separator: u8,
     width: usize,
     event_date: usize,
     latitude: usize,
@@ -71,8 +74,9 @@ struct Columns {
 }
 
 impl Columns {
-    /// Finds the columns in a header row; the error names the missing required columns.
-    fn find(header: &ByteRecord) -> Result<Columns, String> {
+    /// Finds the columns in a header row whose fields `separator` parts; the error names the
+    /// missing required columns.
+    fn find(header: &ByteRecord, separator: u8) -> Result<Columns, String> {
         let mut names: Vec<String> = Vec::with_capacity(header.len());
         for field in header.iter() {
             match std::str::from_utf8(field) {
@@ -81,17 +85,6 @@ impl Columns {
                     return Err("the header row is not UTF-8 text (a binary file?)".to_owned());
                 }
             }
-        }
-        if let [only] = names.as_slice()
-            && let Some((separator, name)) = [(';', "semicolons"), ('\t', "tabs")]
-                .into_iter()
-                .find(|(c, _)| only.contains(*c) && only.contains("event_date"))
-        {
-            let columns = only.split(separator).count();
-            return Err(format!(
-                "the header's {columns} columns are separated by {name}, not commas; save the \
-                 table as comma-separated CSV (in a spreadsheet: CSV UTF-8, comma delimited)"
-            ));
         }
         let find = |name: &str| names.iter().position(|n| n == name);
         let required = ["event_date", "latitude", "longitude"];
@@ -107,6 +100,7 @@ impl Columns {
             ));
         };
         Ok(Columns {
+            separator,
             width: names.len(),
             event_date,
             latitude,
@@ -179,6 +173,7 @@ pub fn parse_acled_input(
     problems.extend(part_problems);
     let repeats = merge::repeated_ids(id_keys, &out);
     let settled = merge::settle(&repeats, &mut out, &mut rows, columns.actor2.is_none());
+    let columns_separator = columns.separator;
     let reader = AcledReader::new(file, Some(columns), source);
     let id_column = reader.id_column();
     let mut store = RowStore::new(
@@ -195,6 +190,7 @@ pub fn parse_acled_input(
             bytes,
             bom,
             id_column,
+            separator: columns_separator,
         };
         let (skip, conflicts, notice) = merge::report(&store, &settled, &source);
         problems.extend(conflicts);
@@ -221,29 +217,41 @@ fn read_header(file: &str, bytes: &[u8]) -> Result<(Columns, usize, usize), Prob
             "not a CSV text file (it contains NUL bytes; a binary file?)",
         ));
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut record = ByteRecord::new();
-    let header_line = match reader.read_byte_record(&mut record) {
-        Ok(true) => record_line(bytes, &record),
-        Ok(false) => return Err(Problem::whole(file, "the file is empty")),
-        Err(e) => return Err(csv_problem(file, &e)),
-    };
-    let columns =
-        Columns::find(&record).map_err(|message| Problem::at(file, header_line, 1, message))?;
+    let separator = sniff(bytes);
+    let (reader, record) = first_record(file, bytes, separator)?;
+    let header_line = record_line(bytes, &record, separator);
+    let columns = Columns::find(&record, separator)
+        .map_err(|message| Problem::at(file, header_line, 1, message))?;
     let body = reader.position().byte() as usize;
     let first_line = reader.position().line() as usize;
     Ok((columns, body, first_line))
 }
 
+/// A reader of `bytes` whose fields `separator` parts, and its first record (the header).
+fn first_record<'b>(
+    file: &str,
+    bytes: &'b [u8],
+    separator: u8,
+) -> Result<(csv::Reader<&'b [u8]>, ByteRecord), Problem> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator)
+        .from_reader(bytes);
+    let mut record = ByteRecord::new();
+    match reader.read_byte_record(&mut record) {
+        Ok(true) => Ok((reader, record)),
+        Ok(false) => Err(Problem::whole(file, "the file is empty")),
+        Err(e) => Err(csv_problem(file, &e)),
+    }
+}
+
 /// The 1-based line a record starts on (its position may precede blank lines the reader skipped).
-fn record_line(bytes: &[u8], record: &ByteRecord) -> usize {
+fn record_line(bytes: &[u8], record: &ByteRecord, separator: u8) -> usize {
     let (start, line) = record
         .position()
         .map_or((0, 1), |p| (p.byte() as usize, p.line() as usize));
-    line_column(bytes, start, line, field_offset(bytes, start, 0)).0
+    line_column(bytes, start, line, field_offset(bytes, start, 0, separator)).0
 }
 
 /// A problem for an error of the csv reader itself.
@@ -295,13 +303,24 @@ fn optional(record: &impl RecordText, i: Option<usize>) -> Result<&str, Fail> {
     i.map_or(Ok(""), |i| record.text(i))
 }
 
-fn number(record: &impl RecordText, i: usize, name: &str) -> Result<f64, Fail> {
+/// A number field: a decimal point, or in a table not parted by commas one decimal comma
+/// (`40,5`, as a spreadsheet in such a locale writes it).
+fn number(record: &impl RecordText, i: usize, name: &str, separator: u8) -> Result<f64, Fail> {
     let text = record.text(i)?;
     if text.is_empty() {
         return Err((i, format!("empty {name}")));
     }
     text.parse()
-        .map_err(|_| (i, format!("{name} `{text}` is not a number")))
+        .ok()
+        .or_else(|| decimal_comma(text, separator))
+        .ok_or_else(|| (i, format!("{name} `{text}` is not a number")))
+}
+
+/// `text` read with a decimal comma, when `separator` is not a comma.
+fn decimal_comma(text: &str, separator: u8) -> Option<f64> {
+    (separator != b',')
+        .then(|| decimal_point(text)?.parse().ok())
+        .flatten()
 }
 
 impl Rows {
@@ -323,8 +342,8 @@ impl Rows {
                 ));
             }
         };
-        let lat = number(record, c.latitude, "latitude")?;
-        let lon = number(record, c.longitude, "longitude")?;
+        let lat = number(record, c.latitude, "latitude", c.separator)?;
+        let lon = number(record, c.longitude, "longitude", c.separator)?;
         validate_coordinates(lat, 0.0).map_err(|m| (c.latitude, m))?;
         validate_coordinates(0.0, lon).map_err(|m| (c.longitude, m))?;
         let fatalities = optional(record, c.fatalities)?;
@@ -808,20 +827,6 @@ mod tests {
             "acled.csv:3:1: not an ACLED CSV: missing required columns latitude, longitude \
              (the header needs event_date, latitude and longitude)"
         );
-        // a spreadsheet's export in a locale that separates with semicolons, or a tab-separated one
-        let p =
-            only_problem(b"event_id_cnty;event_date;latitude;longitude\nA1;2023-05-01;40.1;46.2\n");
-        assert_eq!(
-            p.to_string(),
-            "acled.csv:1:1: the header's 4 columns are separated by semicolons, not commas; save \
-             the table as comma-separated CSV (in a spreadsheet: CSV UTF-8, comma delimited)"
-        );
-        let p = only_problem(b"event_date\tlatitude\tlongitude\n2023-05-01\t40.1\t46.2\n");
-        assert!(
-            p.message
-                .starts_with("the header's 3 columns are separated by tabs"),
-            "{p}"
-        );
         let p = only_problem(b"Event_Date,LATITUDE\n");
         assert!(
             p.message.contains("missing required column longitude"),
@@ -832,6 +837,53 @@ mod tests {
         assert!(p.message.contains("binary"), "{p}");
         let p = only_problem(b"\xff\xfe,latitude\n");
         assert!(p.message.contains("not UTF-8"), "{p}");
+    }
+
+    #[test]
+    fn a_table_parted_by_semicolons_or_tabs_loads_with_decimal_commas() {
+        // a spreadsheet's CSV in a locale that writes decimal commas
+        let text = "event_id_cnty;event_date;location;latitude;longitude;notes\r\n\
+            A1;2023-05-01;Lachin;39,6408;46,5469;\"Shelling; then, \"\"calm\"\"\nby evening\"\r\n\
+            A2;2023-05-02;Goris;39.5111;46.3417;plain, with a comma\r\n";
+        let (_, loaded) = parse(text.as_bytes());
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let a1 = by_id(&loaded.records, "A1");
+        assert_eq!((a1.lat, a1.lon), (39.6408, 46.5469));
+        assert_eq!(a1.summary, "Shelling; then, \"calm\"\nby evening");
+        assert_eq!(a1.title, "Event in Lachin");
+        let a2 = by_id(&loaded.records, "A2");
+        assert_eq!((a2.lat, a2.lon), (39.5111, 46.3417));
+        assert_eq!(a2.summary, "plain, with a comma");
+        let tabs = "event_date\tlatitude\tlongitude\n2023-05-01\t40,1\t46,2\n";
+        let (_, loaded) = parse(tabs.as_bytes());
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!((loaded.records[0].lat, loaded.records[0].lon), (40.1, 46.2));
+    }
+
+    #[test]
+    fn problems_in_a_table_parted_by_semicolons_name_their_field() {
+        let text = "event_id_cnty;event_date;notes;latitude;longitude\n\
+            A1;2023-05-01;\"one; two\";40,1;46,2\n\
+            A2;2023-05-02;x;4,0,1;46\n\
+            A3;2023-05-03;x;40.1;46,2,\n\
+            A4;2023-05-04;x;40\n";
+        let (_, loaded) = parse(text.as_bytes());
+        assert_eq!(loaded.records.len(), 1);
+        let problems: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            [
+                "acled.csv:3:17: latitude `4,0,1` is not a number",
+                "acled.csv:4:22: longitude `46,2,` is not a number",
+                "acled.csv:5:1: this row has 4 fields but the header has 5",
+            ]
+        );
+        // a comma-separated table takes no decimal comma
+        let (_, loaded) = parse(b"event_date,latitude,longitude\n2023-05-01,\"40,1\",46.2\n");
+        assert_eq!(
+            loaded.problems[0].to_string(),
+            "acled.csv:2:12: latitude `40,1` is not a number"
+        );
     }
 
     #[test]

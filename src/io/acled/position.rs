@@ -1,8 +1,8 @@
 //! Where a byte of a CSV file is: the start of a field, and its line and column.
 
 /// The byte offset where field `index` of the record starting at `start` begins, following CSV
-/// quoting (`,` separators, `"` quotes with `""` escapes).
-pub(super) fn field_offset(bytes: &[u8], start: usize, index: usize) -> usize {
+/// quoting (`separator` between fields, `"` quotes with `""` escapes).
+pub(super) fn field_offset(bytes: &[u8], start: usize, index: usize, separator: u8) -> usize {
     let mut i = start.min(bytes.len());
     // Blank lines the reader skipped before the record.
     while i < bytes.len() && matches!(bytes[i], b'\r' | b'\n') {
@@ -23,10 +23,10 @@ pub(super) fn field_offset(bytes: &[u8], start: usize, index: usize) -> usize {
                 }
             }
         }
-        while i < bytes.len() && !matches!(bytes[i], b',' | b'\n' | b'\r') {
+        while i < bytes.len() && bytes[i] != separator && !matches!(bytes[i], b'\n' | b'\r') {
             i += 1;
         }
-        if bytes.get(i) != Some(&b',') {
+        if bytes.get(i) != Some(&separator) {
             return i;
         }
         i += 1;

@@ -1,5 +1,6 @@
 //! Property tests about what ACLED files load to: a monadic export is its dyadic equivalent,
-//! a file cut off in its last record keeps its whole rows, and whatever loads exports (as the
+//! a file cut off in its last record keeps its whole rows, a table saved with semicolons or tabs
+//! and decimal commas loads as its comma-separated original, and whatever loads exports (as the
 //! atlas's CSV) and loads again the same.
 
 #![allow(clippy::unwrap_used)]
@@ -87,6 +88,28 @@ fn files(specs: &[Spec]) -> (String, String) {
     (dyadic, monadic)
 }
 
+/// `text` as a spreadsheet in a decimal-comma locale saves it: fields parted by `separator`
+/// (quoted where they hold it, a quote or a line break), and latitude and longitude written with
+/// a decimal comma.
+fn resaved(text: &str, separator: u8) -> String {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(separator)
+        .from_writer(Vec::new());
+    for (n, record) in reader.records().enumerate() {
+        let record = record.unwrap();
+        let fields = record.iter().enumerate().map(|(i, f)| match i {
+            // latitude and longitude, in the rows
+            9 | 10 if n > 0 => f.replace('.', ","),
+            _ => f.to_owned(),
+        });
+        writer.write_record(fields).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
 fn sorted_actors(mut events: Vec<Event>) -> Vec<Event> {
     for e in &mut events {
         e.actors.sort();
@@ -137,6 +160,23 @@ proptest! {
             prop_assert!(notes_start > last_start, "cut before the last field at {}", at);
             prop_assert!(loaded.problems.is_empty());
         }
+    }
+
+    #[test]
+    fn a_table_saved_with_semicolons_or_tabs_and_decimal_commas_loads_as_the_original(
+        specs in proptest::collection::vec(spec(), 1..30),
+        tabs in proptest::bool::ANY,
+    ) {
+        let (dyadic, _) = files(&specs);
+        let separator = if tabs { b'\t' } else { b';' };
+        let saved = resaved(&dyadic, separator);
+        prop_assert!(saved.lines().nth(1).is_some_and(|l| l.contains(',')), "{}", saved);
+        let (places, original) = parse_acled_csv("d.csv", dyadic.as_bytes());
+        let (saved_places, loaded) = parse_acled_csv("d.csv", saved.as_bytes());
+        prop_assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        prop_assert_eq!(loaded.records.len(), specs.len());
+        prop_assert_eq!(loaded.records, original.records);
+        prop_assert_eq!(saved_places, places);
     }
 
     #[test]

@@ -122,6 +122,7 @@ impl RowReader for AcledReader {
             let mut reader = csv::ReaderBuilder::new()
                 .has_headers(false)
                 .flexible(true)
+                .delimiter(columns.separator)
                 .from_reader(chunk.as_slice());
             let mut record = ByteRecord::new();
             let found = reader

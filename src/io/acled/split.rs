@@ -53,7 +53,7 @@ pub(super) fn parse_parts(
     if bytes.len().saturating_sub(body) < split_min {
         return alone();
     }
-    let Some(cut) = cut_near_middle(bytes, body, columns.width) else {
+    let Some(cut) = cut_near_middle(bytes, body, columns) else {
         return alone();
     };
     std::thread::scope(|scope| {
@@ -74,9 +74,9 @@ pub(super) fn parse_parts(
 }
 
 /// A record boundary near the middle of `bytes[body..]`: the start of a line after the middle
-/// from which the next three records read as whole rows of `width` fields. Only a guess: a
+/// from which the next three records read as whole rows of the header's width. Only a guess: a
 /// quoted field could hold such lines, so the first part's reader confirms it reaches the cut.
-fn cut_near_middle(bytes: &[u8], body: usize, width: usize) -> Option<usize> {
+fn cut_near_middle(bytes: &[u8], body: usize, columns: &Columns) -> Option<usize> {
     let mid = body + (bytes.len() - body) / 2;
     let mut record = ByteRecord::new();
     for newline in memchr::memchr_iter(b'\n', &bytes[mid..]).take(64) {
@@ -85,10 +85,11 @@ fn cut_near_middle(bytes: &[u8], body: usize, width: usize) -> Option<usize> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
+            .delimiter(columns.separator)
             .from_reader(window);
         let whole = (0..3).all(|_| {
             matches!(reader.read_byte_record(&mut record), Ok(true))
-                && record.len() == width
+                && record.len() == columns.width
                 && (reader.position().byte() as usize) < window.len()
         });
         if whole {
@@ -182,6 +183,7 @@ impl<'a> Reading<'a, '_> {
             bytes: self.pages.input.bytes(),
             at,
             line,
+            separator: self.place.columns.separator,
         };
         self.part
             .fits(&row, next, &self.place, fields)
@@ -227,6 +229,7 @@ impl Reading<'_, '_> {
         let mut reader = simd_csv::ZeroCopyReaderBuilder::with_capacity(READ_BUFFER)
             .has_headers(false)
             .flexible(true)
+            .delimiter(self.place.columns.separator)
             .from_reader(&bytes[start..]);
         let mut lines = Lines {
             at: start,
@@ -247,7 +250,7 @@ impl Reading<'_, '_> {
             let raw = record.as_slice();
             let (at, next) = record_bounds(bytes, before, raw.len());
             let line = lines.of(bytes, at);
-            let (quoting, line_breaks) = quoting(raw);
+            let (quoting, line_breaks) = quoting(raw, self.place.columns.separator);
             if quoting == Quoting::Irregular {
                 return Reached::Irregular(at, line);
             }
@@ -275,6 +278,7 @@ impl Reading<'_, '_> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
+            .delimiter(self.place.columns.separator)
             .from_reader(&bytes[start..]);
         // the record moves into a `StringRecord` (checked as UTF-8 once, as a whole) and back,
         // held in an `Option` so that no row allocates a record of its own
@@ -364,12 +368,13 @@ struct Row<'a> {
     bytes: &'a [u8],
     at: usize,
     line: usize,
+    separator: u8,
 }
 
 impl Row<'_> {
     /// A problem located at the first character of field `index` of the record.
     fn problem(&self, index: usize, message: String) -> Problem {
-        let offset = field_offset(self.bytes, self.at, index);
+        let offset = field_offset(self.bytes, self.at, index, self.separator);
         let (line, column) = line_column(self.bytes, self.at, self.line, offset);
         Problem::at(self.file, line, column, message)
     }
@@ -384,7 +389,7 @@ impl Part {
             && bytes[next.min(bytes.len())..]
                 .iter()
                 .all(u8::is_ascii_whitespace);
-        match shape_problem(bytes, row.at, last, fields, place.columns.width) {
+        match shape_problem(bytes, (row.at, last), fields, place.columns) {
             Some(message) => {
                 self.problems.push(row.problem(0, message));
                 false
@@ -414,12 +419,12 @@ impl Part {
 /// or not: cut off (see [`cut_off`]), or not as wide as the header.
 fn shape_problem(
     bytes: &[u8],
-    at: usize,
-    last: bool,
+    (at, last): (usize, bool),
     fields: usize,
-    width: usize,
+    columns: &Columns,
 ) -> Option<String> {
-    if last && let Some(message) = cut_off(bytes, at, fields, width) {
+    let width = columns.width;
+    if last && let Some(message) = cut_off(bytes, at, (fields, width), columns.separator) {
         return Some(message);
     }
     (fields != width).then(|| format!("this row has {fields} fields but the header has {width}"))
@@ -428,9 +433,14 @@ fn shape_problem(
 /// Why the file's last record, starting at `at` with `fields` fields, looks cut off (a download
 /// or copy that stopped early): it ends inside a quoted field, or it lacks fields and the file
 /// lacks its final line break. `None` when it looks whole.
-fn cut_off(bytes: &[u8], at: usize, fields: usize, width: usize) -> Option<String> {
+fn cut_off(
+    bytes: &[u8],
+    at: usize,
+    (fields, width): (usize, usize),
+    separator: u8,
+) -> Option<String> {
     let record = &bytes[at.min(bytes.len())..];
-    if ends_in_quotes(record) {
+    if ends_in_quotes(record, separator) {
         return Some(
             "the file ends inside a quoted field of this record (cut off?); the record is \
              incomplete"
@@ -445,9 +455,9 @@ fn cut_off(bytes: &[u8], at: usize, fields: usize, width: usize) -> Option<Strin
     })
 }
 
-/// Whether CSV text ends inside a quoted field (a quote opens a field only at its start; `""`
-/// inside one is an escaped quote).
-fn ends_in_quotes(text: &[u8]) -> bool {
+/// Whether CSV text whose fields `separator` parts ends inside a quoted field (a quote opens a
+/// field only at its start; `""` inside one is an escaped quote).
+fn ends_in_quotes(text: &[u8], separator: u8) -> bool {
     let mut in_quotes = false;
     let mut field_start = true;
     let mut i = 0;
@@ -465,7 +475,7 @@ fn ends_in_quotes(text: &[u8]) -> bool {
             in_quotes = true;
             field_start = false;
         } else {
-            field_start = matches!(b, b',' | b'\n' | b'\r');
+            field_start = b == separator || matches!(b, b'\n' | b'\r');
         }
         i += 1;
     }
@@ -633,15 +643,7 @@ mod tests {
 
     /// The header's columns, and the byte and line where the rows begin.
     fn header(bytes: &[u8]) -> (Columns, usize, usize) {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .from_reader(bytes);
-        let mut header = ByteRecord::new();
-        reader.read_byte_record(&mut header).unwrap();
-        let columns = Columns::find(&header).unwrap();
-        let body = reader.position().byte() as usize;
-        let line = reader.position().line() as usize;
-        (columns, body, line)
+        super::super::read_header("t.csv", bytes).unwrap()
     }
 
     fn parse(text: &str, split_min: usize) -> Described {
@@ -764,8 +766,9 @@ mod tests {
         assert_eq!(ours, parse(&text, 1));
     }
 
-    #[test]
-    fn two_halves_give_what_one_pass_gives() {
+    /// 400 rows with quoted line breaks, repeated places, rows without ids, bad dates and a
+    /// short row.
+    fn rows_to_split() -> String {
         let mut text = String::from(
             "event_id_cnty,event_date,sub_event_type,actor1,location,admin1,latitude,longitude,notes\n",
         );
@@ -796,6 +799,12 @@ mod tests {
                 text.push_str("short,row\n\n");
             }
         }
+        text
+    }
+
+    #[test]
+    fn two_halves_give_what_one_pass_gives() {
+        let text = rows_to_split();
         let one = parse(&text, usize::MAX);
         let two = parse(&text, 1);
         assert_eq!(one.0.len(), 395, "{:?}", one.2);
@@ -821,6 +830,22 @@ mod tests {
     }
 
     #[test]
+    fn a_table_parted_by_semicolons_reads_as_its_comma_twin_in_one_pass_or_two() {
+        // every comma becomes a semicolon, the quoted ones too: the rows and problems stay put
+        let text = rows_to_split().replace(',', ";");
+        let bytes = text.as_bytes();
+        let (columns, body, line) = header(bytes);
+        assert_eq!(columns.separator, b';');
+        let parts = parse_parts("t.csv", Input::from(bytes), (body, line), &columns, 1);
+        assert_eq!(parts.len(), 2);
+        let one = parse(&text, usize::MAX);
+        assert_eq!(one.0.len(), 395, "{:?}", one.2);
+        assert_eq!(one, parse(&text, 1));
+        assert_eq!(one, parse(&rows_to_split(), usize::MAX));
+        assert_eq!(one, parse_by_csv(&text));
+    }
+
+    #[test]
     fn a_cut_inside_a_quoted_field_is_never_used() {
         // one long quoted note spanning the middle: no newline outside quotes after the middle
         let text = format!(
@@ -828,7 +853,7 @@ mod tests {
             "line\n".repeat(100)
         );
         let bytes = text.as_bytes();
-        assert_eq!(cut_near_middle(bytes, 50, 5), None);
+        assert_eq!(cut_near_middle(bytes, 50, &header(bytes).0), None);
         let (rows, _, _) = parse(&text, 1);
         assert_eq!(rows.len(), 1);
     }
