@@ -9,7 +9,8 @@
 //! 5. a region, border or corridor the main clause names;
 //! 6. the seat of a body the sentence names (outside knowledge: the EU in Brussels);
 //! 7. the source or subject: a ministry or office at its country's capital, a person in their
-//!    country;
+//!    country (for a meeting the article reports from a city of that country, the dateline's
+//!    city, approximate);
 //! 8. places named with "in", "at"... anywhere in the sentence; then any place it names;
 //! 9. the article's dateline.
 
@@ -385,6 +386,20 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
         );
         return cx.choice(capital, why);
     }
+    // a meeting or visit a report filed from a city of the country tells of, with no place
+    // named, is the city's: its people received the visitor there (a statement, which could
+    // have been made anywhere, stays the country's)
+    if f.category.category == Category::Diplomacy
+        && let Some(d) = dateline_city_in(cx, &country)
+    {
+        let why = format!(
+            "'{name}' (of {country}; no closer place is named), narrowed to the article's \
+             dateline {}, a city of {country}, for a meeting the report tells of from there \
+             (approximate)",
+            cx.name(d.place)
+        );
+        return cx.choice(d.place, why);
+    }
     let place = g.country(&country)?;
     let why = if kind == ActorKind::Body && field {
         format!(
@@ -395,6 +410,13 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
         format!("'{name}' (of {country}; no closer place is named)")
     };
     cx.choice(place, why)
+}
+
+/// The article's dateline, when it is a city of `country`.
+fn dateline_city_in<'a>(cx: &Context<'a>, country: &str) -> Option<&'a PlaceChoice> {
+    let d = cx.dateline?;
+    let p = &cx.gazetteer.places[d.place].place;
+    (p.kind == PlaceKind::City && p.country == country && cx.allowed(d.place)).then_some(d)
 }
 
 fn is_body_phrase(s: &str) -> bool {
@@ -436,6 +458,34 @@ mod tests {
             got[0].1.contains("(a body of Stepanakert, placed there)"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_meeting_reported_from_a_city_of_the_host_country_is_placed_there() {
+        let visit = "Iran's supreme leader told visiting Prime Minister Nikol Pashinyan on \
+                     Thursday that Iran opposes any change of borders.";
+        let got = placed(&format!("TEHRAN, Iran (AP) — {visit}"));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "tehran");
+        assert!(
+            got[0].1.contains(
+                "'Iran's supreme leader' (of Iran; no closer place is named), narrowed to the \
+                 article's dateline Tehran, a city of Iran, for a meeting the report tells of \
+                 from there (approximate)"
+            ),
+            "{got:?}"
+        );
+        // a statement could have been made anywhere: the country's
+        let got = placed(
+            "TEHRAN, Iran (AP) — Iran's foreign minister said on Thursday that the border must \
+             not change.",
+        );
+        assert_eq!(got[0].0, "iran", "{got:?}");
+        // a dateline in another country, or none, says nothing of where Iran's leader was
+        let got = placed(&format!("BAKU, Azerbaijan (AP) — {visit}"));
+        assert_eq!(got[0].0, "iran", "{got:?}");
+        let got = placed(visit);
+        assert_eq!(got[0].0, "iran", "{got:?}");
     }
 
     #[test]
