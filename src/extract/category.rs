@@ -84,6 +84,7 @@ const CUES: [(Category, &[&str]); 7] = [
             "seized",
             "smuggl",
             "blockade",
+            "blocked",
             "closed",
             "freed",
             "released",
@@ -300,6 +301,14 @@ mod tests {
         assert_eq!(
             cat("The weather was fine."),
             (Category::Other, String::new())
+        );
+    }
+
+    #[test]
+    fn a_blocked_road_is_an_incident() {
+        assert_eq!(
+            cat("Azerbaijani activists blocked the Lachin corridor on 12 December 2022."),
+            (Category::Incident, "blocked".to_owned())
         );
     }
 

@@ -114,10 +114,8 @@ pub fn choose(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
         f.places
             .iter()
             .filter(named)
-            .filter(|m| specific(m) && cx.kind(m.place) != PlaceKind::City)
-            .find_map(|m| {
-                cx.of_mention(m, format!("'{}' (the region the main clause names)", m.cue))
-            }),
+            .filter(|m| specific(m) && (cx.kind(m.place) != PlaceKind::City || is_corridor(m)))
+            .find_map(|m| cx.of_mention(m, region_why(m, cx))),
         principal(f, cx, true),
         seat(f, cx),
         principal(f, cx, false),
@@ -274,7 +272,11 @@ fn single_city(f: &Facts, cx: &Context<'_>) -> Option<PlaceChoice> {
         .places
         .iter()
         .filter(|m| {
-            f.in_main(&m.span) && !m.possessive && !m.titular && cx.kind(m.place) == PlaceKind::City
+            f.in_main(&m.span)
+                && !m.possessive
+                && !m.titular
+                && cx.kind(m.place) == PlaceKind::City
+                && !is_corridor(m)
         })
         .collect();
     let first = cities.first()?;
@@ -285,6 +287,25 @@ fn single_city(f: &Facts, cx: &Context<'_>) -> Option<PlaceChoice> {
         first,
         format!("'{}' (the one city the main clause names)", first.cue),
     )
+}
+
+/// Whether a mention names a corridor the basemap draws ("the Lachin corridor"): its place is
+/// the town it is named after, its shape the corridor.
+fn is_corridor(m: &Mention) -> bool {
+    m.shape.is_some() && m.cue.ends_with(" corridor")
+}
+
+/// Why a region, border or corridor the main clause names was chosen.
+fn region_why(m: &Mention, cx: &Context<'_>) -> String {
+    if is_corridor(m) {
+        format!(
+            "'{}' (the corridor the main clause names: drawn as the corridor, its point at {} on it)",
+            m.cue,
+            cx.name(m.place)
+        )
+    } else {
+        format!("'{}' (the region the main clause names)", m.cue)
+    }
 }
 
 /// The seat of a body named in the main clause or as the source (outside knowledge).
@@ -486,6 +507,32 @@ mod tests {
         assert_eq!(got[0].0, "iran", "{got:?}");
         let got = placed(visit);
         assert_eq!(got[0].0, "iran", "{got:?}");
+    }
+
+    #[test]
+    fn a_corridor_is_named_as_a_corridor_not_as_its_town() {
+        for text in [
+            "The Lachin corridor was closed on Monday.",
+            "Azerbaijani activists blocked the Lachin corridor on Monday.",
+        ] {
+            let got = placed(text);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].0, "lachin");
+            assert!(
+                got[0].1.contains(
+                    "'Lachin corridor' (the corridor the main clause names: drawn as the \
+                     corridor, its point at Lachin / Berdzor on it)"
+                ),
+                "{got:?}"
+            );
+            assert!(!got[0].1.contains("city"), "{got:?}");
+        }
+        // the town itself is still the one city a clause names
+        let got = placed("Lachin hosted the talks on Monday.");
+        assert!(
+            got[0].1.contains("(the one city the main clause names)"),
+            "{got:?}"
+        );
     }
 
     #[test]
