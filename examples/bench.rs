@@ -12,7 +12,7 @@
 //! `--frames K` (default 60), `--window DAYS` scrubbed (default 365), `--repeats R` child loads per
 //! file (default 3; 0 skips them), `--formats csv,geojson` (the files loaded in child processes),
 //! `--skip-files` (reuse the files already written), `--only atlas|naive`, `--plot PATH` (default
-//! `docs/scaling.svg`; `-` for none), `--peers` (the web peers and Atlas's first frame, see
+//! `docs/scaling.svg`, written only by a run that loads every N it shows; `-` for none), `--peers` (the web peers and Atlas's first frame, see
 //! `bench/peers.rs`). The frames' data is the CSV loaded in this process, or events built from the
 //! generated rows when it does not load.
 //!
@@ -65,6 +65,8 @@ struct Options {
     formats: Vec<&'static str>,
     /// Where the plot of load time and memory against N is written (`--plot`; `-` for none).
     plot: Option<PathBuf>,
+    /// Whether `--plot` was given: without it, only a run over every N the plot shows writes it.
+    plot_asked: bool,
     /// `--peers`: also run the web peers and time Atlas's first frame (see `bench/peers.rs`).
     peers: bool,
 }
@@ -80,6 +82,7 @@ fn parse_args() -> Result<Options, String> {
         scenarios: vec!["atlas", "naive"],
         formats: vec!["csv", "geojson"],
         plot: Some(PathBuf::from("docs/scaling.svg")),
+        plot_asked: false,
         peers: false,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -144,6 +147,7 @@ fn parse_args() -> Result<Options, String> {
             "--plot" => {
                 let v = value(i + 1)?;
                 o.plot = (v != "-").then(|| PathBuf::from(v));
+                o.plot_asked = true;
                 i += 1;
             }
             other => return Err(format!("unknown argument `{other}`")),
@@ -516,6 +520,15 @@ fn main() {
         p.table(&metrics, &options.events);
     }
     if let Some(path) = &options.plot {
+        if !options.plot_asked && !plot::covers(&options.events, options.repeats) {
+            eprintln!(
+                "[bench] {} left as it is: this run does not load every N it shows ({:?}); \
+                 --plot PATH writes it anyway",
+                path.display(),
+                plot::SIZES
+            );
+            return;
+        }
         match plot::write(path, &metrics, &options.events) {
             Ok(()) => eprintln!("[bench] plot written to {}", path.display()),
             Err(e) => eprintln!("[bench] cannot write the plot {}: {e}", path.display()),

@@ -79,6 +79,14 @@ const PANELS: [Panel; 2] = [
     },
 ];
 
+/// The N the README's plot shows.
+pub const SIZES: [usize; 4] = [1_000, 100_000, 1_000_000, 10_000_000];
+
+/// Whether a run over `events` with `repeats` child loads measures every N of [`SIZES`].
+pub fn covers(events: &[usize], repeats: usize) -> bool {
+    repeats > 0 && SIZES.iter().all(|n| events.contains(n))
+}
+
 /// Writes the plot of the measured N to `path`.
 pub fn write(path: &std::path::Path, metrics: &[Metric], events: &[usize]) -> std::io::Result<()> {
     let mut ns: Vec<usize> = events.to_vec();
@@ -303,5 +311,18 @@ fn short(v: f64) -> String {
         format!("{}k", v / 1e3)
     } else {
         format!("{v}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_run_that_loads_every_size_writes_the_default_plot() {
+        assert!(covers(&[1_000, 100_000, 1_000_000, 10_000_000], 3));
+        assert!(covers(&[10_000_000, 10, 1_000, 100_000, 1_000_000], 1));
+        assert!(!covers(&[1_000, 100_000, 1_000_000], 3));
+        assert!(!covers(&SIZES, 0));
     }
 }
