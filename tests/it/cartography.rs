@@ -7,7 +7,7 @@ use caucasus_atlas::map::layers::labels::segment_crosses;
 use egui_kittest::kittest::Queryable;
 
 /// The names a new user must find on the default view.
-const KEY_NAMES: [&str; 12] = [
+const KEY_NAMES: [&str; 13] = [
     "Yerevan",
     "Baku",
     "Tbilisi",
@@ -20,6 +20,7 @@ const KEY_NAMES: [&str; 12] = [
     "Ganja",
     "Goris",
     "Kapan",
+    "Julfa",
 ];
 
 /// Checks the last frame's labels.

@@ -32,6 +32,9 @@ pub struct PlacedLabel {
     pub leader: Option<[Pos2; 2]>,
 }
 
+/// A name this close to a dot, in points, reads as that dot's name.
+const READS_AS_DOTS: f32 = 16.0;
+
 /// Distances from a dot at which a crowded name may stand, joined to its dot by a leader line.
 const FAR: [f32; 3] = [16.0, 32.0, 48.0];
 
@@ -237,6 +240,7 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
         // leader line, if it needs one, through no label
         let clear = |r: &Rect, leader: bool| {
             !occupied.iter().any(|o| o.intersects(*r))
+                && !beside_another_dot(*r, c, k, &dots)
                 && !placed.iter().any(|p| {
                     let gap = labels[p.index].candidate.beside_point && c.beside_point;
                     too_close(p.rect, *r, gap)
@@ -271,6 +275,22 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
         }
     }
     placed
+}
+
+/// Whether the name of point `c` (label `own`) at `r` stands nearer another named point's dot
+/// than its own point, and near enough to read as that dot's name: beside a marker that covers
+/// its own dot, or at the end of a leader line, "Kapan" must not stand at Ordubad's. An area's
+/// name never does.
+fn beside_another_dot(r: Rect, c: &LabelCandidate, own: usize, dots: &[(usize, Rect)]) -> bool {
+    if !c.beside_point {
+        return false;
+    }
+    let own_distance = r.distance_to_pos(c.at);
+    dots.iter().any(|(j, d)| {
+        let distance = r.distance_to_pos(d.center());
+        // a dot the name covers is the dot tiers' concern
+        *j != own && distance > 0.0 && distance <= READS_AS_DOTS && distance < own_distance
+    })
 }
 
 /// Whether two names overlap, or, when `gap` (both name points: the names look alike), stand
@@ -414,6 +434,38 @@ mod tests {
         let moved = layout_labels(&cities, &[marker], bounds);
         assert!(moved[0].rect.right() < 200.0, "{:?}", moved[0].rect);
         assert!(!moved[0].rect.intersects(marker));
+    }
+
+    #[test]
+    fn a_name_beside_a_marker_never_stands_at_another_place_s_dot() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        // a marker covers the first city's dot; the second city's dot is just under the spot left
+        // of the marker, where the name would go once the right and the top are taken
+        let marker = Rect::from_center_size(pos2(200.0, 150.0), vec2(30.0, 30.0));
+        let ordubad = pos2(160.0, 162.0);
+        let cities = [
+            city("Kapan", 200.0, 150.0, 0),
+            city("Ordubad", ordubad.x, ordubad.y, 1),
+        ];
+        let layout = layout_labels(&cities[..1], &[marker], bounds);
+        let alone = layout[0].rect;
+        let near_other = |r: Rect| r.distance_to_pos(ordubad) <= READS_AS_DOTS;
+        let other_markers = [
+            marker,
+            // the right and the top of the marker are taken
+            Rect::from_min_size(pos2(216.0, 100.0), vec2(120.0, 100.0)),
+            Rect::from_min_size(pos2(150.0, 90.0), vec2(100.0, 44.0)),
+        ];
+        let layout = layout_labels(&cities, &other_markers, bounds);
+        let kapan = layout.iter().find(|s| s.index == 0).unwrap();
+        assert!(
+            !near_other(kapan.rect),
+            "{:?} reads as Ordubad's",
+            kapan.rect
+        );
+        assert!(!kapan.rect.intersects(marker));
+        // with nothing in the way, the name stands right of the marker as before
+        assert!(alone.left() > marker.right(), "{alone:?}");
     }
 
     #[test]

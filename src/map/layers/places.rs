@@ -39,7 +39,7 @@ pub const KEY_PLACES: [&str; 16] = [
 ];
 /// How many of [`KEY_PLACES`] are labelled as key places at the default view (the rest rank as
 /// other cities).
-const KEY_PLACES_ALWAYS: usize = 12;
+const KEY_PLACES_ALWAYS: usize = 14;
 
 /// How far, in degrees of latitude and of longitude (about 20 km), a dataset's place may lie from
 /// a gazetteer city of the same name and still be taken for it.
