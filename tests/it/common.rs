@@ -26,3 +26,14 @@ pub fn harness() -> Harness<'static, AtlasApp> {
     harness.run();
     harness
 }
+
+/// Types `text` over what the field labelled `label` holds and presses Enter, as a user would.
+pub fn retype<S>(harness: &mut Harness<'_, S>, label: &str, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.key_press(eframe::egui::Key::Enter);
+    harness.run();
+}

@@ -1,15 +1,15 @@
 //! The review panel driven as a reviewer would: accept, reject, undo, redo, edit a date, select
 //! article text as a new quote, save, and `check` the saved file.
 
-use crate::common::scratch;
+use crate::common::{retype, scratch};
 use caucasus_atlas::extract::library::Library;
 use caucasus_atlas::io::check::check_paths;
-use caucasus_atlas::model::{Category, Precision};
+use caucasus_atlas::model::{Category, Event, Precision};
 use caucasus_atlas::panels::review::{
     NewArticleForm, ReviewCommand, ReviewState, Status, new_article_ui, review_ui,
 };
 use chrono::NaiveDate;
-use eframe::egui::{self, Key, Modifiers};
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -50,6 +50,21 @@ fn panel(review: ReviewState) -> Harness<'static, Panel> {
         );
     h.run();
     h
+}
+
+/// Clicks the button labelled `label` and lets the panel answer.
+fn click(h: &mut Harness<'_, Panel>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Saves the accepted events as a reviewer does, checks the saved file is clean, and reads it
+/// back.
+fn save_and_reopen(h: &mut Harness<'_, Panel>, library: &Library) -> Vec<Event> {
+    click(h, "Save accepted");
+    let saved = library.events_path();
+    assert_eq!(check_paths(std::slice::from_ref(&saved)), Vec::new());
+    library.events().unwrap()
 }
 
 fn status(h: &Harness<'_, Panel>, i: usize) -> Status {
@@ -314,14 +329,9 @@ fn a_left_out_sentence_is_proposed_placed_by_the_reviewer_accepted_and_saved() {
     h.run();
     // the refusal no longer holds, so it is no longer shown
     assert!(h.query_by_label_contains("is not placed").is_none());
-    h.get_by_label("Accept #1").click();
-    h.run();
+    click(&mut h, "Accept #1");
     assert_eq!(status(&h, 0), Status::Accepted);
-    h.get_by_label("Save accepted").click();
-    h.run();
-    let saved = library.events_path();
-    assert_eq!(check_paths(std::slice::from_ref(&saved)), Vec::new());
-    let events = library.events().unwrap();
+    let events = save_and_reopen(&mut h, &library);
     assert_eq!(events.len(), 1);
     assert_eq!(
         events[0].source.quote,
@@ -383,23 +393,12 @@ fn selected_text_the_extractor_passed_over_is_proposed_as_read() {
     );
 }
 
-/// Types `text` over what the field labelled `label` holds, and presses Enter.
-fn retype(h: &mut Harness<'_, Panel>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label(label).type_text(text);
-    h.key_press(Key::Enter);
-    h.run();
-}
-
 #[test]
 fn a_proposal_is_retitled_and_recategorised_and_saved_as_the_reviewer_worded_it() {
     let tmp = scratch("review-wording");
     let library = Library::new(tmp.path());
     let mut h = harness(Some(library.clone()));
-    h.get_by_label("Edit #2").click();
-    h.run();
+    click(&mut h, "Edit #2");
     let old = h.state().review.items[1].event.title.clone();
     assert_eq!(h.state().review.items[1].event.category, Category::Military);
     retype(&mut h, "Title", "Azerbaijani  drills near Julfa ");
@@ -424,10 +423,8 @@ fn a_proposal_is_retitled_and_recategorised_and_saved_as_the_reviewer_worded_it(
         1,
         "{notes}"
     );
-    h.get_by_label("Category").click();
-    h.run();
-    h.get_by_label("Incident").click();
-    h.run();
+    click(&mut h, "Category");
+    click(&mut h, "Incident");
     let e = &h.state().review.items[1].event;
     assert_eq!(e.category, Category::Incident);
     assert!(
@@ -436,26 +433,17 @@ fn a_proposal_is_retitled_and_recategorised_and_saved_as_the_reviewer_worded_it(
     );
     h.get_by_label_contains("Julfa · Incident · edited");
     // each change is one step to undo
-    h.get_by_label("Undo").click();
-    h.run();
+    click(&mut h, "Undo");
     assert_eq!(h.state().review.items[1].event.category, Category::Military);
-    h.get_by_label("Undo").click();
-    h.run();
+    click(&mut h, "Undo");
     assert_eq!(
         h.state().review.items[1].event.title,
         "Azerbaijani drills near Julfa"
     );
-    h.get_by_label("Redo").click();
-    h.run();
-    h.get_by_label("Redo").click();
-    h.run();
-    h.get_by_label("Accept #2").click();
-    h.run();
-    h.get_by_label("Save accepted").click();
-    h.run();
-    let saved = library.events_path();
-    assert_eq!(check_paths(std::slice::from_ref(&saved)), Vec::new());
-    let events = library.events().unwrap();
+    click(&mut h, "Redo");
+    click(&mut h, "Redo");
+    click(&mut h, "Accept #2");
+    let events = save_and_reopen(&mut h, &library);
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].title, "Drills near Julfa");
     assert_eq!(events[0].category, Category::Incident);

@@ -1,22 +1,11 @@
 //! The slider moves the map: typing a window of 2015, then of 2021, changes the areas of control
 //! drawn, the legend and the caption; the lane of map changes steps to the next change.
 
-use crate::common::harness;
+use crate::common::{harness, retype};
 use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::map::projection::Projector;
-use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-/// Types a date into the From or To field, as a user would.
-fn type_date(harness: &mut Harness<'_, AtlasApp>, field: &str, text: &str) {
-    harness.get_by_label(field).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label(field).type_text(text);
-    harness.key_press(Key::Enter);
-    harness.run();
-}
 
 fn drawn(harness: &Harness<'_, AtlasApp>) -> Vec<String> {
     harness.state().map.situation_drawn.clone()
@@ -25,8 +14,8 @@ fn drawn(harness: &Harness<'_, AtlasApp>) -> Vec<String> {
 #[test]
 fn the_window_moves_the_lines_of_control() {
     let mut harness = harness();
-    type_date(&mut harness, "From", "2015");
-    type_date(&mut harness, "To", "2015");
+    retype(&mut harness, "From", "2015");
+    retype(&mut harness, "To", "2015");
     harness.get_by_label("Situation on 31 Dec 2015");
     harness.get_by_label("Legend: Held by Armenian forces (de facto authorities)");
     let in_2015 = drawn(&harness);
@@ -37,8 +26,8 @@ fn the_window_moves_the_lines_of_control() {
     assert!(in_2015.iter().any(|n| n.starts_with("Line of contact")));
     assert!(!in_2015.iter().any(|n| n.contains("peacekeeping")));
 
-    type_date(&mut harness, "To", "2021");
-    type_date(&mut harness, "From", "2021");
+    retype(&mut harness, "To", "2021");
+    retype(&mut harness, "From", "2021");
     harness.get_by_label("Situation on 31 Dec 2021");
     harness.get_by_label("Legend: Russian peacekeeping area");
     let in_2021 = drawn(&harness);
@@ -81,8 +70,8 @@ fn the_window_moves_the_lines_of_control() {
 #[test]
 fn before_1988_the_map_shows_the_oblast_outline_only() {
     let mut harness = harness();
-    type_date(&mut harness, "From", "1985");
-    type_date(&mut harness, "To", "1985");
+    retype(&mut harness, "From", "1985");
+    retype(&mut harness, "To", "1985");
     harness.get_by_label("Situation on 31 Dec 1985");
     assert!(drawn(&harness).is_empty(), "{:?}", drawn(&harness));
     assert!(harness.query_by_label_contains("Legend:").is_none());
