@@ -118,8 +118,9 @@ fn around(anchor: Rect, size: Vec2, gap: f32) -> Vec<Rect> {
 }
 
 /// The places a point's name may take, best first, each with the variant and whether it needs a
-/// leader line: beside the dot, beside the markers covering the dot (so no marker hides it), then
-/// farther out; at each distance the one-line variant before the stacked one.
+/// leader line: beside the dot, beside the markers covering the dot (so no marker hides it; on a
+/// leader line when the dot still shows between them), then farther out; at each distance the
+/// one-line variant before the stacked one.
 fn point_spots(at: Pos2, variants: &[Variant], occupied: &[Rect]) -> Vec<(usize, Rect, bool)> {
     let dot = Rect::from_center_size(at, Vec2::ZERO);
     let covering = occupied
@@ -127,10 +128,16 @@ fn point_spots(at: Pos2, variants: &[Variant], occupied: &[Rect]) -> Vec<(usize,
         .filter(|r| r.expand(DOT_GAP).contains(at))
         .fold(dot, |acc, r| acc.union(*r));
     let mut rings = vec![(dot, DOT_GAP, false)];
+    // a dot the markers only crowd stays in sight: a name beside them joins it by a line, or
+    // when no line can be drawn, stands there without one rather than vanish
+    let crowded = covering != dot && !occupied.iter().any(|r| r.contains(at));
     if covering != dot {
-        rings.push((covering, DOT_GAP, false));
+        rings.push((covering, DOT_GAP, crowded));
     }
     rings.extend(FAR.iter().map(|&gap| (covering, gap, true)));
+    if crowded {
+        rings.push((covering, DOT_GAP, false));
+    }
     let mut out = Vec::new();
     for (anchor, gap, leader) in rings {
         for (v, variant) in variants.iter().enumerate() {
@@ -466,6 +473,23 @@ mod tests {
         assert!(!kapan.rect.intersects(marker));
         // with nothing in the way, the name stands right of the marker as before
         assert!(alone.left() > marker.right(), "{alone:?}");
+    }
+
+    #[test]
+    fn a_name_beside_markers_that_only_crowd_its_dot_is_joined_to_it() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        let dot = pos2(200.0, 150.0);
+        // markers just right and just left of the dot, neither covering it
+        let right = Rect::from_min_max(pos2(203.0, 120.0), pos2(233.0, 160.0));
+        let left = Rect::from_min_max(pos2(140.0, 100.0), pos2(196.0, 200.0));
+        let layout = layout_labels(&[city("Shusha", dot.x, dot.y, 0)], &[right, left], bounds);
+        assert_eq!(layout.len(), 1);
+        assert!(layout[0].rect.left() >= right.right(), "{layout:?}");
+        assert_eq!(layout[0].leader, Some(dot), "{layout:?}");
+        // a marker over the dot hides it: the name beside the marker needs no line
+        let over = Rect::from_center_size(dot, vec2(30.0, 30.0));
+        let layout = layout_labels(&[city("Shusha", dot.x, dot.y, 0)], &[over], bounds);
+        assert_eq!(layout[0].leader, None, "{layout:?}");
     }
 
     #[test]
