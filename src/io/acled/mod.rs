@@ -895,7 +895,8 @@ mod tests {
         assert_eq!(loaded.records.len(), 2);
         assert_eq!(
             loaded.problems[0].to_string(),
-            "acled.csv:3:26: not UTF-8 text (a binary file?)"
+            "acled.csv:3:26: not UTF-8 text (a table saved in a legacy encoding such as \
+             Windows-1252? save it as CSV UTF-8)"
         );
     }
 

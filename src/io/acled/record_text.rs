@@ -10,10 +10,15 @@ pub(super) trait RecordText {
     fn text(&self, i: usize) -> Result<&str, Fail>;
 }
 
+/// Why a field of a text table is not text: most often a spreadsheet saved it in its locale's
+/// legacy encoding, since a binary file fails at its header.
+pub(super) const NOT_UTF8: &str = "not UTF-8 text (a table saved in a legacy encoding such as \
+                                   Windows-1252? save it as CSV UTF-8)";
+
 impl RecordText for ByteRecord {
     fn text(&self, i: usize) -> Result<&str, Fail> {
         let bytes = self.get(i).unwrap_or_default().trim_ascii();
-        std::str::from_utf8(bytes).map_err(|_| (i, "not UTF-8 text (a binary file?)".to_owned()))
+        std::str::from_utf8(bytes).map_err(|_| (i, NOT_UTF8.to_owned()))
     }
 }
 
