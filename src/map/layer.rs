@@ -55,6 +55,9 @@ pub struct LabelCandidate {
     pub font: FontId,
     /// The text colour.
     pub color: Color32,
+    /// For an area's name, the area on screen: the name stays with its middle inside it, and may
+    /// move farther from its point to find room there.
+    pub within: Option<std::sync::Arc<geo::MultiPolygon<f64>>>,
 }
 
 /// What the layers of one frame share: the input, the markers once grouped, the screen space

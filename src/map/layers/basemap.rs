@@ -14,6 +14,7 @@ use crate::map::projection::Projector;
 use crate::model::MapView;
 use crate::palette;
 use eframe::egui::{FontId, Rect, Response, Shape, Ui};
+use std::sync::Arc;
 
 /// Font size of river names.
 const RIVER_FONT: f32 = 12.0;
@@ -31,6 +32,8 @@ pub struct MapLabel {
     pub lat: f64,
     /// Kind of the shape it names.
     pub kind: ShapeKind,
+    /// A region's outline, which its name stays inside.
+    pub area: Option<Arc<Vec<geo::Polygon<f64>>>>,
 }
 
 /// The basemap prepared for painting, with the last view's projected shapes cached.
@@ -65,6 +68,7 @@ impl Parts {
                 lon,
                 lat,
                 kind: shape.kind,
+                area: None,
             })
         };
         match shape.kind {
@@ -87,6 +91,7 @@ impl Parts {
                         lon: mid[0],
                         lat: mid[1],
                         kind: shape.kind,
+                        area: None,
                     });
                 }
                 self.overlays.push(Lines {
@@ -127,6 +132,7 @@ impl Parts {
                 lon,
                 lat,
                 kind: shape.kind,
+                area: Some(Arc::new(polys.to_vec())),
             });
         }
     }
@@ -220,7 +226,23 @@ fn candidate(label: &MapLabel, projector: &Projector, order: usize) -> LabelCand
         order,
         font: FontId::proportional(size),
         color,
+        within: label
+            .area
+            .as_deref()
+            .map(|a| Arc::new(on_screen(a, projector))),
     }
+}
+
+/// Polygons in degrees, as they lie on screen.
+fn on_screen(polygons: &[geo::Polygon<f64>], projector: &Projector) -> geo::MultiPolygon<f64> {
+    use geo::MapCoords;
+    let polygons = polygons.iter().map(|p| {
+        p.map_coords(|c| {
+            let at = projector.project(c.x, c.y);
+            geo::coord! { x: f64::from(at.x), y: f64::from(at.y) }
+        })
+    });
+    geo::MultiPolygon(polygons.collect())
 }
 
 /// The basemap as a map layer.
@@ -252,6 +274,7 @@ impl MapLayer for BasemapLayer<'_> {
                     order: 500 + order,
                     font: FontId::proportional(RIVER_FONT),
                     color: palette::WATER_LABEL,
+                    within: None,
                 });
             }
         }

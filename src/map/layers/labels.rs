@@ -151,27 +151,55 @@ fn point_spots(at: Pos2, variants: &[Variant], occupied: &[Rect]) -> Vec<(usize,
     out
 }
 
-/// The places an area's name may take: centred, then shifted a little.
-fn area_spots(at: Pos2, variants: &[Variant]) -> Vec<(usize, Rect, bool)> {
-    let shifts = [
-        (0.0, 0.0),
-        (0.0, -1.2),
-        (0.0, 1.2),
-        (-0.6, 0.0),
-        (0.6, 0.0),
-        (0.0, -2.4),
-        (0.0, 2.4),
-    ];
+/// Shifts of an area's name from its point, in its own widths and heights, best first.
+const AREA_SHIFTS: [(f32, f32); 7] = [
+    (0.0, 0.0),
+    (0.0, -1.2),
+    (0.0, 1.2),
+    (-0.6, 0.0),
+    (0.6, 0.0),
+    (0.0, -2.4),
+    (0.0, 2.4),
+];
+
+/// Farther shifts, for a name that knows its area's outline and stays inside it.
+const INSIDE_SHIFTS: [(f32, f32); 8] = [
+    (-0.6, -1.2),
+    (0.6, -1.2),
+    (-0.6, 1.2),
+    (0.6, 1.2),
+    (-1.2, 0.0),
+    (1.2, 0.0),
+    (0.0, -3.6),
+    (0.0, 3.6),
+];
+
+/// The places an area's name may take: centred, then shifted a little; a name that knows its
+/// area also farther, but only with its middle inside the area.
+fn area_spots(c: &LabelCandidate, variants: &[Variant]) -> Vec<(usize, Rect, bool)> {
+    use geo::Contains;
+    let far: &[(f32, f32)] = if c.within.is_some() {
+        &INSIDE_SHIFTS
+    } else {
+        &[]
+    };
+    let inside = |r: &Rect| {
+        c.within.as_ref().is_none_or(|area| {
+            let m = r.center();
+            area.contains(&geo::Point::new(f64::from(m.x), f64::from(m.y)))
+        })
+    };
     let mut out = Vec::new();
     for (v, variant) in variants.iter().enumerate() {
-        let centred = Rect::from_center_size(at, variant.size);
-        out.extend(shifts.iter().map(|(dx, dy)| {
-            (
-                v,
-                centred.translate(vec2(dx * variant.size.x, dy * variant.size.y)),
-                false,
-            )
-        }));
+        let centred = Rect::from_center_size(c.at, variant.size);
+        out.extend(
+            AREA_SHIFTS
+                .iter()
+                .chain(far)
+                .map(|(dx, dy)| centred.translate(vec2(dx * variant.size.x, dy * variant.size.y)))
+                .filter(inside)
+                .map(|r| (v, r, false)),
+        );
     }
     out
 }
@@ -238,7 +266,7 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
             .collect();
         let options: Vec<(usize, Rect, bool)> = match c.beside_point {
             true => point_spots(c.at, &padded, occupied),
-            false => area_spots(c.at, &padded),
+            false => area_spots(c, &padded),
         }
         .into_iter()
         .filter(|(_, r, _)| inner.contains_rect(*r))
@@ -408,6 +436,7 @@ mod tests {
                 order,
                 font: FontId::proportional(12.0),
                 color: Color32::BLACK,
+                within: None,
             },
             variants: vec![Variant {
                 text: text.to_owned(),
@@ -490,6 +519,37 @@ mod tests {
         let over = Rect::from_center_size(dot, vec2(30.0, 30.0));
         let layout = layout_labels(&[city("Shusha", dot.x, dot.y, 0)], &[over], bounds);
         assert_eq!(layout[0].leader, None, "{layout:?}");
+    }
+
+    #[test]
+    fn an_area_s_name_moves_farther_but_only_inside_its_area() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        // a tall narrow area; a marker sits on its point and on the spots near it
+        let area = geo::MultiPolygon(vec![geo::Polygon::new(
+            geo::LineString::from(vec![
+                (180.0, 40.0),
+                (220.0, 40.0),
+                (220.0, 260.0),
+                (180.0, 260.0),
+            ]),
+            vec![],
+        )]);
+        let mut region = city("Region", 200.0, 150.0, 0);
+        region.candidate.beside_point = false;
+        region.candidate.rank = LabelRank::Region;
+        let marker = Rect::from_center_size(pos2(200.0, 150.0), vec2(60.0, 60.0));
+        let free = layout_labels(std::slice::from_ref(&region), &[marker], bounds);
+        // knowing nothing of its area, the name finds no spot near its point
+        assert!(free.is_empty(), "{free:?}");
+        region.candidate.within = Some(std::sync::Arc::new(area));
+        let inside = layout_labels(&[region], &[marker], bounds);
+        assert_eq!(inside.len(), 1, "{inside:?}");
+        let m = inside[0].rect.center();
+        assert!(
+            (180.0..=220.0).contains(&m.x) && (40.0..=260.0).contains(&m.y),
+            "{m:?}"
+        );
+        assert!(!inside[0].rect.intersects(marker));
     }
 
     #[test]

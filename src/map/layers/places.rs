@@ -183,6 +183,7 @@ impl MapLayer for PlacesLayer<'_> {
                 order,
                 font: FontId::proportional(CITY_FONT),
                 color: palette::CITY_LABEL,
+                within: None,
             });
         }
         Vec::new()

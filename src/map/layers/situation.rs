@@ -195,6 +195,7 @@ impl MapLayer for SituationLayer<'_> {
                 order: 0,
                 font: FontId::proportional(11.5),
                 color: palette::CITY_LABEL,
+                within: None,
             });
         }
         if let Some(pointer) = response.hover_pos() {

@@ -134,6 +134,7 @@ impl MapLayer for WorldLayer<'_> {
                     order: 1000 + order,
                     font: FontId::proportional(COUNTRY_FONT),
                     color: palette::COUNTRY_LABEL,
+                    within: None,
                 });
             }
         }
