@@ -67,6 +67,18 @@ fn save_and_reopen(h: &mut Harness<'_, Panel>, library: &Library) -> Vec<Event> 
     library.events().unwrap()
 }
 
+/// Asks to pick proposal `n`'s place on the map, checks the window is asked, and gives the
+/// click the window would (`set_place` at `lon`, `lat`).
+fn pick_on_map(h: &mut Harness<'_, Panel>, n: usize, (lon, lat): (f64, f64)) {
+    click(h, &format!("Pick on map #{n}"));
+    assert_eq!(
+        h.state().commands.last(),
+        Some(&ReviewCommand::PickPlaceOnMap)
+    );
+    h.state_mut().review.set_place(lon, lat).unwrap();
+    h.run();
+}
+
 fn status(h: &Harness<'_, Panel>, i: usize) -> Status {
     h.state().review.items[i].status
 }
@@ -214,20 +226,12 @@ fn saving_accepted_events_gives_a_clean_file_to_reopen() {
 #[test]
 fn picking_on_the_map_is_asked_of_the_window_and_applied_by_set_place() {
     let mut h = harness(None);
-    h.get_by_label("Edit #1").click();
-    h.run();
+    click(&mut h, "Edit #1");
     assert!(matches!(
         h.state().commands.first(),
         None | Some(ReviewCommand::ShowOnMap { .. })
     ));
-    h.get_by_label("Pick on map #1").click();
-    h.run();
-    assert_eq!(
-        h.state().commands.last(),
-        Some(&ReviewCommand::PickPlaceOnMap)
-    );
-    h.state_mut().review.set_place(45.41, 39.21).unwrap();
-    h.run();
+    pick_on_map(&mut h, 1, (45.41, 39.21));
     assert_eq!(h.state().review.items[0].event.place, "nakhchivan");
     h.get_by_label_contains("Nakhchivan · Diplomacy");
 }
@@ -314,19 +318,11 @@ fn a_left_out_sentence_is_proposed_placed_by_the_reviewer_accepted_and_saved() {
     assert!(h.query_by_label_contains("Left out").is_none());
     h.get_by_label("NOT PLACED: choose a place or pick it on the map (Edit #1)");
     // an event file places every event: accepting is refused until it is placed
-    h.get_by_label("Accept #1").click();
-    h.run();
+    click(&mut h, "Accept #1");
     assert_eq!(status(&h, 0), Status::Pending);
     h.get_by_label("#1 is not placed: choose its place or pick it on the map first");
-    h.get_by_label("Pick on map #1").click();
-    h.run();
-    assert_eq!(
-        h.state().commands.last(),
-        Some(&ReviewCommand::PickPlaceOnMap)
-    );
     // the window gives the click: Gazakh's coordinates, far from any gazetteer place
-    h.state_mut().review.set_place(45.3667, 41.0928).unwrap();
-    h.run();
+    pick_on_map(&mut h, 1, (45.3667, 41.0928));
     // the refusal no longer holds, so it is no longer shown
     assert!(h.query_by_label_contains("is not placed").is_none());
     click(&mut h, "Accept #1");
