@@ -148,33 +148,60 @@ pub(crate) fn month_number(name: &[u8]) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// Parses a single day: ISO `2022-08-03`, `03 August 2022`, `3 Aug 2022`, `3-Aug-22` or `3-August-2022`.
-/// Two-digit years 00-69 are 2000-2069 and 70-99 are 1970-1999.
+/// Parses a single day: ISO `2022-08-03`, `03 August 2022`, `3 Aug 2022`, `3-Aug-22` or `3-August-2022`,
+/// and as spreadsheets in many locales write it, day first with dots: `03.08.2022`, `03.08.22`,
+/// `3. August 2022`. Two-digit years 00-69 are 2000-2069 and 70-99 are 1970-1999.
 pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
     let t = text.trim();
     let b = t.as_bytes();
     if b.len() >= 10 && b[4] == b'-' && b[..4].iter().all(u8::is_ascii_digit) {
         return parse_iso_partial(text).map(|span| span.start);
     }
-    let shape =
-        || format!("`{text}` is not a date (expected 2022-08-03, 03 August 2022 or 3-Aug-22)");
+    let shape = || {
+        format!(
+            "`{text}` is not a date (expected 2022-08-03, 03 August 2022, 3-Aug-22 or 03.08.2022)"
+        )
+    };
+    if let Some(day) = dotted_day(text, t) {
+        return day;
+    }
     let mut parts = t.split([' ', '-', '/']).filter(|p| !p.is_empty());
     let (Some(d), Some(m), Some(y), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(shape());
     };
+    let d = d.strip_suffix('.').unwrap_or(d);
     let day = digits(d.as_bytes())
         .filter(|_| d.len() <= 2)
         .ok_or_else(shape)?;
     let month = month_number(m.trim_end_matches('.').as_bytes()).ok_or_else(shape)?;
-    let year = match (y.len(), digits(y.as_bytes())) {
-        (2, Some(yy)) if yy < 70 => 2000 + yy as i32,
-        (2, Some(yy)) => 1900 + yy as i32,
-        (4, Some(yyyy)) => yyyy as i32,
-        _ => return Err(shape()),
-    };
+    let year = year_of(y).ok_or_else(shape)?;
     checked_date(text, year, month, day)
+}
+
+/// A two- or four-digit year: 00-69 are 2000-2069, 70-99 are 1970-1999.
+fn year_of(y: &str) -> Option<i32> {
+    match (y.len(), digits(y.as_bytes())) {
+        (2, Some(yy)) if yy < 70 => Some(2000 + yy as i32),
+        (2, Some(yy)) => Some(1900 + yy as i32),
+        (4, Some(yyyy)) => Some(yyyy as i32),
+        _ => None,
+    }
+}
+
+/// `t` (the trimmed `text`) read as a day written with dots, day first (`03.08.2022`,
+/// `3.8.22`); `None` when it is not three numbers parted by dots.
+fn dotted_day(text: &str, t: &str) -> Option<Result<NaiveDate, String>> {
+    let mut parts = t.split('.');
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let number = |p: &str| digits(p.as_bytes()).filter(|_| p.len() <= 2);
+    let (day, month, year) = (number(d)?, number(m)?, year_of(y)?);
+    Some(checked_date(text, year, month, day))
 }
 
 /// Parses any date text this module knows: a partial ISO date or datetime, or a day in ACLED's styles;
@@ -281,6 +308,27 @@ mod tests {
     }
 
     #[test]
+    fn days_written_with_dots_are_day_first() {
+        // as a spreadsheet in a German, Russian, Turkish or Azerbaijani locale writes them
+        assert_eq!(parse_day("03.08.2022"), Ok(d(2022, 8, 3)));
+        assert_eq!(parse_day(" 3.8.22 "), Ok(d(2022, 8, 3)));
+        assert_eq!(parse_day("13.09.22"), Ok(d(2022, 9, 13)));
+        assert_eq!(parse_day("3. August 2022"), Ok(d(2022, 8, 3)));
+        assert_eq!(
+            parse_date_text("13.09.1994").map(|s| s.start),
+            Ok(d(1994, 9, 13))
+        );
+        // never month first: there is no 13th month
+        assert!(parse_day("09.13.22").unwrap_err().contains("not a real"));
+        for bad in ["03.08", "03.08.2022.1", "003.08.2022", "03.08.222", "a.b.c"] {
+            assert!(
+                parse_day(bad).unwrap_err().contains("is not a date"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
     fn impossible_and_malformed_dates_are_errors() {
         assert!(
             parse_iso_partial("2022-02-30")
@@ -378,6 +426,16 @@ mod tests {
             let text = date.format("%Y-%m-%d").to_string();
             prop_assume!(text.len() == 10);
             prop_assert_eq!(parse_date_text(&text), Ok(ParsedSpan::day(date)));
+        }
+
+        #[test]
+        fn days_with_dots_read_as_the_day_written(days in 693_596i32..767_010, short in proptest::bool::ANY) {
+            // 1900 to 2100: four-digit years, and two-digit ones in their century
+            let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap_or(NaiveDate::MIN);
+            let text = date.format(if short { "%d.%m.%y" } else { "%d.%m.%Y" }).to_string();
+            let year = date.format("%Y").to_string().parse::<i32>().unwrap_or_default();
+            prop_assume!(!short || (1970..2070).contains(&year));
+            prop_assert_eq!(parse_day(&text), Ok(date));
         }
     }
 }

@@ -277,3 +277,26 @@ fn a_table_saved_with_semicolons_and_decimal_commas_opens_checks_and_exports_as_
         "{out}"
     );
 }
+
+/// `acled_sample_de.csv` is `acled_sample.csv` as LibreOffice Calc 7.4 saves it in a German
+/// locale (opened as English CSV, saved as CSV with `;`): semicolons, decimal commas, and the
+/// dates Calc took for dates rewritten day first with dots ("3-Aug-22" became "03.08.22").
+#[test]
+fn a_table_a_german_spreadsheet_saved_loads_as_the_original() {
+    let path = fixture("acled_sample_de.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(";03.08.22;") && text.contains(";39,6408;46,5469;"));
+    let (saved, opened) = open("acled_sample_de.csv");
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let (original, _) = open("acled_sample.csv");
+    let mut saved = events(&saved);
+    let original = events(&original);
+    // the date as the file writes it stays the file's; all else is the original's
+    let deal = saved.iter_mut().find(|e| e.id == "GEO3003").unwrap();
+    assert_eq!(deal.date.text, "03.08.22");
+    deal.date.text = "3-Aug-22".to_owned();
+    let strike = saved.iter_mut().find(|e| e.id == "ARM2005").unwrap();
+    assert_eq!(strike.date.text, "13.09.22");
+    strike.date.text = "13-Sep-22".to_owned();
+    assert_eq!(saved, original);
+}
