@@ -4,7 +4,7 @@
 use super::basemap::Basemap;
 use super::bundled::Loaded;
 use super::problem::Problem;
-use super::table_separator::{decimal_point, sniff};
+use super::table_separator::{decimal_point, sniff, truth_word};
 use super::time_parse::parse_time_of_day;
 use crate::model::date::parse_iso_day;
 use crate::model::place::validate_coordinates;
@@ -152,8 +152,9 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
             return (places, out);
         }
     };
-    // a spreadsheet that saves with semicolons writes decimal commas
-    let coordinates = (separator != b',').then(|| coordinate_columns(&headers));
+    // a spreadsheet that saves with semicolons writes decimal commas, and its locale's words for
+    // true and false
+    let localised = (separator != b',').then(|| Localised::of(&headers));
     let mut record = csv::StringRecord::new();
     loop {
         let line = reader.position().line() as usize;
@@ -166,8 +167,8 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
             }
         }
         let line = record.position().map_or(line, |p| p.line() as usize);
-        if let Some(columns) = &coordinates {
-            record = with_decimal_points(&record, columns);
+        if let Some(localised) = &localised {
+            record = localised.read(&record);
         }
         let converted = record
             .deserialize::<Row>(Some(&headers))
@@ -186,27 +187,40 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
     (places, out)
 }
 
-/// The indexes of the latitude and longitude columns.
-fn coordinate_columns(headers: &csv::StringRecord) -> Vec<usize> {
-    headers
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| matches!(h.trim(), "latitude" | "longitude"))
-        .map(|(i, _)| i)
-        .collect()
+/// The columns a spreadsheet in another locale writes its own way: the coordinates (decimal
+/// commas) and `verified` (its words for true and false).
+struct Localised {
+    coordinates: Vec<usize>,
+    verified: Option<usize>,
 }
 
-/// `record` with the decimal commas of fields `columns` made points.
-fn with_decimal_points(record: &csv::StringRecord, columns: &[usize]) -> csv::StringRecord {
-    let mut out = csv::StringRecord::new();
-    for (i, field) in record.iter().enumerate() {
-        match decimal_point(field).filter(|_| columns.contains(&i)) {
-            Some(point) => out.push_field(&point),
-            None => out.push_field(field),
+impl Localised {
+    fn of(headers: &csv::StringRecord) -> Localised {
+        let named = |name: &str| headers.iter().position(|h| h.trim() == name);
+        Localised {
+            coordinates: ["latitude", "longitude"]
+                .into_iter()
+                .filter_map(named)
+                .collect(),
+            verified: named("verified"),
         }
     }
-    out.set_position(record.position().cloned());
-    out
+
+    /// `record` as the atlas writes it: decimal points, and `true` or `false`.
+    fn read(&self, record: &csv::StringRecord) -> csv::StringRecord {
+        let mut out = csv::StringRecord::new();
+        for (i, field) in record.iter().enumerate() {
+            let point = || decimal_point(field).filter(|_| self.coordinates.contains(&i));
+            let truth = || truth_word(field).filter(|_| self.verified == Some(i));
+            match (point(), truth()) {
+                (Some(point), _) => out.push_field(&point),
+                (None, Some(truth)) => out.push_field(truth),
+                (None, None) => out.push_field(field),
+            }
+        }
+        out.set_position(record.position().cloned());
+        out
+    }
 }
 
 /// `YYYY-MM-DD`, or a year before the common era as chrono writes it (`-0500-01-01`).
@@ -441,8 +455,8 @@ mod properties {
             prop_assert_eq!(write_csv(&loaded.records).map_err(|e| TestCaseError::fail(e.to_string()))?, text);
         }
 
-        /// An export a spreadsheet saved again with semicolons and decimal commas loads as the
-        /// export does.
+        /// An export a German spreadsheet saved again (semicolons, decimal commas, `WAHR` and
+        /// `FALSCH`) loads as the export does.
         #[test]
         fn an_export_saved_with_semicolons_and_decimal_commas_loads_the_same(
             events in proptest::collection::vec(event(), 1..12),
@@ -457,10 +471,16 @@ mod properties {
             let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
             let coordinates = [10, 11];
             prop_assert_eq!(ATLAS_COLUMNS[10], "latitude");
+            prop_assert_eq!(ATLAS_COLUMNS[20], "verified");
             for (n, record) in reader.records().enumerate() {
                 let record = record.map_err(|e| TestCaseError::fail(e.to_string()))?;
                 let fields = record.iter().enumerate().map(|(i, f)| {
-                    if n > 0 && coordinates.contains(&i) { f.replace('.', ",") } else { f.to_owned() }
+                    match (n > 0, i, f) {
+                        (true, 20, "true") => "WAHR".to_owned(),
+                        (true, 20, "false") => "FALSCH".to_owned(),
+                        (true, i, f) if coordinates.contains(&i) => f.replace('.', ","),
+                        _ => f.to_owned(),
+                    }
                 });
                 writer.write_record(fields).map_err(|e| TestCaseError::fail(e.to_string()))?;
             }

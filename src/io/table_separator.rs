@@ -1,6 +1,7 @@
-//! Which byte parts a table's fields, and numbers written with a decimal comma. A spreadsheet
-//! saves "CSV" with semicolons in the many locales that write decimal commas (`40,5`), and some
-//! tables come tab-separated; both open as they are.
+//! Which byte parts a table's fields, and what a spreadsheet in another locale writes into them:
+//! numbers with a decimal comma, and its own words for true and false. A spreadsheet saves "CSV"
+//! with semicolons in the many locales that write decimal commas (`40,5`), and some tables come
+//! tab-separated; both open as they are.
 
 use csv::ByteRecord;
 
@@ -44,4 +45,44 @@ pub fn sniff(bytes: &[u8]) -> u8 {
 pub fn decimal_point(text: &str) -> Option<String> {
     let one_comma = text.bytes().filter(|&b| b == b',').count() == 1;
     (one_comma && !text.contains('.')).then(|| text.replacen(',', ".", 1))
+}
+
+/// The words spreadsheets write for true and false in their locales (English, German, French,
+/// Spanish, Italian, Dutch, Polish, Russian, Turkish), upper case.
+const TRUTH_WORDS: [(&str, bool); 18] = [
+    ("TRUE", true),
+    ("FALSE", false),
+    ("WAHR", true),
+    ("FALSCH", false),
+    ("VRAI", true),
+    ("FAUX", false),
+    ("VERDADERO", true),
+    ("FALSO", false),
+    ("VERO", true),
+    ("WAAR", true),
+    ("ONWAAR", false),
+    ("PRAWDA", true),
+    ("FAŁSZ", false),
+    ("ИСТИНА", true),
+    ("ЛОЖЬ", false),
+    ("DOĞRU", true),
+    ("YANLIŞ", false),
+    ("YANLIS", false),
+];
+
+/// `text` as `true` or `false` when it is a spreadsheet's word for either in some locale
+/// (`WAHR`, `FAUX`, `ИСТИНА`, any case); `None` otherwise.
+///
+/// ```
+/// use caucasus_atlas::io::table_separator::truth_word;
+/// assert_eq!(truth_word("WAHR"), Some("true"));
+/// assert_eq!(truth_word("Falso"), Some("false"));
+/// assert_eq!(truth_word("maybe"), None);
+/// ```
+pub fn truth_word(text: &str) -> Option<&'static str> {
+    let upper = text.trim().to_uppercase();
+    TRUTH_WORDS
+        .iter()
+        .find(|(word, _)| *word == upper)
+        .map(|(_, truth)| if *truth { "true" } else { "false" })
 }
