@@ -3,11 +3,12 @@
 
 use super::basemap::Basemap;
 use super::bundled::Loaded;
+use super::csv_position::FieldLocator;
 use super::problem::Problem;
 use super::table_separator::{decimal_point, sniff, truth_word};
 use super::time_parse::parse_time_of_day;
 use crate::model::date::parse_iso_day;
-use crate::model::place::validate_coordinates;
+use crate::model::place::{validate_latitude, validate_longitude};
 use crate::model::region::REGION;
 use crate::model::{Category, Event, EventDate, Place, Precision, Source};
 use serde::{Deserialize, Serialize};
@@ -89,6 +90,15 @@ pub fn is_atlas_header(header: &csv::StringRecord) -> bool {
         || header.iter().map(str::trim).eq(LEGACY_COLUMNS)
 }
 
+/// Whether a table's header (read with its own separator) is the atlas's own.
+pub fn is_atlas_table(bytes: &[u8]) -> bool {
+    csv::ReaderBuilder::new()
+        .delimiter(sniff(bytes))
+        .from_reader(bytes)
+        .headers()
+        .is_ok_and(is_atlas_header)
+}
+
 /// Writes events as atlas CSV.
 pub fn write_csv<E: std::borrow::Borrow<Event>>(
     events: impl IntoIterator<Item = E>,
@@ -135,7 +145,8 @@ fn opt(s: String) -> Option<String> {
     (!s.trim().is_empty()).then_some(s)
 }
 
-/// Reads atlas CSV bytes.
+/// Reads atlas CSV bytes. A row that cannot be read is a problem at its line and at the column of
+/// the field that is wrong.
 pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loaded<Event>) {
     let mut out = Loaded::default();
     let mut places: Vec<Place> = Vec::new();
@@ -155,6 +166,12 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
     // a spreadsheet that saves with semicolons writes decimal commas, and its locale's words for
     // true and false
     let localised = (separator != b',').then(|| Localised::of(&headers));
+    let located = FieldLocator {
+        file,
+        bytes,
+        separator,
+        headers: &headers,
+    };
     let mut record = csv::StringRecord::new();
     loop {
         let line = reader.position().line() as usize;
@@ -166,14 +183,16 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
                 continue;
             }
         }
-        let line = record.position().map_or(line, |p| p.line() as usize);
+        let row_text = record.clone();
         if let Some(localised) = &localised {
             record = localised.read(&record);
         }
         let converted = record
             .deserialize::<Row>(Some(&headers))
-            .map_err(|e| e.to_string())
-            .and_then(|row| convert(row, basemap, &mut seen));
+            .map_err(|e| unreadable_field(&e, &row_text, &headers))
+            .and_then(|row| {
+                convert(row, basemap, &mut seen).map_err(|(name, m)| (located.index(name), m))
+            });
         match converted {
             Ok(e) => {
                 if e.lat.is_finite() && e.lon.is_finite() && seen_places.insert(e.place.clone()) {
@@ -181,10 +200,35 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
                 }
                 out.records.push(e);
             }
-            Err(m) => out.problems.push(Problem::at(file, line, 1, m)),
+            Err((index, m)) => out
+                .problems
+                .push(located.problem(row_text.position(), index, m)),
         }
     }
     (places, out)
+}
+
+/// The field a row could not be deserialized at, and what is wrong with it, in the words of the
+/// column: only the coordinates and `verified` are not text.
+fn unreadable_field(
+    err: &csv::Error,
+    record: &csv::StringRecord,
+    headers: &csv::StringRecord,
+) -> (Option<usize>, String) {
+    let csv::ErrorKind::Deserialize { err, .. } = err.kind() else {
+        return (None, err.to_string());
+    };
+    let Some(index) = err.field().map(|i| i as usize) else {
+        return (None, err.to_string());
+    };
+    let name = headers.get(index).unwrap_or("").trim();
+    let value = record.get(index).unwrap_or("");
+    let message = match name {
+        "latitude" | "longitude" => format!("{name} `{value}` is not a number"),
+        "verified" => format!("verified `{value}` is not true or false"),
+        _ => format!("{name} `{value}`: {}", err.kind()),
+    };
+    (Some(index), message)
 }
 
 /// The columns a spreadsheet in another locale writes its own way: the coordinates (decimal
@@ -234,46 +278,33 @@ fn parse_day_any_year(text: &str) -> Result<chrono::NaiveDate, String> {
     }
 }
 
-fn convert(row: Row, basemap: &Basemap, seen: &mut HashSet<String>) -> Result<Event, String> {
+/// Turns a row into an event; on failure returns the column that is wrong and the message.
+fn convert(
+    row: Row,
+    basemap: &Basemap,
+    seen: &mut HashSet<String>,
+) -> Result<Event, (&'static str, String)> {
     if row.id.trim().is_empty() {
-        return Err("empty id".to_owned());
+        return Err(("id", "empty id".to_owned()));
     }
     if !seen.insert(row.id.clone()) {
-        return Err(format!("duplicate id `{}`", row.id));
+        return Err(("id", format!("duplicate id `{}`", row.id)));
     }
-    let (lat, lon) = match (row.latitude, row.longitude) {
-        (Some(lat), Some(lon)) => {
-            validate_coordinates(lat, lon)?;
-            (lat, lon)
-        }
-        (None, None) => (f64::NAN, f64::NAN),
-        _ => return Err("latitude and longitude must both be given or both be empty".to_owned()),
-    };
+    let (lat, lon) = coordinates(row.latitude, row.longitude)?;
     let time = opt(row.time_of_day)
         .map(|t| parse_time_of_day(&t))
-        .transpose()?;
+        .transpose()
+        .map_err(|m| ("time_of_day", m))?;
     if time.is_some() && row.start.trim().is_empty() {
-        return Err("a time of day needs a start date".to_owned());
+        return Err(("start", "a time of day needs a start date".to_owned()));
     }
-    let precision = Precision::parse(&row.precision)
-        .ok_or_else(|| format!("unknown precision `{}`", row.precision))?;
-    let day = |s: &str| {
-        (!s.trim().is_empty())
-            .then(|| parse_day_any_year(s.trim()))
-            .transpose()
-    };
-    let range = match (day(&row.start)?, day(&row.end)?) {
-        (Some(s), Some(e)) => Some((s, e)),
-        (None, None) => None,
-        _ => return Err("start and end must both be given or both be empty".to_owned()),
-    };
-    let date = EventDate {
-        range,
-        precision,
-        text: row.date_text,
-        note: row.date_note,
-    };
-    date.validate()?;
+    let date = event_date(
+        &row.start,
+        &row.end,
+        &row.precision,
+        row.date_text,
+        row.date_note,
+    )?;
     let category = Category::parse(&row.category).unwrap_or(Category::Other);
     let shape_name = opt(row.shape);
     let shape = shape_name
@@ -307,12 +338,71 @@ fn convert(row: Row, basemap: &Basemap, seen: &mut HashSet<String>) -> Result<Ev
             document: row.source_document,
             quote: row.source_quote,
             publisher: opt(row.publisher),
-            published: day(&row.published)?,
+            published: optional_day("published", &row.published)?,
         },
         claimed_by: opt(row.claimed_by),
         verified: row.verified,
         notes: row.notes,
     })
+}
+
+/// A row's point: both coordinates in range, or neither (an unplaced event, `NaN`).
+fn coordinates(lat: Option<f64>, lon: Option<f64>) -> Result<(f64, f64), (&'static str, String)> {
+    const BOTH: &str = "latitude and longitude must both be given or both be empty";
+    match (lat, lon) {
+        (Some(lat), Some(lon)) => {
+            validate_latitude(lat).map_err(|m| ("latitude", m))?;
+            validate_longitude(lon).map_err(|m| ("longitude", m))?;
+            Ok((lat, lon))
+        }
+        (None, None) => Ok((f64::NAN, f64::NAN)),
+        (None, Some(_)) => Err(("latitude", BOTH.to_owned())),
+        (Some(_), None) => Err(("longitude", BOTH.to_owned())),
+    }
+}
+
+/// A row's date: its range and precision, checked against each other.
+fn event_date(
+    start: &str,
+    end: &str,
+    precision: &str,
+    text: String,
+    note: String,
+) -> Result<EventDate, (&'static str, String)> {
+    let precision = Precision::parse(precision)
+        .ok_or_else(|| ("precision", format!("unknown precision `{precision}`")))?;
+    let range = match (optional_day("start", start)?, optional_day("end", end)?) {
+        (Some(s), Some(e)) => Some((s, e)),
+        (None, None) => None,
+        (Some(_), None) => return Err(("end", "start is given but end is empty".to_owned())),
+        (None, Some(_)) => return Err(("start", "end is given but start is empty".to_owned())),
+    };
+    let date = EventDate {
+        range,
+        precision,
+        text,
+        note,
+    };
+    date.validate().map_err(|m| {
+        let column = if matches!(date.range, Some((s, e)) if e < s) {
+            "end"
+        } else {
+            "precision"
+        };
+        (column, m)
+    })?;
+    Ok(date)
+}
+
+/// The day in column `name`, or `None` when it is empty.
+fn optional_day(
+    name: &'static str,
+    text: &str,
+) -> Result<Option<chrono::NaiveDate>, (&'static str, String)> {
+    (!text.trim().is_empty())
+        .then(|| parse_day_any_year(text.trim()))
+        .transpose()
+        .map_err(|m| (name, format!("{name}: {m}")))
 }
 
 #[cfg(test)]
@@ -372,13 +462,102 @@ mod tests {
         assert_eq!(loaded.records.len(), 1);
         assert_eq!(loaded.problems.len(), 2);
         assert_eq!(loaded.problems[0].line, 3, "{:?}", loaded.problems);
-        assert!(
-            loaded.problems[0]
-                .message
-                .contains("not a real calendar date")
+        assert_eq!(
+            loaded.problems[0].message,
+            "start: `2022-02-30` is not a real calendar date"
+        );
+        // the column of the field that is wrong, not of the row
+        assert_eq!(
+            loaded.problems[0].column,
+            bad.find("2022-02-30").unwrap() + 1
         );
         assert_eq!(loaded.problems[1].line, 4);
         assert!(loaded.problems[1].message.contains("latitude 95"));
+        assert_eq!(loaded.problems[1].column, lat.find(",95,").unwrap() + 2);
+    }
+
+    /// `rows` under the atlas header, parted by `separator`: each problem's line, column and message.
+    fn problems_of(separator: &str, rows: &[&str]) -> Vec<(usize, usize, String)> {
+        let text = format!("{}\n{}\n", ATLAS_COLUMNS.join(separator), rows.join("\n"));
+        let (_, loaded) = read_csv("x.csv", text.as_bytes(), &Basemap::default());
+        loaded
+            .problems
+            .into_iter()
+            .map(|p| (p.line, p.column, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_problem_names_the_column_of_its_field() {
+        let row = |id: &str, lat: &str, verified: &str, time: &str| {
+            format!(
+                "{id},T,,2022-08-03,2022-08-03,day,,,p,P,{lat},46.5,military,,,d,q,,,,{verified},,,{time}"
+            )
+        };
+        let not_number = row("a", "north", "true", "");
+        let not_truth = row("b", "39.6", "maybe", "");
+        let bad_time = row("c", "39.6", "true", "25:00");
+        let half_point = row("d", "", "true", "");
+        let first = row("e", "39.6", "true", "");
+        let twice = row("e", "39.6", "true", "");
+        let problems = problems_of(
+            ",",
+            &[
+                &not_number,
+                &not_truth,
+                &bad_time,
+                &half_point,
+                &first,
+                &twice,
+            ],
+        );
+        let column = |row: &str, field: &str| row.find(field).unwrap() + 1;
+        assert_eq!(
+            problems[0],
+            (
+                2,
+                column(&not_number, "north"),
+                "latitude `north` is not a number".to_owned()
+            )
+        );
+        assert_eq!(
+            problems[1],
+            (
+                3,
+                column(&not_truth, "maybe"),
+                "verified `maybe` is not true or false".to_owned()
+            )
+        );
+        assert_eq!(
+            (problems[2].0, problems[2].1),
+            (4, column(&bad_time, "25:00"))
+        );
+        assert_eq!(
+            (problems[3].0, problems[3].1),
+            (5, column(&half_point, ",,46.5") + 1)
+        );
+        assert!(problems[3].2.contains("both be given"), "{problems:?}");
+        assert_eq!(problems.len(), 5, "{problems:?}");
+        assert_eq!(
+            (problems[4].0, problems[4].1, problems[4].2.as_str()),
+            (7, 1, "duplicate id `e`")
+        );
+    }
+
+    #[test]
+    fn a_problem_after_a_quoted_line_break_is_placed_on_its_own_line() {
+        // a summary of two lines, then an end before the start, in a table parted by semicolons
+        let row = "a;T;\"first line\nsecond; line\";2022-08-03;2022-08-01;day;;;p;P;39,6;46,5;military;;;d;q;;;;WAHR;;;";
+        let problems = problems_of(";", &[row]);
+        let second_line = row.split('\n').nth(1).unwrap();
+        assert_eq!(
+            problems,
+            vec![(
+                3,
+                second_line.find("2022-08-01").unwrap() + 1,
+                "end 2022-08-01 is before start 2022-08-03".to_owned()
+            )]
+        );
     }
 }
 

@@ -7,6 +7,7 @@ pub mod basemap;
 pub mod bundle;
 pub mod bundled;
 pub mod check;
+pub(crate) mod csv_position;
 pub mod date_parse;
 pub mod export;
 pub mod geojson;

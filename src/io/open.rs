@@ -26,10 +26,10 @@ pub enum Format {
 }
 
 /// The file extensions the atlas opens.
-pub const EXTENSIONS: [&str; 5] = ["json", "geojson", "csv", "kml", "kmz"];
+pub const EXTENSIONS: [&str; 6] = ["json", "geojson", "csv", "tsv", "kml", "kmz"];
 
 /// The extensions [`detect_format`] knows, as messages name them.
-const EXTENSIONS_TEXT: &str = ".json, .geojson, .csv, .kml or .kmz";
+const EXTENSIONS_TEXT: &str = ".json, .geojson, .csv, .tsv, .kml or .kmz";
 
 /// The format a path's extension names.
 pub fn detect_format(path: &Path) -> Result<Format, Problem> {
@@ -42,7 +42,8 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
     match ext.as_str() {
         "json" => Ok(Format::Json),
         "geojson" => Ok(Format::GeoJson),
-        "csv" => Ok(Format::Csv),
+        // a table parted by tabs is read as CSV; the header tells its separator
+        "csv" | "tsv" => Ok(Format::Csv),
         "kml" => Ok(Format::Kml),
         "kmz" => Ok(Format::Kmz),
         "" => Err(Problem::whole(
@@ -348,12 +349,7 @@ pub fn not_a_dataset(keys: &[String]) -> String {
 /// read again from the file (when it is larger than 32 MiB) or from the bytes kept in memory.
 fn load_csv(path: &Path, input: Input<'_>, basemap: &Basemap) -> (Vec<Place>, Opened) {
     let (file, bytes) = (path.display().to_string(), input.bytes());
-    let header_is_atlas = csv::ReaderBuilder::new()
-        .delimiter(super::table_separator::sniff(bytes))
-        .from_reader(bytes)
-        .headers()
-        .is_ok_and(atlas_csv::is_atlas_header);
-    if header_is_atlas {
+    if atlas_csv::is_atlas_table(bytes) {
         let (places, loaded) = atlas_csv::read_csv(&file, bytes, basemap);
         return (places, loaded.into());
     }
@@ -534,8 +530,9 @@ mod tests {
             detect_format(Path::new("x.shp"))
                 .unwrap_err()
                 .message
-                .contains(".json, .geojson, .csv, .kml or .kmz")
+                .contains(".json, .geojson, .csv, .tsv, .kml or .kmz")
         );
+        assert_eq!(detect_format(Path::new("acled.TSV")), Ok(Format::Csv));
     }
 
     #[test]

@@ -132,9 +132,20 @@ impl Place {
 
 /// Checks WGS84 coordinates; returns what is wrong.
 pub fn validate_coordinates(lat: f64, lon: f64) -> Result<(), String> {
+    validate_latitude(lat)?;
+    validate_longitude(lon)
+}
+
+/// Checks that a latitude is a finite number of degrees within -90..90.
+pub fn validate_latitude(lat: f64) -> Result<(), String> {
     if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
         return Err(format!("latitude {lat} is outside -90..90"));
     }
+    Ok(())
+}
+
+/// Checks that a longitude is a finite number of degrees within -180..180.
+pub fn validate_longitude(lon: f64) -> Result<(), String> {
     if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
         return Err(format!("longitude {lon} is outside -180..180"));
     }

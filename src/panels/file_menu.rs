@@ -14,72 +14,77 @@ pub struct MenuState {
 /// Draws the menu bar; emits commands.
 pub fn menu_ui(ui: &mut egui::Ui, state: &mut MenuState, commands: &mut Vec<Command>) {
     {
-        ui.menu_button("File", |ui| {
-            if ui.button("Open…").clicked() {
-                commands.push(Command::OpenDialog);
-                ui.close();
-            }
-            if ui.button("New from article…").clicked() {
-                commands.push(Command::NewFromArticle);
-                ui.close();
-            }
-            ui.separator();
-            if ui.button("Export visible as GeoJSON…").clicked() {
-                commands.push(Command::ExportDialog(ExportFormat::GeoJson));
-                ui.close();
-            }
-            if ui.button("Export visible as CSV…").clicked() {
-                commands.push(Command::ExportDialog(ExportFormat::Csv));
-                ui.close();
-            }
-            if ui.button("Save image…").clicked() {
-                commands.push(Command::SaveImageDialog);
-                ui.close();
-            }
-            ui.separator();
-            if ui.button("Copy view").clicked() {
-                commands.push(Command::CopyView);
-                ui.close();
-            }
-            ui.separator();
-            ui.label("Or type a path:");
-            let label = ui.label("Path");
-            ui.add(
-                egui::TextEdit::singleline(&mut state.path)
-                    .hint_text("/path/to/data.csv")
-                    .desired_width(260.0),
-            )
-            .labelled_by(label.id);
-            let path = std::path::PathBuf::from(state.path.trim());
-            let has_path = !state.path.trim().is_empty();
-            ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(has_path, egui::Button::new("Open path"))
-                    .clicked()
-                {
-                    commands.push(Command::OpenPath(path.clone()));
+        // a click in the path field must not close the menu; each item closes it itself
+        let config = egui::containers::menu::MenuConfig::new()
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+        egui::containers::menu::MenuButton::new("File")
+            .config(config)
+            .ui(ui, |ui| {
+                if ui.button("Open…").clicked() {
+                    commands.push(Command::OpenDialog);
                     ui.close();
                 }
-                if ui
-                    .add_enabled(has_path, egui::Button::new("Export to path"))
-                    .clicked()
-                {
-                    let format = if path.extension().is_some_and(|e| e == "csv") {
-                        ExportFormat::Csv
-                    } else {
-                        ExportFormat::GeoJson
-                    };
-                    commands.push(Command::ExportTo(path.clone(), format));
+                if ui.button("New from article…").clicked() {
+                    commands.push(Command::NewFromArticle);
                     ui.close();
                 }
-                if ui
-                    .add_enabled(has_path, egui::Button::new("Save image to path"))
-                    .clicked()
-                {
-                    commands.push(Command::SaveImageTo(path.clone()));
+                ui.separator();
+                if ui.button("Export visible as GeoJSON…").clicked() {
+                    commands.push(Command::ExportDialog(ExportFormat::GeoJson));
                     ui.close();
                 }
+                if ui.button("Export visible as CSV…").clicked() {
+                    commands.push(Command::ExportDialog(ExportFormat::Csv));
+                    ui.close();
+                }
+                if ui.button("Save image…").clicked() {
+                    commands.push(Command::SaveImageDialog);
+                    ui.close();
+                }
+                ui.separator();
+                if ui.button("Copy view").clicked() {
+                    commands.push(Command::CopyView);
+                    ui.close();
+                }
+                ui.separator();
+                ui.label("Or type a path:");
+                let label = ui.label("Path");
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.path)
+                        .hint_text("/path/to/data.csv")
+                        .desired_width(260.0),
+                )
+                .labelled_by(label.id);
+                let path = std::path::PathBuf::from(state.path.trim());
+                let has_path = !state.path.trim().is_empty();
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(has_path, egui::Button::new("Open path"))
+                        .clicked()
+                    {
+                        commands.push(Command::OpenPath(path.clone()));
+                        ui.close();
+                    }
+                    if ui
+                        .add_enabled(has_path, egui::Button::new("Export to path"))
+                        .clicked()
+                    {
+                        let format = if path.extension().is_some_and(|e| e == "csv") {
+                            ExportFormat::Csv
+                        } else {
+                            ExportFormat::GeoJson
+                        };
+                        commands.push(Command::ExportTo(path.clone(), format));
+                        ui.close();
+                    }
+                    if ui
+                        .add_enabled(has_path, egui::Button::new("Save image to path"))
+                        .clicked()
+                    {
+                        commands.push(Command::SaveImageTo(path.clone()));
+                        ui.close();
+                    }
+                });
             });
-        });
     }
 }

@@ -278,6 +278,36 @@ fn a_table_saved_with_semicolons_and_decimal_commas_opens_checks_and_exports_as_
     );
 }
 
+#[test]
+fn a_table_saved_as_tab_separated_values_opens_by_its_tsv_name() {
+    let dir = scratch("tsv");
+    let text = std::fs::read_to_string(fixture("acled_sample.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .from_writer(Vec::new());
+    for record in reader.records() {
+        writer.write_record(&record.unwrap()).unwrap();
+    }
+    let saved = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+    assert!(saved.contains("\t39.6408\t46.5469\t"), "{saved}");
+    let path = dir.path().join("acled.tsv");
+    std::fs::write(&path, &saved).unwrap();
+    let p = path.display().to_string();
+    let check = atlas(&["check", &p]);
+    assert_eq!(check.status.code(), Some(0), "{check:?}");
+    let exported = |p: &str| {
+        let out = atlas(&["export", "events", "--data", p]);
+        assert!(out.status.success(), "{out:?}");
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["features"].clone()
+    };
+    let original = exported(&fixture("acled_sample.csv").display().to_string());
+    assert_eq!(original.as_array().map(Vec::len), Some(5));
+    assert_eq!(exported(&p), original);
+}
+
 /// `acled_sample_de.csv` is `acled_sample.csv` as LibreOffice Calc 7.4 saves it in a German
 /// locale (opened as English CSV, saved as CSV with `;`): semicolons, decimal commas, and the
 /// dates Calc took for dates rewritten day first with dots ("3-Aug-22" became "03.08.22").

@@ -261,3 +261,83 @@ fn a_place_lies_inside_the_basemap_shape_of_its_name() {
     let (stdout, _, code) = check(&dir.path().join("places.json"));
     assert_eq!((stdout.as_str(), code), ("", Some(0)));
 }
+
+/// The bundled events as the atlas's own CSV, with `edit` applied first, in a new folder.
+fn atlas_table(
+    name: &str,
+    edit: impl FnOnce(&mut [caucasus_atlas::model::Event]),
+) -> (TempDir, String) {
+    use caucasus_atlas::io::bundle::{bundled_basemap, bundled_dataset};
+    let data = bundled_dataset(&bundled_basemap());
+    let mut events: Vec<_> = data.events().map(|e| e.into_owned()).collect();
+    edit(&mut events);
+    let text = caucasus_atlas::io::atlas_csv::write_csv(&events).unwrap();
+    let dir = scratch(&format!("rules-{name}"));
+    std::fs::write(dir.path().join("events.csv"), &text).unwrap();
+    (dir, text)
+}
+
+/// The 1-based line and character column where `needle` first stands in `text`.
+fn line_column_of(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).unwrap();
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (
+        text[..at].matches('\n').count() + 1,
+        text[line_start..at].chars().count() + 1,
+    )
+}
+
+#[test]
+fn the_atlas_csv_is_held_to_the_content_rules_at_its_fields() {
+    let (dir, _) = atlas_table("csv-clean", |_| {});
+    let (stdout, _, code) = check(&dir.path().join("events.csv"));
+    assert_eq!((stdout.as_str(), code), ("", Some(0)));
+
+    // as a spreadsheet leaves it: one event's wording rewritten as a date, another's end moved
+    // past its article, a third's quote changed
+    let (dir, text) = atlas_table("csv-faults", |events| {
+        let mut dated = events.iter_mut().filter(|e| e.date.range.is_some());
+        let rewritten = dated.next().unwrap();
+        rewritten.date.text = "03.08.26".to_owned();
+        let late = dated.find(|e| e.source.published.is_some()).unwrap();
+        late.date.range = late
+            .date
+            .range
+            .map(|(s, _)| (s, chrono::NaiveDate::from_ymd_opt(2031, 1, 2).unwrap()));
+        let quoted = dated.next().unwrap();
+        quoted.source.quote = "Words no article holds".to_owned();
+    });
+    let file = dir.path().join("events.csv");
+    let (stdout, _, code) = check(&file);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    let (line, column) = line_column_of(&text, ",03.08.26,");
+    assert!(
+        lines[0].starts_with(&format!(
+            "{}:{line}:{}: warning: `date_text` `03.08.26` reads as the day 2026-08-03, outside the event's dates",
+            file.display(),
+            column + 1
+        )),
+        "{stdout}"
+    );
+    let (line, column) = line_column_of(&text, ",2031-01-02,");
+    assert!(
+        lines[1].starts_with(&format!(
+            "{}:{line}:{}: end 2031-01-02 is after the source's publication date",
+            file.display(),
+            column + 1
+        )),
+        "{stdout}"
+    );
+    let (line, column) = line_column_of(&text, ",Words no article holds,");
+    assert!(
+        lines[2].starts_with(&format!(
+            "{}:{line}:{}: quote is not verbatim in seeds/",
+            file.display(),
+            column + 1
+        )),
+        "{stdout}"
+    );
+    // the end after the article is an error; the wording alone would only warn
+    assert_eq!(code, Some(1));
+}

@@ -19,7 +19,6 @@ mod fast_read;
 mod key_index;
 mod legacy;
 mod merge;
-mod position;
 #[cfg(test)]
 mod properties;
 mod reader;
@@ -31,6 +30,7 @@ use super::memory::Input;
 use super::problem::Problem;
 use super::slug::{coordinates_id, coordinates_name, slug};
 use super::table_separator::{decimal_point, sniff};
+use crate::io::csv_position::{field_offset, line_column};
 use crate::model::date::day_of;
 use crate::model::place::validate_coordinates;
 use crate::model::region::REGION;
@@ -38,7 +38,6 @@ use crate::model::{Category, Event, EventDate, Place, Precision, RowColumns, Row
 use chrono::NaiveDate;
 use csv::ByteRecord;
 use key_index::{Fast, KeyIndex, fx_hash};
-use position::{field_offset, line_column};
 use reader::AcledReader;
 pub use reader::RowSource;
 use record_text::RecordText;

@@ -55,7 +55,7 @@ fn gazetteer_for(path: &Path, all: &[PathBuf]) -> Vec<Place> {
 }
 
 /// The seeds folder for an events file: `../seeds` beside its folder, else `./seeds`.
-fn seeds_dir(path: &Path) -> Option<PathBuf> {
+pub(super) fn seeds_dir(path: &Path) -> Option<PathBuf> {
     let beside = path
         .parent()
         .and_then(Path::parent)
@@ -78,16 +78,19 @@ fn check_quotes(path: &Path, file: &str, text: &str, doc: &Value) -> Vec<Problem
         let (Some(document), Some(quote)) = (document, quote) else {
             continue;
         };
-        let seed = dir.join(document);
-        let Ok(seed_text) = std::fs::read_to_string(&seed) else {
-            continue;
-        };
-        if !seed_text.contains(quote) {
+        if let Some(m) = quote_not_verbatim(&dir, document, quote) {
             problems.push(loc.problem(
                 &["events".into(), i.into(), "source".into(), "quote".into()],
-                format!("quote is not verbatim in seeds/{document}"),
+                m,
             ));
         }
     }
     problems
+}
+
+/// A quote that its seed `document` in `dir` does not hold verbatim: what is wrong. A document
+/// that is not there is not judged.
+pub(super) fn quote_not_verbatim(dir: &Path, document: &str, quote: &str) -> Option<String> {
+    let seed_text = std::fs::read_to_string(dir.join(document)).ok()?;
+    (!seed_text.contains(quote)).then(|| format!("quote is not verbatim in seeds/{document}"))
 }

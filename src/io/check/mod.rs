@@ -1,10 +1,11 @@
 //! `caucasus-atlas check`: validates data files and lists every problem with its position.
 //!
-//! Loading problems are errors. An events file is also held to the content rules of
-//! [`rules`] (dates against the source's publication, claims, shapes) and a gazetteer to
-//! [`places`] (a place lies inside the basemap shape of its name); a doubtful date note is a
-//! warning, which is printed but does not fail the check.
+//! Loading problems are errors. An events file, bundled JSON or the atlas's own CSV, is also held to
+//! the content rules of [`rules`] (dates against the source's publication, claims, shapes) and a
+//! gazetteer to [`places`] (a place lies inside the basemap shape of its name); a doubtful date
+//! note or date wording is a warning, which is printed but does not fail the check.
 
+mod atlas_table;
 mod basemap;
 pub mod day_mentions;
 mod events;
@@ -65,6 +66,9 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
         Err(p) => return errors(vec![p]),
     };
     match format {
+        Format::Csv if super::atlas_csv::is_atlas_table(text.as_bytes()) => {
+            atlas_table::check_atlas_table(path, &file, text.as_bytes(), all)
+        }
         Format::Kml | Format::Kmz | Format::Csv => errors(
             load_path(path, &bundled_basemap(), &LoadOptions::default())
                 .1

@@ -5,8 +5,9 @@
 use super::day_mentions::day_mentions;
 use super::fit::point_fits;
 use crate::io::basemap::Basemap;
+use crate::io::date_parse::parse_day;
 use crate::io::json_locate::{JsonLocator, Step};
-use crate::io::problem::Finding;
+use crate::io::problem::{Finding, Severity};
 use crate::model::{Event, Place, PlaceKind, Precision};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -77,6 +78,52 @@ pub fn place_outside_shape(e: &Event, place: &Place, basemap: &Basemap) -> Optio
         .map(|m| format!("place `{}`: {m}", place.id))
 }
 
+/// A `date_text` that reads whole as one day outside the event's own dates, as a spreadsheet writes
+/// the wording it took for a date ("August 3" saved as `03.08.26`, with the year it was saved in):
+/// what is doubtful, for `date_text`.
+pub fn date_text_names_another_day(e: &Event) -> Option<String> {
+    let (start, end) = e.date.range?;
+    let text = e.date.text.trim();
+    let day = parse_day(text).ok()?;
+    if (start..=end).contains(&day) {
+        return None;
+    }
+    let dates = if start == end {
+        start.to_string()
+    } else {
+        format!("{start} to {end}")
+    };
+    Some(format!(
+        "`date_text` `{text}` reads as the day {day}, outside the event's dates ({dates}): a spreadsheet may have rewritten the source's wording as a date; restore the wording from the source"
+    ))
+}
+
+/// What one event breaks of the content rules: each finding's severity, the field it concerns and
+/// its message. `place` is the event's place, when known.
+pub fn event_findings(
+    e: &Event,
+    place: Option<&Place>,
+    basemap: &Basemap,
+) -> Vec<(Severity, &'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(m) = ends_after_publication(e) {
+        out.push((Severity::Error, "end", m));
+    }
+    if let Some(m) = note_names_a_finer_day(e) {
+        out.push((Severity::Warning, "date_note", m));
+    }
+    if let Some(m) = date_text_names_another_day(e) {
+        out.push((Severity::Warning, "date_text", m));
+    }
+    if let Some(m) = claim_verified_without_reason(e) {
+        out.push((Severity::Error, "verified", m));
+    }
+    if let Some(m) = place.and_then(|p| place_outside_shape(e, p, basemap)) {
+        out.push((Severity::Error, "place", m));
+    }
+    out
+}
+
 /// Applies every content rule to the loaded `events` of the document `doc`, locating each finding
 /// at the field it concerns. Only events that loaded are judged.
 pub fn content_findings(
@@ -97,21 +144,12 @@ pub fn content_findings(
         let Some(e) = by_id.get(id).filter(|_| seen.insert(id)) else {
             continue;
         };
-        let at = |field: &str| [Step::from("events"), Step::Index(i), Step::from(field)];
-        if let Some(m) = ends_after_publication(e) {
-            findings.push(Finding::error(loc.problem(&at("end"), m)));
-        }
-        if let Some(m) = note_names_a_finer_day(e) {
-            findings.push(Finding::warning(loc.problem(&at("date_note"), m)));
-        }
-        if let Some(m) = claim_verified_without_reason(e) {
-            findings.push(Finding::error(loc.problem(&at("verified"), m)));
-        }
-        if let Some(m) = places
-            .get(&e.place)
-            .and_then(|p| place_outside_shape(e, p, basemap))
-        {
-            findings.push(Finding::error(loc.problem(&at("place"), m)));
+        for (severity, field, m) in event_findings(e, places.get(&e.place), basemap) {
+            let problem = loc.problem(
+                &[Step::from("events"), Step::Index(i), Step::from(field)],
+                m,
+            );
+            findings.push(Finding { severity, problem });
         }
     }
     findings
@@ -184,6 +222,31 @@ mod tests {
         day.date = EventDate::new(d(2022, 7, 16), d(2022, 7, 16), Precision::Day);
         day.date.note = month.date.note.clone();
         assert_eq!(note_names_a_finer_day(&day), None);
+    }
+
+    #[test]
+    fn a_date_text_read_as_another_day_is_doubtful() {
+        let mut e = event(d(2022, 8, 3), d(2022, 8, 3), Precision::Day, "");
+        for own_wording in ["August 3", "3 August 2022", "2022-08-03", "03.08.22", ""] {
+            e.date.text = own_wording.to_owned();
+            assert_eq!(date_text_names_another_day(&e), None, "{own_wording}");
+        }
+        e.date.text = "03.08.26".to_owned();
+        assert_eq!(
+            date_text_names_another_day(&e).as_deref(),
+            Some(
+                "`date_text` `03.08.26` reads as the day 2026-08-03, outside the event's dates (2022-08-03): a spreadsheet may have rewritten the source's wording as a date; restore the wording from the source"
+            )
+        );
+        let mut week = event(d(2012, 3, 5), d(2012, 3, 11), Precision::Week, "");
+        week.date.text = "12.03.2012".to_owned();
+        assert!(
+            date_text_names_another_day(&week)
+                .unwrap()
+                .contains("outside the event's dates (2012-03-05 to 2012-03-11)")
+        );
+        week.date.text = "07.03.2012".to_owned();
+        assert_eq!(date_text_names_another_day(&week), None);
     }
 
     #[test]

@@ -1,8 +1,43 @@
 //! Where a byte of a CSV file is: the start of a field, and its line and column.
 
+use super::problem::Problem;
+
+/// What places a problem with a field of a CSV file: the file's bytes, separator and header.
+pub(crate) struct FieldLocator<'a> {
+    /// The file as the user named it.
+    pub file: &'a str,
+    /// The whole file.
+    pub bytes: &'a [u8],
+    /// The byte that parts fields.
+    pub separator: u8,
+    /// The header record.
+    pub headers: &'a csv::StringRecord,
+}
+
+impl FieldLocator<'_> {
+    /// The index of the column named `name`, if the header has it.
+    pub fn index(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h.trim() == name)
+    }
+
+    /// A problem at the start of field `index` (the first field when `None`) of the record at
+    /// `position` (the file's start when `None`).
+    pub fn problem(
+        &self,
+        position: Option<&csv::Position>,
+        index: Option<usize>,
+        message: String,
+    ) -> Problem {
+        let (start, line) = position.map_or((0, 1), |p| (p.byte() as usize, p.line() as usize));
+        let offset = field_offset(self.bytes, start, index.unwrap_or(0), self.separator);
+        let (line, column) = line_column(self.bytes, start, line, offset);
+        Problem::at(self.file, line, column, message)
+    }
+}
+
 /// The byte offset where field `index` of the record starting at `start` begins, following CSV
 /// quoting (`separator` between fields, `"` quotes with `""` escapes).
-pub(super) fn field_offset(bytes: &[u8], start: usize, index: usize, separator: u8) -> usize {
+pub(crate) fn field_offset(bytes: &[u8], start: usize, index: usize, separator: u8) -> usize {
     let mut i = start.min(bytes.len());
     // Blank lines the reader skipped before the record.
     while i < bytes.len() && matches!(bytes[i], b'\r' | b'\n') {
@@ -36,7 +71,7 @@ pub(super) fn field_offset(bytes: &[u8], start: usize, index: usize, separator: 
 
 /// The 1-based line and character column of byte `offset`, given that byte `start` (at or before it)
 /// lies on line `start_line`. Invalid UTF-8 bytes count as one character each.
-pub(super) fn line_column(
+pub(crate) fn line_column(
     bytes: &[u8],
     start: usize,
     start_line: usize,
