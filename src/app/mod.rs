@@ -196,10 +196,10 @@ impl AtlasApp {
     fn keys(&self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
         let typing = ctx.egui_wants_keyboard_input();
+        let mut find = false;
         ctx.input_mut(|i| {
-            if i.consume_key(Modifiers::COMMAND, Key::F) {
-                ctx.memory_mut(|m| m.request_focus(search_id()));
-            }
+            // the focus is asked for below: the context's memory cannot be locked while its input is
+            find = i.consume_key(Modifiers::COMMAND, Key::F);
             if i.consume_key(Modifiers::NONE, Key::Escape) {
                 commands.push(Command::CloseGroup);
                 commands.push(Command::Select(None));
@@ -230,6 +230,9 @@ impl AtlasApp {
                 }
             }
         });
+        if find {
+            ctx.memory_mut(|m| m.request_focus(search_id()));
+        }
         commands
     }
 

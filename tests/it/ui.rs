@@ -229,3 +229,18 @@ fn copy_view_puts_the_view_on_the_clipboard() {
     );
     assert!(view.selected.is_some());
 }
+
+#[test]
+fn ctrl_f_puts_the_typing_in_the_search_box() {
+    let mut harness = harness();
+    let all = count_label(&harness);
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::F);
+    harness.run();
+    // typed with no field chosen by the pointer: the keys go where Ctrl+F put the focus
+    harness.event(eframe::egui::Event::Text("Lachin".to_owned()));
+    harness.run();
+    assert_eq!(harness.state().filters.text, "Lachin");
+    let found = count_label(&harness);
+    let shown: usize = found.split(' ').next().unwrap().parse().unwrap();
+    assert!(shown > 0 && found != all, "{all} -> {found}");
+}
