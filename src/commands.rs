@@ -13,6 +13,22 @@ pub enum ExportFormat {
     GeoJson,
     /// The atlas CSV.
     Csv,
+    /// The atlas CSV with tabs between fields.
+    Tsv,
+}
+
+impl ExportFormat {
+    /// The format a file name asks for by its extension (`.geojson` or `.json`, `.csv`, `.tsv`, in
+    /// any case); `None` for any other name.
+    pub fn for_path(path: &std::path::Path) -> Option<ExportFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "geojson" | "json" => Some(ExportFormat::GeoJson),
+            "csv" => Some(ExportFormat::Csv),
+            "tsv" => Some(ExportFormat::Tsv),
+            _ => None,
+        }
+    }
 }
 
 /// One request from a view.
@@ -114,4 +130,21 @@ pub enum Command {
         /// Latitude.
         lat: f64,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn an_export_path_names_its_format_by_extension() {
+        let format = |name: &str| ExportFormat::for_path(Path::new(name));
+        assert_eq!(format("out/events.geojson"), Some(ExportFormat::GeoJson));
+        assert_eq!(format("events.JSON"), Some(ExportFormat::GeoJson));
+        assert_eq!(format("events.Csv"), Some(ExportFormat::Csv));
+        assert_eq!(format("events.tsv"), Some(ExportFormat::Tsv));
+        assert_eq!(format("events.txt"), None);
+        assert_eq!(format("events"), None);
+    }
 }

@@ -47,6 +47,7 @@ impl DialogPurpose {
                 let (name, ext) = match format {
                     ExportFormat::GeoJson => ("events.geojson", "geojson"),
                     ExportFormat::Csv => ("events.csv", "csv"),
+                    ExportFormat::Tsv => ("events.tsv", "tsv"),
                 };
                 dialog
                     .set_file_name(name)

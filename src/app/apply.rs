@@ -195,6 +195,9 @@ impl AtlasApp {
                 &crate::io::export::events_collection(events),
             )),
             ExportFormat::Csv => crate::io::atlas_csv::write_csv(events).map_err(|e| e.to_string()),
+            ExportFormat::Tsv => {
+                crate::io::atlas_csv::write_table(events, b'\t').map_err(|e| e.to_string())
+            }
         };
         let written = text.and_then(|t| {
             crate::io::atomic::write_atomic(path, t.as_bytes()).map_err(|e| e.to_string())

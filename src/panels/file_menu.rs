@@ -11,6 +11,9 @@ pub struct MenuState {
     pub path: String,
 }
 
+/// What "Export to path" needs of the file's name.
+const EXPORT_NAMES: &str = "Export writes a file named .geojson or .json (GeoJSON), .csv or .tsv";
+
 /// Draws the menu bar; emits commands.
 pub fn menu_ui(ui: &mut egui::Ui, state: &mut MenuState, commands: &mut Vec<Command>) {
     {
@@ -65,15 +68,14 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &mut MenuState, commands: &mut Vec<Comm
                         commands.push(Command::OpenPath(path.clone()));
                         ui.close();
                     }
-                    if ui
-                        .add_enabled(has_path, egui::Button::new("Export to path"))
-                        .clicked()
-                    {
-                        let format = if path.extension().is_some_and(|e| e == "csv") {
-                            ExportFormat::Csv
-                        } else {
-                            ExportFormat::GeoJson
-                        };
+                    let format = ExportFormat::for_path(&path);
+                    let export = ui
+                        .add_enabled(
+                            has_path && format.is_some(),
+                            egui::Button::new("Export to path"),
+                        )
+                        .on_disabled_hover_text(EXPORT_NAMES);
+                    if let (true, Some(format)) = (export.clicked(), format) {
                         commands.push(Command::ExportTo(path.clone(), format));
                         ui.close();
                     }

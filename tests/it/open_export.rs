@@ -166,6 +166,62 @@ fn export_open_export_gives_the_same_events() {
     assert_eq!(fc["features"].as_array().unwrap().len(), n);
 }
 
+/// Types `path` into File > Path, as a user does, leaving the menu open.
+fn type_path(harness: &mut Harness<'_, AtlasApp>, path: &Path) {
+    if harness.query_by_label("Path").is_none() {
+        harness.get_by_label("File").click();
+        harness.run();
+    }
+    harness.get_by_label("Path").click();
+    harness.run();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Path")
+        .type_text(&path.display().to_string());
+    harness.run();
+}
+
+#[test]
+fn export_to_path_writes_the_format_its_name_asks_for() {
+    let dir = scratch("export-names");
+    let mut harness = harness();
+    let n = harness.state().data.len();
+    // a name with no format the atlas writes: the button stays off and nothing is written
+    let text = dir.path().join("events.txt");
+    type_path(&mut harness, &text);
+    assert!(
+        harness
+            .get_by_label("Export to path")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label("Export to path").click();
+    harness.run();
+    assert!(!text.exists());
+    // tab-separated values: the atlas table parted by tabs, which opens back to the same events
+    let tsv = dir.path().join("events.tsv");
+    type_path(&mut harness, &tsv);
+    harness.get_by_label("Export to path").click();
+    harness.run();
+    let written = std::fs::read_to_string(&tsv).unwrap();
+    assert!(written.starts_with("id\ttitle\t"), "{}", &written[..40]);
+    let csv = dir.path().join("events.csv");
+    harness
+        .state_mut()
+        .apply(Command::ExportTo(csv.clone(), ExportFormat::Csv));
+    open_through_menu(&mut harness, &tsv);
+    harness.get_by_label(&format!("Replace with {n}")).click();
+    harness.run();
+    let again = dir.path().join("again.csv");
+    harness
+        .state_mut()
+        .apply(Command::ExportTo(again.clone(), ExportFormat::Csv));
+    assert_eq!(
+        std::fs::read_to_string(&again).unwrap(),
+        std::fs::read_to_string(&csv).unwrap()
+    );
+}
+
 #[test]
 fn export_follows_the_window_and_filters() {
     let dir = scratch("open");
