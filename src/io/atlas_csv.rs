@@ -4,7 +4,7 @@
 use super::basemap::Basemap;
 use super::bundled::Loaded;
 use super::csv_position::FieldLocator;
-use super::problem::Problem;
+use super::problem::{NOT_UTF8_TABLE, Problem};
 use super::table_separator::{decimal_point, sniff, truth_word};
 use super::time_parse::parse_time_of_day;
 use crate::model::date::parse_iso_day;
@@ -190,7 +190,7 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                out.problems.push(Problem::at(file, line, 1, e.to_string()));
+                out.problems.push(unreadable_record(&located, &e, line));
                 continue;
             }
         }
@@ -217,6 +217,17 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
         }
     }
     (places, out)
+}
+
+/// A record the reader could not read: a field that is not UTF-8 is named at its place, any other
+/// fault at the record's line.
+fn unreadable_record(located: &FieldLocator, err: &csv::Error, line: usize) -> Problem {
+    match err.kind() {
+        csv::ErrorKind::Utf8 { pos, err } => {
+            located.problem(pos.as_ref(), Some(err.field()), NOT_UTF8_TABLE.to_owned())
+        }
+        _ => Problem::at(located.file, line, 1, err.to_string()),
+    }
 }
 
 /// The field a row could not be deserialized at, and what is wrong with it, in the words of the
@@ -559,6 +570,23 @@ mod tests {
             (problems[4].0, problems[4].1, problems[4].2.as_str()),
             (7, 1, "duplicate id `e`")
         );
+    }
+
+    #[test]
+    fn a_field_in_a_legacy_encoding_is_named_at_its_place() {
+        let header = ATLAS_COLUMNS.join(",");
+        let good = "a,T,,2022-08-03,2022-08-03,day,,,p,P,39.6,46.5,military,,,d,q,,,,true,,,";
+        let windows_1252 =
+            b"b,T,,2022-08-03,2022-08-03,day,,,p,P,39.6,46.5,military,,,d,caf\xe9,,,,true,,,";
+        let mut bytes = format!("{header}\n{good}\n").into_bytes();
+        bytes.extend_from_slice(windows_1252);
+        bytes.push(b'\n');
+        let (_, loaded) = read_csv("x.csv", &bytes, &Basemap::default());
+        assert_eq!(loaded.records.len(), 1);
+        let problem = &loaded.problems[0];
+        let column = good.find(",q,").unwrap() + 2;
+        assert_eq!((problem.line, problem.column), (3, column));
+        assert!(problem.message.contains("legacy encoding"), "{problem}");
     }
 
     #[test]

@@ -3,6 +3,11 @@
 use std::fmt;
 use thiserror::Error;
 
+/// Why a field of a text table is not text: most often a spreadsheet saved it in its locale's
+/// legacy encoding, since a binary file fails at its header.
+pub const NOT_UTF8_TABLE: &str = "not UTF-8 text (a table saved in a legacy encoding such as \
+                                  Windows-1252? save it as CSV UTF-8)";
+
 /// One thing wrong with an input file, printed as `file:line:column: message`.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 #[error("{file}:{line}:{column}: {message}")]

@@ -95,6 +95,12 @@ fn every_kind_of_bad_file_is_named_and_located() {
         3,
         "duplicate",
     );
+    // a row a spreadsheet saved in Windows-1252: `check` says what the load says, at that row
+    let mut legacy =
+        csv("A1,2022-02-03,1,Battles,Armed clash,X,Azerbaijan,Lachin,Lachin,39.6,46.5,S,caf")
+            .into_bytes();
+    legacy.insert(legacy.len() - 1, 0xe9);
+    rejected(&write(dir, "legacy.csv", &legacy), 2, "legacy encoding");
     rejected(
         &write(
             dir,

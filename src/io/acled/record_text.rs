@@ -10,10 +10,7 @@ pub(super) trait RecordText {
     fn text(&self, i: usize) -> Result<&str, Fail>;
 }
 
-/// Why a field of a text table is not text: most often a spreadsheet saved it in its locale's
-/// legacy encoding, since a binary file fails at its header.
-pub(super) const NOT_UTF8: &str = "not UTF-8 text (a table saved in a legacy encoding such as \
-                                   Windows-1252? save it as CSV UTF-8)";
+pub(super) use crate::io::problem::NOT_UTF8_TABLE as NOT_UTF8;
 
 impl RecordText for ByteRecord {
     fn text(&self, i: usize) -> Result<&str, Fail> {

@@ -52,6 +52,9 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
         Ok(f) => f,
         Err(p) => return errors(vec![p]),
     };
+    if format == Format::Csv {
+        return check_table(path, &file, all);
+    }
     let streamed = format == Format::GeoJson && !super::geojson::looks_like_basemap(path);
     if matches!(format, Format::Kml | Format::Kmz) || streamed {
         // KML and KMZ are binary-safe; GeoJSON events are read in chunks by the loader, never whole
@@ -66,9 +69,6 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
         Err(p) => return errors(vec![p]),
     };
     match format {
-        Format::Csv if super::atlas_csv::is_atlas_table(text.as_bytes()) => {
-            atlas_table::check_atlas_table(path, &file, text.as_bytes(), all)
-        }
         Format::Kml | Format::Kmz | Format::Csv => errors(
             load_path(path, &bundled_basemap(), &LoadOptions::default())
                 .1
@@ -106,6 +106,31 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
             }
         }
     }
+}
+
+/// A table: the atlas's own CSV is held to the content rules; any other (ACLED) is checked as it
+/// loads, row by row, a table of any size or encoding never read whole as text.
+fn check_table(path: &Path, file: &str, all: &[PathBuf]) -> Vec<Finding> {
+    if !starts_as_atlas_table(path) {
+        return errors(
+            load_path(path, &bundled_basemap(), &LoadOptions::default())
+                .1
+                .problems,
+        );
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => atlas_table::check_atlas_table(path, file, &bytes, all),
+        Err(e) => errors(vec![Problem::whole(file, format!("cannot read: {e}"))]),
+    }
+}
+
+/// Whether the file's header (in its first 64 KiB) is the atlas table's.
+fn starts_as_atlas_table(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(64 * 1024).read_to_end(&mut head))
+        .is_ok_and(|_| super::atlas_csv::is_atlas_table(&head))
 }
 
 /// Whether a `type` names a GeoJSON document: a FeatureCollection, a Feature or a geometry.
