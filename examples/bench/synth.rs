@@ -491,7 +491,14 @@ pub fn write_csv(rows: &[Row], path: &std::path::Path) -> std::io::Result<()> {
         ];
         w.write_record(&rec).map_err(std::io::Error::other)?;
     }
-    w.flush()
+    let file = w.into_inner().map_err(|e| e.into_error())?;
+    at_rest(file)
+}
+
+/// Flushes a written file and waits until it is on disk, so that the kernel writing gigabytes back
+/// does not share the processor with the loads timed next: a user's file was written long before.
+fn at_rest(file: std::io::BufWriter<std::fs::File>) -> std::io::Result<()> {
+    file.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
 fn range_of(row: &Row) -> (NaiveDate, NaiveDate, Precision) {
@@ -525,7 +532,7 @@ pub fn write_geojson(rows: &[Row], path: &std::path::Path) -> std::io::Result<()
         serde_json::to_writer(&mut w, &feature).map_err(std::io::Error::other)?;
     }
     w.write_all(b"\n]}\n")?;
-    w.flush()
+    at_rest(w)
 }
 
 /// The event a row stands for (used when no loader reads the files yet, and for GeoJSON).
