@@ -204,6 +204,13 @@ fn in_a_file_with_actor2_every_repeated_id_is_a_conflict() {
     dir.close().unwrap();
 }
 
+/// The features `export events --data PATH` writes.
+fn exported_features(path: &str) -> serde_json::Value {
+    let out = atlas(&["export", "events", "--data", path]);
+    assert!(out.status.success(), "{out:?}");
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["features"].clone()
+}
+
 /// The sample as a spreadsheet in a decimal-comma locale saves it: semicolons between fields and
 /// decimal commas in the coordinates.
 fn resaved_with_semicolons(name: &str) -> String {
@@ -256,13 +263,8 @@ fn a_table_saved_with_semicolons_and_decimal_commas_opens_checks_and_exports_as_
     let p = path.display().to_string();
     let check = atlas(&["check", &p]);
     assert_eq!(check.status.code(), Some(0), "{check:?}");
-    let exported = |p: &str| {
-        let out = atlas(&["export", "events", "--data", p]);
-        assert!(out.status.success(), "{out:?}");
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["features"].clone()
-    };
-    let original = exported(&fixture("acled_sample.csv").display().to_string());
-    assert_eq!(exported(&p), original);
+    let original = exported_features(&fixture("acled_sample.csv").display().to_string());
+    assert_eq!(exported_features(&p), original);
     // a bad coordinate is located in the semicolon file's own line and column
     let bad = saved.replacen(";39,6408;", ";39,64,08;", 1);
     std::fs::write(&path, &bad).unwrap();
@@ -298,14 +300,9 @@ fn a_table_saved_as_tab_separated_values_opens_by_its_tsv_name() {
     let p = path.display().to_string();
     let check = atlas(&["check", &p]);
     assert_eq!(check.status.code(), Some(0), "{check:?}");
-    let exported = |p: &str| {
-        let out = atlas(&["export", "events", "--data", p]);
-        assert!(out.status.success(), "{out:?}");
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["features"].clone()
-    };
-    let original = exported(&fixture("acled_sample.csv").display().to_string());
+    let original = exported_features(&fixture("acled_sample.csv").display().to_string());
     assert_eq!(original.as_array().map(Vec::len), Some(5));
-    assert_eq!(exported(&p), original);
+    assert_eq!(exported_features(&p), original);
 }
 
 /// `acled_sample_de.csv` is `acled_sample.csv` as LibreOffice Calc 7.4 saves it in a German

@@ -311,33 +311,26 @@ fn the_atlas_csv_is_held_to_the_content_rules_at_its_fields() {
     let (stdout, _, code) = check(&file);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{stdout}");
-    let (line, column) = line_column_of(&text, ",03.08.26,");
-    assert!(
-        lines[0].starts_with(&format!(
-            "{}:{line}:{}: warning: `date_text` `03.08.26` reads as the day 2026-08-03, outside the event's dates",
-            file.display(),
-            column + 1
-        )),
-        "{stdout}"
-    );
-    let (line, column) = line_column_of(&text, ",2031-01-02,");
-    assert!(
-        lines[1].starts_with(&format!(
-            "{}:{line}:{}: end 2031-01-02 is after the source's publication date",
-            file.display(),
-            column + 1
-        )),
-        "{stdout}"
-    );
-    let (line, column) = line_column_of(&text, ",Words no article holds,");
-    assert!(
-        lines[2].starts_with(&format!(
-            "{}:{line}:{}: quote is not verbatim in seeds/",
-            file.display(),
-            column + 1
-        )),
-        "{stdout}"
-    );
+    // each finding stands where its field's value begins (after the comma before it)
+    let expected = [
+        (
+            ",03.08.26,",
+            "warning: `date_text` `03.08.26` reads as the day 2026-08-03, outside the event's dates",
+        ),
+        (
+            ",2031-01-02,",
+            "end 2031-01-02 is after the source's publication date",
+        ),
+        (
+            ",Words no article holds,",
+            "quote is not verbatim in seeds/",
+        ),
+    ];
+    for (found, (value, message)) in lines.iter().zip(expected) {
+        let (line, column) = line_column_of(&text, value);
+        let start = format!("{}:{line}:{}: {message}", file.display(), column + 1);
+        assert!(found.starts_with(&start), "{found}\nshould start {start}");
+    }
     // the end after the article is an error; the wording alone would only warn
     assert_eq!(code, Some(1));
 }

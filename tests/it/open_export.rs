@@ -11,16 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// Opens `path` through File > path field > "Open path" and waits for the background load.
 fn open_through_menu(harness: &mut Harness<'_, AtlasApp>, path: &Path) {
-    harness.get_by_label("File").click();
-    harness.run();
-    // clicked, as a user does: the menu stays open to type in
-    harness.get_by_label("Path").click();
-    harness.run();
-    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Path")
-        .type_text(&path.display().to_string());
-    harness.run();
+    type_path(harness, path);
     harness.get_by_label("Open path").click();
     for _ in 0..400 {
         harness.step();
@@ -172,6 +163,7 @@ fn type_path(harness: &mut Harness<'_, AtlasApp>, path: &Path) {
         harness.get_by_label("File").click();
         harness.run();
     }
+    // clicked, as a user does: the menu stays open to type in
     harness.get_by_label("Path").click();
     harness.run();
     harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
