@@ -215,23 +215,39 @@ enum DotTier {
     OverKeyPlace,
 }
 
-/// The first of `options` that is `clear`, among those of the best [`DotTier`].
+/// How good a clear spot is, best first: what it covers of other dots, then whether its leader
+/// line crosses a marker that does not stand at its own dot.
+type SpotRank = (DotTier, bool);
+
+/// The best a spot can be: it covers no dot, and has no line or one that crosses no marker.
+const PERFECT: SpotRank = (DotTier::Free, false);
+
+/// The first of `options` that is `clear`, among those of the best [`SpotRank`].
 fn best_spot<T>(
     options: &[T],
     clear: impl Fn(&T) -> bool,
-    tier: impl Fn(&T) -> DotTier,
+    rank: impl Fn(&T) -> SpotRank,
 ) -> Option<&T> {
-    let mut best: Option<(DotTier, &T)> = None;
+    let mut best: Option<(SpotRank, &T)> = None;
     for option in options.iter().filter(|o| clear(o)) {
-        let t = tier(option);
-        if best.is_none_or(|(b, _)| t < b) {
-            best = Some((t, option));
+        let r = rank(option);
+        if best.is_none_or(|(b, _)| r < b) {
+            best = Some((r, option));
         }
-        if t == DotTier::Free {
+        if r == PERFECT {
             break;
         }
     }
     best.map(|(_, option)| option)
+}
+
+/// Whether a leader line from the dot at `at` to `end` crosses a marker other than those at the
+/// dot, which a line from a covered or crowded dot must leave through.
+fn line_crosses_markers(at: Pos2, end: Pos2, occupied: &[Rect]) -> bool {
+    occupied
+        .iter()
+        .filter(|o| !o.expand(DOT_GAP).contains(at))
+        .any(|o| segment_crosses(at, end, *o))
 }
 
 /// Places labels in order of importance, clear of `occupied` and of each other, inside `bounds`,
@@ -296,7 +312,9 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
                 })
             })
         };
-        let free = best_spot(&options, |o| clear(&o.1, o.2), |o| tier(&o.1));
+        let crosses =
+            |o: &(usize, Rect, bool)| o.2 && line_crosses_markers(c.at, o.1.clamp(c.at), occupied);
+        let free = best_spot(&options, |o| clear(&o.1, o.2), |o| (tier(&o.1), crosses(o)));
         let forced = (c.rank == LabelRank::KeyCountry)
             .then(|| options.first())
             .flatten();
@@ -606,6 +624,27 @@ mod tests {
             !line.is_some_and(|[p, q]| segment_crosses(p, q, placed[0].rect)),
             "{placed:?}"
         );
+    }
+
+    #[test]
+    fn a_leader_line_crosses_no_other_marker_when_it_can() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        let dot = pos2(200.0, 150.0);
+        // two markers crowd the dot from left and right: the name stands beside them on a line
+        let left = Rect::from_min_max(pos2(170.0, 135.0), pos2(198.0, 165.0));
+        let right = Rect::from_min_max(pos2(202.0, 140.0), pos2(230.0, 160.0));
+        let name = city("Goris", dot.x, dot.y, 0);
+        let first = layout_labels(std::slice::from_ref(&name), &[left, right], bounds);
+        let [from, to] = first[0].leader_line().unwrap();
+        assert!(to.x > right.right(), "{first:?}");
+        // a small marker in the gap between the right one and the name, where the line runs
+        let in_the_way = Rect::from_min_max(pos2(231.0, 148.0), pos2(234.0, 152.0));
+        assert!(segment_crosses(from, to, in_the_way) && !first[0].rect.intersects(in_the_way));
+        let markers = [left, right, in_the_way];
+        let placed = layout_labels(&[name], &markers, bounds);
+        let [p, q] = placed[0].leader_line().unwrap();
+        assert!(!segment_crosses(p, q, in_the_way), "{placed:?}");
+        assert!(markers.iter().all(|m| !placed[0].rect.intersects(*m)));
     }
 
     #[test]
