@@ -327,7 +327,7 @@ fn convert(
         row.date_text,
         row.date_note,
     )?;
-    let category = Category::parse(&row.category).unwrap_or(Category::Other);
+    let (category, category_label) = category_of(&row.category, row.category_label);
     let shape_name = opt(row.shape);
     let shape = shape_name
         .as_deref()
@@ -348,7 +348,7 @@ fn convert(
         shape_name,
         track: None,
         category,
-        category_label: row.category_label,
+        category_label,
         actors: row
             .actors
             .split(';')
@@ -366,6 +366,19 @@ fn convert(
         verified: row.verified,
         notes: row.notes,
     })
+}
+
+/// A row's category and its label. A word that is not one of the atlas's categories (a cell edited
+/// in a spreadsheet: "Protests", "Battles") is read as the other doors read it, as an ACLED event
+/// type, else as "other", and is kept as the label when the row has none, so nothing is lost.
+fn category_of(word: &str, label: String) -> (Category, String) {
+    let word = word.trim();
+    match Category::parse(word) {
+        Some(category) => (category, label),
+        None if word.is_empty() => (Category::Other, label),
+        None if label.trim().is_empty() => (Category::from_acled(word, ""), word.to_owned()),
+        None => (Category::from_acled(word, ""), label),
+    }
 }
 
 /// A row's point: both coordinates in range, or neither (an unplaced event, `NaN`).
@@ -570,6 +583,29 @@ mod tests {
             (problems[4].0, problems[4].1, problems[4].2.as_str()),
             (7, 1, "duplicate id `e`")
         );
+    }
+
+    #[test]
+    fn a_category_word_of_another_scheme_is_read_and_kept_as_the_label() {
+        let own = |word: &str, label: &str| category_of(word, label.to_owned());
+        assert_eq!(own("military", ""), (Category::Military, String::new()));
+        assert_eq!(
+            own(" Protest ", "march"),
+            (Category::Protest, "march".to_owned())
+        );
+        assert_eq!(
+            own("Protests", ""),
+            (Category::Protest, "Protests".to_owned())
+        );
+        assert_eq!(
+            own("Battles", "Armed clash"),
+            (Category::Military, "Armed clash".to_owned())
+        );
+        assert_eq!(
+            own("militray", ""),
+            (Category::Other, "militray".to_owned())
+        );
+        assert_eq!(own("", ""), (Category::Other, String::new()));
     }
 
     #[test]
