@@ -294,7 +294,7 @@ fn the_atlas_csv_is_held_to_the_content_rules_at_its_fields() {
     assert_eq!((stdout.as_str(), code), ("", Some(0)));
 
     // as a spreadsheet leaves it: one event's wording rewritten as a date, another's end moved
-    // past its article, a third's quote changed
+    // past its article, a third's quote changed, a fourth drawn as a shape no basemap has
     let (dir, text) = atlas_table("csv-faults", |events| {
         let mut dated = events.iter_mut().filter(|e| e.date.range.is_some());
         let rewritten = dated.next().unwrap();
@@ -306,11 +306,13 @@ fn the_atlas_csv_is_held_to_the_content_rules_at_its_fields() {
             .map(|(s, _)| (s, chrono::NaiveDate::from_ymd_opt(2031, 1, 2).unwrap()));
         let quoted = dated.next().unwrap();
         quoted.source.quote = "Words no article holds".to_owned();
+        let drawn = dated.next().unwrap();
+        drawn.shape_name = Some("Atlantis".to_owned());
     });
     let file = dir.path().join("events.csv");
     let (stdout, _, code) = check(&file);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 3, "{stdout}");
+    assert_eq!(lines.len(), 4, "{stdout}");
     // each finding stands where its field's value begins (after the comma before it)
     let expected = [
         (
@@ -324,6 +326,10 @@ fn the_atlas_csv_is_held_to_the_content_rules_at_its_fields() {
         (
             ",Words no article holds,",
             "quote is not verbatim in seeds/",
+        ),
+        (
+            ",Atlantis,",
+            "warning: shape `Atlantis` is not in the basemap: the event is drawn at its point",
         ),
     ];
     for (found, (value, message)) in lines.iter().zip(expected) {

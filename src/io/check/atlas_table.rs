@@ -49,8 +49,8 @@ pub(super) fn check_atlas_table(
     findings
 }
 
-/// The content rules and the verbatim quote, for one event of the table: the field each finding
-/// concerns is named as the table's column.
+/// The content rules, the shape's presence in the basemap and the verbatim quote, for one event of
+/// the table: the field each finding concerns is named as the table's column.
 fn event_rules(
     e: &Event,
     basemap: &crate::io::Basemap,
@@ -61,6 +61,13 @@ fn event_rules(
         .is_finite()
         .then(|| Place::ad_hoc(&e.place, &e.place_name, "", e.lat, e.lon));
     let mut out = rules::event_findings(e, place.as_ref(), basemap);
+    if let (Some(name), None) = (&e.shape_name, &e.shape) {
+        out.push((
+            crate::io::problem::Severity::Warning,
+            "shape",
+            format!("shape `{name}` is not in the basemap: the event is drawn at its point"),
+        ));
+    }
     let quote = seeds.and_then(|dir| quote_not_verbatim(dir, &e.source.document, &e.source.quote));
     if let Some(m) = quote {
         out.push((crate::io::problem::Severity::Error, "source_quote", m));
