@@ -340,3 +340,36 @@ fn the_atlas_csv_is_held_to_the_content_rules_at_its_fields() {
     // the end after the article is an error; the wording alone would only warn
     assert_eq!(code, Some(1));
 }
+
+#[test]
+fn a_date_in_a_spreadsheet_s_form_is_doubtful_in_a_table_it_saved() {
+    use caucasus_atlas::io::bundle::{bundled_basemap, bundled_dataset};
+    let data = bundled_dataset(&bundled_basemap());
+    let mut events: Vec<_> = data.events().map(|e| e.into_owned()).collect();
+    // the day is right, but the source's words ("November 9, 2020") are gone
+    let agreement = events
+        .iter_mut()
+        .find(|e| e.date.text == "November 9, 2020")
+        .unwrap();
+    agreement.date.text = "09.11.20".to_owned();
+    let dir = scratch("rules-spreadsheet-date");
+    let tabs = caucasus_atlas::io::atlas_csv::write_table(&events, b'\t').unwrap();
+    let commas = caucasus_atlas::io::atlas_csv::write_csv(&events).unwrap();
+    std::fs::write(dir.path().join("events.tsv"), &tabs).unwrap();
+    std::fs::write(dir.path().join("events.csv"), &commas).unwrap();
+    let file = dir.path().join("events.tsv");
+    let (stdout, _, code) = check(&file);
+    let (line, column) = line_column_of(&tabs, "\t09.11.20\t");
+    let column = column + 1;
+    assert!(
+        stdout.starts_with(&format!(
+            "{}:{line}:{column}: warning: `date_text` `09.11.20` has the form a spreadsheet gives a date it rewrote (this table is parted by tabs",
+            file.display()
+        )),
+        "{stdout}"
+    );
+    assert_eq!((stdout.lines().count(), code), (1, Some(0)), "{stdout}");
+    // a table parted by commas was not saved by such a spreadsheet: the same wording passes
+    let (stdout, _, code) = check(&dir.path().join("events.csv"));
+    assert_eq!((stdout.as_str(), code), ("", Some(0)));
+}

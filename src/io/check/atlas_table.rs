@@ -40,7 +40,11 @@ pub(super) fn check_atlas_table(
         let Some(position) = rows.get(&e.id) else {
             continue;
         };
-        for (severity, field, message) in event_rules(e, &basemap, seeds.as_deref()) {
+        let mut found = event_rules(e, &basemap, seeds.as_deref());
+        if separator != b',' && !found.iter().any(|f| f.1 == "date_text") {
+            found.extend(spreadsheet_date(&e.date.text, separator));
+        }
+        for (severity, field, message) in found {
             let problem = locator.problem(Some(position), locator.index(field), message);
             findings.push(Finding { severity, problem });
         }
@@ -75,6 +79,35 @@ fn event_rules(
     out
 }
 
+/// In a table a spreadsheet saved in its locale (parted by `separator`, not by commas), a
+/// `date_text` in the form such a spreadsheet gives a date it rewrote (`05.10.20`, `05.10.2020`): the
+/// wording the source had is most likely lost, even when the day is right.
+fn spreadsheet_date(
+    text: &str,
+    separator: u8,
+) -> Option<(crate::io::problem::Severity, &'static str, String)> {
+    let parts: Vec<&str> = text.trim().split('.').collect();
+    let short = parts.len() == 3
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && matches!(parts[0].len(), 1 | 2)
+        && matches!(parts[1].len(), 1 | 2)
+        && matches!(parts[2].len(), 2 | 4);
+    let parted_by = match separator {
+        b'\t' => "tabs".to_owned(),
+        other => format!("`{}`", char::from(other)),
+    };
+    short.then(|| {
+        (
+            crate::io::problem::Severity::Warning,
+            "date_text",
+            format!(
+                "`date_text` `{}` has the form a spreadsheet gives a date it rewrote (this table is parted by {parted_by}, as a spreadsheet in many locales saves it): if the source worded the date otherwise, restore its words",
+                text.trim()
+            ),
+        )
+    })
+}
+
 /// Where the first row of each id starts: the row the loader keeps.
 fn first_row_of_each_id(
     mut reader: csv::Reader<&[u8]>,
@@ -94,4 +127,31 @@ fn first_row_of_each_id(
             .or_insert_with(|| position.clone());
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_a_spreadsheet_writes_is_doubtful_in_its_table() {
+        assert!(spreadsheet_date("05.10.20", b';').is_some());
+        assert!(spreadsheet_date("05.10.2020", b';').is_some());
+        assert!(
+            spreadsheet_date("5.10.20", b'\t')
+                .unwrap()
+                .2
+                .contains("parted by tabs")
+        );
+        for wording in [
+            "October 5, 2020",
+            "05.10.202",
+            "2020-10-05",
+            "5.10",
+            "a.b.cd",
+            "",
+        ] {
+            assert_eq!(spreadsheet_date(wording, b';'), None, "{wording}");
+        }
+    }
 }
