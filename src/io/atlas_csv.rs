@@ -159,6 +159,17 @@ fn opt(s: String) -> Option<String> {
 /// Reads atlas CSV bytes. A row that cannot be read is a problem at its line and at the column of
 /// the field that is wrong.
 pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loaded<Event>) {
+    let (places, loaded, _) = read_csv_located(file, bytes, basemap);
+    (places, loaded)
+}
+
+/// [`read_csv`], with where each loaded event's row starts in the file, in the events' order.
+pub fn read_csv_located(
+    file: &str,
+    bytes: &[u8],
+    basemap: &Basemap,
+) -> (Vec<Place>, Loaded<Event>, Vec<csv::Position>) {
+    let mut rows = Vec::new();
     let mut out = Loaded::default();
     let mut places: Vec<Place> = Vec::new();
     let mut seen_places = HashSet::new();
@@ -171,7 +182,7 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
         Ok(h) => h.clone(),
         Err(e) => {
             out.problems.push(Problem::whole(file, e.to_string()));
-            return (places, out);
+            return (places, out, rows);
         }
     };
     // a spreadsheet that saves with semicolons writes decimal commas, and its locale's words for
@@ -210,13 +221,19 @@ pub fn read_csv(file: &str, bytes: &[u8], basemap: &Basemap) -> (Vec<Place>, Loa
                     places.push(Place::ad_hoc(&e.place, &e.place_name, "", e.lat, e.lon));
                 }
                 out.records.push(e);
+                rows.push(
+                    row_text
+                        .position()
+                        .cloned()
+                        .unwrap_or_else(csv::Position::new),
+                );
             }
             Err((index, m)) => out
                 .problems
                 .push(located.problem(row_text.position(), index, m)),
         }
     }
-    (places, out)
+    (places, out, rows)
 }
 
 /// A record the reader could not read: a field that is not UTF-8 is named at its place, any other
@@ -309,7 +326,8 @@ fn convert(
     if row.id.trim().is_empty() {
         return Err(("id", "empty id".to_owned()));
     }
-    if !seen.insert(row.id.clone()) {
+    // an id is taken by the first row that loads: a row refused for another fault keeps none
+    if seen.contains(&row.id) {
         return Err(("id", format!("duplicate id `{}`", row.id)));
     }
     let (lat, lon) = coordinates(row.latitude, row.longitude)?;
@@ -333,6 +351,8 @@ fn convert(
         .as_deref()
         .and_then(|n| basemap.shape(n))
         .map(|s| s.geometry.clone());
+    let published = optional_day("published", &row.published)?;
+    seen.insert(row.id.clone());
     Ok(Event {
         id: row.id,
         title: row.title,
@@ -360,7 +380,7 @@ fn convert(
             document: row.source_document,
             quote: row.source_quote,
             publisher: opt(row.publisher),
-            published: optional_day("published", &row.published)?,
+            published,
         },
         claimed_by: opt(row.claimed_by),
         verified: row.verified,
@@ -583,6 +603,30 @@ mod tests {
             (problems[4].0, problems[4].1, problems[4].2.as_str()),
             (7, 1, "duplicate id `e`")
         );
+    }
+
+    #[test]
+    fn a_refused_row_takes_no_id_from_a_later_row() {
+        let row = |id: &str, start: &str| {
+            format!("{id},T,,{start},2022-08-03,day,,,p,P,39.6,46.5,military,,,d,q,,,,true,,,")
+        };
+        let refused = row("a", "2022-08-09");
+        let fixed = row("a", "2022-08-03");
+        let problems = problems_of(",", &[&refused, &fixed, &fixed]);
+        // the end before the start is refused, its corrected twin loads, a third is the duplicate
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(
+            (problems[0].0, problems[0].2.as_str()),
+            (2, "end 2022-08-03 is before start 2022-08-09")
+        );
+        assert_eq!(
+            (problems[1].0, problems[1].2.as_str()),
+            (4, "duplicate id `a`")
+        );
+        let text = format!("{}\n{refused}\n{fixed}\n", ATLAS_COLUMNS.join(","));
+        let (_, loaded, rows) = read_csv_located("x.csv", text.as_bytes(), &Basemap::default());
+        assert_eq!(loaded.records.len(), 1);
+        assert_eq!(rows.iter().map(|p| p.line()).collect::<Vec<_>>(), [3]);
     }
 
     #[test]

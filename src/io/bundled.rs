@@ -247,7 +247,8 @@ fn convert(
     if raw.id.trim().is_empty() {
         return Err(("id", "empty id".to_owned()));
     }
-    if !seen.insert(raw.id.clone()) {
+    // an id is taken by the first event that loads: one refused for another fault keeps none
+    if seen.contains(&raw.id) {
         return Err(("id", format!("duplicate event id `{}`", raw.id)));
     }
     let date = event_date(&raw)?;
@@ -273,6 +274,7 @@ fn convert(
     if raw.source.quote.trim().is_empty() {
         return Err(("source/quote", "empty quote".to_owned()));
     }
+    seen.insert(raw.id.clone());
     Ok(Event {
         time: None,
         id: raw.id,
@@ -401,6 +403,21 @@ mod tests {
         assert_eq!(e.place_name, "Lachin / Berdzor");
         assert!(!e.off_map);
         assert_eq!(e.date.describe(), "3 August 2022 (day)");
+    }
+
+    #[test]
+    fn a_refused_event_takes_no_id_from_its_corrected_twin() {
+        let text = event_json("\"2022-08-03\"", "\"2022-08-01\"", "");
+        let (head, tail) = text.split_once("    {").unwrap();
+        let event = tail.rsplit_once("  ]").unwrap().0.trim_end();
+        let corrected = event.replace("2022-08-01", "2022-08-03");
+        let twice = format!("{head}    {{{event},\n    {{{corrected},\n    {{{corrected}\n  ]\n}}");
+        let loaded = parse_events("events.json", &twice, &places(), None);
+        assert_eq!(loaded.records.len(), 1, "{:?}", loaded.problems);
+        let messages: Vec<&str> = loaded.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("before start"), "{messages:?}");
+        assert_eq!(messages[1], "duplicate event id `e1`");
     }
 
     #[test]

@@ -3,12 +3,11 @@
 
 use super::events::{quote_not_verbatim, seeds_dir};
 use super::{basemap_for, errors, rules};
-use crate::io::atlas_csv::read_csv;
+use crate::io::atlas_csv::read_csv_located;
 use crate::io::csv_position::FieldLocator;
 use crate::io::problem::Finding;
 use crate::io::table_separator::sniff;
 use crate::model::{Event, Place};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Checks an atlas CSV (`bytes` is the whole file); `all` are the paths named on the command line.
@@ -19,16 +18,17 @@ pub(super) fn check_atlas_table(
     all: &[PathBuf],
 ) -> Vec<Finding> {
     let basemap = basemap_for(path, all);
-    let (_, loaded) = read_csv(file, bytes, &basemap);
+    let (_, loaded, rows) = read_csv_located(file, bytes, &basemap);
     let mut findings = errors(loaded.problems);
     let separator = sniff(bytes);
-    let mut reader = csv::ReaderBuilder::new()
+    let Ok(headers) = csv::ReaderBuilder::new()
         .delimiter(separator)
-        .from_reader(bytes);
-    let Ok(headers) = reader.headers().cloned() else {
+        .from_reader(bytes)
+        .headers()
+        .cloned()
+    else {
         return findings;
     };
-    let rows = first_row_of_each_id(reader, &headers);
     let locator = FieldLocator {
         file,
         bytes,
@@ -36,10 +36,7 @@ pub(super) fn check_atlas_table(
         headers: &headers,
     };
     let seeds = seeds_dir(path);
-    for e in &loaded.records {
-        let Some(position) = rows.get(&e.id) else {
-            continue;
-        };
+    for (e, position) in loaded.records.iter().zip(&rows) {
         let mut found = event_rules(e, &basemap, seeds.as_deref());
         if separator != b',' && !found.iter().any(|f| f.1 == "date_text") {
             found.extend(spreadsheet_date(&e.date.text, separator));
@@ -106,27 +103,6 @@ fn spreadsheet_date(
             ),
         )
     })
-}
-
-/// Where the first row of each id starts: the row the loader keeps.
-fn first_row_of_each_id(
-    mut reader: csv::Reader<&[u8]>,
-    headers: &csv::StringRecord,
-) -> HashMap<String, csv::Position> {
-    let id = headers.iter().position(|h| h.trim() == "id");
-    let mut rows = HashMap::new();
-    let mut record = csv::StringRecord::new();
-    while let Ok(more) = reader.read_record(&mut record) {
-        if !more {
-            break;
-        }
-        let (Some(id), Some(position)) = (id.and_then(|i| record.get(i)), record.position()) else {
-            continue;
-        };
-        rows.entry(id.to_owned())
-            .or_insert_with(|| position.clone());
-    }
-    rows
 }
 
 #[cfg(test)]
