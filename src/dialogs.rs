@@ -17,11 +17,15 @@ pub enum DialogPurpose {
 }
 
 impl DialogPurpose {
-    /// The command that does the work once a path is chosen.
+    /// The command that does the work once a path is chosen. An export writes the format the
+    /// chosen name asks for (`events.tsv` from the CSV dialog), else the one the dialog was for.
     pub fn command(self, path: PathBuf) -> Command {
         match self {
             DialogPurpose::Open => Command::OpenPath(path),
-            DialogPurpose::Export(format) => Command::ExportTo(path, format),
+            DialogPurpose::Export(format) => {
+                let format = ExportFormat::for_path(&path).unwrap_or(format);
+                Command::ExportTo(path, format)
+            }
             DialogPurpose::SaveImage => Command::SaveImageTo(path),
         }
     }
@@ -43,17 +47,16 @@ impl DialogPurpose {
             DialogPurpose::Open => dialog
                 .add_filter("Event data", &crate::io::open::EXTENSIONS)
                 .pick_file(),
-            DialogPurpose::Export(format) => {
-                let (name, ext) = match format {
-                    ExportFormat::GeoJson => ("events.geojson", "geojson"),
-                    ExportFormat::Csv => ("events.csv", "csv"),
-                    ExportFormat::Tsv => ("events.tsv", "tsv"),
-                };
-                dialog
-                    .set_file_name(name)
-                    .add_filter(ext, &[ext])
-                    .save_file()
-            }
+            DialogPurpose::Export(ExportFormat::GeoJson) => dialog
+                .set_file_name("events.geojson")
+                .add_filter("GeoJSON", &["geojson", "json"])
+                .save_file(),
+            // the atlas table, parted by commas or by tabs as the name says
+            DialogPurpose::Export(ExportFormat::Csv | ExportFormat::Tsv) => dialog
+                .set_file_name("events.csv")
+                .add_filter("CSV", &["csv"])
+                .add_filter("Tab-separated values", &["tsv"])
+                .save_file(),
             DialogPurpose::SaveImage => dialog
                 .set_file_name("caucasus-atlas.png")
                 .add_filter("PNG", &["png"])
@@ -107,6 +110,17 @@ mod tests {
         assert_eq!(
             DialogPurpose::Export(ExportFormat::Csv).command(path.clone()),
             Command::ExportTo(path.clone(), ExportFormat::Csv)
+        );
+        // the name chosen in the CSV dialog decides between commas and tabs
+        let tabs = PathBuf::from("x.tsv");
+        assert_eq!(
+            DialogPurpose::Export(ExportFormat::Csv).command(tabs.clone()),
+            Command::ExportTo(tabs, ExportFormat::Tsv)
+        );
+        let unnamed = PathBuf::from("events");
+        assert_eq!(
+            DialogPurpose::Export(ExportFormat::GeoJson).command(unnamed.clone()),
+            Command::ExportTo(unnamed, ExportFormat::GeoJson)
         );
         assert_eq!(
             DialogPurpose::SaveImage.command(path.clone()),
