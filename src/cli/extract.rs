@@ -87,6 +87,9 @@ pub fn extract(args: &ExtractArgs) -> i32 {
             format!("; left out: {}", why.join("; "))
         }
     );
+    if let Some(warning) = extraction.publication_warning(article.published) {
+        eprintln!("warning: {warning}");
+    }
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Ok(()) => 0,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,

@@ -4,7 +4,7 @@
 use super::actors::Actor;
 use super::attribution::{Attribution, PRONOUNS, REPORTING, attribution, impersonal, unverified};
 use super::category::{CategoryCue, categorise_around};
-use super::dates::{DateCue, find_dates};
+use super::dates::{DateCue, dates_after, find_dates};
 use super::places::{Mention, find_places};
 use super::propose::Extractor;
 use super::story::dateline_lead;
@@ -54,6 +54,9 @@ pub struct Facts {
     pub reported: bool,
     /// Date expressions, resolved.
     pub dates: Vec<DateCue>,
+    /// Date expressions naming a time after publication ("September 7, 2023"): they date
+    /// nothing, and the sentence is not read as continuing an event told before.
+    pub later: Vec<DateCue>,
     /// Places named.
     pub places: Vec<Mention>,
     /// Actors named.
@@ -286,6 +289,10 @@ pub fn analyse(
         lead,
         main_end,
         reported,
+        later: dates_after(s, published)
+            .into_iter()
+            .filter(|c| c.span.start >= lead)
+            .collect(),
         dates,
         places: find_places(&ex.gazetteer, s)
             .into_iter()

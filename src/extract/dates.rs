@@ -119,6 +119,23 @@ pub fn find_dates(sentence: &str, published: NaiveDate) -> Vec<DateCue> {
         .collect()
 }
 
+/// The date expressions of `sentence` that name a time after `published`, as written: an article
+/// cannot report them, so they date nothing. (Those an impossible day keeps out are not among them.)
+pub fn dates_after(sentence: &str, published: NaiveDate) -> Vec<DateCue> {
+    let lent = frame_year(sentence, lend_years(sentence, scan(sentence)));
+    let raw = merge_ranges(sentence, lent);
+    raw.into_iter()
+        .filter(|r| r.clone().resolved(sentence, published).is_none())
+        .filter_map(|r| r.resolved(sentence, FAR_FUTURE))
+        .collect()
+}
+
+/// A publication date no expression of a real article lies after.
+const FAR_FUTURE: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
 /// The scanner over a sentence's words.
 struct Scan<'a> {
     text: &'a str,

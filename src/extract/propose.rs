@@ -60,6 +60,25 @@ pub struct Extraction {
     pub proposals: Vec<Proposal>,
     /// Sentences that told of an event but were left out, and why.
     pub left_out: Vec<LeftOut>,
+    /// The days the text names after the publication date it was read with, with their
+    /// sentences ("'September 7, 2023' (sentence 4)"): they date nothing, so a wrong publication
+    /// date leaves events undated.
+    pub after_publication: Vec<String>,
+}
+
+impl Extraction {
+    /// A warning when the text names days after the publication date `published`, else `None`.
+    pub fn publication_warning(&self, published: chrono::NaiveDate) -> Option<String> {
+        let first = self.after_publication.first()?;
+        let more = match self.after_publication.len() - 1 {
+            0 => String::new(),
+            1 => " and 1 more".to_owned(),
+            n => format!(" and {n} more"),
+        };
+        Some(format!(
+            "The text names days after the publication date {published}: {first}{more}. They date nothing, since an article cannot report what has not happened. If the publication date is wrong, read the article again with the right one."
+        ))
+    }
 }
 
 /// A sentence that told of an event but was not proposed: why, where it is, and the events it
@@ -165,6 +184,10 @@ impl Extractor {
             if i > 0 {
                 reading.memory.learn(&facts[i - 1]);
             }
+            if let Some(first) = later_than_publication(f) {
+                let sentence = format!("'{first}' (sentence {})", f.number);
+                reading.out.after_publication.push(sentence);
+            }
             reading.sentence(f);
         }
         reading
@@ -178,6 +201,15 @@ impl Extractor {
                 .iter()
                 .map(|c| (c.date.clone(), format!("'{}'", c.date.text)))
                 .collect();
+        }
+        if let Some(first) = f.later.first().map(|c| &f.text[c.span.clone()]) {
+            // a date after publication is the sentence's own: it continues nothing told before
+            return vec![(
+                EventDate::undated(),
+                format!(
+                    "none it can use: '{first}' is after the publication date, and an article cannot report what has not happened (if the publication date is wrong, review the article again with the right one)"
+                ),
+            )];
         }
         match anchor {
             Some((a, why)) => {
@@ -200,6 +232,19 @@ impl Extractor {
             )],
         }
     }
+}
+
+/// The first date after publication that tells the publication date may be wrong: in a sentence
+/// that tells of an event, any; elsewhere (a headline, a dateline, a page's clutter such as
+/// "© 2022") only a whole day. A sentence that only tells of the future may name later days.
+fn later_than_publication(f: &Facts) -> Option<&str> {
+    if f.future || f.question {
+        return None;
+    }
+    f.later
+        .iter()
+        .find(|c| f.complete || c.date.precision == crate::model::Precision::Day)
+        .map(|c| &f.text[c.span.clone()])
 }
 
 /// An article being read: what it gave so far and what was learnt.

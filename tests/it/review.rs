@@ -448,3 +448,33 @@ fn a_proposal_is_retitled_and_recategorised_and_saved_as_the_reviewer_worded_it(
         "Troops held drills near Julfa last week, according to the Azerbaijani Defence Ministry."
     );
 }
+
+#[test]
+fn a_publication_date_the_text_contradicts_is_pointed_out() {
+    let text = "Ministers met in Tabriz on September 7, 2023, the ministry said.";
+    let review =
+        |published| ReviewState::from_text(("call.txt", text), (published, None), false).unwrap();
+    // a year early, as a slip of the keyboard gives it: the day in the text dates nothing
+    let early = review(NaiveDate::from_ymd_opt(2022, 9, 8).unwrap());
+    assert_eq!(early.items.len(), 1);
+    assert_eq!(early.items[0].event.date.range, None);
+    assert!(
+        early.items[0].event.notes.contains(
+            "Date cue: none it can use: 'September 7, 2023' is after the publication date"
+        ),
+        "{}",
+        early.items[0].event.notes
+    );
+    let h = panel(early);
+    h.get_by_label_contains(
+        "The text names days after the publication date 2022-09-08: 'September 7, 2023' (sentence 1).",
+    );
+    // the right date: the event is dated and nothing is said
+    let right = review(NaiveDate::from_ymd_opt(2023, 9, 8).unwrap());
+    assert!(right.items[0].event.date.range.is_some());
+    let h = panel(right);
+    assert!(
+        h.query_by_label_contains("after the publication date")
+            .is_none()
+    );
+}

@@ -1,6 +1,6 @@
 //! Date expressions found and resolved against a publication date.
 
-use super::super::dates::find_dates;
+use super::super::dates::{dates_after, find_dates};
 use crate::model::Precision;
 use chrono::NaiveDate;
 
@@ -323,4 +323,21 @@ fn days_between_two_days_of_a_month_are_a_range() {
     // a count beside a day is not a day
     let cues = find_dates("On 7 March, 3 soldiers and 5 civilians were hurt.", p);
     assert_eq!(cues.len(), 1, "{cues:?}");
+}
+
+#[test]
+fn the_days_after_publication_are_found_as_written() {
+    let sentence = "On September 7, 2023, a call took place; talks in May 2024 and on February 30, 2023 failed.";
+    let later = |p| -> Vec<String> {
+        dates_after(sentence, p)
+            .into_iter()
+            .map(|c| sentence[c.span].to_owned())
+            .collect()
+    };
+    // a year early: both real days are after it; the impossible one is never a day
+    assert_eq!(later(d(2022, 9, 8)), ["September 7, 2023", "May 2024"]);
+    assert_eq!(later(d(2023, 9, 8)), ["May 2024"]);
+    assert!(later(d(2024, 6, 1)).is_empty());
+    // what is after publication dates nothing, and what is not is dated as before
+    assert!(find_dates(sentence, d(2022, 9, 8)).is_empty());
 }

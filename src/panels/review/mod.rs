@@ -160,6 +160,9 @@ fn toolbar(ui: &mut Ui, state: &mut ReviewState) -> Vec<ReviewCommand> {
                 .unwrap_or_default()
         ));
     });
+    if let Some(warning) = &state.publication_warning {
+        ui.colored_label(ui.visuals().warn_fg_color, warning);
+    }
     ui.horizontal(|ui| {
         ui.label(format!(
             "{accepted} accepted · {rejected} rejected · {pending} to review"

@@ -74,6 +74,9 @@ pub struct ReviewState {
     /// The sentences the extractor left out, each with why ("sentence 4: no place (…)") and
     /// its events unplaced, which the reviewer may propose.
     pub left_out: Vec<LeftOut>,
+    /// What the text says against the publication date given: days it names after it, which
+    /// date nothing (see [`crate::extract::Extraction::publication_warning`]).
+    pub publication_warning: Option<String>,
     /// The proposal shown in detail, if any.
     pub selected: Option<usize>,
     /// Text of the article the reviewer selected (byte range), to become a quote.
@@ -152,6 +155,7 @@ impl ReviewState {
             text_only,
         };
         let extraction = extractor.propose(&article, options);
+        let publication_warning = extraction.publication_warning(article.published);
         let left_out = extraction.left_out;
         let items = extraction
             .proposals
@@ -181,6 +185,7 @@ impl ReviewState {
             article,
             items,
             left_out,
+            publication_warning,
             selected: None,
             selection: None,
             message: None,
