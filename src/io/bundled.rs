@@ -211,8 +211,20 @@ pub fn parse_events(
     places: &HashMap<String, Place>,
     basemap: Option<&Basemap>,
 ) -> Loaded<Event> {
+    parse_events_located(file, text, places, basemap).0
+}
+
+/// [`parse_events`], with the position in the file's `events` list of each event that loaded, in
+/// the events' order.
+pub fn parse_events_located(
+    file: &str,
+    text: &str,
+    places: &HashMap<String, Place>,
+    basemap: Option<&Basemap>,
+) -> (Loaded<Event>, Vec<usize>) {
     let mut seen = HashSet::new();
-    for_each_record(
+    let mut items = Vec::new();
+    let loaded = for_each_record(
         file,
         text,
         EVENTS_FORMAT,
@@ -226,7 +238,12 @@ pub fn parse_events(
                 }
             };
             match convert(raw, places, basemap, &mut seen) {
-                Ok(event) => out.records.push(event),
+                Ok(event) => {
+                    out.records.push(event);
+                    if let Step::Index(i) = base[1] {
+                        items.push(i);
+                    }
+                }
                 Err((field, message)) => {
                     let mut path = base.to_vec();
                     path.extend(field.split('/').map(Step::from));
@@ -234,7 +251,8 @@ pub fn parse_events(
                 }
             }
         },
-    )
+    );
+    (loaded, items)
 }
 
 /// Turns a raw record into an event; on failure returns the field path (`a/b`) and the message.

@@ -373,3 +373,48 @@ fn a_date_in_a_spreadsheet_s_form_is_doubtful_in_a_table_it_saved() {
     let (stdout, _, code) = check(&dir.path().join("events.csv"));
     assert_eq!((stdout.as_str(), code), ("", Some(0)));
 }
+
+#[test]
+fn a_finding_of_an_event_stands_at_the_item_that_loaded() {
+    // the first item is refused (its end is before its start); its corrected twin loads, and its
+    // end is after the article: the error stands at the twin's `end`, not the refused item's
+    let refused = Fields {
+        range: ("2021-11-21", "2021-11-20"),
+        ..PLAIN
+    }
+    .json();
+    let late = Fields {
+        range: ("2021-11-21", "2021-11-30"),
+        ..PLAIN
+    }
+    .json();
+    let item = |json: &str| {
+        let start = json.find("    {").unwrap();
+        let end = json.rfind("  ]").unwrap();
+        json[start..end].trim_end().to_owned()
+    };
+    let head = &refused[..refused.find("    {").unwrap()];
+    let both = format!("{head}{},\n{}\n  ]\n}}\n", item(&refused), item(&late));
+    let dir = folder("twin", &places(39.5), &both);
+    let file = dir.path().join("events.json");
+    let (stdout, _, code) = check(&file);
+    let lines: Vec<&str> = stdout.lines().collect();
+    // the twin's `end` is 15 lines after the first's (line 8)
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0].starts_with(&format!("{}:8:", file.display())),
+        "{stdout}"
+    );
+    assert!(
+        lines[0].contains("end 2021-11-20 is before start"),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "{}:23:14: end 2021-11-30 is after the source's publication date",
+            file.display()
+        )),
+        "{stdout}"
+    );
+    assert_eq!(code, Some(1));
+}

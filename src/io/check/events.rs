@@ -3,7 +3,7 @@
 
 use super::{basemap_for, errors, rules};
 use crate::io::bundle::{bundled_places, index_places};
-use crate::io::bundled::{parse_events, parse_places};
+use crate::io::bundled::{parse_events_located, parse_places};
 use crate::io::json_locate::JsonLocator;
 use crate::io::problem::{Finding, Problem};
 use crate::model::Place;
@@ -20,14 +20,14 @@ pub(super) fn check_events(
 ) -> Vec<Finding> {
     let places = index_places(&gazetteer_for(path, all));
     let basemap = basemap_for(path, all);
-    let loaded = parse_events(file, text, &places, Some(&basemap));
+    let (loaded, items) = parse_events_located(file, text, &places, Some(&basemap));
     let mut findings = errors(loaded.problems);
     findings.extend(errors(check_quotes(path, file, text, doc)));
     let loc = JsonLocator::new(file, text);
     findings.extend(rules::content_findings(
         &loc,
-        doc,
         &loaded.records,
+        &items,
         &places,
         &basemap,
     ));

@@ -9,7 +9,6 @@ use crate::io::date_parse::parse_day;
 use crate::io::json_locate::{JsonLocator, Step};
 use crate::io::problem::{Finding, Severity};
 use crate::model::{Event, Place, PlaceKind, Precision};
-use serde_json::Value;
 use std::collections::HashMap;
 
 /// The words in `date_note` that let an event end after its source was published: the article
@@ -124,26 +123,18 @@ pub fn event_findings(
     out
 }
 
-/// Applies every content rule to the loaded `events` of the document `doc`, locating each finding
-/// at the field it concerns. Only events that loaded are judged.
+/// Applies every content rule to the loaded `events`, the items `items` (in the same order) of the
+/// document's `events` list, locating each finding at the field it concerns. Only events that
+/// loaded are judged.
 pub fn content_findings(
     loc: &JsonLocator,
-    doc: &Value,
     events: &[Event],
+    items: &[usize],
     places: &HashMap<String, Place>,
     basemap: &Basemap,
 ) -> Vec<Finding> {
-    let by_id: HashMap<&str, &Event> = events.iter().map(|e| (e.id.as_str(), e)).collect();
-    let raw = doc.get("events").and_then(Value::as_array);
-    let mut seen = std::collections::HashSet::new();
     let mut findings = Vec::new();
-    for (i, item) in raw.into_iter().flatten().enumerate() {
-        let Some(id) = item.get("id").and_then(Value::as_str) else {
-            continue;
-        };
-        let Some(e) = by_id.get(id).filter(|_| seen.insert(id)) else {
-            continue;
-        };
+    for (e, &i) in events.iter().zip(items) {
         for (severity, field, m) in event_findings(e, places.get(&e.place), basemap) {
             let problem = loc.problem(
                 &[Step::from("events"), Step::Index(i), Step::from(field)],
