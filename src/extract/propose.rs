@@ -64,6 +64,9 @@ pub struct Extraction {
     /// sentences ("'September 7, 2023' (sentence 4)"): they date nothing, so a wrong publication
     /// date leaves events undated.
     pub after_publication: Vec<String>,
+    /// The latest whole day among them ("07 September 2023" in a dateline): a publication date
+    /// the reviewer may mean, offered, never taken unasked.
+    pub latest_day_named: Option<chrono::NaiveDate>,
 }
 
 impl Extraction {
@@ -187,6 +190,12 @@ impl Extractor {
             if let Some(first) = later_than_publication(f) {
                 let sentence = format!("'{first}' (sentence {})", f.number);
                 reading.out.after_publication.push(sentence);
+                let days = f
+                    .later
+                    .iter()
+                    .filter(|c| c.date.precision == Precision::Day);
+                let latest = days.filter_map(|c| c.date.range.map(|r| r.1)).max();
+                reading.out.latest_day_named = reading.out.latest_day_named.max(latest);
             }
             reading.sentence(f);
         }

@@ -465,9 +465,22 @@ fn a_publication_date_the_text_contradicts_is_pointed_out() {
         "{}",
         early.items[0].event.notes
     );
-    let h = panel(early);
+    let mut h = panel(early);
     h.get_by_label_contains(
         "The text names days after the publication date 2022-09-08: 'September 7, 2023' (sentence 1).",
+    );
+    // one click reads it again as published on the day it names, and the event is dated
+    click(&mut h, "Read again as published 2023-09-07");
+    let again = &h.state().review;
+    assert_eq!(
+        again.article.published,
+        NaiveDate::from_ymd_opt(2023, 9, 7).unwrap()
+    );
+    let day = NaiveDate::from_ymd_opt(2023, 9, 7).unwrap();
+    assert_eq!(again.items[0].event.date.range, Some((day, day)));
+    assert!(
+        h.query_by_label_contains("after the publication date")
+            .is_none()
     );
     // the right date: the event is dated and nothing is said
     let right = review(NaiveDate::from_ymd_opt(2023, 9, 8).unwrap());

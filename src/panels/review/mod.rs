@@ -92,6 +92,23 @@ pub fn review_ui(ui: &mut Ui, state: &mut ReviewState) -> Vec<ReviewCommand> {
     out
 }
 
+/// Offers to read the article again as published on the latest day it names, while no proposal is
+/// decided (a new reading replaces the proposals).
+fn read_again_ui(ui: &mut Ui, state: &mut ReviewState) {
+    let Some(day) = state.suggested_published else {
+        return;
+    };
+    let (_, accepted, rejected) = state.counts();
+    let button = egui::Button::new(format!("Read again as published {day}"));
+    let response = ui
+        .add_enabled(accepted + rejected == 0, button)
+        .on_hover_text("The latest day the text names; the article's own date line most often")
+        .on_disabled_hover_text("Proposals are decided: close the review and start again");
+    if response.clicked() {
+        *state = state.read_again(day);
+    }
+}
+
 /// Shows proposal `i`'s place on the map, when it has one.
 fn show_on_map(state: &ReviewState, i: usize) -> Option<ReviewCommand> {
     let e = &state.items.get(i)?.event;
@@ -162,6 +179,7 @@ fn toolbar(ui: &mut Ui, state: &mut ReviewState) -> Vec<ReviewCommand> {
     });
     if let Some(warning) = &state.publication_warning {
         ui.colored_label(ui.visuals().warn_fg_color, warning);
+        read_again_ui(ui, state);
     }
     ui.horizontal(|ui| {
         ui.label(format!(

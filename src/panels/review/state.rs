@@ -77,6 +77,9 @@ pub struct ReviewState {
     /// What the text says against the publication date given: days it names after it, which
     /// date nothing (see [`crate::extract::Extraction::publication_warning`]).
     pub publication_warning: Option<String>,
+    /// With the warning, the latest whole day the text names after the publication date: the
+    /// date to read the article again with, if the reviewer chooses it.
+    pub suggested_published: Option<NaiveDate>,
     /// The proposal shown in detail, if any.
     pub selected: Option<usize>,
     /// Text of the article the reviewer selected (byte range), to become a quote.
@@ -156,6 +159,7 @@ impl ReviewState {
         };
         let extraction = extractor.propose(&article, options);
         let publication_warning = extraction.publication_warning(article.published);
+        let suggested_published = extraction.latest_day_named;
         let left_out = extraction.left_out;
         let items = extraction
             .proposals
@@ -186,6 +190,7 @@ impl ReviewState {
             items,
             left_out,
             publication_warning,
+            suggested_published,
             selected: None,
             selection: None,
             message: None,
@@ -229,6 +234,17 @@ impl ReviewState {
             &Extractor::bundled(),
             text_only,
         ))
+    }
+
+    /// The same article read again as published on `published`, by the same extractor, into the
+    /// same library: a new review, since every proposal's date may change.
+    pub fn read_again(&self, published: NaiveDate) -> ReviewState {
+        let mut article = self.article.clone();
+        article.published = published;
+        let mut again =
+            ReviewState::with_extractor(article, &self.extractor, self.options.text_only);
+        again.library = self.library.clone();
+        again
     }
 
     /// How many proposals are pending, accepted and rejected.
