@@ -205,13 +205,15 @@ pub fn read_csv_located(
                 continue;
             }
         }
-        let row_text = record.clone();
-        if let Some(localised) = &localised {
-            record = localised.read(&record);
-        }
-        let converted = record
+        // the row as the file writes it places problems and quotes values; a spreadsheet's
+        // locale is read into the atlas's own words only for the fields, and only when it has one
+        let row_text = &record;
+        let in_atlas_words = localised.as_ref().map(|l| l.read(row_text));
+        let converted = in_atlas_words
+            .as_ref()
+            .unwrap_or(row_text)
             .deserialize::<Row>(Some(&headers))
-            .map_err(|e| unreadable_field(&e, &row_text, &headers))
+            .map_err(|e| unreadable_field(&e, row_text, &headers))
             .and_then(|row| {
                 convert(row, basemap, &mut seen).map_err(|(name, m)| (located.index(name), m))
             });

@@ -5,7 +5,7 @@ use super::events::{quote_not_verbatim, seeds_dir};
 use super::{basemap_for, errors, rules};
 use crate::io::atlas_csv::read_csv_located;
 use crate::io::csv_position::FieldLocator;
-use crate::io::problem::Finding;
+use crate::io::problem::{Finding, Severity};
 use crate::io::table_separator::sniff;
 use crate::model::{Event, Place};
 use std::path::{Path, PathBuf};
@@ -56,7 +56,7 @@ fn event_rules(
     e: &Event,
     basemap: &crate::io::Basemap,
     seeds: Option<&Path>,
-) -> Vec<(crate::io::problem::Severity, &'static str, String)> {
+) -> Vec<(Severity, &'static str, String)> {
     let place = e
         .lat
         .is_finite()
@@ -64,14 +64,14 @@ fn event_rules(
     let mut out = rules::event_findings(e, place.as_ref(), basemap);
     if let (Some(name), None) = (&e.shape_name, &e.shape) {
         out.push((
-            crate::io::problem::Severity::Warning,
+            Severity::Warning,
             "shape",
             format!("shape `{name}` is not in the basemap: the event is drawn at its point"),
         ));
     }
     let quote = seeds.and_then(|dir| quote_not_verbatim(dir, &e.source.document, &e.source.quote));
     if let Some(m) = quote {
-        out.push((crate::io::problem::Severity::Error, "source_quote", m));
+        out.push((Severity::Error, "source_quote", m));
     }
     out
 }
@@ -79,10 +79,7 @@ fn event_rules(
 /// In a table a spreadsheet saved in its locale (parted by `separator`, not by commas), a
 /// `date_text` in the form such a spreadsheet gives a date it rewrote (`05.10.20`, `05.10.2020`): the
 /// wording the source had is most likely lost, even when the day is right.
-fn spreadsheet_date(
-    text: &str,
-    separator: u8,
-) -> Option<(crate::io::problem::Severity, &'static str, String)> {
+fn spreadsheet_date(text: &str, separator: u8) -> Option<(Severity, &'static str, String)> {
     let parts: Vec<&str> = text.trim().split('.').collect();
     let short = parts.len() == 3
         && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
@@ -95,7 +92,7 @@ fn spreadsheet_date(
     };
     short.then(|| {
         (
-            crate::io::problem::Severity::Warning,
+            Severity::Warning,
             "date_text",
             format!(
                 "`date_text` `{}` has the form a spreadsheet gives a date it rewrote (this table is parted by {parted_by}, as a spreadsheet in many locales saves it): if the source worded the date otherwise, restore its words",
