@@ -106,6 +106,8 @@ pub enum Command {
     },
     /// Drop the loaded data; keep what is open.
     DiscardLoad,
+    /// Close one of the open files (its position among them); the others stay open.
+    CloseFile(usize),
     /// Read the loaded file again with other choices (time fields, an assumed year), replacing
     /// the pending load.
     ReloadWith(LoadOptions),

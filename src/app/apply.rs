@@ -79,6 +79,7 @@ impl AtlasApp {
                 self.pending = None;
                 self.say("Nothing loaded; the open data is unchanged.", false);
             }
+            Command::CloseFile(k) => self.close_file(k),
             Command::ExportDialog(format) => self.open_dialog(DialogPurpose::Export(format)),
             Command::ExportTo(path, format) => self.export_to(&path, format),
             Command::SaveImageDialog => self.open_dialog(DialogPurpose::SaveImage),
@@ -241,15 +242,19 @@ impl AtlasApp {
         let skipped = outcome.problems.len();
         let n = outcome.data.len();
         let data = if layer {
-            let (merged, duplicates) = self.data.merged_with(&outcome.data);
+            let mut open = std::mem::take(&mut self.data);
+            let path = outcome.path.clone();
+            let duplicates = self.open_files.add(&mut open, path, outcome.data);
             if !duplicates.is_empty() {
                 let n = duplicates.len();
                 let verb = if n == 1 { "was" } else { "were" };
                 let kept = counted(n, "event");
                 self.say(format!("{kept} already open {verb} kept"), false);
             }
-            merged
+            open
         } else {
+            self.open_files
+                .replace(Some(outcome.path.clone()), &outcome.data);
             outcome.data
         };
         self.set_data(data);
@@ -278,6 +283,39 @@ impl AtlasApp {
             ),
             false,
         );
+    }
+
+    /// Closes open file `k`; the open data becomes the other files'. One of the user's own events
+    /// files closed is no longer reopened at start.
+    fn close_file(&mut self, k: usize) {
+        let Some(file) = self.open_files.files().get(k).cloned() else {
+            return;
+        };
+        let mut open = std::mem::take(&mut self.data);
+        if !self.open_files.close(&mut open, k) {
+            self.data = open;
+            self.say(
+                "The only open file stays open: open another to replace it.",
+                true,
+            );
+            return;
+        }
+        self.set_data(open);
+        crate::io::memory::release_free_memory();
+        let own = file.path.as_ref().filter(|p| self.user_layers.contains(p));
+        let reopened = match own {
+            Some(path) => {
+                self.user_layers.retain(|p| p != path);
+                "; it is no longer opened at start"
+            }
+            None => "",
+        };
+        let left = counted(self.data.len(), "event");
+        let name = match file.path {
+            Some(_) => file.name(),
+            None => "the bundled events".to_owned(),
+        };
+        self.say(format!("Closed {name}: {left} open{reopened}"), false);
     }
 
     /// Zooms the timeline to the window, with half its width of context on each side.

@@ -17,6 +17,7 @@ use crate::io::bundle::{bundled_basemap, bundled_places, bundled_situation, bund
 use crate::io::open::LoadOptions;
 use crate::loading::{LoadJob, LoadOutcome};
 use crate::map::{MapInput, MapMemory, map_ui};
+use crate::model::open_files::OpenFiles;
 use crate::model::{Dataset, DayNum, Situation};
 use crate::palette;
 use crate::panels::detail::detail_ui;
@@ -118,6 +119,8 @@ pub struct AtlasApp {
     pub user_layers: Vec<PathBuf>,
     /// Those still to reopen at this start, last first.
     layers_to_reopen: Vec<PathBuf>,
+    /// The files whose events are open, each closable on its own.
+    pub open_files: OpenFiles,
 }
 
 /// What to do with a load once it finishes, without asking.
@@ -174,6 +177,7 @@ impl AtlasApp {
             library: crate::panels::review::default_library(),
             user_layers: Vec::new(),
             layers_to_reopen: Vec::new(),
+            open_files: OpenFiles::one(None, data.len()),
             data,
             basemap,
         };
@@ -276,7 +280,7 @@ impl AtlasApp {
     fn title_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         ui.horizontal(|ui| {
-            menu_ui(ui, &mut self.menu, &mut commands);
+            menu_ui(ui, &mut self.menu, self.open_files.files(), &mut commands);
             ui.heading("Caucasus Atlas");
             ui.weak(format!(
                 "{} events · {} places",

@@ -4,8 +4,14 @@
 /// The kinds of JSON dataset the atlas reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum JsonKind {
-    /// A top-level `format` key: the atlas's own files.
-    Bundled,
+    /// A top-level `format` key: the atlas's own files. `format` is its value when that is a
+    /// string, `at` the byte where the value begins (to name its line and column).
+    Bundled {
+        /// The `format` key's value, when it is a string.
+        format: Option<String>,
+        /// The byte offset of the value in the text.
+        at: usize,
+    },
     /// A top-level `type`, `features` or `geometry` key (a FeatureCollection, Feature or geometry).
     GeoJson,
     /// A top-level `events` list and no `format` or `type`: Knight Lab's TimelineJS.
@@ -21,9 +27,16 @@ pub enum JsonKind {
 /// How many unknown keys [`JsonKind::Other`] keeps.
 const KEYS_KEPT: usize = 8;
 
-/// The kind of a JSON text, decided by the first top-level key that tells.
+/// The prefix of the `format` values the atlas writes.
+const ATLAS_FORMAT_PREFIX: &str = "caucasus-atlas/";
+
+/// The kind of a JSON text, decided by the first top-level key that tells. A `format` key whose
+/// value is not the atlas's own (`caucasus-atlas/…`) does not tell: a GeoJSON, TimelineJS or
+/// StoryMapJS key after it does, and only without one is the text the atlas's (of a format it may
+/// not read).
 pub fn json_kind(text: &str) -> JsonKind {
-    let bytes = text.trim_start_matches('\u{feff}').as_bytes();
+    let bom = text.len() - text.trim_start_matches('\u{feff}').len();
+    let bytes = &text.as_bytes()[bom..];
     let mut scan = Scan { bytes, at: 0 };
     scan.space();
     if scan.peek() != Some(b'{') {
@@ -32,11 +45,22 @@ pub fn json_kind(text: &str) -> JsonKind {
     scan.at += 1;
     let mut seen = Vec::new();
     let mut events = false;
+    let mut foreign_format = None;
     loop {
         scan.space();
         let Some(key) = scan.string() else { break };
         match key.as_str() {
-            "format" => return JsonKind::Bundled,
+            "format" => {
+                let (format, at) = scan.string_value();
+                let at = bom + at;
+                if format
+                    .as_deref()
+                    .is_some_and(|f| f.starts_with(ATLAS_FORMAT_PREFIX))
+                {
+                    return JsonKind::Bundled { format, at };
+                }
+                foreign_format = Some(JsonKind::Bundled { format, at });
+            }
             "type" | "features" | "geometry" | "coordinates" => return JsonKind::GeoJson,
             "storymap" => return JsonKind::StoryMap,
             "events" => events = true,
@@ -62,7 +86,7 @@ pub fn json_kind(text: &str) -> JsonKind {
     if events {
         JsonKind::TimelineJs
     } else {
-        JsonKind::Other(seen)
+        foreign_format.unwrap_or(JsonKind::Other(seen))
     }
 }
 
@@ -102,6 +126,22 @@ impl Scan<'_> {
             }
         }
         None
+    }
+
+    /// After a key: the value when it is a string, and where the value begins. The cursor is left
+    /// where it was, for the caller to skip the value as any other.
+    fn string_value(&mut self) -> (Option<String>, usize) {
+        let key_end = self.at;
+        self.space();
+        if self.peek() != Some(b':') {
+            return (None, key_end);
+        }
+        self.at += 1;
+        self.space();
+        let at = self.at;
+        let value = self.string();
+        self.at = key_end;
+        (value, at)
     }
 
     /// Skips one value; false at broken text.
@@ -156,7 +196,10 @@ mod tests {
     fn kinds_by_their_first_telling_key() {
         assert_eq!(
             json_kind(r#"{"format": "caucasus-atlas/events@1", "events": []}"#),
-            JsonKind::Bundled
+            JsonKind::Bundled {
+                format: Some("caucasus-atlas/events@1".into()),
+                at: 11
+            }
         );
         assert_eq!(
             json_kind(r#" {"type":"FeatureCollection","features":[]}"#),
@@ -182,6 +225,43 @@ mod tests {
         );
         assert_eq!(json_kind("[1, 2]"), JsonKind::NotAnObject);
         assert_eq!(json_kind("{\"events\": [1, "), JsonKind::TimelineJs);
+    }
+
+    #[test]
+    fn a_format_of_another_kind_of_file_does_not_tell() {
+        // another program's `format` key before GeoJSON's or TimelineJS's own keys
+        assert_eq!(
+            json_kind(r#"{"format": "geojson", "type": "FeatureCollection", "features": []}"#),
+            JsonKind::GeoJson
+        );
+        assert_eq!(
+            json_kind(r#"{"format": 2, "events": []}"#),
+            JsonKind::TimelineJs
+        );
+        // alone, it is the atlas's kind of file, of a format it may not read; the value and its
+        // place (after a byte-order mark, counted in bytes of the whole text) are kept
+        assert_eq!(
+            json_kind("\u{feff}{\"format\" :  \"atlas/2\", \"rows\": []}"),
+            JsonKind::Bundled {
+                format: Some("atlas/2".into()),
+                at: 16
+            }
+        );
+        assert_eq!(
+            json_kind(r#"{"format": null}"#),
+            JsonKind::Bundled {
+                format: None,
+                at: 11
+            }
+        );
+        // the atlas's own prefix tells at once, whatever follows
+        assert_eq!(
+            json_kind(r#"{"format": "caucasus-atlas/places@1", "type": "x"}"#),
+            JsonKind::Bundled {
+                format: Some("caucasus-atlas/places@1".into()),
+                at: 11
+            }
+        );
     }
 
     proptest! {

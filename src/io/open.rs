@@ -2,10 +2,10 @@
 
 use super::basemap::Basemap;
 use super::bundle::{bundled_places, read_text};
-use super::bundled::{EVENTS_FORMAT, Loaded};
+use super::bundled::{EVENTS_FORMAT, Loaded, PLACES_FORMAT};
 use super::json_kind::{JsonKind, json_kind};
 use super::memory::{FileBytes, Input};
-use super::problem::Problem;
+use super::problem::{LineIndex, Problem};
 use super::{acled, atlas_csv, geojson, kml, storymap, timelinejs};
 use crate::model::{Dataset, Event, Place, Records};
 use std::path::Path;
@@ -313,7 +313,16 @@ fn load_knight_lab(file: &str, text: &str, options: &LoadOptions) -> Option<(Vec
     let doc = match kind {
         JsonKind::TimelineJs | JsonKind::StoryMap => super::bundled::parse_json(file, text),
         JsonKind::Other(ref keys) => Err(Problem::whole(file, not_a_dataset(keys))),
-        JsonKind::Bundled | JsonKind::GeoJson | JsonKind::NotAnObject => return None,
+        JsonKind::Bundled { ref format, at } if format.as_deref() != Some(EVENTS_FORMAT) => {
+            let (line, column) = LineIndex::new(text).position(at);
+            let message = not_events(format.as_deref());
+            Err(Problem::at(file, line, column, message))
+        }
+        JsonKind::NotAnObject if json_value_kind(text).is_some() => {
+            let what = json_value_kind(text).unwrap_or_default();
+            Err(Problem::whole(file, not_a_dataset_text(what)))
+        }
+        JsonKind::Bundled { .. } | JsonKind::GeoJson | JsonKind::NotAnObject => return None,
     };
     Some(match doc {
         Ok(doc) if kind == JsonKind::StoryMap => {
@@ -330,19 +339,59 @@ fn load_knight_lab(file: &str, text: &str, options: &LoadOptions) -> Option<(Vec
     })
 }
 
+/// The message for a file of the atlas's own kind (a top-level `format`) whose format is not its
+/// events': its gazetteer, or a format this version does not read.
+pub fn not_events(format: Option<&str>) -> String {
+    match format {
+        Some(PLACES_FORMAT) => format!(
+            "this is a gazetteer (\"format\": \"{PLACES_FORMAT}\"): it lists places, not events, so \
+             there is nothing to open; open the events file that names them (\"format\": \
+             \"{EVENTS_FORMAT}\")"
+        ),
+        Some(other) => format!(
+            "\"format\" is \"{other}\", a format this version of the atlas does not read: it \
+             opens the atlas's events (\"format\": \"{EVENTS_FORMAT}\"), GeoJSON, TimelineJS and \
+             StoryMapJS"
+        ),
+        None => format!(
+            "\"format\" is not text: the atlas's events have \"format\": \"{EVENTS_FORMAT}\""
+        ),
+    }
+}
+
 /// The message for a JSON object that is none of the datasets the atlas reads.
 pub fn not_a_dataset(keys: &[String]) -> String {
     let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    let keys = if keys.is_empty() {
+        "(none)".to_owned()
+    } else {
+        keys.join(", ")
+    };
+    not_a_dataset_text(&format!("a JSON object with the keys {keys}"))
+}
+
+/// The message for a JSON value, said in words (`a JSON array`), that is none of the datasets the
+/// atlas reads.
+fn not_a_dataset_text(what: &str) -> String {
     format!(
-        "not a dataset the atlas reads: a JSON object with the keys {}; expected the atlas's events \
-         (\"format\"), GeoJSON (\"type\": \"FeatureCollection\" or \"Feature\"), TimelineJS (\"events\") \
-         or StoryMapJS (\"storymap\")",
-        if keys.is_empty() {
-            "(none)".to_owned()
-        } else {
-            keys.join(", ")
-        }
+        "not a dataset the atlas reads: {what}; expected the atlas's events (\"format\"), GeoJSON \
+         (\"type\": \"FeatureCollection\" or \"Feature\"), TimelineJS (\"events\") or StoryMapJS \
+         (\"storymap\")"
     )
+}
+
+/// What kind of JSON value other than an object a text begins with, in words; `None` for an object
+/// and for text that begins as no JSON value (its syntax error is reported where it is).
+fn json_value_kind(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    match text.bytes().next() {
+        Some(b'[') => Some("a JSON array"),
+        Some(b'"') => Some("a JSON string"),
+        Some(b'-' | b'0'..=b'9') => Some("a JSON number"),
+        _ if matches!(text, "true" | "false") => Some("a JSON true or false"),
+        _ if text == "null" => Some("a JSON null"),
+        _ => None,
+    }
 }
 
 /// Loads a CSV file: the atlas's own export, or an ACLED table as compact rows whose free text is
@@ -517,6 +566,62 @@ mod tests {
             ),
             "{}",
             other.problems[0]
+        );
+        let message = |name: &str, text: &str| {
+            let opened = load(name, text);
+            assert!(opened.records.events.is_empty());
+            opened
+                .problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        // the atlas's gazetteer, and a format of its kind this version does not read, are named
+        // at their `format` value, not taken for broken GeoJSON
+        let gazetteer = message(
+            "places.json",
+            "{\n  \"format\": \"caucasus-atlas/places@1\",\n  \"places\": []\n}",
+        );
+        assert_eq!(gazetteer.len(), 1);
+        assert!(
+            gazetteer[0].starts_with(
+                "places.json:2:13: this is a gazetteer (\"format\": \"caucasus-atlas/places@1\"): \
+                 it lists places, not events"
+            ),
+            "{gazetteer:?}"
+        );
+        let newer = message(
+            "e.json",
+            r#"{"format": "caucasus-atlas/events@2", "events": []}"#,
+        );
+        assert!(
+            newer[0].starts_with(
+                "e.json:1:12: \"format\" is \"caucasus-atlas/events@2\", a format this version \
+                 of the atlas does not read"
+            ),
+            "{newer:?}"
+        );
+        assert!(
+            message("n.json", r#"{"format": 1}"#)[0]
+                .starts_with("n.json:1:12: \"format\" is not text")
+        );
+        // another program's `format` before GeoJSON's keys is GeoJSON's business
+        let geojson = load(
+            "g.json",
+            r#"{"format": "v1", "type": "FeatureCollection", "features": []}"#,
+        );
+        assert!(geojson.problems.is_empty(), "{:?}", geojson.problems);
+        // JSON that is no object says what it is
+        let array = message("a.json", " [1, 2]\n");
+        assert!(
+            array[0]
+                .starts_with("a.json:1:1: not a dataset the atlas reads: a JSON array; expected"),
+            "{array:?}"
+        );
+        // text that is no JSON at all keeps its located syntax error
+        assert_eq!(
+            message("x.json", "\n  hello")[0],
+            "x.json:2:3: expected value"
         );
         let kml = load("k.kml", "<kml><Placemark><name>C</name></Placemark></kml>");
         assert_eq!(kml.records.events[0].title, "C");

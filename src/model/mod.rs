@@ -7,6 +7,7 @@ pub mod dataset;
 pub mod date;
 pub mod event;
 pub mod map_view;
+pub mod open_files;
 pub mod par_sort;
 pub mod place;
 pub mod region;

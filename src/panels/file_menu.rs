@@ -1,7 +1,8 @@
-//! The menu bar: File > Open, Export, Save image, Copy view; a path field for machines without a
-//! native file dialog.
+//! The menu bar: File > Open, the open files (each closable), Export, Save image, Copy view; a
+//! path field for machines without a native file dialog.
 
 use crate::commands::{Command, ExportFormat};
+use crate::model::open_files::OpenFile;
 use eframe::egui;
 
 /// The menu's own state.
@@ -14,8 +15,13 @@ pub struct MenuState {
 /// What "Export to path" needs of the file's name.
 const EXPORT_NAMES: &str = "Export writes a file named .geojson or .json (GeoJSON), .csv or .tsv";
 
-/// Draws the menu bar; emits commands.
-pub fn menu_ui(ui: &mut egui::Ui, state: &mut MenuState, commands: &mut Vec<Command>) {
+/// Draws the menu bar, listing the `open` files; emits commands.
+pub fn menu_ui(
+    ui: &mut egui::Ui,
+    state: &mut MenuState,
+    open: &[OpenFile],
+    commands: &mut Vec<Command>,
+) {
     {
         // a click in the path field must not close the menu; each item closes it itself
         let config = egui::containers::menu::MenuConfig::new()
@@ -31,6 +37,8 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &mut MenuState, commands: &mut Vec<Comm
                     commands.push(Command::NewFromArticle);
                     ui.close();
                 }
+                ui.separator();
+                open_files_ui(ui, open, commands);
                 ui.separator();
                 if ui.button("Export visible as GeoJSON…").clicked() {
                     commands.push(Command::ExportDialog(ExportFormat::GeoJson));
@@ -89,4 +97,31 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &mut MenuState, commands: &mut Vec<Comm
                 });
             });
     }
+}
+
+/// The open files, each with its count of events and a Close button (off while it is the only
+/// one); a file's whole path shows on hover.
+fn open_files_ui(ui: &mut egui::Ui, open: &[OpenFile], commands: &mut Vec<Command>) {
+    ui.label("Open files:");
+    egui::Grid::new("open-files").num_columns(2).show(ui, |ui| {
+        for (k, file) in open.iter().enumerate() {
+            let events = crate::model::counted::counted(file.len, "event");
+            let name = ui.label(format!("{} ({events})", file.name()));
+            if let Some(path) = &file.path {
+                name.on_hover_text(path.display().to_string());
+            }
+            let close = ui
+                .add_enabled(open.len() > 1, egui::Button::new("Close"))
+                .on_hover_text(format!(
+                    "Close {} and keep the other files open",
+                    file.name()
+                ))
+                .on_disabled_hover_text("The only open file: open another to replace it");
+            if close.clicked() {
+                commands.push(Command::CloseFile(k));
+                ui.close();
+            }
+            ui.end_row();
+        }
+    });
 }

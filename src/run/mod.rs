@@ -14,6 +14,7 @@ use crate::io::Basemap;
 use crate::io::bundle::bundled_basemap;
 use crate::io::open::load_or_bundled;
 use crate::model::Dataset;
+use crate::model::open_files::OpenFiles;
 use crate::view_state::ViewState;
 use eframe::egui;
 use std::path::PathBuf;
@@ -115,6 +116,9 @@ pub fn run_capture(options: &RunOptions, request: CaptureRequest) -> i32 {
         Err(code) => return code,
     };
     let mut app = AtlasApp::new(data, basemap);
+    if options.data.is_some() {
+        app.open_files = OpenFiles::one(options.data.clone(), app.data.len());
+    }
     if let Some(id) = &request.select {
         match app.data.index_of(id) {
             Some(i) => app.apply(Command::Select(Some(i))),

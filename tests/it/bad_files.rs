@@ -113,6 +113,22 @@ fn every_kind_of_bad_file_is_named_and_located() {
     let end_before = br#"{"type":"FeatureCollection","features":[
 {"type":"Feature","geometry":{"type":"Point","coordinates":[46.5,39.6]},"properties":{"id":"x","start":"2022-08-03","end":"2022-08-01"}}]}"#;
     rejected(&write(dir, "end.geojson", end_before), 2, "before");
+    // JSON of the atlas's kind in a format this version does not read, at its `format` value
+    rejected(
+        &write(
+            dir,
+            "newer.json",
+            b"{\n  \"format\": \"caucasus-atlas/events@2\",\n  \"events\": []\n}\n",
+        ),
+        2,
+        "\"format\" is \"caucasus-atlas/events@2\", a format this version of the atlas does not read",
+    );
+    // JSON that no loader reads: `check` and the load say the same
+    rejected(
+        &write(dir, "rows.json", br#"{"rows": [], "meta": {}}"#),
+        1,
+        "a JSON object with the keys `rows`, `meta`",
+    );
     rejected(&write(dir, "notes.txt", b"hello"), 1, "unknown file type");
     rejected(&write(dir, "noext", b"hello"), 1, "no file extension");
 }
@@ -188,4 +204,21 @@ fn the_sample_datasets_load_and_check_clean() {
         let fc: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
         assert!(!fc["features"].as_array().unwrap().is_empty(), "{sample}");
     }
+}
+
+#[test]
+fn the_gazetteer_checks_clean_but_opens_as_no_events() {
+    let check = atlas(&["check", "assets/places.json"]);
+    assert_eq!(check.status.code(), Some(0), "{check:?}");
+    let export = atlas(&["export", "events", "--data", "assets/places.json"]);
+    assert_eq!(export.status.code(), Some(1));
+    assert!(export.stdout.is_empty());
+    let err = String::from_utf8_lossy(&export.stderr);
+    assert!(
+        err.starts_with(
+            "assets/places.json:2:13: this is a gazetteer (\"format\": \"caucasus-atlas/places@1\"): \
+             it lists places, not events"
+        ),
+        "{err}"
+    );
 }

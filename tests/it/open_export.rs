@@ -119,6 +119,39 @@ fn a_file_opens_as_a_layer_beside_the_bundled_data() {
         .filter(|e| e.id.starts_with("copy-"))
         .count();
     assert_eq!(copies, 3);
+
+    // the file edited and opened again: its new content replaces its old, it is not added twice
+    events.truncate(2);
+    events[0].title = "Edited title".to_owned();
+    let edited_id = events[0].id.clone();
+    let text = caucasus_atlas::io::atlas_csv::write_csv(&events).unwrap();
+    std::fs::write(&path, text).unwrap();
+    open_through_menu(&mut harness, &path);
+    harness.get_by_label("Add 2 as a layer").click();
+    harness.run();
+    let data = &harness.state().data;
+    assert_eq!(data.len(), before + 2);
+    let edited = data.event(data.index_of(&edited_id).unwrap()).unwrap();
+    assert_eq!(edited.title, "Edited title");
+
+    // File lists the open files; closing the layer leaves the bundled events as they were
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open files:");
+    harness.get_by_label(&format!("Bundled events ({before} events)"));
+    harness.get_by_label("layer.csv (2 events)");
+    harness.get_all_by_label("Close").nth(1).unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().data.len(), before);
+    assert_eq!(harness.state().open_files.files().len(), 1);
+    let (status, error) = harness.state().status.clone().unwrap();
+    assert_eq!(status, format!("Closed layer.csv: {before} events open"));
+    assert!(!error);
+    // the only open file cannot be closed
+    harness.get_by_label("File").click();
+    harness.run();
+    assert!(harness.query_by_label("layer.csv (2 events)").is_none());
+    assert!(harness.get_by_label("Close").accesskit_node().is_disabled());
 }
 
 #[test]

@@ -148,6 +148,25 @@ fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     assert_eq!(again.state().data.len(), before + 1);
+
+    // closed from the File menu, the user's file is no longer reopened at start
+    again.get_by_label("File").click();
+    again.run();
+    let name = saved.file_name().unwrap().to_string_lossy().into_owned();
+    again.get_by_label(&format!("{name} (1 event)"));
+    again.get_all_by_label("Close").nth(1).unwrap().click();
+    again.run();
+    assert_eq!(again.state().data.len(), before);
+    let (status, _) = again.state().status.clone().unwrap();
+    assert!(
+        status.ends_with("; it is no longer opened at start"),
+        "{status}"
+    );
+    let mut after = Memory::default();
+    eframe::App::save(again.state_mut(), &mut after);
+    let mut third = AtlasApp::bundled();
+    third.reopen_layers_from(&after);
+    assert!(third.user_layers.is_empty());
     drop((again, harness));
     tmp.close().unwrap();
 }

@@ -90,19 +90,20 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
                 {
                     check_feature_collection(path, &file, &text, &doc)
                 }
-                _ if matches!(json_kind(&text), JsonKind::TimelineJs | JsonKind::StoryMap) => {
-                    errors(
-                        load_path(path, &bundled_basemap(), &LoadOptions::default())
-                            .1
-                            .problems,
-                    )
-                }
-                _ => errors(vec![Problem::whole(
+                _ if json_kind(&text) == JsonKind::NotAnObject => errors(vec![Problem::whole(
                     &file,
                     format!(
-                        "unrecognised JSON: expected \"format\": \"{EVENTS_FORMAT}\" or \"{PLACES_FORMAT}\", or GeoJSON (a FeatureCollection, a Feature or a geometry)"
+                        "unrecognised JSON: not an object; expected the atlas's events or gazetteer \
+                         (\"format\": \"{EVENTS_FORMAT}\" or \"{PLACES_FORMAT}\"), GeoJSON (a \
+                         FeatureCollection, a Feature or a geometry), TimelineJS or StoryMapJS"
                     ),
                 )]),
+                // TimelineJS, StoryMapJS, and what no loader reads: as the load reports it
+                _ => errors(
+                    load_path(path, &bundled_basemap(), &LoadOptions::default())
+                        .1
+                        .problems,
+                ),
             }
         }
     }
