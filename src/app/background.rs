@@ -59,11 +59,13 @@ impl AtlasApp {
                     if let Some((a, b)) = self.data.time_extent() {
                         self.time.set_window(a, b);
                     }
+                    self.show_start_view_again();
                 }
             }
             super::AutoAccept::Layer => {
                 if usable && outcome.problems.is_empty() {
                     self.accept_load(true);
+                    self.show_start_view_again();
                 }
             }
         }

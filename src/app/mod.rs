@@ -4,6 +4,7 @@
 
 mod apply;
 mod background;
+mod reopen;
 mod review;
 mod session;
 mod waker;
@@ -29,7 +30,8 @@ use crate::timeline::{TimelineInput, TimelineState, timeline_ui};
 use eframe::egui::{self, Key, Modifiers};
 use std::path::PathBuf;
 
-pub use review::{LAYERS_KEY, Review};
+pub use reopen::{LAYERS_KEY, OPEN_FILES_KEY};
+pub use review::Review;
 pub use session::SESSION_KEY;
 
 /// What the visible sets were computed from.
@@ -117,8 +119,10 @@ pub struct AtlasApp {
     library: Option<crate::extract::library::Library>,
     /// The user's own events files: opened as layers, and reopened on every start.
     pub user_layers: Vec<PathBuf>,
-    /// Those still to reopen at this start, last first.
-    layers_to_reopen: Vec<PathBuf>,
+    /// The files being opened again at this start.
+    reopening: reopen::Reopening,
+    /// The view `--view` named, shown again as the files open at start load.
+    pub start_view: Option<crate::view_state::ViewState>,
     /// The files whose events are open, each closable on its own.
     pub open_files: OpenFiles,
 }
@@ -176,7 +180,8 @@ impl AtlasApp {
             picking_place: false,
             library: crate::panels::review::default_library(),
             user_layers: Vec::new(),
-            layers_to_reopen: Vec::new(),
+            reopening: reopen::Reopening::default(),
+            start_view: None,
             open_files: OpenFiles::one(None, data.len()),
             data,
             basemap,
@@ -426,6 +431,7 @@ impl eframe::App for AtlasApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SESSION_KEY, &self.view_state());
         eframe::set_value(storage, LAYERS_KEY, &self.user_layers);
+        eframe::set_value(storage, OPEN_FILES_KEY, &self.open_files_to_save());
     }
 
     /// The map's background: the window is cleared to it before each frame (without painting a

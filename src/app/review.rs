@@ -3,16 +3,12 @@
 //! as a place, the saved events file, close) come back here. A saved events file opens as a layer
 //! at once and again on every start.
 
-use super::{AtlasApp, AutoAccept};
+use super::AtlasApp;
 use crate::commands::Command;
 use crate::extract::library::Library;
 use crate::panels::review::new_article::{NewArticleForm, new_article_ui};
 use crate::panels::review::{ReviewCommand, ReviewState, review_ui};
 use eframe::egui;
-use std::path::PathBuf;
-
-/// The key of the saved list of the user's own events files in eframe's storage.
-pub const LAYERS_KEY: &str = "caucasus-atlas-layers";
 
 /// Where a review stands.
 pub enum Review {
@@ -84,29 +80,6 @@ impl AtlasApp {
             Ok(()) => self.say(format!("Place set at {lat:.4}°N {lon:.4}°E"), false),
             Err(e) => self.say(e, true),
         }
-    }
-
-    /// Loads one of the user's events files and adds it beside the open data once it loads.
-    pub(super) fn open_layer(&mut self, path: PathBuf) {
-        self.auto_accept = Some(AutoAccept::Layer);
-        self.open_path(path);
-    }
-
-    /// Opens the next of the user's events files waiting to be reopened, when nothing else loads.
-    pub(super) fn reopen_next_layer(&mut self) {
-        if self.job.is_some() || self.pending.is_some() || self.startup_load.is_some() {
-            return;
-        }
-        if let Some(path) = self.layers_to_reopen.pop() {
-            self.open_layer(path);
-        }
-    }
-
-    /// Remembers which of the user's events files to reopen on the next start.
-    pub fn reopen_layers_from(&mut self, storage: &dyn eframe::Storage) {
-        let saved: Vec<PathBuf> = eframe::get_value(storage, LAYERS_KEY).unwrap_or_default();
-        self.user_layers = saved.into_iter().filter(|p| p.is_file()).collect();
-        self.layers_to_reopen = self.user_layers.iter().rev().cloned().collect();
     }
 
     /// The user's events library reviews save into.

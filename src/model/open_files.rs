@@ -55,7 +55,7 @@ impl OpenFiles {
 
     /// `data` from `path` replaces every open file.
     pub fn replace(&mut self, path: Option<PathBuf>, data: &Dataset) {
-        *self = OpenFiles::one(path, data.len());
+        *self = OpenFiles::one(path.map(absolute), data.len());
     }
 
     /// Adds `data`, read from `path`, beside the files that make up `open` (the open data), and
@@ -63,7 +63,7 @@ impl OpenFiles {
     /// Returns the ids of `data` that an earlier file holds (they are kept from that file).
     pub fn add(&mut self, open: &mut Dataset, path: PathBuf, data: Dataset) -> Vec<String> {
         let file = OpenFile {
-            path: Some(path),
+            path: Some(absolute(path)),
             len: data.len(),
             own: Some(data),
         };
@@ -134,6 +134,12 @@ impl OpenFiles {
     }
 }
 
+/// `path` made absolute (from the working directory, which a later start may not share), as it
+/// is when that cannot be done.
+fn absolute(path: PathBuf) -> PathBuf {
+    std::path::absolute(&path).unwrap_or(path)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
@@ -190,7 +196,12 @@ mod tests {
             titles(&open),
             [("c".into(), "one again".into()), ("d".into(), "two".into())]
         );
-        assert_eq!(files.position(Some(Path::new("one.csv"))), Some(0));
+        let here = std::env::current_dir().unwrap();
+        assert_eq!(files.position(Some(&here.join("one.csv"))), Some(0));
+        assert_eq!(
+            files.files()[0].path.as_deref(),
+            Some(here.join("one.csv").as_path())
+        );
         // down to one file, which is the open data again and cannot be closed
         assert!(files.close(&mut open, 1));
         assert_eq!(titles(&open), [("c".into(), "one again".into())]);

@@ -89,6 +89,7 @@ pub fn run_viewer(options: &RunOptions) -> i32 {
         Box::new(move |cc| {
             if let Some(view) = &view {
                 app.apply_view_state(view);
+                app.start_view = Some(view.clone());
             } else if !reset && let Some(storage) = cc.storage {
                 app.restore_from(storage);
             }

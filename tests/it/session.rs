@@ -77,3 +77,125 @@ fn a_copied_view_reopens_exactly() {
     assert!((a.map.lon - b.map.lon).abs() < 1e-4 && (a.map.scale - b.map.scale).abs() < 1e-2);
     assert_eq!(other.visible, app.visible);
 }
+
+/// Steps `harness` until nothing loads or waits to load, and the open data has `n` events.
+fn settle(harness: &mut egui_kittest::Harness<'_, AtlasApp>, n: usize) {
+    for _ in 0..400 {
+        harness.step();
+        let app = harness.state();
+        if app.data.len() == n && app.job.is_none() && app.pending.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    assert_eq!(harness.state().data.len(), n);
+}
+
+/// The app as the window starts it: the saved view, then the saved files opened again.
+fn started_from(storage: &MemoryStorage) -> egui_kittest::Harness<'static, AtlasApp> {
+    let mut app = AtlasApp::bundled();
+    app.restore_from(storage);
+    app.reopen_layers_from(storage);
+    egui_kittest::Harness::builder()
+        .with_size(eframe::egui::vec2(1600.0, 1000.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.frame_ui(ui), app)
+}
+
+/// Writes the first `n` bundled events after `skip`, their ids prefixed, as an atlas CSV.
+fn events_file(dir: &std::path::Path, name: &str, skip: usize, n: usize) -> std::path::PathBuf {
+    let bundled = AtlasApp::bundled();
+    let events: Vec<_> = bundled
+        .data
+        .events()
+        .skip(skip)
+        .take(n)
+        .map(|e| {
+            let mut e = e.into_owned();
+            e.id = format!("{name}-{}", e.id);
+            e
+        })
+        .collect();
+    let path = dir.join(format!("{name}.csv"));
+    std::fs::write(
+        &path,
+        caucasus_atlas::io::atlas_csv::write_csv(&events).unwrap(),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn the_open_files_open_again_with_the_view_that_lies_in_them() {
+    let tmp = crate::common::scratch("reopen");
+    let first = events_file(tmp.path(), "first", 20, 3);
+    let layer = events_file(tmp.path(), "layer", 30, 2);
+    let mut harness = crate::common::harness();
+    for (path, as_layer, n) in [(&first, false, 3), (&layer, true, 5)] {
+        harness.state_mut().apply(Command::OpenPath(path.clone()));
+        for _ in 0..400 {
+            harness.step();
+            if harness.state().pending.is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        harness
+            .state_mut()
+            .apply(Command::AcceptLoad { layer: as_layer });
+        settle(&mut harness, n);
+    }
+    // a window and a selection that exist only in the files
+    let app = harness.state_mut();
+    let chosen = app.data.index_of(app.data.id(4).unwrap()).unwrap();
+    let chosen_id = app.data.id(chosen).unwrap().to_owned();
+    assert!(chosen_id.starts_with("first-") || chosen_id.starts_with("layer-"));
+    app.apply(Command::Select(Some(chosen)));
+    app.apply(Command::SetWindow(738_100, 738_200));
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(app, &mut storage);
+    assert!(storage.0.contains_key(caucasus_atlas::app::OPEN_FILES_KEY));
+
+    let mut next = started_from(&storage);
+    // while the files open, the list saved is the one they come from
+    let mut early = MemoryStorage::default();
+    eframe::App::save(next.state_mut(), &mut early);
+    assert_eq!(
+        early.0.get(caucasus_atlas::app::OPEN_FILES_KEY),
+        storage.0.get(caucasus_atlas::app::OPEN_FILES_KEY)
+    );
+    settle(&mut next, 5);
+    for _ in 0..5 {
+        next.step();
+    }
+    let app = next.state();
+    let names: Vec<String> = app.open_files.files().iter().map(|f| f.name()).collect();
+    assert_eq!(names, ["first.csv", "layer.csv"]);
+    assert_eq!((app.time.from, app.time.to), (738_100, 738_200));
+    assert_eq!(
+        app.selected.and_then(|i| app.data.id(i)),
+        Some(chosen_id.as_str())
+    );
+
+    // the first file gone: the bundled events stay open, the layer joins them, and it is said
+    std::fs::remove_file(&first).unwrap();
+    let mut gone = started_from(&storage);
+    let bundled = AtlasApp::bundled().data.len();
+    settle(&mut gone, bundled + 2);
+    let (status, error) = gone.state().status.clone().unwrap();
+    let said = format!(
+        "Not opened again, no longer there: {}; the bundled events are open",
+        first.display()
+    );
+    assert_eq!(status, said);
+    assert!(error);
+    let names: Vec<String> = gone
+        .state()
+        .open_files
+        .files()
+        .iter()
+        .map(|f| f.name())
+        .collect();
+    assert_eq!(names, ["Bundled events", "layer.csv"]);
+}

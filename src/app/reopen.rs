@@ -1,0 +1,137 @@
+//! Opening again at start the files that were open at the last exit, and the user's own events
+//! files, one after the other in the background; the view saved with them is shown again once
+//! each has loaded, so that its window and selection, which may lie in those files, hold.
+
+use super::{AtlasApp, AutoAccept};
+use crate::view_state::ViewState;
+use std::path::PathBuf;
+
+/// The key of the saved list of the user's own events files in eframe's storage.
+pub const LAYERS_KEY: &str = "caucasus-atlas-layers";
+
+/// The key of the saved list of the open files (`null` for the bundled events), first opened
+/// first.
+pub const OPEN_FILES_KEY: &str = "caucasus-atlas-open-files";
+
+/// What is being opened again at start.
+#[derive(Default)]
+pub(super) struct Reopening {
+    /// The files to add as layers, last first.
+    layers: Vec<PathBuf>,
+    /// The view to show again after each file loads.
+    view: Option<ViewState>,
+    /// The open files as saved, kept as the saved list until they are open again.
+    saved: Option<Vec<Option<PathBuf>>>,
+    /// The saved files no longer there, said once the others are open; whether the first is one.
+    missing: (Vec<PathBuf>, bool),
+}
+
+impl AtlasApp {
+    /// Opens again, one after the other, the files open at the last exit (unless a file is named
+    /// on the command line) and the user's own events files. The view applied at start (`--view`,
+    /// else the saved session) is shown again as each loads.
+    pub fn reopen_layers_from(&mut self, storage: &dyn eframe::Storage) {
+        let saved: Vec<PathBuf> = eframe::get_value(storage, LAYERS_KEY).unwrap_or_default();
+        self.user_layers = saved.into_iter().filter(|p| p.is_file()).collect();
+        let named_on_command_line = self.startup_load.is_some();
+        let mut layers = Vec::new();
+        if !named_on_command_line {
+            let files: Vec<Option<PathBuf>> =
+                eframe::get_value(storage, OPEN_FILES_KEY).unwrap_or_default();
+            layers = self.reopen_first(&files);
+            self.reopening.saved = Some(files);
+        }
+        for path in &self.user_layers {
+            if !layers.contains(path) {
+                layers.push(path.clone());
+            }
+        }
+        let view = self.start_view.take();
+        // a file named on the command line shows its whole extent, or the view named with it
+        self.reopening.view = match named_on_command_line {
+            true => view,
+            false if layers.is_empty() && self.startup_load.is_none() => None,
+            false => view.or_else(|| eframe::get_value(storage, super::SESSION_KEY)),
+        };
+        layers.reverse();
+        self.reopening.layers = layers;
+    }
+
+    /// The first saved file, when it is not the bundled events, opens in their place; returns the
+    /// other saved files that still exist, to add beside it.
+    fn reopen_first(&mut self, files: &[Option<PathBuf>]) -> Vec<PathBuf> {
+        let mut rest = files.iter().flatten();
+        if let Some(Some(first)) = files.first() {
+            rest.next();
+            if first.is_file() {
+                self.startup_load = Some((first.clone(), false));
+            } else {
+                self.reopening.missing = (vec![first.clone()], true);
+            }
+        }
+        let (there, gone): (Vec<PathBuf>, Vec<PathBuf>) = rest.cloned().partition(|p| p.is_file());
+        self.reopening.missing.0.extend(gone);
+        there
+    }
+
+    /// Once the saved files are open again: those no longer there, said.
+    fn say_missing(&mut self) {
+        let (missing, first) = std::mem::take(&mut self.reopening.missing);
+        if missing.is_empty() {
+            return;
+        }
+        let names: Vec<String> = missing.iter().map(|p| p.display().to_string()).collect();
+        let bundled = if first {
+            "; the bundled events are open"
+        } else {
+            ""
+        };
+        let message = format!(
+            "Not opened again, no longer there: {}{bundled}",
+            names.join(", ")
+        );
+        self.say(message, true);
+    }
+
+    /// Loads one of the user's events files and adds it beside the open data once it loads.
+    pub(super) fn open_layer(&mut self, path: PathBuf) {
+        self.auto_accept = Some(AutoAccept::Layer);
+        self.open_path(path);
+    }
+
+    /// Opens the next file waiting to be opened again, when nothing else loads; once none waits,
+    /// the view is left to the user.
+    pub(super) fn reopen_next_layer(&mut self) {
+        if self.job.is_some() || self.pending.is_some() || self.startup_load.is_some() {
+            return;
+        }
+        match self.reopening.layers.pop() {
+            Some(path) => self.open_layer(path),
+            None => {
+                self.reopening.view = None;
+                self.reopening.saved = None;
+                self.say_missing();
+            }
+        }
+    }
+
+    /// After a file opened again at start has loaded: the view of the start, shown again.
+    pub(super) fn show_start_view_again(&mut self) {
+        if let Some(view) = self.reopening.view.clone() {
+            self.apply_view_state(&view);
+        }
+    }
+
+    /// The open files to save: while they are being opened again, the list they came from.
+    pub(super) fn open_files_to_save(&self) -> Vec<Option<PathBuf>> {
+        match &self.reopening.saved {
+            Some(saved) => saved.clone(),
+            None => self
+                .open_files
+                .files()
+                .iter()
+                .map(|f| f.path.clone())
+                .collect(),
+        }
+    }
+}
