@@ -288,9 +288,15 @@ impl AtlasApp {
     /// Closes open file `k`; the open data becomes the other files'. One of the user's own events
     /// files closed is no longer reopened at start.
     fn close_file(&mut self, k: usize) {
-        let Some(file) = self.open_files.files().get(k).cloned() else {
+        let Some(file) = self.open_files.files().get(k) else {
             return;
         };
+        // the name and path only: a file's own events may be millions
+        let name = match file.path {
+            Some(_) => file.name(),
+            None => "the bundled events".to_owned(),
+        };
+        let path = file.path.clone();
         let mut open = std::mem::take(&mut self.data);
         if !self.open_files.close(&mut open, k) {
             self.data = open;
@@ -302,7 +308,7 @@ impl AtlasApp {
         }
         self.set_data(open);
         crate::io::memory::release_free_memory();
-        let own = file.path.as_ref().filter(|p| self.user_layers.contains(p));
+        let own = path.as_ref().filter(|p| self.user_layers.contains(p));
         let reopened = match own {
             Some(path) => {
                 self.user_layers.retain(|p| p != path);
@@ -311,10 +317,6 @@ impl AtlasApp {
             None => "",
         };
         let left = counted(self.data.len(), "event");
-        let name = match file.path {
-            Some(_) => file.name(),
-            None => "the bundled events".to_owned(),
-        };
         self.say(format!("Closed {name}: {left} open{reopened}"), false);
     }
 

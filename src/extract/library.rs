@@ -16,10 +16,10 @@ use crate::io::Problem;
 use crate::io::bundle::{bundled_places, index_places, read_text};
 use crate::io::bundled::{parse_events, parse_places};
 use crate::model::{Event, Place};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Writes `text` to `path` atomically: a temporary file beside it, flushed, then renamed over it.
+/// Writes `text` to `path` atomically (see [`crate::io::atomic::write_atomic`]), making its
+/// folder first when it does not exist.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), Problem> {
     let file = path.display().to_string();
     let dir = path
@@ -28,14 +28,8 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), Problem> {
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .map_err(|e| Problem::whole(&file, format!("cannot create its folder: {e}")))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| Problem::whole(&file, format!("cannot write beside it: {e}")))?;
-    tmp.write_all(text.as_bytes())
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| Problem::whole(&file, format!("cannot write: {e}")))?;
-    tmp.persist(path)
-        .map_err(|e| Problem::whole(&file, format!("cannot replace: {}", e.error)))?;
-    Ok(())
+    crate::io::atomic::write_atomic(path, text.as_bytes())
+        .map_err(|e| Problem::whole(&file, format!("cannot write: {e}")))
 }
 
 /// The user's own events folder.
