@@ -2,6 +2,7 @@
 //! about first, then the busiest), whose names go to the labels layer.
 
 use crate::commands::Command;
+use crate::io::slug::coordinates_name;
 use crate::map::layer::{LabelCandidate, LabelRank, MapLayer, Scene};
 use crate::map::projection::Projector;
 use crate::model::region::REGION;
@@ -50,6 +51,13 @@ fn is_regional_city(p: &Place) -> bool {
     p.kind == PlaceKind::City && REGION.contains(p.lon, p.lat)
 }
 
+/// Whether a place is a point its file does not name, named by its coordinates ("40.18°N
+/// 44.51°E"): such a name tells nothing the map does not, and beside a city's dot it reads as a
+/// second name for the city.
+fn is_unnamed_point(p: &Place) -> bool {
+    p.name == coordinates_name(p.lon, p.lat)
+}
+
 /// The events at each of the dataset's place ids, from the compact columns.
 fn events_per_place(data: &Dataset) -> HashMap<&str, u32> {
     let columns = data.columns();
@@ -95,7 +103,9 @@ pub fn reference_cities(gazetteer: &[Place], data: &Dataset) -> Vec<Place> {
         .collect();
     let mut known_events = vec![0u32; known.len()];
     let mut others: Vec<(Place, u32)> = Vec::new();
-    for p in data.places().iter().filter(|p| is_regional_city(p)) {
+    // a point its file does not name gets no dot or name of its own: its events still show
+    let named = data.places().iter().filter(|p| !is_unnamed_point(p));
+    for p in named.filter(|p| is_regional_city(p)) {
         let n = events_at.get(p.id.as_str()).copied().unwrap_or(0);
         match gazetteer_city_of(&known, p) {
             Some(k) => known_events[k] += n,
@@ -303,6 +313,26 @@ mod tests {
                 "meghri",
                 "sisian"
             ]
+        );
+    }
+
+    #[test]
+    fn a_point_its_file_does_not_name_gets_no_label() {
+        let name = coordinates_name(44.51, 40.18);
+        assert_eq!(name, "40.18°N 44.51°E");
+        let data = dataset(vec![
+            // at Yerevan's own point, and in the open country: neither is labelled
+            file_place("44.51e-40.18n", &name, 40.18, 44.51, 3),
+            file_place("45.1e-40.3n", &coordinates_name(45.1, 40.3), 40.3, 45.1, 9),
+            file_place("ijevan-x", "Ijevan", 40.88, 45.15, 1),
+        ]);
+        let names: Vec<String> = reference_cities(&gazetteer(), &data)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(
+            names,
+            ["Yerevan", "Khankendi / Stepanakert", "Goris", "Ijevan"]
         );
     }
 
