@@ -13,6 +13,9 @@ fn today() -> DayNum {
     UNIX_EPOCH_DAY + DayNum::try_from(seconds / 86_400).unwrap_or(0)
 }
 
+/// The widest window playback narrows a window spanning all the data to, in days.
+const PLAY_WIDTH_MAX: DayNum = 365;
+
 /// How the map follows time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Mode {
@@ -113,15 +116,35 @@ impl TimeControl {
         self.from = self.from.min(self.to);
     }
 
-    /// Starts or stops playback; starting at the end rewinds to the start.
+    /// Starts or stops playback; starting at the end rewinds to the start (see
+    /// [`TimeControl::rewind`]).
     pub fn toggle_play(&mut self) {
         self.playing = !self.playing;
         if self.playing && self.to >= self.extent.1 {
-            let width = self.width();
-            self.from = self.extent.0;
-            self.to = self.from + width - 1;
+            self.rewind();
         }
         self.carry = 0.0;
+    }
+
+    /// Back to the data's first day for playback. In cumulative mode the cursor goes there. A
+    /// window keeps its width, except one spanning all the data, which would have nowhere to go:
+    /// it narrows to a tenth of the data's span, at most a year, at least a day.
+    fn rewind(&mut self) {
+        let span = self.extent.1 - self.extent.0 + 1;
+        match self.mode {
+            Mode::Cumulative => {
+                self.to = self.extent.0;
+                self.from = self.from.min(self.to);
+            }
+            Mode::Window => {
+                let width = match self.width() >= span {
+                    true => (span / 10).clamp(1, PLAY_WIDTH_MAX),
+                    false => self.width(),
+                };
+                self.from = self.extent.0;
+                self.to = self.from + width - 1;
+            }
+        }
     }
 
     /// Advances playback by `seconds`; returns whether the window moved. Stops at the data's end.
@@ -305,6 +328,43 @@ mod tests {
         assert!(!tc.playing);
         tc.toggle_play();
         assert_eq!(tc.from, day(1, 10), "playing at the end rewinds");
+    }
+
+    #[test]
+    fn playing_the_whole_span_plays_a_narrower_window_from_the_start() {
+        let data = data();
+        // 10 January to 28 September: 262 days
+        let mut tc = TimeControl::for_dataset(&data);
+        assert_eq!(tc.width(), 262);
+        tc.toggle_play();
+        assert!(tc.playing);
+        assert_eq!(
+            (tc.from, tc.to),
+            (day(1, 10), day(2, 4)),
+            "a tenth of the span"
+        );
+        tc.speed = 10.0;
+        assert!(tc.tick(1.0));
+        assert_eq!((tc.from, tc.to), (day(1, 20), day(2, 14)));
+        // a long span narrows to a year at most
+        let mut long = TimeControl::new((day(1, 1), day(1, 1) + 10 * 365));
+        long.toggle_play();
+        assert_eq!(long.width(), 365);
+        assert_eq!(long.from, day(1, 1));
+    }
+
+    #[test]
+    fn playing_at_the_end_in_cumulative_mode_starts_the_cursor_again() {
+        let data = data();
+        let mut tc = TimeControl::for_dataset(&data);
+        tc.mode = Mode::Cumulative;
+        tc.toggle_play();
+        assert_eq!(tc.to, day(1, 10));
+        assert_eq!(tc.query_range(), (day(1, 10), day(1, 10)));
+        tc.speed = 30.0;
+        tc.tick(1.0);
+        assert_eq!(tc.query_range(), (day(1, 10), day(2, 9)));
+        assert!(tc.playing);
     }
 
     #[test]
