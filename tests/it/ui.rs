@@ -244,3 +244,29 @@ fn ctrl_f_puts_the_typing_in_the_search_box() {
     let shown: usize = found.split(' ').next().unwrap().parse().unwrap();
     assert!(shown > 0 && found != all, "{all} -> {found}");
 }
+
+#[test]
+fn play_on_the_opening_view_plays_a_window_from_the_start() {
+    let mut harness = harness();
+    let (first, last) = harness.state().time.extent;
+    assert_eq!(
+        (harness.state().time.from, harness.state().time.to),
+        (first, last),
+        "the window opens on all the data"
+    );
+    harness.get_by_label("Play").click();
+    // playback repaints every frame: a few frames, not until the window settles
+    harness.run_steps(3);
+    let time = &harness.state().time;
+    assert!(time.playing);
+    // at most a frame's step of 0.1 s at 30 days a second, per frame, past the first day
+    assert!(
+        time.from - first <= 3 * 4,
+        "from the first day: {}",
+        time.from - first
+    );
+    assert_eq!(time.width(), 365, "a year of the 34 years");
+    harness.get_by_label("Pause").click();
+    harness.run_steps(3);
+    assert!(!harness.state().time.playing);
+}
