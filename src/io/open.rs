@@ -314,9 +314,16 @@ fn load_knight_lab(file: &str, text: &str, options: &LoadOptions) -> Option<(Vec
         JsonKind::TimelineJs | JsonKind::StoryMap => super::bundled::parse_json(file, text),
         JsonKind::Other(ref keys) => Err(Problem::whole(file, not_a_dataset(keys))),
         JsonKind::Bundled { ref format, at } if format.as_deref() != Some(EVENTS_FORMAT) => {
-            let (line, column) = LineIndex::new(text).position(at);
-            let message = not_events(format.as_deref());
-            Err(Problem::at(file, line, column, message))
+            // broken JSON is told as such first, where it breaks
+            super::bundled::parse_json(file, text).and_then(|_| {
+                let (line, column) = LineIndex::new(text).position(at);
+                Err(Problem::at(
+                    file,
+                    line,
+                    column,
+                    not_events(format.as_deref()),
+                ))
+            })
         }
         JsonKind::NotAnObject if json_value_kind(text).is_some() => {
             let what = json_value_kind(text).unwrap_or_default();
@@ -604,6 +611,14 @@ mod tests {
         assert!(
             message("n.json", r#"{"format": 1}"#)[0]
                 .starts_with("n.json:1:12: \"format\" is not text")
+        );
+        // broken JSON is named where it breaks, whatever its format says
+        assert_eq!(
+            message(
+                "b.json",
+                "{\"format\": \"caucasus-atlas/events@2\", \"events\": ["
+            )[0],
+            "b.json:1:49: EOF while parsing a list"
         );
         // another program's `format` before GeoJSON's keys is GeoJSON's business
         let geojson = load(
