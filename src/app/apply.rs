@@ -241,6 +241,8 @@ impl AtlasApp {
         };
         let skipped = outcome.problems.len();
         let n = outcome.data.len();
+        let again = layer && self.open_files.position(Some(&outcome.path)).is_some();
+        let mut kept = String::new();
         let data = if layer {
             let mut open = std::mem::take(&mut self.data);
             let path = outcome.path.clone();
@@ -248,8 +250,7 @@ impl AtlasApp {
             if !duplicates.is_empty() {
                 let n = duplicates.len();
                 let verb = if n == 1 { "was" } else { "were" };
-                let kept = counted(n, "event");
-                self.say(format!("{kept} already open {verb} kept"), false);
+                kept = format!("; {} already open {verb} kept", counted(n, "event"));
             }
             open
         } else {
@@ -260,10 +261,10 @@ impl AtlasApp {
         self.set_data(data);
         // the old dataset and the load's transient buffers are gone now
         crate::io::memory::release_free_memory();
-        let how = if layer {
-            "added beside the open data"
-        } else {
-            "now open"
+        let how = match (layer, again) {
+            (true, true) => "opened again in place of its earlier events",
+            (true, false) => "added beside the open data",
+            (false, _) => "now open",
         };
         let skipped = match skipped {
             0 => String::new(),
@@ -278,7 +279,7 @@ impl AtlasApp {
         };
         self.say(
             format!(
-                "{} from {path} {how}{skipped}{noticed}",
+                "{} from {path} {how}{skipped}{kept}{noticed}",
                 counted(n, "event")
             ),
             false,

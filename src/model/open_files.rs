@@ -93,9 +93,12 @@ impl OpenFiles {
         true
     }
 
-    /// Where the file read from `path` stands, if it is open.
+    /// Where the file read from `path` (as given, or made absolute) stands, if it is open.
     pub fn position(&self, path: Option<&Path>) -> Option<usize> {
-        path.and_then(|p| self.files.iter().position(|f| f.path.as_deref() == Some(p)))
+        let path = absolute(path?.to_path_buf());
+        self.files
+            .iter()
+            .position(|f| f.path.as_deref() == Some(path.as_path()))
     }
 
     /// Before another file joins: the only file's events, which are the open data, are kept as

@@ -129,6 +129,12 @@ fn a_file_opens_as_a_layer_beside_the_bundled_data() {
     open_through_menu(&mut harness, &path);
     harness.get_by_label("Add 2 as a layer").click();
     harness.run();
+    let (status, _) = harness.state().status.clone().unwrap();
+    assert!(
+        status.starts_with("2 events from ")
+            && status.ends_with(" opened again in place of its earlier events"),
+        "{status}"
+    );
     let data = &harness.state().data;
     assert_eq!(data.len(), before + 2);
     let edited = data.event(data.index_of(&edited_id).unwrap()).unwrap();
