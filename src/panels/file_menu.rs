@@ -110,13 +110,17 @@ fn open_files_ui(ui: &mut egui::Ui, open: &[OpenFile], commands: &mut Vec<Comman
             if let Some(path) = &file.path {
                 name.on_hover_text(path.display().to_string());
             }
+            let enabled = open.len() > 1;
             let close = ui
-                .add_enabled(open.len() > 1, egui::Button::new("Close"))
+                .add_enabled(enabled, egui::Button::new("Close"))
                 .on_hover_text(format!(
                     "Close {} and keep the other files open",
                     file.name()
                 ))
                 .on_disabled_hover_text("The only open file: open another to replace it");
+            // a screen reader names the file each Close closes
+            let spoken = format!("Close {}", file.name());
+            close.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &spoken));
             if close.clicked() {
                 commands.push(Command::CloseFile(k));
                 ui.close();

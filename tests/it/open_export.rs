@@ -146,7 +146,7 @@ fn a_file_opens_as_a_layer_beside_the_bundled_data() {
     harness.get_by_label("Open files:");
     harness.get_by_label(&format!("Bundled events ({before} events)"));
     harness.get_by_label("layer.csv (2 events)");
-    harness.get_all_by_label("Close").nth(1).unwrap().click();
+    harness.get_by_label("Close layer.csv").click();
     harness.run();
     assert_eq!(harness.state().data.len(), before);
     assert_eq!(harness.state().open_files.files().len(), 1);
@@ -157,7 +157,12 @@ fn a_file_opens_as_a_layer_beside_the_bundled_data() {
     harness.get_by_label("File").click();
     harness.run();
     assert!(harness.query_by_label("layer.csv (2 events)").is_none());
-    assert!(harness.get_by_label("Close").accesskit_node().is_disabled());
+    assert!(
+        harness
+            .get_by_label("Close Bundled events")
+            .accesskit_node()
+            .is_disabled()
+    );
 }
 
 #[test]

@@ -154,7 +154,7 @@ fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
     again.run();
     let name = saved.file_name().unwrap().to_string_lossy().into_owned();
     again.get_by_label(&format!("{name} (1 event)"));
-    again.get_all_by_label("Close").nth(1).unwrap().click();
+    again.get_by_label(&format!("Close {name}")).click();
     again.run();
     assert_eq!(again.state().data.len(), before);
     let (status, _) = again.state().status.clone().unwrap();
