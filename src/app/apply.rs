@@ -204,7 +204,10 @@ impl AtlasApp {
             crate::io::atomic::write_atomic(path, t.as_bytes()).map_err(|e| e.to_string())
         });
         match written {
-            Ok(()) => self.say(format!("Exported {n} events to {}", path.display()), false),
+            Ok(()) => {
+                let exported = counted(n, "event");
+                self.say(format!("Exported {exported} to {}", path.display()), false)
+            }
             Err(e) => self.say(format!("Export to {} failed: {e}", path.display()), true),
         }
     }

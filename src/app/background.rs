@@ -82,7 +82,9 @@ impl AtlasApp {
                     Ok(rows) => {
                         self.row_hits.set(&self.data, &query, &rows);
                         let n: usize = rows.iter().map(Vec::len).sum();
-                        self.say(format!("Notes searched: {n} rows hold \"{query}\""), false);
+                        let rows = crate::model::counted::counted(n, "row");
+                        let hold = if n == 1 { "holds" } else { "hold" };
+                        self.say(format!("Notes searched: {rows} {hold} \"{query}\""), false);
                     }
                     Err(e) => self.say(format!("Searching the notes failed: {e}"), true),
                 }
@@ -96,7 +98,8 @@ impl AtlasApp {
             && !self.data.row_stores().is_empty()
         {
             let rows: usize = self.data.row_stores().iter().map(|s| s.len()).sum();
-            self.say(format!("Searching the notes of {rows} rows…"), false);
+            let rows = crate::model::counted::counted(rows, "row");
+            self.say(format!("Searching the notes of {rows}…"), false);
             let wake = ctx.clone();
             self.row_search = Some(RowSearchJob::start(&self.data, &query, move || {
                 wake.request_repaint()

@@ -18,6 +18,7 @@ use crate::io::bundle::{bundled_basemap, bundled_places, bundled_situation, bund
 use crate::io::open::LoadOptions;
 use crate::loading::{LoadJob, LoadOutcome};
 use crate::map::{MapInput, MapMemory, map_ui};
+use crate::model::counted::counted;
 use crate::model::open_files::OpenFiles;
 use crate::model::{Dataset, DayNum, Situation};
 use crate::palette;
@@ -288,9 +289,9 @@ impl AtlasApp {
             menu_ui(ui, &mut self.menu, self.open_files.files(), &mut commands);
             ui.heading("Caucasus Atlas");
             ui.weak(format!(
-                "{} events · {} places",
-                self.data.len(),
-                self.data.places().len()
+                "{} · {}",
+                counted(self.data.len(), "event"),
+                counted(self.data.places().len(), "place")
             ));
             if let Some((message, error)) = &self.status {
                 let color = if *error {

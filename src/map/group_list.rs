@@ -28,7 +28,8 @@ pub fn group_list_ui(
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    ui.strong(format!("{} events here", events.len()));
+                    let here = crate::model::counted::counted(events.len(), "event");
+                    ui.strong(format!("{here} here"));
                     if ui.small_button("Close").clicked() {
                         commands.push(Command::CloseGroup);
                     }

@@ -190,6 +190,8 @@ fn area_chips_ui(ui: &mut egui::Ui, filters: &Filters, commands: &mut Vec<Comman
 
 /// The count of events shown: "12 of 55 events in Nakhchivan", or "… events shown".
 pub fn count_text(shown: usize, total: usize, filters: &Filters) -> String {
+    use crate::model::counted::grouped;
+    let (shown, total) = (grouped(shown), grouped(total));
     match filters.areas_label() {
         Some(areas) => format!("{shown} of {total} events in {areas}"),
         None => format!("{shown} of {total} events shown"),

@@ -98,7 +98,8 @@ pub fn outcome_ui(ctx: &egui::Context, outcome: &LoadOutcome, commands: &mut Vec
                 ui.label("What is open now stays open unless you choose to load.");
             } else {
                 ui.label(format!(
-                    "{n} events. Add them beside the open data, or replace it?"
+                    "{}. Add them beside the open data, or replace it?",
+                    crate::model::counted::counted(n, "event")
                 ));
             }
             for notice in &outcome.notices {

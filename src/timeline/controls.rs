@@ -153,10 +153,11 @@ fn mode_ui(ui: &mut egui::Ui, time: &TimeControl, commands: &mut Vec<Command>) {
 
 /// How many events pass the filters, at any time: what the timeline draws strongly.
 pub fn filtered_text(input: &TimelineInput<'_>) -> String {
+    use crate::model::counted::grouped;
     format!(
         "Filtered: {} of {} events",
-        input.visible.matching,
-        input.data.len()
+        grouped(input.visible.matching),
+        grouped(input.data.len())
     )
 }
 

@@ -16,6 +16,7 @@ pub mod widget;
 mod tests;
 
 use super::projection::Projector;
+use crate::model::counted::counted;
 use crate::model::{CategoryCounts, Dataset};
 use by_cell::CellMapper;
 use eframe::egui::{Pos2, Vec2};
@@ -102,7 +103,7 @@ impl Marker {
                 )
             }
             (_, 1) => title().unwrap_or_default(),
-            (MarkerKind::Shape { name }, n) => format!("{n} events on {name}"),
+            (MarkerKind::Shape { name }, n) => format!("{} on {name}", counted(n, "event")),
             (MarkerKind::Edge { more_places, .. }, n) => {
                 let where_ = if off_map {
                     "off map"
@@ -110,17 +111,18 @@ impl Marker {
                     "outside the view"
                 };
                 match more_places {
-                    0 => format!("{n} events at {} ({where_})", self.place_name),
+                    0 => format!("{} at {} ({where_})", counted(n, "event"), self.place_name),
                     m => format!(
-                        "{n} events at {} and {} more ({where_})",
+                        "{} at {} and {} more ({where_})",
+                        counted(n, "event"),
                         self.place_name,
-                        crate::model::counted::counted(*m, "place")
+                        counted(*m, "place")
                     ),
                 }
             }
             (MarkerKind::Point, n) => {
                 let prep = if self.same_place { "at" } else { "near" };
-                format!("{n} events {prep} {}", self.place_name)
+                format!("{} {prep} {}", counted(n, "event"), self.place_name)
             }
         }
     }
