@@ -150,7 +150,7 @@ pub fn marker_commands(
         if marker.count > first.len() {
             ui.weak(format!(
                 "… and {} more (click to list)",
-                marker.count - first.len()
+                crate::model::counted::grouped(marker.count - first.len())
             ));
         }
     });
