@@ -664,6 +664,33 @@ mod tests {
     }
 
     #[test]
+    fn ids_alike_in_their_first_sixteen_bytes_sort_and_look_up_whole() {
+        // same day, ids that differ only after 16 bytes, given out of order
+        let ids = [
+            "2022-08-03-lachin-clash-c",
+            "2022-08-03-lachin-clash-a",
+            "2022-08-03-lachin-clash-b",
+            "2022-08-03-lachin",
+        ];
+        let events: Vec<Event> = ids.iter().map(|id| ev(id, 2022, 8, 3, 1)).collect();
+        let data = Dataset::new(events, vec![]);
+        let order: Vec<&str> = data.views().map(|e| e.id).collect();
+        assert_eq!(
+            order,
+            [
+                "2022-08-03-lachin",
+                "2022-08-03-lachin-clash-a",
+                "2022-08-03-lachin-clash-b",
+                "2022-08-03-lachin-clash-c"
+            ]
+        );
+        for (i, id) in order.iter().enumerate() {
+            assert_eq!(data.index_of(id), Some(i));
+        }
+        assert_eq!(data.index_of("2022-08-03-lachin-clash-d"), None);
+    }
+
+    #[test]
     fn permute_moves_each_item_into_place() {
         let mut items = vec!['a', 'b', 'c', 'd', 'e'];
         let mut order = vec![3, 0, 4, 1, 2];

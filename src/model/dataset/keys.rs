@@ -5,6 +5,7 @@ use super::{INDEX_BITS, INDEX_MASK, RICH, Sources};
 use crate::model::date::DayNum;
 use crate::model::event::Event;
 use crate::model::rows::RowStore;
+use std::cmp::Ordering;
 use std::sync::Arc;
 
 pub(super) type Key = (DayNum, DayNum, u128, u32);
@@ -29,12 +30,21 @@ pub(super) fn sorted_keys(rich: &[Event], stores: &[Arc<RowStore>]) -> Vec<Key> 
     if !already_sorted {
         let src = Sources { rich, stores };
         crate::model::par_sort::sort_unstable_by(&mut keys, |a, b| {
-            (a.0, a.1, a.2)
-                .cmp(&(b.0, b.1, b.2))
-                .then_with(|| src.id(a.3).cmp(src.id(b.3)).then(a.3.cmp(&b.3)))
+            match (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)) {
+                Ordering::Equal => by_whole_ids(&src, (a.3, b.3), (a.3, b.3)),
+                unequal => unequal,
+            }
         });
     }
     keys
+}
+
+/// Two slots by their whole ids, then by `tie`: the rare tie of two sort keys' prefixes. Kept out
+/// of the comparisons themselves, which then stay small enough for the sort to inline.
+#[cold]
+#[inline(never)]
+fn by_whole_ids(src: &Sources<'_>, (a, b): (u32, u32), tie: (u32, u32)) -> Ordering {
+    src.id(a).cmp(src.id(b)).then(tie.0.cmp(&tie.1))
 }
 
 /// The first sixteen bytes of an id as a big-endian number: orders like the id itself, up to ties.
@@ -64,12 +74,12 @@ pub(super) fn id_order_of(
     slot: &[u32],
     mut keyed: Vec<(u128, u32)>,
 ) -> Vec<u32> {
-    keyed.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0).then_with(|| {
-            src.id(slot[a.1 as usize])
-                .cmp(src.id(slot[b.1 as usize]))
-                .then(a.1.cmp(&b.1))
-        })
+    keyed.sort_unstable_by(|a, b| match a.0.cmp(&b.0) {
+        Ordering::Equal => {
+            let slots = (slot[a.1 as usize], slot[b.1 as usize]);
+            by_whole_ids(src, slots, (a.1, b.1))
+        }
+        unequal => unequal,
     });
     keyed.into_iter().map(|k| k.1).collect()
 }
