@@ -287,11 +287,10 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
         .into_iter()
         .filter(|(_, r, _)| inner.contains_rect(*r))
         .collect();
-        // clear of the markers, of the labels placed, and of their leader lines; and its own
-        // leader line, if it needs one, through no label
-        let clear = |r: &Rect, leader: bool| {
-            !occupied.iter().any(|o| o.intersects(*r))
-                && !beside_another_dot(*r, c, k, &dots)
+        // clear of the labels placed, and of their leader lines; and its own leader line, if it
+        // needs one, through no label
+        let off_names = |r: &Rect, leader: bool| {
+            !beside_another_dot(*r, c, k, &dots)
                 && !placed.iter().any(|p| {
                     let gap = labels[p.index].candidate.beside_point && c.beside_point;
                     too_close(p.rect, *r, gap)
@@ -299,6 +298,10 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
                             .is_some_and(|[a, b]| segment_crosses(a, b, *r))
                         || (leader && segment_crosses(c.at, r.clamp(c.at), p.rect))
                 })
+        };
+        // and clear of the markers
+        let clear = |r: &Rect, leader: bool| {
+            !occupied.iter().any(|o| o.intersects(*r)) && off_names(r, leader)
         };
         // off every other named point's dot if it can be, else off the key places' dots (whose
         // names would otherwise have nowhere to go), else anywhere clear: the first clear spot of
@@ -318,7 +321,18 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
         let forced = (c.rank == LabelRank::KeyCountry)
             .then(|| options.first())
             .flatten();
-        if let Some(&(variant, rect, leader)) = free.or(forced) {
+        // a key place the markers leave no room is still named: beside its dot or the markers
+        // over it, over other markers' rims (a name is painted above them, on its halo), never
+        // over a marker's middle, where its count would be misread, and clear of the other names
+        let over_markers = || {
+            let beside = |o: &&(usize, Rect, bool)| {
+                !o.2 && off_names(&o.1, false) && !covers_a_middle(o.1, occupied)
+            };
+            (c.rank == LabelRank::KeyPlace)
+                .then(|| options.iter().filter(beside).min_by_key(|o| tier(&o.1)))
+                .flatten()
+        };
+        if let Some(&(variant, rect, leader)) = free.or(forced).or_else(over_markers) {
             placed.push(Spot {
                 index: k,
                 variant,
@@ -328,6 +342,13 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
         }
     }
     placed
+}
+
+/// Whether `r` covers the middle half of any of `occupied`, where a marker writes its count.
+fn covers_a_middle(r: Rect, occupied: &[Rect]) -> bool {
+    occupied
+        .iter()
+        .any(|o| r.intersects(Rect::from_center_size(o.center(), o.size() * 0.5)))
 }
 
 /// Whether the name of point `c` (label `own`) at `r` stands nearer another named point's dot
@@ -720,6 +741,36 @@ mod tests {
             }
             assert!(bounds.contains_rect(a.rect));
         }
+    }
+
+    #[test]
+    fn a_key_place_with_no_room_is_named_over_the_markers_and_a_city_is_not() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        let mut shusha = city("Shusha", 200.0, 150.0, 0);
+        shusha.candidate.rank = LabelRank::KeyPlace;
+        let mut goris = city("Goris", 200.0, 170.0, 1);
+        goris.candidate.rank = LabelRank::KeyPlace;
+        let minor = city("Aghdam", 150.0, 100.0, 2);
+        // two large markers meeting at the dots fill the map: no clear spot anywhere, but their
+        // rims beside the dots are far from the counts in their middles
+        let markers = [
+            Rect::from_min_max(pos2(0.0, 0.0), pos2(200.0, 300.0)),
+            Rect::from_min_max(pos2(200.0, 0.0), pos2(440.0, 300.0)),
+        ];
+        let placed = layout_labels(&[shusha.clone(), goris, minor], &markers, bounds);
+        let names: Vec<usize> = placed.iter().map(|p| p.index).collect();
+        assert_eq!(names, [0, 1], "the two key places, not the minor city");
+        for spot in &placed {
+            assert_eq!(spot.leader, None, "beside its own dot: {spot:?}");
+            assert!(
+                !covers_a_middle(spot.rect, &markers),
+                "over a count: {spot:?}"
+            );
+        }
+        assert!(!placed[0].rect.intersects(placed[1].rect));
+        // one marker too large to leave a spot off its middle: better unnamed than a count misread
+        let one = [bounds.shrink(1.0)];
+        assert!(layout_labels(&[shusha], &one, bounds).is_empty());
     }
 
     #[test]
