@@ -3,6 +3,7 @@
 //! each has loaded, so that its window and selection, which may lie in those files, hold.
 
 use super::{AtlasApp, AutoAccept};
+use crate::model::counted::counted;
 use crate::view_state::ViewState;
 use std::path::PathBuf;
 
@@ -24,6 +25,8 @@ pub(super) struct Reopening {
     saved: Option<Vec<Option<PathBuf>>>,
     /// The saved files no longer there, said once the others are open; whether the first is one.
     missing: (Vec<PathBuf>, bool),
+    /// Whether the files of the last session are being opened again, to be summed up once open.
+    active: bool,
 }
 
 impl AtlasApp {
@@ -53,6 +56,8 @@ impl AtlasApp {
             false if layers.is_empty() && self.startup_load.is_none() => None,
             false => view.or_else(|| eframe::get_value(storage, super::SESSION_KEY)),
         };
+        let reopens_first = !named_on_command_line && self.startup_load.is_some();
+        self.reopening.active = !named_on_command_line && (reopens_first || !layers.is_empty());
         layers.reverse();
         self.reopening.layers = layers;
     }
@@ -75,22 +80,42 @@ impl AtlasApp {
     }
 
     /// Once the saved files are open again: those no longer there, said.
-    fn say_missing(&mut self) {
+    /// Once the last session's files are open again: which, with their events, and those no
+    /// longer there.
+    fn say_reopened(&mut self) {
         let (missing, first) = std::mem::take(&mut self.reopening.missing);
-        if missing.is_empty() {
-            return;
+        let mut parts = Vec::new();
+        if std::mem::take(&mut self.reopening.active) {
+            let reopened: Vec<String> = self
+                .open_files
+                .files()
+                .iter()
+                .filter(|f| f.path.is_some())
+                .map(|f| format!("{} ({})", f.name(), counted(f.len, "event")))
+                .collect();
+            if !reopened.is_empty() {
+                parts.push(format!(
+                    "Opened again from the last session: {}",
+                    reopened.join(", ")
+                ));
+            }
         }
-        let names: Vec<String> = missing.iter().map(|p| p.display().to_string()).collect();
-        let bundled = if first {
-            "; the bundled events are open"
-        } else {
-            ""
-        };
-        let message = format!(
-            "Not opened again, no longer there: {}{bundled}",
-            names.join(", ")
-        );
-        self.say(message, true);
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(|p| p.display().to_string()).collect();
+            let bundled = if first {
+                "; the bundled events are open"
+            } else {
+                ""
+            };
+            let gone = format!("no longer there: {}{bundled}", names.join(", "));
+            parts.push(match parts.is_empty() {
+                true => format!("Not opened again, {gone}"),
+                false => format!("not opened again, {gone}"),
+            });
+        }
+        if !parts.is_empty() {
+            self.say(parts.join("; "), !missing.is_empty());
+        }
     }
 
     /// Loads one of the user's events files and adds it beside the open data once it loads.
@@ -110,7 +135,7 @@ impl AtlasApp {
             None => {
                 self.reopening.view = None;
                 self.reopening.saved = None;
-                self.say_missing();
+                self.say_reopened();
             }
         }
     }

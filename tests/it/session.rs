@@ -172,6 +172,12 @@ fn the_open_files_open_again_with_the_view_that_lies_in_them() {
     let app = next.state();
     let names: Vec<String> = app.open_files.files().iter().map(|f| f.name()).collect();
     assert_eq!(names, ["first.csv", "layer.csv"]);
+    let (status, error) = app.status.clone().unwrap();
+    assert_eq!(
+        status,
+        "Opened again from the last session: first.csv (3 events), layer.csv (2 events)"
+    );
+    assert!(!error);
     assert_eq!((app.time.from, app.time.to), (738_100, 738_200));
     assert_eq!(
         app.selected.and_then(|i| app.data.id(i)),
@@ -185,7 +191,8 @@ fn the_open_files_open_again_with_the_view_that_lies_in_them() {
     settle(&mut gone, bundled + 2);
     let (status, error) = gone.state().status.clone().unwrap();
     let said = format!(
-        "Not opened again, no longer there: {}; the bundled events are open",
+        "Opened again from the last session: layer.csv (2 events); not opened again, no longer \
+         there: {}; the bundled events are open",
         first.display()
     );
     assert_eq!(status, said);
