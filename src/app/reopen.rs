@@ -44,8 +44,10 @@ impl AtlasApp {
             layers = self.reopen_first(&files);
             self.reopening.saved = Some(files);
         }
+        // the user's own files, unless they open already, in place of the bundled events or beside
+        let first = self.startup_load.as_ref().map(|(path, _)| path.clone());
         for path in &self.user_layers {
-            if !layers.contains(path) {
+            if !layers.contains(path) && first.as_ref() != Some(path) {
                 layers.push(path.clone());
             }
         }
