@@ -51,15 +51,15 @@ impl AtlasApp {
                 layers.push(path.clone());
             }
         }
+        let active = !named_on_command_line && (self.startup_load.is_some() || !layers.is_empty());
         let view = self.start_view.take();
         // a file named on the command line shows its whole extent, or the view named with it
-        self.reopening.view = match named_on_command_line {
-            true => view,
-            false if layers.is_empty() && self.startup_load.is_none() => None,
-            false => view.or_else(|| eframe::get_value(storage, super::SESSION_KEY)),
+        self.reopening.view = match (named_on_command_line, active) {
+            (true, _) => view,
+            (false, true) => view.or_else(|| eframe::get_value(storage, super::SESSION_KEY)),
+            (false, false) => None,
         };
-        let reopens_first = !named_on_command_line && self.startup_load.is_some();
-        self.reopening.active = !named_on_command_line && (reopens_first || !layers.is_empty());
+        self.reopening.active = active;
         layers.reverse();
         self.reopening.layers = layers;
     }
@@ -81,7 +81,6 @@ impl AtlasApp {
         there
     }
 
-    /// Once the saved files are open again: those no longer there, said.
     /// Once the last session's files are open again: which, with their events, and those no
     /// longer there.
     fn say_reopened(&mut self) {

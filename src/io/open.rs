@@ -325,11 +325,12 @@ fn load_knight_lab(file: &str, text: &str, options: &LoadOptions) -> Option<(Vec
                 ))
             })
         }
-        JsonKind::NotAnObject if json_value_kind(text).is_some() => {
-            let what = json_value_kind(text).unwrap_or_default();
-            Err(Problem::whole(file, not_a_dataset_text(what)))
-        }
-        JsonKind::Bundled { .. } | JsonKind::GeoJson | JsonKind::NotAnObject => return None,
+        JsonKind::NotAnObject => match json_value_kind(text) {
+            Some(what) => Err(Problem::whole(file, not_a_dataset_text(what))),
+            // broken text: its syntax error is reported where it breaks
+            None => return None,
+        },
+        JsonKind::Bundled { .. } | JsonKind::GeoJson => return None,
     };
     Some(match doc {
         Ok(doc) if kind == JsonKind::StoryMap => {
