@@ -5,6 +5,7 @@ use super::actors::Actor;
 use super::attribution::{Attribution, PRONOUNS, REPORTING, attribution, impersonal, unverified};
 use super::category::{CategoryCue, categorise_around};
 use super::dates::{DateCue, dates_after, find_dates};
+use super::day_shift::{DayShift, find_shift};
 use super::places::{Mention, find_places};
 use super::propose::Extractor;
 use super::story::dateline_lead;
@@ -57,6 +58,9 @@ pub struct Facts {
     /// Date expressions naming a time after publication ("September 7, 2023"): they date
     /// nothing, and the sentence is not read as continuing an event told before.
     pub later: Vec<DateCue>,
+    /// Wording that dates it from the day told before ("two days later"), when it has no date
+    /// of its own; the reader resolves it (see [`super::propose`]).
+    pub shift: Option<DayShift>,
     /// Places named.
     pub places: Vec<Mention>,
     /// Actors named.
@@ -293,6 +297,7 @@ pub fn analyse(
             .into_iter()
             .filter(|c| c.span.start >= lead)
             .collect(),
+        shift: find_shift(s).filter(|x| dates.is_empty() && x.span.start >= lead),
         dates,
         places: find_places(&ex.gazetteer, s)
             .into_iter()

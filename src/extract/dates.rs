@@ -85,7 +85,7 @@ fn unit_of(lower: &str) -> Option<Unit> {
     })
 }
 
-fn small_number(lower: &str) -> Option<u32> {
+pub(super) fn small_number(lower: &str) -> Option<u32> {
     const WORDS: [&str; 12] = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve",

@@ -13,6 +13,7 @@ pub mod date_kinds;
 pub mod date_ranges;
 pub mod date_resolve;
 pub mod dates;
+pub mod day_shift;
 pub mod gazetteer;
 pub mod html;
 pub mod library;

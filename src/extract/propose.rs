@@ -6,14 +6,17 @@ use super::analysis::{Facts, analyse};
 use super::article::Article;
 use super::blocks::mark_blocks;
 use super::build::{Parts, build_event};
+use super::dates::DateCue;
 use super::gazetteer::Gazetteer;
 use super::place_choice::{Context, PlaceChoice, choose, unknown_locative};
 use super::record;
 use super::sentences::sentences;
-use super::story::{Anchor, Memory, dateline};
+use super::story::{Anchor, CUE_REACH, Memory, dateline};
 use super::verified::{Credit, covers};
 use crate::io::Basemap;
 use crate::model::{Event, EventDate, Place, Precision};
+use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -147,6 +150,7 @@ impl Extractor {
             reading.memory.learn(last);
         }
         let f = analyse(self, &article.text, number, range, true, article.published);
+        let f = reading.shifted(&f).into_owned();
         reading.draft(&f)
     }
 
@@ -180,6 +184,7 @@ impl Extractor {
             options,
             dateline: dateline(&self.gazetteer, &article.text, options.allow_ad_hoc),
             memory: Memory::default(),
+            last_day: None,
             ids: HashSet::new(),
             out: Extraction::default(),
         };
@@ -187,6 +192,8 @@ impl Extractor {
             if i > 0 {
                 reading.memory.learn(&facts[i - 1]);
             }
+            let shifted = reading.shifted(f);
+            let f = &*shifted;
             if let Some(first) = later_than_publication(f) {
                 let sentence = format!("'{first}' (sentence {})", f.number);
                 reading.out.after_publication.push(sentence);
@@ -198,6 +205,7 @@ impl Extractor {
                 reading.out.latest_day_named = reading.out.latest_day_named.max(latest);
             }
             reading.sentence(f);
+            reading.remember_day(f);
         }
         reading
     }
@@ -263,8 +271,66 @@ struct Reading<'a> {
     options: Options,
     dateline: Option<PlaceChoice>,
     memory: Memory,
+    /// The last whole day a sentence told as its only date, with the sentence's number: what
+    /// "two days later" counts from.
+    last_day: Option<(usize, NaiveDate)>,
     ids: HashSet<String>,
     out: Extraction,
+}
+
+impl Reading<'_> {
+    /// `f` with the day its wording "two days later" or "the next day" names, counted from the
+    /// last whole day told at most [`CUE_REACH`] sentences before; as it is when it has no such
+    /// wording, has dates of its own, or the day told before is not one whole day. A day after
+    /// publication is kept among the dates it cannot use.
+    fn shifted<'f>(&self, f: &'f Facts) -> Cow<'f, Facts> {
+        let (Some(shift), true, true) = (&f.shift, f.dates.is_empty(), f.later.is_empty()) else {
+            return Cow::Borrowed(f);
+        };
+        let Some((number, from)) = self
+            .last_day
+            .filter(|(n, _)| n + CUE_REACH >= f.number && *n < f.number)
+        else {
+            return Cow::Borrowed(f);
+        };
+        let Some(day) = shift.from(from) else {
+            return Cow::Borrowed(f);
+        };
+        let written = &f.text[shift.span.clone()];
+        let date = EventDate {
+            range: Some((day, day)),
+            precision: Precision::Day,
+            text: written.to_owned(),
+            note: shift.note(written, from, number),
+        };
+        let cue = DateCue {
+            span: shift.span.clone(),
+            date,
+        };
+        let mut dated = f.clone();
+        if day > self.article.published {
+            dated.later.push(cue);
+        } else {
+            dated.dates.push(cue);
+        }
+        Cow::Owned(dated)
+    }
+
+    /// Remembers the day a complete sentence told, when it told one whole day and no other date;
+    /// any other date it tells is no day to count from.
+    fn remember_day(&mut self, f: &Facts) {
+        if !f.complete || f.dates.is_empty() {
+            return;
+        }
+        self.last_day = match f.dates.as_slice() {
+            [one] => one
+                .date
+                .range
+                .filter(|(a, b)| a == b && one.date.precision == Precision::Day)
+                .map(|(a, _)| (f.number, a)),
+            _ => None,
+        };
+    }
 }
 
 impl Reading<'_> {
@@ -582,3 +648,6 @@ fn short(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

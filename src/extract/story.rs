@@ -13,7 +13,7 @@ use crate::model::{Category, EventDate};
 const SHARED_PERSON_REACH: usize = 15;
 /// A sentence with a continuation cue ("also", "during the call") may continue a dated event this
 /// many sentences back.
-const CUE_REACH: usize = 8;
+pub(super) const CUE_REACH: usize = 8;
 /// The dateline is looked for in this many first lines.
 const DATELINE_LINES: usize = 15;
 

@@ -1,0 +1,123 @@
+//! Proposals dated from the day told before ("two days later", "the next day").
+
+use crate::extract::{Article, ArticleKind, Extraction, Extractor, Options};
+use chrono::NaiveDate;
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, m, d).unwrap_or_default()
+}
+
+fn article(text: &str, published: NaiveDate) -> Article {
+    Article::from_raw("t.txt", text, ArticleKind::Text, published).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn read(text: &str, published: NaiveDate) -> Extraction {
+    Extractor::bundled().propose(&article(text, published), Options::default())
+}
+
+/// Each proposal's place, date range and date wording.
+fn dated(x: &Extraction) -> Vec<(String, Option<(NaiveDate, NaiveDate)>, String)> {
+    x.proposals
+        .iter()
+        .map(|p| {
+            (
+                p.event.place.clone(),
+                p.event.date.range,
+                p.event.date.text.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_count_of_days_moves_from_the_day_told_before_and_chains() {
+    let x = read(
+        "On 14 March 2024, border commissions met in Baku. Two days later, Iran's foreign minister visited Yerevan. The next day he travelled to Tbilisi.",
+        day(3, 20),
+    );
+    assert_eq!(
+        dated(&x),
+        vec![
+            (
+                "baku".to_owned(),
+                Some((day(3, 14), day(3, 14))),
+                "14 March 2024".to_owned()
+            ),
+            (
+                "yerevan".to_owned(),
+                Some((day(3, 16), day(3, 16))),
+                "Two days later".to_owned()
+            ),
+            (
+                "tbilisi".to_owned(),
+                Some((day(3, 17), day(3, 17))),
+                "The next day".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        x.proposals[1].event.date.note,
+        "'Two days later': 2 days after 14 March 2024, the day sentence 1 tells."
+    );
+}
+
+#[test]
+fn a_day_told_by_a_sentence_left_unplaced_still_counts() {
+    let x = read(
+        "On 14 March 2024, border commissions met in Gazakh. Two days later, Iran's foreign minister visited Baku.",
+        day(3, 20),
+    );
+    assert_eq!(x.left_out.len(), 1, "{:?}", x.left_out);
+    assert_eq!(x.left_out[0].number, 1);
+    assert_eq!(
+        dated(&x),
+        vec![(
+            "baku".to_owned(),
+            Some((day(3, 16), day(3, 16))),
+            "Two days later".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn no_day_is_invented_from_a_month_or_past_publication() {
+    // a month is no day to count two days from
+    let x = read(
+        "In March 2024, border commissions met in Baku. Two days later, Iran's foreign minister visited Yerevan.",
+        day(4, 20),
+    );
+    let yerevan = x.proposals.iter().find(|p| p.event.place == "yerevan");
+    assert!(
+        yerevan.is_none_or(|p| p.event.date.text != "Two days later"),
+        "{:?}",
+        dated(&x)
+    );
+    // a day after publication dates nothing, and is named among the days after publication
+    let x = read(
+        "On 14 March 2024, border commissions met in Baku. Two days later, Iran's foreign minister visited Yerevan.",
+        day(3, 15),
+    );
+    assert!(
+        dated(&x)
+            .iter()
+            .all(|(_, range, _)| *range != Some((day(3, 16), day(3, 16)))),
+        "{:?}",
+        dated(&x)
+    );
+    assert_eq!(
+        x.after_publication,
+        vec!["'Two days later' (sentence 2)".to_owned()]
+    );
+}
+
+#[test]
+fn a_draft_of_selected_text_counts_from_the_day_told_before() {
+    let text = "On 14 March 2024, border commissions met in Baku. Two days later, Iran's foreign minister visited Yerevan.";
+    let start = text.find("Two").unwrap_or_default();
+    let draft = Extractor::bundled().draft(
+        &article(text, day(3, 20)),
+        start..text.len(),
+        Options::default(),
+    );
+    assert_eq!(draft.event.date.range, Some((day(3, 16), day(3, 16))));
+}
