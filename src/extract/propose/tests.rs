@@ -15,8 +15,11 @@ fn read(text: &str, published: NaiveDate) -> Extraction {
     Extractor::bundled().propose(&article(text, published), Options::default())
 }
 
+/// A proposal's place, date range and date wording.
+type Dated = (String, Option<(NaiveDate, NaiveDate)>, String);
+
 /// Each proposal's place, date range and date wording.
-fn dated(x: &Extraction) -> Vec<(String, Option<(NaiveDate, NaiveDate)>, String)> {
+fn dated(x: &Extraction) -> Vec<Dated> {
     x.proposals
         .iter()
         .map(|p| {
