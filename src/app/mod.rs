@@ -393,7 +393,12 @@ impl AtlasApp {
                 .resizable(true)
                 .default_size((width * 0.45).clamp(420.0, 900.0))
                 .min_size(360.0)
-                .show(ui, |ui| commands.extend(self.review_ui(ui)));
+                .show(ui, |ui| {
+                    // the panel keeps the width its contents take: claim all of it, so that a
+                    // narrow form does not shrink the review that follows it
+                    ui.set_min_width(ui.available_width());
+                    commands.extend(self.review_ui(ui));
+                });
         } else {
             egui::Panel::right("detail-panel")
                 .resizable(true)

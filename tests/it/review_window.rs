@@ -8,7 +8,7 @@ use caucasus_atlas::extract::library::Library;
 use caucasus_atlas::map::projection::Projector;
 use eframe::egui::{self, Key, Modifiers, PointerButton};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::collections::HashMap;
 
 const ARTICLE: &str = "Delegations from Azerbaijan and Armenia met Iranian officials at an \
@@ -202,4 +202,52 @@ fn the_form_can_leave_out_the_public_record() {
     };
     assert_eq!(dates_with(false), ["2022-07-19"]);
     assert!(dates_with(true).is_empty());
+}
+
+#[test]
+fn the_review_keeps_its_width_as_a_proposal_is_opened_for_editing() {
+    for size in [egui::vec2(1600.0, 1000.0), egui::vec2(1280.0, 800.0)] {
+        let mut harness = harness();
+        harness.set_size(size);
+        harness.run();
+        open_new_article_form(&mut harness);
+        type_into(&mut harness, "or paste the article's text", ARTICLE);
+        type_into(
+            &mut harness,
+            "Save pasted text as",
+            "a-rather-long-name-for-a-pasted-article-about-tabriz.txt",
+        );
+        type_into(&mut harness, "Published (YYYY-MM-DD)", "2024-03-14");
+        type_into(
+            &mut harness,
+            "Publisher",
+            "The East Azerbaijan Provincial Government",
+        );
+        harness.get_by_label("Start review").click();
+        harness.run();
+        let before = harness.state().map.rect;
+        harness.get_by_label("Edit #1").click();
+        harness.run();
+        harness
+            .query_all_by_label_contains("#1 ")
+            .find(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l.starts_with("#1 "))
+            })
+            .unwrap()
+            .click();
+        harness.run();
+        let after = harness.state().map.rect;
+        // the panel opens at its default width (45 % of the window), whatever the form took
+        let panel = size.x - before.max.x;
+        assert!(
+            (panel - 0.45 * size.x).abs() < 20.0,
+            "at {size:?} the review took {panel} px"
+        );
+        assert!(
+            (after.width() - before.width()).abs() < 1.0,
+            "at {size:?} the map was {before:?} and became {after:?}"
+        );
+    }
 }

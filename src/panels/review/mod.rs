@@ -164,7 +164,8 @@ fn toolbar(ui: &mut Ui, state: &mut ReviewState) -> Vec<ReviewCommand> {
         i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
             || i.consume_key(Modifiers::COMMAND, Key::Y)
     });
-    ui.horizontal(|ui| {
+    // wrapped rows: a long name or toolbar must not widen the panel over the map
+    ui.horizontal_wrapped(|ui| {
         ui.heading(format!("Review: {}", state.article.document));
         ui.label(format!(
             "published {}{}",
@@ -181,7 +182,7 @@ fn toolbar(ui: &mut Ui, state: &mut ReviewState) -> Vec<ReviewCommand> {
         ui.colored_label(ui.visuals().warn_fg_color, warning);
         read_again_ui(ui, state);
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{accepted} accepted · {rejected} rejected · {pending} to review"
         ));

@@ -11,6 +11,8 @@ use eframe::egui::{self, RichText, Ui};
 const DATE_FIELD: f32 = 90.0;
 /// Width of the title field.
 const TITLE_FIELD: f32 = 260.0;
+/// The title field's narrowest width, in a narrow card.
+const TITLE_FIELD_MIN: f32 = 80.0;
 /// Size of the category swatch.
 const SWATCH: f32 = 10.0;
 /// Rejected proposals are drawn faded.
@@ -87,7 +89,7 @@ pub fn card(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand
             ui.label(RichText::new("UNVERIFIED").color(ui.visuals().warn_fg_color));
         }
         ui.label(RichText::new(format!("Status: {}", status_text(item.status))).italics());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button(format!("Accept #{n}")).clicked() {
                 state.message = state.accept(i).err();
             }
@@ -114,7 +116,7 @@ fn editor(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand> 
     title_editor(ui, state, i);
     category_editor(ui, state, i);
     if let Some(draft) = state.draft.as_mut().filter(|d| d.index == i) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let from = ui.label("From");
             ui.add(egui::TextEdit::singleline(&mut draft.start).desired_width(DATE_FIELD))
                 .labelled_by(from.id);
@@ -135,7 +137,7 @@ fn editor(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand> 
     }
     let current = state.items[i].event.place.clone();
     let mut chosen = current.clone();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         egui::ComboBox::new(("place", i), "Place")
             .selected_text(state.items[i].event.place_name.clone())
             .show_ui(ui, |ui| {
@@ -173,11 +175,16 @@ fn title_editor(ui: &mut Ui, state: &mut ReviewState, i: usize) {
             return;
         };
         let label = ui.label("Title");
-        let field = ui
-            .add(egui::TextEdit::singleline(&mut draft.text).desired_width(TITLE_FIELD))
-            .labelled_by(label.id);
-        let entered = field.lost_focus() && ui.input(|k| k.key_pressed(egui::Key::Enter));
-        apply = ui.button(format!("Apply title #{n}")).clicked() || entered;
+        // the button at the right, the field filling what is left of the card's width
+        let right = egui::Layout::right_to_left(egui::Align::Center);
+        ui.with_layout(right, |ui| {
+            apply = ui.button(format!("Apply title #{n}")).clicked();
+            let width = ui.available_width().clamp(TITLE_FIELD_MIN, TITLE_FIELD);
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut draft.text).desired_width(width))
+                .labelled_by(label.id);
+            apply |= field.lost_focus() && ui.input(|k| k.key_pressed(egui::Key::Enter));
+        });
     });
     if apply {
         let _ = state.apply_title();
