@@ -123,8 +123,13 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
     let mut scene = Scene::new(input);
     scene.occupied.push(overlay::controls_rect(rect));
     let caption = overlay::caption_lines(input.time, input.situation);
-    let avoid = overlay::caption_obstacles(rect, input.time, input.situation);
-    scene.occupied.push(overlay::caption_rect(
+    let key_points: Vec<egui::Pos2> = memory
+        .cities
+        .key_points()
+        .map(|(lon, lat)| projector.project(lon, lat))
+        .collect();
+    let avoid = overlay::caption_obstacles(rect, input.time, input.situation, &key_points);
+    scene.occupied.extend(overlay::caption_rects(
         &ui.painter_at(rect),
         rect,
         &caption,
@@ -173,7 +178,7 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
         &response,
         &projector,
         input,
-        memory.for_publication,
+        (&avoid, memory.for_publication),
     ));
     if let Some((events, pos)) = memory.group.clone() {
         group_list::group_list_ui(ui, input.data, &events, pos, &mut commands);
@@ -187,7 +192,7 @@ fn overlays_ui(
     response: &Response,
     projector: &Projector,
     input: &MapInput<'_>,
-    for_publication: bool,
+    (avoid, for_publication): (&[egui::Rect], bool),
 ) -> Vec<Command> {
     let rect = projector.rect();
     let painter = ui.painter_at(rect);
@@ -202,7 +207,7 @@ fn overlays_ui(
         ui,
         rect,
         &overlay::caption_lines(input.time, input.situation),
-        &overlay::caption_obstacles(rect, input.time, input.situation),
+        avoid,
     );
     overlay::situation_legend_ui(ui, rect, input.situation, day);
     if let Some(pointer) = response.hover_pos().filter(|_| !for_publication) {

@@ -76,3 +76,32 @@ fn before_1988_the_map_shows_the_oblast_outline_only() {
     assert!(drawn(&harness).is_empty(), "{:?}", drawn(&harness));
     assert!(harness.query_by_label_contains("Legend:").is_none());
 }
+
+#[test]
+fn on_a_narrow_map_the_caption_keeps_off_the_capitals_and_stays_one_block() {
+    let mut harness = harness();
+    // the review's panel narrows the map until the caption no longer fits beside the legend
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New from article…").click();
+    harness.run();
+    let map = &harness.state().map;
+    assert!(map.rect.width() < 600.0, "{:?}", map.rect);
+    let projector = Projector::new(map.view, map.rect);
+    let capitals = [(44.793, 41.7151), (44.5136, 40.1811), (49.8920, 40.3777)];
+    let window = harness.get_by_label("1 Jan 1990 – 7 Sep 2023").rect();
+    let day = harness.get_by_label("Situation on 7 Sep 2023").rect();
+    for (lon, lat) in capitals {
+        let dot = projector.project(lon, lat);
+        for line in [window, day] {
+            assert!(
+                !line.expand(6.0).contains(dot),
+                "a caption line {line:?} covers the capital at {dot:?}"
+            );
+        }
+    }
+    assert!(
+        window.center().x.round() == day.center().x.round() && day.top() >= window.bottom(),
+        "the caption's lines part: {window:?} and {day:?}"
+    );
+}

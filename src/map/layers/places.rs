@@ -141,6 +141,15 @@ impl CityCache {
         }
     }
 
+    /// Where the key places labelled at the default view (the capitals and the places the atlas
+    /// is about) lie, as longitude and latitude: captions keep clear of their dots.
+    pub fn key_points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        self.gazetteer
+            .iter()
+            .filter(|p| KEY_PLACES[..KEY_PLACES_ALWAYS].contains(&p.id.as_str()))
+            .map(|p| (p.lon, p.lat))
+    }
+
     /// The cities of `data` in priority order, computed once per dataset.
     pub fn cities(&mut self, data: &Dataset) -> &[Place] {
         if self.uid != Some(data.uid()) {

@@ -95,18 +95,33 @@ pub fn caption_lines(
 
 /// Space around a caption line's text: its backdrop.
 const CAPTION_PAD: egui::Vec2 = vec2(8.0, 3.0);
+/// Space between the caption's lines.
+const CAPTION_GAP: f32 = 6.0;
 
-/// What the caption keeps clear of: the zoom controls and the situation's legend.
+/// Half the side of the square kept clear round a key place's dot: its dot, or a marker of a
+/// few events on it.
+const KEY_POINT_CLEARANCE: f32 = 12.0;
+
+/// What the caption keeps clear of: the zoom controls, the situation's legend, and the dots of
+/// the key places at `key_points` (on the screen), which it must not hide.
 pub fn caption_obstacles(
     rect: Rect,
     time: &TimeControl,
     situation: &crate::model::Situation,
-) -> [Rect; 2] {
+    key_points: &[egui::Pos2],
+) -> Vec<Rect> {
     let day = crate::map::layers::situation::situation_day(time);
+    let dots = key_points
+        .iter()
+        .filter(|p| rect.contains(**p))
+        .map(|p| Rect::from_center_size(*p, egui::Vec2::splat(2.0 * KEY_POINT_CLEARANCE)));
     [
         controls_rect(rect),
         situation_legend_rect(rect, situation, day),
     ]
+    .into_iter()
+    .chain(dots)
+    .collect()
 }
 
 /// Where a caption line of `size` goes at height `y`: centred on the map, else centred in the
@@ -137,11 +152,33 @@ fn place_line(rect: Rect, size: egui::Vec2, y: f32, avoid: &[Rect]) -> egui::Pos
     if right - left >= size.x + 2.0 * CAPTION_PAD.x + 8.0 && !hit(between) {
         return between;
     }
-    let below = avoid
-        .iter()
-        .filter(|a| a.is_positive() && a.intersects(backdrop(centred)))
-        .fold(y, |b, a| b.max(a.bottom() + 6.0 + CAPTION_PAD.y));
-    pos2(centred.x, below)
+    // below what it meets, centred or at either side; lower again while all three meet something,
+    // down to the map's middle at most
+    let below_hits = |pos: egui::Pos2| {
+        avoid
+            .iter()
+            .filter(|a| a.is_positive() && a.intersects(backdrop(pos)))
+            .fold(pos.y, |b, a| b.max(a.bottom() + 6.0 + CAPTION_PAD.y))
+    };
+    let first_below = pos2(centred.x, below_hits(centred));
+    let sides = [
+        centred.x,
+        rect.left() + 2.0 * CAPTION_PAD.x,
+        rect.right() - size.x - 2.0 * CAPTION_PAD.x,
+    ];
+    let mut row = first_below;
+    while row.y + size.y < rect.center().y {
+        if let Some(x) = sides.iter().find(|&&x| !hit(pos2(x, row.y))) {
+            return pos2(*x, row.y);
+        }
+        // the next row down where one of the three clears what it met
+        let next = sides
+            .iter()
+            .map(|&x| below_hits(pos2(x, row.y)))
+            .fold(f32::INFINITY, f32::min);
+        row = pos2(centred.x, next.max(row.y + 1.0));
+    }
+    first_below
 }
 
 /// Lays out lines of text at the top of the map, centred and clear of `avoid`: each line's galley,
@@ -152,29 +189,43 @@ fn caption_layout(
     lines: &[(String, f32)],
     avoid: &[Rect],
 ) -> Vec<(std::sync::Arc<egui::Galley>, egui::Pos2, Rect)> {
-    let mut y = rect.top() + 10.0;
+    let galleys: Vec<_> = lines
+        .iter()
+        .map(|(text, size)| {
+            let font = FontId::proportional(*size);
+            painter.layout_no_wrap(text.clone(), font, palette::OVERLAY_TEXT)
+        })
+        .collect();
+    // the lines go as one block, each centred in it: placed together, they stay one caption
+    let width = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
+    let height = galleys
+        .iter()
+        .map(|g| g.size().y + CAPTION_GAP)
+        .sum::<f32>()
+        - CAPTION_GAP;
+    let block = place_line(rect, vec2(width, height.max(0.0)), rect.top() + 10.0, avoid);
+    let mut y = block.y;
     let mut out = Vec::new();
-    for (text, size) in lines {
-        let font = FontId::proportional(*size);
-        let galley = painter.layout_no_wrap(text.clone(), font, palette::OVERLAY_TEXT);
-        let pos = place_line(rect, galley.size(), y, avoid);
+    for galley in galleys {
+        let pos = pos2(block.x + (width - galley.size().x) / 2.0, y);
         let bg = Rect::from_min_size(pos, galley.size()).expand2(CAPTION_PAD);
-        y = pos.y + galley.size().y + 6.0;
+        y = pos.y + galley.size().y + CAPTION_GAP;
         out.push((galley, pos, bg));
     }
     out
 }
 
-/// The rectangle the caption takes: markers' arrows and labels keep clear of it.
-pub fn caption_rect(
+/// The caption's backdrops: markers' arrows and labels keep clear of each.
+pub fn caption_rects(
     painter: &Painter,
     rect: Rect,
     lines: &[(String, f32)],
     avoid: &[Rect],
-) -> Rect {
+) -> Vec<Rect> {
     caption_layout(painter, rect, lines, avoid)
-        .iter()
-        .fold(Rect::NOTHING, |acc, (_, _, bg)| acc.union(*bg))
+        .into_iter()
+        .map(|(_, _, bg)| bg)
+        .collect()
 }
 
 /// Paints lines of text at the top of the map, clear of `avoid`, on a light backdrop, each line
@@ -295,5 +346,26 @@ mod tests {
             pos.y > legend.bottom() && clear(narrow, pos, &avoid),
             "{pos:?}"
         );
+    }
+
+    #[test]
+    fn a_caption_below_the_legend_steps_aside_from_a_key_place_s_dot() {
+        let size = vec2(160.0, 40.0);
+        let narrow = Rect::from_min_size(pos2(0.0, 0.0), vec2(420.0, 600.0));
+        let legend = Rect::from_min_size(pos2(10.0, 10.0), vec2(260.0, 80.0));
+        let situation = crate::model::Situation::default();
+        let time = TimeControl::new((0, 0));
+        // a capital's dot where the caption would go below the legend, centred
+        let dot = pos2(210.0, 110.0);
+        let mut avoid = caption_obstacles(narrow, &time, &situation, &[dot]);
+        avoid.push(legend);
+        let pos = place_line(narrow, size, 10.0, &avoid);
+        let bg = Rect::from_min_size(pos, size).expand2(CAPTION_PAD);
+        assert!(avoid.iter().all(|a| !a.intersects(bg)), "{pos:?}");
+        // the nearest row down that clears it, at one side, not under the dot
+        assert!(pos.y < dot.y + KEY_POINT_CLEARANCE, "{pos:?}");
+        // a dot off the map is nothing to avoid
+        let off = caption_obstacles(narrow, &time, &situation, &[pos2(-50.0, 110.0)]);
+        assert_eq!(off.len(), 2);
     }
 }
