@@ -17,8 +17,6 @@ use std::path::{Path, PathBuf};
 const SPEED_RANGE: (f64, f64) = (0.1, 36500.0);
 /// Least timeline context shown around the window, in days.
 const MIN_FOCUS_DAYS: f64 = 14.0;
-/// Days of context around the data when a new dataset opens.
-const DATA_MARGIN_DAYS: f64 = 30.0;
 
 impl AtlasApp {
     /// Applies one command: the only place state changes in response to the UI.
@@ -339,12 +337,8 @@ impl AtlasApp {
         self.list.set_data(&data);
         self.data = data;
         self.generation += 1;
-        self.timeline.focus = self.data.time_extent().map(|(a, b)| {
-            (
-                f64::from(a) - DATA_MARGIN_DAYS,
-                f64::from(b) + DATA_MARGIN_DAYS,
-            )
-        });
+        // the whole data, as the timeline first showed it
+        self.timeline.focus = self.data.time_extent().map(crate::timeline::whole_span);
         self.refresh_visible();
     }
 

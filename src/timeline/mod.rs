@@ -48,6 +48,14 @@ pub struct TimelineState {
     last_bounds: Option<(f64, f64)>,
 }
 
+impl TimelineState {
+    /// The days the timeline showed in its last frame, first and last (fractional), if it was
+    /// drawn.
+    pub fn shown(&self) -> Option<(f64, f64)> {
+        self.last_bounds
+    }
+}
+
 /// More marks than this in view are drawn as a density histogram.
 pub const HISTOGRAM_THRESHOLD: usize = 4000;
 /// Fraction of the data's span left empty on each side by default.
@@ -60,6 +68,19 @@ fn lane_bounds() -> (f64, f64) {
     (-LANE_MARGIN.0, lanes::CHANGES_LANE + 1.0 - LANE_MARGIN.1)
 }
 
+/// The timeline's range showing the days `first` to `last` whole, with a little room on each
+/// side for the lanes' names.
+///
+/// ```
+/// use caucasus_atlas::timeline::whole_span;
+/// let (a, b) = whole_span((0, 999));
+/// assert_eq!((a, b), (-30.0, 1030.0));
+/// ```
+pub fn whole_span((first, last): (DayNum, DayNum)) -> (f64, f64) {
+    let pad = f64::from((last - first).max(30)) * SIDE_PAD;
+    (f64::from(first) - pad, f64::from(last + 1) + pad)
+}
+
 /// Draws the controls and the plot.
 pub fn timeline_ui(
     ui: &mut egui::Ui,
@@ -69,7 +90,7 @@ pub fn timeline_ui(
     let mut commands = Vec::new();
     controls::controls_ui(ui, &mut state.controls, input, &mut commands);
     let (first, last) = input.data.time_extent().unwrap_or(input.time.extent);
-    let pad = f64::from((last - first).max(30)) * SIDE_PAD;
+    let (left, right) = whole_span((first, last));
     let (y0, y1) = lane_bounds();
     let plot = Plot::new("timeline")
         .height(ui.available_height().max(60.0))
@@ -82,7 +103,7 @@ pub fn timeline_ui(
         .allow_double_click_reset(false)
         .allow_zoom([true, false])
         .allow_scroll([true, false])
-        .default_x_bounds(f64::from(first) - pad, f64::from(last + 1) + pad)
+        .default_x_bounds(left, right)
         .default_y_bounds(y0, y1)
         .x_grid_spacer(axis::spacer)
         .x_axis_formatter(|mark, _| axis::format_mark(mark));

@@ -270,3 +270,26 @@ fn play_on_the_opening_view_plays_a_window_from_the_start() {
     harness.run_steps(3);
     assert!(!harness.state().time.playing);
 }
+
+#[test]
+fn data_opened_in_place_shows_whole_with_room_for_the_lane_names() {
+    let mut harness = harness();
+    let opening = harness.state().timeline.shown().unwrap();
+    let basemap = caucasus_atlas::io::bundle::bundled_basemap();
+    let data = caucasus_atlas::io::bundle::bundled_dataset(&basemap);
+    harness.state_mut().set_data(data);
+    harness.run();
+    let again = harness.state().timeline.shown().unwrap();
+    let extent = harness.state().data.time_extent().unwrap();
+    let whole = caucasus_atlas::timeline::whole_span(extent);
+    for (a, b) in [
+        (opening.0, again.0),
+        (opening.1, again.1),
+        (whole.0, again.0),
+    ] {
+        assert!(
+            (a - b).abs() < 1.0,
+            "{opening:?} then {again:?}, whole {whole:?}"
+        );
+    }
+}
