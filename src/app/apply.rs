@@ -1,5 +1,6 @@
 //! The one place where the state changes in response to the user: [`AtlasApp::apply`].
 
+use super::merging::{AfterMerge, MergeJob};
 use super::{AtlasApp, SCROLL_QUOTE_FRAMES, VisibleKey};
 use crate::capture::{Capture, Shot};
 use crate::commands::{Command, ExportFormat};
@@ -235,61 +236,80 @@ impl AtlasApp {
         ));
     }
 
-    /// Takes the finished load beside the open data (`layer`) or instead of it.
+    /// Takes the finished load beside the open data (`layer`) or instead of it. Beside large open
+    /// data, the files are put together beside the frames (see [`super::merging`]); while they
+    /// are, the load waits.
     pub(super) fn accept_load(&mut self, layer: bool) {
+        if self.merging.is_some() {
+            self.say_still_merging();
+            return;
+        }
         let Some(outcome) = self.pending.take() else {
             return;
         };
-        let skipped = outcome.problems.len();
         let n = outcome.data.len();
         let again = layer && self.open_files.position(Some(&outcome.path)).is_some();
-        let mut kept = String::new();
-        let data = if layer {
-            let mut open = std::mem::take(&mut self.data);
-            let path = outcome.path.clone();
-            let duplicates = self.open_files.add(&mut open, path, outcome.data);
-            if !duplicates.is_empty() {
-                let n = duplicates.len();
-                let verb = if n == 1 { "was" } else { "were" };
-                kept = format!("; {} already open {verb} kept", counted(n, "event"));
-            }
-            open
-        } else {
+        let said = loaded_words(&outcome, layer, again);
+        if !layer {
             self.open_files
                 .replace(Some(outcome.path.clone()), &outcome.data);
-            outcome.data
-        };
-        self.set_data(data);
-        // the old dataset and the load's transient buffers are gone now
+            self.set_data(outcome.data);
+            // the old dataset and the load's transient buffers are gone now
+            crate::io::memory::release_free_memory();
+            self.say(format!("{}{}", said.0, said.1), false);
+            return;
+        }
+        let path = outcome.path;
+        let data = outcome.data;
+        if self.merges_beside(n) {
+            let doing = format!("Adding {} beside the open data…", counted(n, "event"));
+            self.say(doing.clone(), false);
+            let waker = self.waker.clone();
+            self.merging = Some(MergeJob::start(
+                (&self.open_files, &self.data),
+                move |files, open| files.add(open, path, data),
+                (AfterMerge::Added(said), doing),
+                move || waker.wake(),
+            ));
+            return;
+        }
+        let mut open = std::mem::take(&mut self.data);
+        let set_aside = self.open_files.add(&mut open, path, data);
+        self.set_data(open);
         crate::io::memory::release_free_memory();
-        let how = match (layer, again) {
-            (true, true) => "opened again in place of its earlier events",
-            (true, false) => "added beside the open data",
-            (false, _) => "now open",
-        };
-        let skipped = match skipped {
+        self.say_added(said, &set_aside);
+    }
+
+    /// Says a file was added (`said`: the words before and after the count of events kept), and
+    /// how many of its events an earlier file holds.
+    pub(super) fn say_added(&mut self, (head, notes): (String, String), set_aside: &[String]) {
+        let kept = match set_aside.len() {
             0 => String::new(),
-            k => format!(" ({k} skipped)"),
+            n => {
+                let verb = if n == 1 { "was" } else { "were" };
+                format!("; {} already open {verb} kept", counted(n, "event"))
+            }
         };
-        let path = outcome.path.display();
-        let mut noticed = outcome.notices.clone();
-        noticed.extend(outcome.undated.as_ref().map(|u| u.message()));
-        let noticed = match noticed.is_empty() {
-            true => String::new(),
-            false => format!(" — {}", noticed.join("; ")),
-        };
-        self.say(
-            format!(
-                "{} from {path} {how}{skipped}{kept}{noticed}",
-                counted(n, "event")
-            ),
-            false,
-        );
+        self.say(format!("{head}{kept}{notes}"), false);
+    }
+
+    /// While files are put together, another change to them waits.
+    fn say_still_merging(&mut self) {
+        let doing = self
+            .merging
+            .as_ref()
+            .map(|m| m.doing.trim_end_matches('…').to_owned())
+            .unwrap_or_default();
+        self.say(format!("{doing}: try again once it is open"), true);
     }
 
     /// Closes open file `k`; the open data becomes the other files'. One of the user's own events
     /// files closed is no longer reopened at start.
     fn close_file(&mut self, k: usize) {
+        if self.merging.is_some() {
+            self.say_still_merging();
+            return;
+        }
         let Some(file) = self.open_files.files().get(k) else {
             return;
         };
@@ -299,21 +319,43 @@ impl AtlasApp {
             None => "the bundled events".to_owned(),
         };
         let path = file.path.clone();
-        let mut open = std::mem::take(&mut self.data);
-        if !self.open_files.close(&mut open, k) {
-            self.data = open;
+        if self.open_files.files().len() < 2 {
             self.say(
                 "The only open file stays open: open another to replace it.",
                 true,
             );
             return;
         }
+        if self.merges_beside(0) {
+            let doing = format!("Closing {name}…");
+            self.say(doing.clone(), false);
+            let waker = self.waker.clone();
+            self.merging = Some(MergeJob::start(
+                (&self.open_files, &self.data),
+                move |files, open| {
+                    files.close(open, k);
+                    Vec::new()
+                },
+                (AfterMerge::Closed(name, path), doing),
+                move || waker.wake(),
+            ));
+            return;
+        }
+        let mut open = std::mem::take(&mut self.data);
+        self.open_files.close(&mut open, k);
         self.set_data(open);
         crate::io::memory::release_free_memory();
-        let own = path.as_ref().filter(|p| self.user_layers.contains(p));
+        self.say_closed(&name, path.as_ref());
+    }
+
+    /// Says a file was closed and what is left open; one of the user's own events files is no
+    /// longer opened at start.
+    pub(super) fn say_closed(&mut self, name: &str, path: Option<&PathBuf>) {
+        let own = path.filter(|p| self.user_layers.contains(p));
         let reopened = match own {
             Some(path) => {
-                self.user_layers.retain(|p| p != path);
+                let path = path.clone();
+                self.user_layers.retain(|p| *p != path);
                 "; it is no longer opened at start"
             }
             None => "",
@@ -360,4 +402,35 @@ impl AtlasApp {
             self.visible_key = Some(key);
         }
     }
+}
+
+/// What the status line says of a load taken: its events, from where, how (added, opened again
+/// in place of its earlier events, or open instead of the data) and what was skipped; then its
+/// notes, which follow the events an earlier file kept.
+fn loaded_words(
+    outcome: &crate::loading::LoadOutcome,
+    layer: bool,
+    again: bool,
+) -> (String, String) {
+    let how = match (layer, again) {
+        (true, true) => "opened again in place of its earlier events",
+        (true, false) => "added beside the open data",
+        (false, _) => "now open",
+    };
+    let skipped = match outcome.problems.len() {
+        0 => String::new(),
+        k => format!(" ({k} skipped)"),
+    };
+    let mut noticed = outcome.notices.clone();
+    noticed.extend(outcome.undated.as_ref().map(|u| u.message()));
+    let noticed = match noticed.is_empty() {
+        true => String::new(),
+        false => format!(" — {}", noticed.join("; ")),
+    };
+    let head = format!(
+        "{} from {} {how}{skipped}",
+        counted(outcome.data.len(), "event"),
+        outcome.path.display()
+    );
+    (head, noticed)
 }

@@ -22,6 +22,7 @@ impl AtlasApp {
         let mut commands = Vec::new();
         commands.extend(dropped_file(ctx).map(Command::OpenPath));
         self.begin_startup_load();
+        self.poll_merge();
         self.reopen_next_layer();
         commands.extend(self.poll_job(ctx));
         commands.extend(self.poll_dialog());
@@ -65,7 +66,10 @@ impl AtlasApp {
             super::AutoAccept::Layer => {
                 if usable && outcome.problems.is_empty() {
                     self.accept_load(true);
-                    self.show_start_view_again();
+                    match &mut self.merging {
+                        Some(job) => job.start_view = true,
+                        None => self.show_start_view_again(),
+                    }
                 }
             }
         }

@@ -4,6 +4,7 @@
 
 mod apply;
 mod background;
+mod merging;
 mod reopen;
 mod review;
 mod session;
@@ -31,6 +32,7 @@ use crate::timeline::{TimelineInput, TimelineState, timeline_ui};
 use eframe::egui::{self, Key, Modifiers};
 use std::path::PathBuf;
 
+pub use merging::MERGE_BESIDE_FROM;
 pub use reopen::{LAYERS_KEY, OPEN_FILES_KEY};
 pub use review::Review;
 pub use session::SESSION_KEY;
@@ -126,6 +128,11 @@ pub struct AtlasApp {
     pub start_view: Option<crate::view_state::ViewState>,
     /// The files whose events are open, each closable on its own.
     pub open_files: OpenFiles,
+    /// Files being put together beside the frames.
+    merging: Option<merging::MergeJob>,
+    /// From how many events files are put together beside the frames (see
+    /// [`merging::MERGE_BESIDE_FROM`]).
+    pub merge_beside_from: usize,
 }
 
 /// What to do with a load once it finishes, without asking.
@@ -184,6 +191,8 @@ impl AtlasApp {
             reopening: reopen::Reopening::default(),
             start_view: None,
             open_files: OpenFiles::one(None, data.len()),
+            merging: None,
+            merge_beside_from: merging::MERGE_BESIDE_FROM,
             data,
             basemap,
         };

@@ -128,7 +128,8 @@ impl AtlasApp {
     /// Opens the next file waiting to be opened again, when nothing else loads; once none waits,
     /// the view is left to the user.
     pub(super) fn reopen_next_layer(&mut self) {
-        if self.job.is_some() || self.pending.is_some() || self.startup_load.is_some() {
+        let busy = self.job.is_some() || self.pending.is_some() || self.merging.is_some();
+        if busy || self.startup_load.is_some() {
             return;
         }
         match self.reopening.layers.pop() {

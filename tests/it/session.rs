@@ -206,3 +206,95 @@ fn the_open_files_open_again_with_the_view_that_lies_in_them() {
         .collect();
     assert_eq!(names, ["Bundled events", "layer.csv"]);
 }
+
+/// Opens `path` and takes its load beside the open data (`layer`) or instead of it.
+fn open_and_take(
+    harness: &mut egui_kittest::Harness<'_, AtlasApp>,
+    path: &std::path::Path,
+    layer: bool,
+) {
+    harness
+        .state_mut()
+        .apply(Command::OpenPath(path.to_path_buf()));
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().pending.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.state_mut().apply(Command::AcceptLoad { layer });
+}
+
+#[test]
+fn large_files_are_put_together_beside_the_frames_and_open_again_so() {
+    let tmp = crate::common::scratch("merge-beside");
+    let first = events_file(tmp.path(), "first", 20, 3);
+    let layer = events_file(tmp.path(), "layer", 30, 2);
+    let mut harness = crate::common::harness();
+    // every merge counts as large
+    harness.state_mut().merge_beside_from = 0;
+    open_and_take(&mut harness, &first, false);
+    settle(&mut harness, 3);
+    open_and_take(&mut harness, &layer, true);
+    // the window goes on with the data as it was, and says what it is doing
+    let app = harness.state();
+    assert!(app.is_merging());
+    assert_eq!(app.data.len(), 3);
+    assert_eq!(
+        app.status.clone().unwrap(),
+        ("Adding 2 events beside the open data…".to_owned(), false)
+    );
+    // a file closed meanwhile waits
+    harness.state_mut().apply(Command::CloseFile(0));
+    assert_eq!(
+        harness.state().status.clone().unwrap(),
+        (
+            "Adding 2 events beside the open data: try again once it is open".to_owned(),
+            true
+        )
+    );
+    settle(&mut harness, 5);
+    let app = harness.state();
+    assert!(!app.is_merging());
+    assert_eq!(
+        app.status.clone().unwrap().0,
+        format!(
+            "2 events from {} added beside the open data",
+            layer.display()
+        )
+    );
+    let names: Vec<String> = app.open_files.files().iter().map(|f| f.name()).collect();
+    assert_eq!(names, ["first.csv", "layer.csv"]);
+    // closing runs beside the frames too
+    harness.state_mut().apply(Command::CloseFile(1));
+    assert!(harness.state().is_merging());
+    settle(&mut harness, 3);
+    assert_eq!(
+        harness.state().status.clone().unwrap().0,
+        "Closed layer.csv: 3 events open"
+    );
+    // the files opened again at start are put together beside the frames as well
+    open_and_take(&mut harness, &layer, true);
+    settle(&mut harness, 5);
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let mut app = AtlasApp::bundled();
+    app.merge_beside_from = 0;
+    app.restore_from(&storage);
+    app.reopen_layers_from(&storage);
+    let mut next = egui_kittest::Harness::builder()
+        .with_size(eframe::egui::vec2(1600.0, 1000.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.frame_ui(ui), app);
+    settle(&mut next, 5);
+    for _ in 0..5 {
+        next.step();
+    }
+    let app = next.state();
+    assert!(!app.is_merging());
+    assert_eq!(
+        app.status.clone().unwrap().0,
+        "Opened again from the last session: first.csv (3 events), layer.csv (2 events)"
+    );
+}
