@@ -317,12 +317,24 @@ impl Reading<'_> {
     }
 
     /// Remembers the day a complete sentence told, when it told one whole day and no other date;
-    /// any other date it tells is no day to count from.
+    /// any other date it tells is no day to count from. A date after "since" ("closed since March
+    /// 2020") tells how long a state has held, not a day events are counted from, and changes
+    /// nothing.
     fn remember_day(&mut self, f: &Facts) {
-        if !f.complete || f.dates.is_empty() {
+        let told: Vec<&DateCue> = f
+            .dates
+            .iter()
+            .filter(|c| {
+                !f.text[..c.span.start]
+                    .trim_end()
+                    .to_lowercase()
+                    .ends_with("since")
+            })
+            .collect();
+        if !f.complete || told.is_empty() {
             return;
         }
-        self.last_day = match f.dates.as_slice() {
+        self.last_day = match told.as_slice() {
             [one] => one
                 .date
                 .range

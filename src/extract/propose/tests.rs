@@ -124,3 +124,17 @@ fn a_draft_of_selected_text_counts_from_the_day_told_before() {
     );
     assert_eq!(draft.event.date.range, Some((day(3, 16), day(3, 16))));
 }
+
+#[test]
+fn a_state_held_since_a_month_does_not_hide_the_day_told_before() {
+    let x = read(
+        "On 11 June 2024, Azerbaijan and Iran agreed in Baku to reopen the crossing. The crossing had been closed since March 2020. A day earlier, Iran's foreign minister met the president in Baku.",
+        day(6, 12),
+    );
+    let earlier = x
+        .proposals
+        .iter()
+        .find(|p| p.event.date.text == "A day earlier")
+        .unwrap_or_else(|| panic!("{:?}", dated(&x)));
+    assert_eq!(earlier.event.date.range, Some((day(6, 10), day(6, 10))));
+}
