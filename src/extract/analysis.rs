@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use std::ops::Range;
 
 /// Words after "during the" that point back to an event already told.
-const EVENT_NOUNS: [&str; 9] = [
+const EVENT_NOUNS: [&str; 14] = [
     "call",
     "phone",
     "telephone",
@@ -24,6 +24,11 @@ const EVENT_NOUNS: [&str; 9] = [
     "talks",
     "trip",
     "conference",
+    "summit",
+    "negotiations",
+    "agreement",
+    "accord",
+    "deal",
 ];
 
 /// Phrases that, with no date of their own, continue the event told before.

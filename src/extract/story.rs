@@ -100,7 +100,10 @@ impl Memory {
                 .take_while(|a| a.number + CUE_REACH >= f.number)
                 .find(|a| matches!(a.category, Category::Diplomacy | Category::Agreement));
             if let Some(a) = meeting {
-                return Some((a, format!("it opens with '{cue}', the meeting told there")));
+                return Some((
+                    a,
+                    format!("it opens with '{cue}', the meeting or agreement told there"),
+                ));
             }
         }
         let last = self

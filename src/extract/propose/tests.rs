@@ -138,3 +138,22 @@ fn a_state_held_since_a_month_does_not_hide_the_day_told_before() {
         .unwrap_or_else(|| panic!("{:?}", dated(&x)));
     assert_eq!(earlier.event.date.range, Some((day(6, 10), day(6, 10))));
 }
+
+#[test]
+fn a_sentence_opening_with_the_agreement_continues_the_agreement_told_before() {
+    let x = read(
+        "Azerbaijan and Iran agreed on 11 June 2024 to reopen the Astara crossing. The agreement was signed in Baku by the deputy prime ministers.",
+        day(6, 12),
+    );
+    let signed = x
+        .proposals
+        .iter()
+        .find(|p| p.event.title.starts_with("The agreement"))
+        .unwrap_or_else(|| panic!("{:?}", dated(&x)));
+    assert_eq!(signed.event.date.range, Some((day(6, 11), day(6, 11))));
+    assert!(
+        signed.event.date.note.contains("it opens with 'The agreement'"),
+        "{}",
+        signed.event.date.note
+    );
+}
