@@ -133,17 +133,7 @@ fn the_open_files_open_again_with_the_view_that_lies_in_them() {
     let layer = events_file(tmp.path(), "layer", 30, 2);
     let mut harness = crate::common::harness();
     for (path, as_layer, n) in [(&first, false, 3), (&layer, true, 5)] {
-        harness.state_mut().apply(Command::OpenPath(path.clone()));
-        for _ in 0..400 {
-            harness.step();
-            if harness.state().pending.is_some() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
-        harness
-            .state_mut()
-            .apply(Command::AcceptLoad { layer: as_layer });
+        open_and_take(&mut harness, path, as_layer);
         settle(&mut harness, n);
     }
     // a window and a selection that exist only in the files

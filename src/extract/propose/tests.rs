@@ -1,6 +1,7 @@
 //! Proposals dated from the day told before ("two days later", "the next day").
 
 use crate::extract::{Article, ArticleKind, Extraction, Extractor, Options};
+use crate::model::Event;
 use chrono::NaiveDate;
 
 fn day(m: u32, d: u32) -> NaiveDate {
@@ -17,6 +18,15 @@ fn read(text: &str, published: NaiveDate) -> Extraction {
 
 /// A proposal's place, date range and date wording.
 type Dated = (String, Option<(NaiveDate, NaiveDate)>, String);
+
+/// The first proposal of `x` that `wanted` picks; the test fails naming them all when none does.
+fn proposal_where(x: &Extraction, wanted: impl Fn(&Event) -> bool) -> &Event {
+    x.proposals
+        .iter()
+        .map(|p| &p.event)
+        .find(|e| wanted(e))
+        .unwrap_or_else(|| panic!("{:?}", dated(x)))
+}
 
 /// Each proposal's place, date range and date wording.
 fn dated(x: &Extraction) -> Vec<Dated> {
@@ -131,12 +141,8 @@ fn a_state_held_since_a_month_does_not_hide_the_day_told_before() {
         "On 11 June 2024, Azerbaijan and Iran agreed in Baku to reopen the crossing. The crossing had been closed since March 2020. A day earlier, Iran's foreign minister met the president in Baku.",
         day(6, 12),
     );
-    let earlier = x
-        .proposals
-        .iter()
-        .find(|p| p.event.date.text == "A day earlier")
-        .unwrap_or_else(|| panic!("{:?}", dated(&x)));
-    assert_eq!(earlier.event.date.range, Some((day(6, 10), day(6, 10))));
+    let earlier = proposal_where(&x, |e| e.date.text == "A day earlier");
+    assert_eq!(earlier.date.range, Some((day(6, 10), day(6, 10))));
 }
 
 #[test]
@@ -145,15 +151,11 @@ fn a_sentence_opening_with_the_agreement_continues_the_agreement_told_before() {
         "Azerbaijan and Iran agreed on 11 June 2024 to reopen the Astara crossing. The agreement was signed in Baku by the deputy prime ministers.",
         day(6, 12),
     );
-    let signed = x
-        .proposals
-        .iter()
-        .find(|p| p.event.title.starts_with("The agreement"))
-        .unwrap_or_else(|| panic!("{:?}", dated(&x)));
-    assert_eq!(signed.event.date.range, Some((day(6, 11), day(6, 11))));
+    let signed = proposal_where(&x, |e| e.title.starts_with("The agreement"));
+    assert_eq!(signed.date.range, Some((day(6, 11), day(6, 11))));
     assert!(
-        signed.event.date.note.contains("it opens with 'The agreement'"),
+        signed.date.note.contains("it opens with 'The agreement'"),
         "{}",
-        signed.event.date.note
+        signed.date.note
     );
 }
