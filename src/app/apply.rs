@@ -300,7 +300,7 @@ impl AtlasApp {
             .as_ref()
             .map(|m| m.doing.trim_end_matches('…').to_owned())
             .unwrap_or_default();
-        self.say(format!("{doing}: try again once it is open"), true);
+        self.say(format!("{doing}: try again once it is done"), true);
     }
 
     /// Closes open file `k`; the open data becomes the other files'. One of the user's own events

@@ -240,7 +240,7 @@ fn large_files_are_put_together_beside_the_frames_and_open_again_so() {
     assert_eq!(
         harness.state().status.clone().unwrap(),
         (
-            "Adding 2 events beside the open data: try again once it is open".to_owned(),
+            "Adding 2 events beside the open data: try again once it is done".to_owned(),
             true
         )
     );

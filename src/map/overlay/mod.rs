@@ -124,8 +124,9 @@ pub fn caption_obstacles(
     .collect()
 }
 
-/// Where a caption line of `size` goes at height `y`: centred on the map, else centred in the
-/// space between the obstacles beside it, else centred below them.
+/// Where a caption of `size` goes at height `y`: centred on the map, else centred in the space
+/// between the obstacles beside it, else below them, centred or at either side, on the first row
+/// down to the map's middle where it meets none (failing that, centred just below them).
 fn place_line(rect: Rect, size: egui::Vec2, y: f32, avoid: &[Rect]) -> egui::Pos2 {
     let backdrop = |pos: egui::Pos2| Rect::from_min_size(pos, size).expand2(CAPTION_PAD);
     let centred = pos2(rect.center().x - size.x / 2.0, y);
