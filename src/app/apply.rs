@@ -265,12 +265,15 @@ impl AtlasApp {
             let doing = format!("Adding {} beside the open data…", counted(n, "event"));
             self.say(doing.clone(), false);
             let waker = self.waker.clone();
-            self.merging = Some(MergeJob::start(
+            let adding = path.clone();
+            let mut job = MergeJob::start(
                 (&self.open_files, &self.data),
                 move |files, open| files.add(open, path, data),
                 (AfterMerge::Added(said), doing),
                 move || waker.wake(),
-            ));
+            );
+            job.adding = Some(crate::model::open_files::absolute(adding));
+            self.merging = Some(job);
             return;
         }
         let mut open = std::mem::take(&mut self.data);

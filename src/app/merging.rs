@@ -38,6 +38,9 @@ pub struct MergeJob {
     pub(super) start_view: bool,
     /// What is being done, as the status line says it.
     pub doing: String,
+    /// The file being added, if one is: saved with the open files, so that quitting before it
+    /// joins them does not forget it.
+    pub adding: Option<PathBuf>,
 }
 
 impl MergeJob {
@@ -65,6 +68,7 @@ impl MergeJob {
             after,
             start_view: false,
             doing,
+            adding: None,
         }
     }
 }

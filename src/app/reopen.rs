@@ -149,16 +149,22 @@ impl AtlasApp {
         }
     }
 
-    /// The open files to save: while they are being opened again, the list they came from.
+    /// The open files to save: while they are being opened again, the list they came from; with
+    /// a file still joining them, that file too.
     pub(super) fn open_files_to_save(&self) -> Vec<Option<PathBuf>> {
-        match &self.reopening.saved {
-            Some(saved) => saved.clone(),
-            None => self
-                .open_files
-                .files()
-                .iter()
-                .map(|f| f.path.clone())
-                .collect(),
+        if let Some(saved) = &self.reopening.saved {
+            return saved.clone();
         }
+        let mut files: Vec<Option<PathBuf>> = self
+            .open_files
+            .files()
+            .iter()
+            .map(|f| f.path.clone())
+            .collect();
+        let adding = self.merging.as_ref().and_then(|m| m.adding.clone());
+        if let Some(path) = adding.filter(|p| !files.contains(&Some(p.clone()))) {
+            files.push(Some(path));
+        }
+        files
     }
 }

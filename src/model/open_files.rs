@@ -139,7 +139,7 @@ impl OpenFiles {
 
 /// `path` made absolute (from the working directory, which a later start may not share), as it
 /// is when that cannot be done.
-fn absolute(path: PathBuf) -> PathBuf {
+pub fn absolute(path: PathBuf) -> PathBuf {
     std::path::absolute(&path).unwrap_or(path)
 }
 

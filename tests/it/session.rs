@@ -235,6 +235,12 @@ fn large_files_are_put_together_beside_the_frames_and_open_again_so() {
         app.status.clone().unwrap(),
         ("Adding 2 events beside the open data…".to_owned(), false)
     );
+    // quitting now would save the file joining the others with them
+    let mut early = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut early);
+    let saved: Vec<Option<std::path::PathBuf>> =
+        eframe::get_value(&early, caucasus_atlas::app::OPEN_FILES_KEY).unwrap();
+    assert_eq!(saved, [Some(first.clone()), Some(layer.clone())]);
     // a file closed meanwhile waits
     harness.state_mut().apply(Command::CloseFile(0));
     assert_eq!(
