@@ -262,7 +262,14 @@ impl AtlasApp {
         let path = outcome.path;
         let data = outcome.data;
         if self.merges_beside(n) {
-            let doing = format!("Adding {} beside the open data…", counted(n, "event"));
+            let name = path
+                .file_name()
+                .unwrap_or(path.as_os_str())
+                .to_string_lossy();
+            let doing = format!(
+                "Adding {} from {name} beside the open data…",
+                counted(n, "event")
+            );
             self.say(doing.clone(), false);
             let waker = self.waker.clone();
             let adding = path.clone();

@@ -233,7 +233,10 @@ fn large_files_are_put_together_beside_the_frames_and_open_again_so() {
     assert_eq!(app.data.len(), 3);
     assert_eq!(
         app.status.clone().unwrap(),
-        ("Adding 2 events beside the open data…".to_owned(), false)
+        (
+            "Adding 2 events from layer.csv beside the open data…".to_owned(),
+            false
+        )
     );
     // quitting now would save the file joining the others with them
     let mut early = MemoryStorage::default();
@@ -246,7 +249,8 @@ fn large_files_are_put_together_beside_the_frames_and_open_again_so() {
     assert_eq!(
         harness.state().status.clone().unwrap(),
         (
-            "Adding 2 events beside the open data: try again once it is done".to_owned(),
+            "Adding 2 events from layer.csv beside the open data: try again once it is done"
+                .to_owned(),
             true
         )
     );
