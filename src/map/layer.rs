@@ -69,17 +69,28 @@ pub struct Scene<'a> {
     pub markers: MarkerSet,
     /// Screen rectangles taken by markers, arrows and controls: labels keep clear of them.
     pub occupied: Vec<Rect>,
+    /// Those of [`Scene::occupied`] that are the map's own panels (zoom buttons, caption,
+    /// legends): a name beside one stands beside its dot, since a panel covers no dot as a marker
+    /// does.
+    pub panels: Vec<Rect>,
     /// Labels asked for by the layers below, placed by the labels layer.
     pub labels: Vec<LabelCandidate>,
 }
 
 impl<'a> Scene<'a> {
+    /// Takes `rect` for one of the map's own panels: labels keep clear of it.
+    pub fn add_panel(&mut self, rect: Rect) {
+        self.occupied.push(rect);
+        self.panels.push(rect);
+    }
+
     /// An empty scene for a frame.
     pub fn new(input: &'a MapInput<'a>) -> Scene<'a> {
         Scene {
             input,
             markers: MarkerSet::default(),
             occupied: Vec::new(),
+            panels: Vec::new(),
             labels: Vec::new(),
         }
     }

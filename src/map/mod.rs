@@ -121,7 +121,7 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
         &mut memory.menu_at,
     ));
     let mut scene = Scene::new(input);
-    scene.occupied.push(overlay::controls_rect(rect));
+    scene.add_panel(overlay::controls_rect(rect));
     let caption = overlay::caption_lines(input.time, input.situation);
     let key_points: Vec<egui::Pos2> = memory
         .cities
@@ -129,12 +129,9 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
         .map(|(lon, lat)| projector.project(lon, lat))
         .collect();
     let avoid = overlay::caption_obstacles(rect, input.time, input.situation, &key_points);
-    scene.occupied.extend(overlay::caption_rects(
-        &ui.painter_at(rect),
-        rect,
-        &caption,
-        &avoid,
-    ));
+    for line in overlay::caption_rects(&ui.painter_at(rect), rect, &caption, &avoid) {
+        scene.add_panel(line);
+    }
     let MapMemory {
         world,
         basemap,

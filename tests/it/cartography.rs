@@ -23,10 +23,13 @@ const KEY_NAMES: [&str; 13] = [
     "Julfa",
 ];
 
+/// How far from its dot a name without a leader line may stand: beside the markers that cover
+/// the dot, at most.
+const BESIDE_ITS_DOT: f32 = 40.0;
+
 /// Checks the last frame's labels.
 fn check_labels(harness: &egui_kittest::Harness<'_, caucasus_atlas::app::AtlasApp>, when: &str) {
-    let map = &harness.state().map;
-    let placed = &map.placed_labels;
+    let placed = &harness.state().map.placed_labels;
     let texts: Vec<&str> = placed.iter().map(|l| l.text.as_str()).collect();
     for name in KEY_NAMES.iter().chain(&["ARMENIA", "AZERBAIJAN"]) {
         assert!(
@@ -34,6 +37,19 @@ fn check_labels(harness: &egui_kittest::Harness<'_, caucasus_atlas::app::AtlasAp
             "{when}: {name} is not labelled: {texts:?}"
         );
     }
+    check_placement(harness, when, false);
+}
+
+/// Checks where the last frame's labels stand: inside the map, off each other, beside their dots,
+/// and off the markers; with `rims`, a name may stand over a marker's rim (as a key place's does
+/// where markers leave it no clear spot), never over the middle half that holds its count.
+fn check_placement(
+    harness: &egui_kittest::Harness<'_, caucasus_atlas::app::AtlasApp>,
+    when: &str,
+    rims: bool,
+) {
+    let map = &harness.state().map;
+    let placed = &map.placed_labels;
     for (i, a) in placed.iter().enumerate() {
         assert!(
             map.rect.contains_rect(a.rect),
@@ -58,6 +74,22 @@ fn check_labels(harness: &egui_kittest::Harness<'_, caucasus_atlas::app::AtlasAp
             );
         }
     }
+    // a city's name stands beside its dot, or joined to it by a leader line
+    let projector = caucasus_atlas::map::projection::Projector::new(map.view, map.rect);
+    for place in caucasus_atlas::io::bundle::bundled_places() {
+        let dot = projector.project(place.lon, place.lat);
+        for l in placed
+            .iter()
+            .filter(|l| l.text == place.name && l.leader.is_none())
+        {
+            assert!(
+                l.rect.distance_to_pos(dot) <= BESIDE_ITS_DOT,
+                "{when}: {} stands {} points from its dot",
+                l.text,
+                l.rect.distance_to_pos(dot)
+            );
+        }
+    }
     // markers and arrows were recorded before the labels; none may lie under a label
     let labels: Vec<_> = placed.iter().map(|l| l.rect).collect();
     let markers: Vec<_> = map
@@ -68,8 +100,12 @@ fn check_labels(harness: &egui_kittest::Harness<'_, caucasus_atlas::app::AtlasAp
     assert!(!markers.is_empty());
     for l in placed.iter().filter(|l| l.rank != LabelRank::KeyCountry) {
         for m in &markers {
+            let under = match rims {
+                true => m.shrink2(m.size() / 4.0),
+                false => **m,
+            };
             assert!(
-                !l.rect.intersects(**m),
+                !l.rect.intersects(under),
                 "{when}: {} lies under a marker {m:?}",
                 l.text
             );
@@ -198,4 +234,17 @@ fn a_pass_thrown_away_draws_no_layers_and_the_next_draws_them() {
         "the drawn pass placed {} labels",
         passes[1].1
     );
+}
+
+#[test]
+fn on_a_laptop_screen_every_name_stands_beside_its_dot() {
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(eframe::egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .build_ui_state(
+            |ui, app: &mut caucasus_atlas::app::AtlasApp| app.frame_ui(ui),
+            caucasus_atlas::app::AtlasApp::bundled(),
+        );
+    harness.run();
+    check_placement(&harness, "1280×800", true);
 }

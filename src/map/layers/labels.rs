@@ -121,11 +121,17 @@ fn around(anchor: Rect, size: Vec2, gap: f32) -> Vec<Rect> {
 /// leader line: beside the dot, beside the markers covering the dot (so no marker hides it; on a
 /// leader line when the dot still shows between them), then farther out; at each distance the
 /// one-line variant before the stacked one.
-fn point_spots(at: Pos2, variants: &[Variant], occupied: &[Rect]) -> Vec<(usize, Rect, bool)> {
+/// The map's own panels (`panels`) never count as covering the dot: a name beside a legend stands
+/// beside its dot, not beside the whole legend.
+fn point_spots(
+    at: Pos2,
+    variants: &[Variant],
+    (occupied, panels): (&[Rect], &[Rect]),
+) -> Vec<(usize, Rect, bool)> {
     let dot = Rect::from_center_size(at, Vec2::ZERO);
     let covering = occupied
         .iter()
-        .filter(|r| r.expand(DOT_GAP).contains(at))
+        .filter(|r| r.expand(DOT_GAP).contains(at) && !panels.contains(r))
         .fold(dot, |acc, r| acc.union(*r));
     let mut rings = vec![(dot, DOT_GAP, false)];
     // a dot the markers only crowd stays in sight: a name beside them joins it by a line, or
@@ -254,6 +260,16 @@ fn line_crosses_markers(at: Pos2, end: Pos2, occupied: &[Rect]) -> bool {
 /// and where possible off the dots of other named points. Key countries always get a place (their
 /// first spot inside the map when every spot is taken).
 pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<Spot> {
+    layout_labels_by_panels(labels, (occupied, &[]), bounds)
+}
+
+/// [`layout_labels`], where `panels`, also among `occupied`, are the map's own controls, caption
+/// and legends: kept clear of like markers, but never taken for markers covering a dot.
+pub fn layout_labels_by_panels(
+    labels: &[Sized],
+    (occupied, panels): (&[Rect], &[Rect]),
+    bounds: Rect,
+) -> Vec<Spot> {
     let inner = bounds.shrink(EDGE_INSET);
     let mut order: Vec<usize> = (0..labels.len()).collect();
     order.sort_by_key(|&k| (labels[k].candidate.rank, labels[k].candidate.order));
@@ -281,7 +297,7 @@ pub fn layout_labels(labels: &[Sized], occupied: &[Rect], bounds: Rect) -> Vec<S
             })
             .collect();
         let options: Vec<(usize, Rect, bool)> = match c.beside_point {
-            true => point_spots(c.at, &padded, occupied),
+            true => point_spots(c.at, &padded, (occupied, panels)),
             false => area_spots(c, &padded),
         }
         .into_iter()
@@ -442,7 +458,8 @@ impl MapLayer for LabelsLayer<'_> {
                 candidate,
             })
             .collect();
-        let layout = layout_labels(&labels, &scene.occupied, projector.rect());
+        let layout =
+            layout_labels_by_panels(&labels, (&scene.occupied, &scene.panels), projector.rect());
         self.placed.clear();
         for spot in layout {
             let label = &labels[spot.index];
@@ -509,6 +526,30 @@ mod tests {
         let moved = layout_labels(&cities, &[marker], bounds);
         assert!(moved[0].rect.right() < 200.0, "{:?}", moved[0].rect);
         assert!(!moved[0].rect.intersects(marker));
+    }
+
+    #[test]
+    fn a_name_beside_a_legend_stands_beside_its_dot_not_beside_the_legend() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(600.0, 400.0));
+        // a legend across the top left whose bottom edge runs just over Tbilisi's dot, and a
+        // marker on the dot's right
+        let legend = Rect::from_min_max(pos2(10.0, 10.0), pos2(300.0, 100.0));
+        let dot = pos2(280.0, 104.0);
+        // a marker touching the dot on its right, and a country's name under it
+        let marker = Rect::from_center_size(pos2(292.0, 106.0), vec2(20.0, 20.0));
+        let name_below = Rect::from_min_max(pos2(200.0, 112.0), pos2(300.0, 140.0));
+        let cities = [city("Tbilisi", dot.x, dot.y, 0)];
+        let occupied = [legend, marker, name_below];
+        let spot = layout_labels_by_panels(&cities, (&occupied, &[legend]), bounds)[0].rect;
+        let beside = spot.distance_to_pos(dot);
+        assert!(beside <= 30.0, "{spot:?}");
+        assert!(occupied.iter().all(|o| !spot.intersects(*o)), "{spot:?}");
+        // taken for a marker over the dot, the legend sent the name round its own edges
+        let far = layout_labels(&cities, &occupied, bounds)[0].rect;
+        assert!(
+            far.distance_to_pos(dot) > beside + 10.0,
+            "{far:?} against {spot:?}"
+        );
     }
 
     #[test]

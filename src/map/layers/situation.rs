@@ -212,13 +212,11 @@ impl MapLayer for SituationLayer<'_> {
                 });
             }
         }
-        scene
-            .occupied
-            .push(super::super::overlay::situation_legend_rect(
-                projector.rect(),
-                situation,
-                day,
-            ));
+        scene.add_panel(super::super::overlay::situation_legend_rect(
+            projector.rect(),
+            situation,
+            day,
+        ));
         Vec::new()
     }
 }
