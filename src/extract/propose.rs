@@ -70,12 +70,31 @@ pub struct Extraction {
     /// The latest whole day among them ("07 September 2023" in a dateline): a publication date
     /// the reviewer may mean, offered, never taken unasked.
     pub latest_day_named: Option<chrono::NaiveDate>,
+    /// The whole day, with its year, that the article's own byline or dateline gives ("By our
+    /// correspondent · 4 December 2019", "BAKU, 12 June 2024 —"), when it lies more than
+    /// [`DATE_LINE_SLACK`] days before the publication date the article was read with: year-less
+    /// days were then read from a date the article may not bear. Offered, never taken unasked.
+    pub own_date_line: Option<chrono::NaiveDate>,
 }
 
+/// How many days an article's own date line may lie before its publication date without a word:
+/// a report filed one day is often published the next.
+pub const DATE_LINE_SLACK: i64 = 2;
+
+/// Of the first sentences, only these many are read for the article's own date line.
+const DATE_LINE_SENTENCES: usize = 5;
+
 impl Extraction {
-    /// A warning when the text names days after the publication date `published`, else `None`.
+    /// A warning when the text names days after the publication date `published`, or its own date
+    /// line gives an earlier day; else `None`.
     pub fn publication_warning(&self, published: chrono::NaiveDate) -> Option<String> {
-        let first = self.after_publication.first()?;
+        let Some(first) = self.after_publication.first() else {
+            let day = self.own_date_line?;
+            return Some(format!(
+                "The article's own date line gives {}, not the publication date {published} it was read with; days written without a year were read from {published}. If the date line is right, read the article again with it.",
+                day.format("%-d %B %Y")
+            ));
+        };
         let more = match self.after_publication.len() - 1 {
             0 => String::new(),
             1 => " and 1 more".to_owned(),
@@ -192,6 +211,9 @@ impl Extractor {
             if i > 0 {
                 reading.memory.learn(&facts[i - 1]);
             }
+            if reading.out.own_date_line.is_none() {
+                reading.out.own_date_line = own_date_line(f, article.published);
+            }
             let shifted = reading.shifted(f);
             let f = &*shifted;
             if let Some(first) = later_than_publication(f) {
@@ -249,6 +271,30 @@ impl Extractor {
             )],
         }
     }
+}
+
+/// The whole day, with its year, that one of the article's first sentences gives as its byline
+/// ("By …, 4 December 2019") or dateline ("BAKU, 12 June 2024 —"), when it lies more than
+/// [`DATE_LINE_SLACK`] days before `published`.
+fn own_date_line(f: &Facts, published: NaiveDate) -> Option<NaiveDate> {
+    if f.number > DATE_LINE_SENTENCES {
+        return None;
+    }
+    let byline = !f.complete && f.text.trim_start().starts_with("By ");
+    let line = match (f.lead, byline) {
+        (0, false) => return None,
+        (0, true) => f.text.as_str(),
+        (lead, _) => &f.text[..lead],
+    };
+    let days: Vec<DateCue> = super::dates::find_dates(line, published);
+    let [day] = days.as_slice() else {
+        return None;
+    };
+    // a day written with its year: a year-less one was read from the date it would question
+    let with_year = day.date.text.chars().filter(char::is_ascii_digit).count() >= 4;
+    let (start, end) = day.date.range?;
+    let whole = start == end && day.date.precision == Precision::Day;
+    (with_year && whole && (published - start).num_days() > DATE_LINE_SLACK).then_some(start)
 }
 
 /// The first date after publication that tells the publication date may be wrong: in a sentence

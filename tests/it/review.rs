@@ -491,3 +491,20 @@ fn a_publication_date_the_text_contradicts_is_pointed_out() {
             .is_none()
     );
 }
+
+#[test]
+fn a_byline_that_contradicts_the_publication_date_is_offered_in_its_place() {
+    let text = "Ministers meet in Moscow\n\nBy our correspondent · 4 December 2019\n\nThe ministers met in Baku on 28 November, the ministry said.";
+    let wrong = NaiveDate::from_ymd_opt(2024, 3, 14).unwrap();
+    let review = ReviewState::from_text(("byline.txt", text), (wrong, None), false).unwrap();
+    // read from the wrong year, the year-less day is a day of 2023
+    let nov_2023 = NaiveDate::from_ymd_opt(2023, 11, 28).unwrap();
+    assert_eq!(review.items[0].event.date.range, Some((nov_2023, nov_2023)));
+    let mut h = panel(review);
+    h.get_by_label_contains("The article's own date line gives 4 December 2019");
+    click(&mut h, "Read again as published 2019-12-04");
+    let again = &h.state().review;
+    let nov_2019 = NaiveDate::from_ymd_opt(2019, 11, 28).unwrap();
+    assert_eq!(again.items[0].event.date.range, Some((nov_2019, nov_2019)));
+    assert!(h.query_by_label_contains("own date line").is_none());
+}

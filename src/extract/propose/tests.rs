@@ -159,3 +159,44 @@ fn a_sentence_opening_with_the_agreement_continues_the_agreement_told_before() {
         signed.date.note
     );
 }
+
+#[test]
+fn a_byline_years_before_the_publication_date_is_pointed_out_and_offered() {
+    let text = "Ministers meet in Moscow\n\nBy our correspondent · 4 December 2019\n\nThe ministers met in Baku on 28 November, the ministry said.";
+    let wrong = read(text, day(3, 14));
+    let byline = NaiveDate::from_ymd_opt(2019, 12, 4).unwrap_or_default();
+    assert_eq!(wrong.own_date_line, Some(byline));
+    let warning = wrong.publication_warning(day(3, 14)).unwrap_or_default();
+    assert!(
+        warning.starts_with(
+            "The article's own date line gives 4 December 2019, not the publication date 2024-03-14"
+        ),
+        "{warning}"
+    );
+    // read with the byline's day, the year-less day takes its year and nothing is said
+    let right = read(text, byline);
+    assert_eq!(right.own_date_line, None);
+    assert_eq!(right.publication_warning(byline), None);
+    let met = proposal_where(&right, |e| e.place == "baku");
+    let nov = NaiveDate::from_ymd_opt(2019, 11, 28).unwrap_or_default();
+    assert_eq!(met.date.range, Some((nov, nov)));
+}
+
+#[test]
+fn a_dateline_a_day_or_two_early_is_filed_copy_and_says_nothing() {
+    let text = "BAKU, 12 June 2024 — Azerbaijan and Iran agreed on Tuesday to reopen the crossing, officials said.";
+    assert_eq!(read(text, day(6, 13)).own_date_line, None);
+    assert_eq!(read(text, day(6, 14)).own_date_line, None);
+    assert_eq!(read(text, day(6, 20)).own_date_line, Some(day(6, 12)));
+    // a dateline without its year says nothing of the year
+    let yearless = "BAKU, 12 June — Azerbaijan and Iran agreed on Tuesday to reopen the crossing.";
+    assert_eq!(read(yearless, day(6, 20)).own_date_line, None);
+}
+
+#[test]
+fn no_seed_article_s_date_line_contradicts_its_publication_date() {
+    for seed in crate::extract::quality::seeds() {
+        let x = Extractor::bundled().propose(&seed.article, Options::default());
+        assert_eq!(x.own_date_line, None, "{}", seed.article.document);
+    }
+}

@@ -159,7 +159,7 @@ impl ReviewState {
         };
         let extraction = extractor.propose(&article, options);
         let publication_warning = extraction.publication_warning(article.published);
-        let suggested_published = extraction.latest_day_named;
+        let suggested_published = extraction.latest_day_named.or(extraction.own_date_line);
         let left_out = extraction.left_out;
         let items = extraction
             .proposals
