@@ -273,12 +273,7 @@ pub fn analyse(
         dates.retain(|c| c.span.start < main_end);
     }
     if dates.len() > 1 {
-        dates.retain(|c| {
-            !s[..c.span.start]
-                .trim_end()
-                .to_lowercase()
-                .ends_with("since")
-        });
+        dates.retain(|c| !c.follows_since(s));
     }
     let telling = if reported {
         &s[main_end..]

@@ -110,6 +110,32 @@ fn year_of(word: &Word<'_>) -> Option<i32> {
         .map(|y| y as i32)
 }
 
+impl DateCue {
+    /// Whether it follows "since" in `sentence` ("closed since March 2020"): it tells how long a
+    /// state has held, not when something happened.
+    ///
+    /// ```
+    /// use caucasus_atlas::extract::dates::find_dates;
+    /// use chrono::NaiveDate;
+    /// let s = "The crossing had been closed since March 2020.";
+    /// let published = NaiveDate::from_ymd_opt(2024, 6, 12).unwrap_or_default();
+    /// assert!(find_dates(s, published)[0].follows_since(s));
+    /// let s = "The crossing closed in March 2020.";
+    /// assert!(!find_dates(s, published)[0].follows_since(s));
+    /// ```
+    pub fn follows_since(&self, sentence: &str) -> bool {
+        sentence[..self.span.start]
+            .trim_end()
+            .to_lowercase()
+            .ends_with("since")
+    }
+
+    /// Whether its wording writes a year ("4 December 2019", not "4 December").
+    pub fn writes_a_year(&self) -> bool {
+        words(&self.date.text).iter().any(|w| year_of(w).is_some())
+    }
+}
+
 /// Finds and resolves every date expression of `sentence` against the publication date.
 pub fn find_dates(sentence: &str, published: NaiveDate) -> Vec<DateCue> {
     let lent = frame_year(sentence, lend_years(sentence, scan(sentence)));

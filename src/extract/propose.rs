@@ -291,10 +291,10 @@ fn own_date_line(f: &Facts, published: NaiveDate) -> Option<NaiveDate> {
         return None;
     };
     // a day written with its year: a year-less one was read from the date it would question
-    let with_year = day.date.text.chars().filter(char::is_ascii_digit).count() >= 4;
     let (start, end) = day.date.range?;
     let whole = start == end && day.date.precision == Precision::Day;
-    (with_year && whole && (published - start).num_days() > DATE_LINE_SLACK).then_some(start)
+    let early = (published - start).num_days() > DATE_LINE_SLACK;
+    (day.writes_a_year() && whole && early).then_some(start)
 }
 
 /// The first date after publication that tells the publication date may be wrong: in a sentence
@@ -370,12 +370,7 @@ impl Reading<'_> {
         let told: Vec<&DateCue> = f
             .dates
             .iter()
-            .filter(|c| {
-                !f.text[..c.span.start]
-                    .trim_end()
-                    .to_lowercase()
-                    .ends_with("since")
-            })
+            .filter(|c| !c.follows_since(&f.text))
             .collect();
         if !f.complete || told.is_empty() {
             return;

@@ -126,11 +126,18 @@ fn events_file(dir: &std::path::Path, name: &str, skip: usize, n: usize) -> std:
     path
 }
 
-#[test]
-fn the_open_files_open_again_with_the_view_that_lies_in_them() {
-    let tmp = crate::common::scratch("reopen");
+/// A scratch folder holding `first.csv` (3 bundled events) and `layer.csv` (2 others), ids
+/// prefixed with the file's name.
+fn two_events_files(name: &str) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let tmp = crate::common::scratch(name);
     let first = events_file(tmp.path(), "first", 20, 3);
     let layer = events_file(tmp.path(), "layer", 30, 2);
+    (tmp, first, layer)
+}
+
+#[test]
+fn the_open_files_open_again_with_the_view_that_lies_in_them() {
+    let (_tmp, first, layer) = two_events_files("reopen");
     let mut harness = crate::common::harness();
     for (path, as_layer, n) in [(&first, false, 3), (&layer, true, 5)] {
         open_and_take(&mut harness, path, as_layer);
@@ -218,9 +225,7 @@ fn open_and_take(
 
 #[test]
 fn large_files_are_put_together_beside_the_frames_and_open_again_so() {
-    let tmp = crate::common::scratch("merge-beside");
-    let first = events_file(tmp.path(), "first", 20, 3);
-    let layer = events_file(tmp.path(), "layer", 30, 2);
+    let (_tmp, first, layer) = two_events_files("merge-beside");
     let mut harness = crate::common::harness();
     // every merge counts as large
     harness.state_mut().merge_beside_from = 0;
