@@ -457,7 +457,8 @@ pub fn load_dataset_lenient(
 }
 
 /// Loads the dataset at `path` (strict unless `skip_invalid`, which prints the skipped records'
-/// problems on stderr), or the bundled one when there is no path. What the load has to say that
+/// problems on stderr), or the bundled one when there is no path. When no record loads, the
+/// problems are the error, `skip_invalid` or not: none of them was skipped. What the load has to say that
 /// is not a problem (records without a recognised date, merged rows) goes to stderr too.
 pub fn load_or_bundled(
     path: Option<&Path>,
@@ -472,14 +473,13 @@ pub fn load_or_bundled(
     for line in remarks(&path.display().to_string(), &loaded) {
         eprintln!("{line}");
     }
-    if !skip_invalid && !loaded.problems.is_empty() {
+    // with nothing loaded, nothing was skipped in favour of the rest: the problems are the error
+    let nothing_loaded = loaded.records.is_empty();
+    if !loaded.problems.is_empty() && (!skip_invalid || nothing_loaded) {
         return Err(loaded.problems);
     }
     for p in &loaded.problems {
         eprintln!("{p} (skipped)");
-    }
-    if loaded.records.is_empty() && !loaded.problems.is_empty() {
-        return Err(loaded.problems);
     }
     let data = Dataset::new(loaded.records, places);
     super::memory::release_free_memory();

@@ -172,6 +172,27 @@ fn skip_invalid_loads_the_valid_records_and_reports_the_rest() {
 }
 
 #[test]
+fn skip_invalid_on_a_file_nothing_loads_from_reports_each_problem_once_as_an_error() {
+    let tmp = scratch("bad");
+    let dir = tmp.path();
+    let rows = format!(
+        "{HEADER}\nA2,2022-02-30,1,Battles,Armed clash,X,Azerbaijan,Lachin,Lachin,39.6,46.5,S,n\n"
+    );
+    let every_row_bad = write(dir, "all-bad.csv", rows.as_bytes());
+    let no_header = write(dir, "no-header.csv", b"a,b\n1,2\n");
+    for path in [every_row_bad, no_header, dir.join("missing.csv")] {
+        let p = path.display().to_string();
+        let out = atlas(&["export", "events", "--data", &p, "--skip-invalid"]);
+        assert_eq!(out.status.code(), Some(1), "{p}");
+        assert!(out.stdout.is_empty(), "{p}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let lines: Vec<&str> = err.lines().filter(|l| l.starts_with(&p)).collect();
+        assert_eq!(lines.len(), 1, "{err}");
+        assert!(!lines[0].contains("skipped"), "{err}");
+    }
+}
+
+#[test]
 fn export_open_export_gives_the_same_features() {
     let first = atlas(&["export", "events"]);
     assert!(first.status.success());
