@@ -1,6 +1,7 @@
 //! Turning the cues of one sentence into a proposed event: id, title, actors, source and the notes
 //! that say why it was proposed.
 
+use super::actors::Actor;
 use super::analysis::Facts;
 use super::article::Article;
 use super::gazetteer::country_name;
@@ -11,6 +12,7 @@ use crate::io::slug::slug;
 use crate::model::region::REGION;
 use crate::model::{Event, EventDate, Place, PlaceKind, Source};
 use std::collections::HashSet;
+use std::ops::Range;
 
 /// A title is cut at a word boundary to at most this many characters.
 const TITLE_CHARS: usize = 90;
@@ -37,6 +39,10 @@ pub struct Parts<'a> {
     pub credit: Credit,
     /// The country of a person named earlier in the article.
     pub person_country: &'a dyn Fn(&str) -> Option<String>,
+    /// The clause of the sentence that tells this event, when the sentence tells one event a
+    /// clause (see [`super::pairing`]): a clause naming actors of its own gives the event its
+    /// title and actors.
+    pub clause: Option<Range<usize>>,
 }
 
 /// Linking adverbs that may open a sentence without telling anything.
@@ -93,6 +99,11 @@ pub fn title_of(f: &Facts) -> String {
     } else {
         &f.text[start..]
     };
+    cut_title(body)
+}
+
+/// A title from `body`: trimmed of quotes and spaces, cut at a word boundary, capitalised.
+fn cut_title(body: &str) -> String {
     let body = body.trim_matches(|c: char| c == '"' || c == '“' || c.is_whitespace());
     let mut title = String::new();
     for word in body.split_whitespace() {
@@ -110,6 +121,18 @@ pub fn title_of(f: &Facts) -> String {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => "Untitled proposal".to_owned(),
     }
+}
+
+/// The actors named inside one clause of a sentence, when it names any: an event told clause by
+/// clause is that clause's people and bodies, not the whole sentence's.
+fn clause_actors<'f>(f: &'f Facts, clause: Option<&Range<usize>>) -> Vec<&'f Actor> {
+    let Some(c) = clause else {
+        return Vec::new();
+    };
+    f.actors
+        .iter()
+        .filter(|a| c.start <= a.span.start && a.span.end <= c.end)
+        .collect()
 }
 
 /// A unique id: the start date (or `undated`) and the first words of the title.
@@ -130,15 +153,19 @@ fn unique_id(date: &EventDate, title: &str, ids: &mut HashSet<String>) -> String
 
 /// The actors of a sentence: its people and bodies, else the country its main clause opens with.
 fn actors_of(f: &Facts) -> Vec<String> {
+    names_of(f.actors.iter(), f.main())
+}
+
+/// The names of `actors` (at most [`MAX_ACTORS`]), else the country `opening` opens with.
+fn names_of<'a>(actors: impl Iterator<Item = &'a Actor>, opening: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for a in &f.actors {
+    for a in actors {
         if !out.contains(&a.name) && out.len() < MAX_ACTORS {
             out.push(a.name.clone());
         }
     }
     if out.is_empty() {
-        let opener = f
-            .main()
+        let opener = opening
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| !w.is_empty());
         if let Some(country) = opener.and_then(country_name) {
@@ -148,12 +175,55 @@ fn actors_of(f: &Facts) -> Vec<String> {
     out
 }
 
+/// The words a sentence opens with before it names any date or place (other than as an owner or
+/// in a title), when they are two words or more ("Turkey's foreign minister visited"): the subject its later clauses share.
+fn shared_subject(f: &Facts) -> Option<Range<usize>> {
+    let first = f
+        .dates
+        .iter()
+        .map(|d| d.span.start)
+        .chain(
+            f.places
+                .iter()
+                .filter(|m| !m.possessive && !m.titular)
+                .map(|m| m.span.start),
+        )
+        .min()?;
+    let from = after_opener(f).max(f.lead).min(first);
+    let words = f.text[from..first].split_whitespace().count();
+    (words >= 2).then_some(from..first)
+}
+
+/// The title and actors of an event told in one clause of its sentence: the clause's own, or
+/// for a later clause that names no actor ("… Baku on 10 May"), the shared subject's with it.
+fn of_clause(f: &Facts, clause: &Range<usize>) -> (String, Vec<String>) {
+    let words = &f.text[clause.clone()];
+    let own = clause_actors(f, Some(clause));
+    if !own.is_empty() || clause.start == 0 {
+        return (cut_title(words), names_of(own.into_iter(), words));
+    }
+    match shared_subject(f).filter(|s| s.end <= clause.start) {
+        Some(subject) => {
+            let opening = &f.text[subject.clone()];
+            let title = cut_title(&format!("{} … {}", opening.trim(), words.trim()));
+            (
+                title,
+                names_of(clause_actors(f, Some(&subject)).into_iter(), opening),
+            )
+        }
+        None => (cut_title(words), names_of(own.into_iter(), words)),
+    }
+}
+
 /// Builds the proposed event (unplaced, with NaN coordinates, when `parts.place` is `None`).
 pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>) -> Event {
     let f = parts.facts;
     let candidate = parts.place.map(|c| &ex.gazetteer.places[c.place]);
     let place = candidate.map(|c| &c.place);
-    let title = title_of(f);
+    let (title, actors) = match &parts.clause {
+        Some(clause) => of_clause(f, clause),
+        None => (title_of(f), actors_of(f)),
+    };
     let category = f.category.category;
     let category_why = if f.category.cue.is_empty() {
         "none found, so 'other'".to_owned()
@@ -242,7 +312,7 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
         track: None,
         category,
         category_label: String::new(),
-        actors: actors_of(f),
+        actors,
         source: Source {
             document: parts.article.document.clone(),
             quote: f.text.clone(),

@@ -21,6 +21,7 @@ use super::gazetteer::{COUNTRY_WORDS, Gazetteer, SEATS};
 use super::places::Mention;
 use super::words::words;
 use crate::model::{Category, PlaceKind};
+use std::ops::Range;
 
 /// A chosen place and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +32,9 @@ pub struct PlaceChoice {
     pub shape: Option<String>,
     /// Why: the cue and the rule, for the notes.
     pub why: String,
+    /// Where in the sentence (byte range) the name it was read from stands, when the sentence
+    /// names it; none for a place inherited, taken from the dateline or the public record.
+    pub at: Option<Range<usize>>,
 }
 
 /// What the chooser may use beyond the sentence.
@@ -67,6 +71,7 @@ impl Context<'_> {
             place,
             shape: self.gazetteer.places[place].shape.clone(),
             why,
+            at: None,
         })
     }
 
@@ -75,8 +80,19 @@ impl Context<'_> {
             place: m.place,
             shape: m.shape.clone(),
             why,
+            at: Some(m.span.clone()),
         })
     }
+}
+
+/// Every place a sentence names where something may have happened (not in a title, not as an
+/// owner), in the order named: for a sentence that names a place with each of its dates.
+pub fn named_places(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
+    f.places
+        .iter()
+        .filter(|m| !m.titular && !m.possessive && f.in_scope(&m.span))
+        .filter_map(|m| cx.of_mention(m, format!("'{}' (named with its date)", m.cue)))
+        .collect()
 }
 
 /// The places of a sentence's event (one, or two when it tells of two places), or none.

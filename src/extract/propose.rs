@@ -8,7 +8,8 @@ use super::blocks::mark_blocks;
 use super::build::{Parts, build_event};
 use super::dates::DateCue;
 use super::gazetteer::Gazetteer;
-use super::place_choice::{Context, PlaceChoice, choose, unknown_locative};
+use super::pairing;
+use super::place_choice::{Context, PlaceChoice, choose, named_places, unknown_locative};
 use super::record;
 use super::sentences::sentences;
 use super::story::{Anchor, CUE_REACH, Memory, dateline};
@@ -436,12 +437,17 @@ impl Reading<'_> {
             return;
         }
         let dates = self.ex.dates_of(f, anchor.clone());
+        let places = self.in_turn(f, places);
         let (claimed_by, credit) = credit_of(f, source, anchor.as_ref().map(|(a, _)| *a));
         let memory = &self.memory;
         let person_country = |name: &str| memory.person_country(name);
-        for ((date, date_why), place) in distinct_pairs(&dates, &places) {
+        let date_at: Vec<pairing::Named> = match own_dates {
+            true => f.dates.iter().map(|c| Some(c.span.clone())).collect(),
+            false => vec![None; dates.len()],
+        };
+        for ((date, date_why), place, clause) in distinct_pairs(f, &dates, &date_at, &places) {
             let venue = own_dates.then(|| self.venue_of(f, date)).flatten();
-            let place = venue.as_ref().unwrap_or(place);
+            let place = venue.as_ref().unwrap_or(&place);
             let parts = Parts {
                 article: self.article,
                 facts: f,
@@ -451,6 +457,7 @@ impl Reading<'_> {
                 claimed_by: claimed_by.clone(),
                 credit,
                 person_country: &person_country,
+                clause,
             };
             let event = build_event(self.ex, &parts, &mut self.ids);
             self.out
@@ -497,6 +504,7 @@ fn unplaced(
             claimed_by: claimed_by.clone(),
             credit,
             person_country: &person_country,
+            clause: None,
         };
         out.push(build_event(ex, &parts, ids));
     }
@@ -512,6 +520,32 @@ impl Reading<'_> {
         anchor: Option<&Anchor>,
         source: Option<&str>,
     ) -> Vec<PlaceChoice> {
+        self.pick_places(f, (anchor, source), choose)
+    }
+
+    /// The places of a sentence that names a place with each of its dates, in turn ("visited
+    /// Tbilisi on 9 May, Baku on 10 May and Yerevan on 11 May"), else `places`: every place it
+    /// names goes with its own date, though only the first is written as where it happened.
+    fn in_turn(&self, f: &Facts, places: Vec<PlaceChoice>) -> Vec<PlaceChoice> {
+        let named = |p: &[PlaceChoice]| p.iter().map(|c| c.at.clone()).collect::<Vec<_>>();
+        let dates: Vec<pairing::Named> = f.dates.iter().map(|c| Some(c.span.clone())).collect();
+        if f.dates.len() < 2 || pairing::named_in_turn(&dates, &named(&places)) {
+            return places;
+        }
+        let all = self.pick_places(f, (None, None), named_places);
+        match pairing::named_in_turn(&dates, &named(&all)) {
+            true => all,
+            false => places,
+        }
+    }
+
+    /// The places `pick` chooses for a sentence, in the reading's context.
+    fn pick_places(
+        &self,
+        f: &Facts,
+        (anchor, source): (Option<&Anchor>, Option<&str>),
+        pick: fn(&Facts, &Context<'_>) -> Vec<PlaceChoice>,
+    ) -> Vec<PlaceChoice> {
         // a source credited only with a later clause says nothing of where the main one happened
         let placing_source =
             source.filter(|_| f.attribution.as_ref().is_some_and(|a| covers(f, a)));
@@ -524,7 +558,7 @@ impl Reading<'_> {
             person_country: &|name| memory.person_country(name),
             dateline: self.dateline.as_ref(),
         };
-        choose(f, &cx)
+        pick(f, &cx)
     }
 
     /// The event of text the reviewer chose, read as one sentence whatever its category or form:
@@ -552,6 +586,7 @@ impl Reading<'_> {
             claimed_by,
             credit,
             person_country: &person_country,
+            clause: None,
         };
         let mut event = build_event(self.ex, &parts, &mut self.ids);
         if let Some(at) = event.notes.find(" by the extractor") {
@@ -624,6 +659,7 @@ impl Reading<'_> {
             claimed_by,
             credit,
             person_country: &person_country,
+            clause: None,
         };
         let mut event = build_event(self.ex, &parts, &mut self.ids);
         event.title = entry.name.to_owned();
@@ -643,6 +679,7 @@ impl Extractor {
             place,
             shape: self.gazetteer.places[place].shape.clone(),
             why,
+            at: None,
         })
     }
 }
@@ -673,25 +710,46 @@ fn credit_of(
     }
 }
 
-/// Each date with each place, at most [`MAX_PER_SENTENCE`], leaving out repeats: two expressions
-/// of one day ("Jan 29 … on Sunday") make one event.
+/// One event a sentence tells: its date and why, its place, and the clause that tells it when the
+/// sentence tells one event a clause.
+type Told<'a> = (
+    &'a (EventDate, String),
+    Cow<'a, PlaceChoice>,
+    Option<Range<usize>>,
+);
+
+/// Each date with the places it goes with and the clause that tells them (see [`pairing`]), at
+/// most [`MAX_PER_SENTENCE`], leaving out repeats: two expressions of one day ("Jan 29 … on
+/// Sunday") make one event. A place paired with the date named with it says so in its notes.
 fn distinct_pairs<'a>(
+    f: &Facts,
     dates: &'a [(EventDate, String)],
+    date_at: &[pairing::Named],
     places: &'a [PlaceChoice],
-) -> Vec<(&'a (EventDate, String), &'a PlaceChoice)> {
-    let mut pairs: Vec<(&(EventDate, String), &PlaceChoice)> = Vec::new();
-    for (d, p) in dates
-        .iter()
-        .flat_map(|d| places.iter().map(move |p| (d, p)))
-    {
-        let repeat = pairs
+) -> Vec<Told<'a>> {
+    let place_at: Vec<pairing::Named> = places.iter().map(|p| p.at.clone()).collect();
+    let mut out: Vec<Told<'a>> = Vec::new();
+    for pair in pairing::pairs(&f.text, date_at, &place_at) {
+        let (d, p) = (&dates[pair.date], &places[pair.place]);
+        let repeat = out
             .iter()
-            .any(|(e, q)| e.0.range == d.0.range && q.place == p.place);
-        if !repeat && pairs.len() < MAX_PER_SENTENCE {
-            pairs.push((d, p));
+            .any(|(e, q, _)| e.0.range == d.0.range && q.place == p.place);
+        if repeat || out.len() == MAX_PER_SENTENCE {
+            continue;
         }
+        let place = match pair.in_turn {
+            true => Cow::Owned(PlaceChoice {
+                why: format!(
+                    "{}, the place the sentence names with '{}'",
+                    p.why, d.0.text
+                ),
+                ..p.clone()
+            }),
+            false => Cow::Borrowed(p),
+        };
+        out.push((d, place, pair.clause));
     }
-    pairs
+    out
 }
 
 fn short(text: &str) -> String {

@@ -169,6 +169,7 @@ pub fn dateline(g: &Gazetteer, text: &str, allow_ad_hoc: bool) -> Option<PlaceCh
             place: *place,
             shape: g.places[*place].shape.clone(),
             why: format!("'{head}' (the article's dateline; the sentence names no place)"),
+            at: None,
         })
     })
 }

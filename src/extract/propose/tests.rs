@@ -200,3 +200,82 @@ fn no_seed_article_s_date_line_contradicts_its_publication_date() {
         assert_eq!(x.own_date_line, None, "{}", seed.article.document);
     }
 }
+
+/// Each proposal's place, first day, actors and title.
+fn told(x: &Extraction) -> Vec<(String, Option<NaiveDate>, Vec<String>, String)> {
+    x.proposals
+        .iter()
+        .map(|p| {
+            let e = &p.event;
+            let first = e.date.range.map(|r| r.0);
+            (e.place.clone(), first, e.actors.clone(), e.title.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn two_clauses_each_with_its_date_and_place_make_two_events_each_with_its_own_actor() {
+    let x = read(
+        "Azerbaijan's president Ilham Aliyev visited Tehran on 3 May, and Armenia's prime minister Nikol Pashinyan held talks in Moscow on 5 May.",
+        day(5, 10),
+    );
+    let told = told(&x);
+    let at = |place: &str, d: u32, who: &str| {
+        told.iter()
+            .any(|t| t.0 == place && t.1 == Some(day(5, d)) && t.2 == [who.to_owned()])
+    };
+    // before, Tehran on 3 and 5 May and Moscow on 3 May, each with both leaders
+    assert_eq!(told.len(), 2, "{told:?}");
+    assert!(at("tehran", 3, "Ilham Aliyev"), "{told:?}");
+    assert!(at("moscow", 5, "Nikol Pashinyan"), "{told:?}");
+    assert_eq!(
+        told[1].3,
+        "Armenia's prime minister Nikol Pashinyan held talks in Moscow on 5 May."
+    );
+    let moscow = proposal_where(&x, |e| e.place == "moscow");
+    assert!(
+        moscow
+            .notes
+            .contains("the place the sentence names with '5 May'"),
+        "{}",
+        moscow.notes
+    );
+}
+
+#[test]
+fn a_list_of_places_each_with_its_day_dates_each_place_by_its_own_day() {
+    let x = read(
+        "Turkey's foreign minister visited Tbilisi on 9 May, Baku on 10 May and Yerevan on 11 May.",
+        day(5, 20),
+    );
+    let told = told(&x);
+    let places: Vec<(&str, Option<NaiveDate>)> = told.iter().map(|t| (t.0.as_str(), t.1)).collect();
+    // before, all three days at Tbilisi, the only place written as where it happened
+    assert_eq!(
+        places,
+        [
+            ("tbilisi", Some(day(5, 9))),
+            ("baku", Some(day(5, 10))),
+            ("yerevan", Some(day(5, 11)))
+        ]
+    );
+    assert_eq!(
+        told[1].3,
+        "Turkey's foreign minister visited … Baku on 10 May"
+    );
+    assert!(told.iter().all(|t| t.2 == ["Turkey"]), "{told:?}");
+}
+
+#[test]
+fn places_and_days_not_named_in_turn_are_read_every_day_at_every_place() {
+    let x = read("Talks were held in Baku on 3 May and 5 May.", day(5, 20));
+    let places: Vec<(String, Option<NaiveDate>)> =
+        told(&x).into_iter().map(|t| (t.0, t.1)).collect();
+    assert_eq!(
+        places,
+        [
+            ("baku".to_owned(), Some(day(5, 3))),
+            ("baku".to_owned(), Some(day(5, 5)))
+        ]
+    );
+}
