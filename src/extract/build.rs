@@ -190,21 +190,21 @@ fn shared_subject(f: &Facts) -> Option<Range<usize>> {
         )
         .min()?;
     let from = after_opener(f).max(f.lead).min(first);
-    let words = f.text[from..first].split_whitespace().count();
+    let words = f.text.get(from..first)?.split_whitespace().count();
     (words >= 2).then_some(from..first)
 }
 
 /// The title and actors of an event told in one clause of its sentence: the clause's own, or
 /// for a later clause that names no actor ("… Baku on 10 May"), the shared subject's with it.
 fn of_clause(f: &Facts, clause: &Range<usize>) -> (String, Vec<String>) {
-    let words = &f.text[clause.clone()];
+    let words = f.text.get(clause.clone()).unwrap_or_default();
     let own = clause_actors(f, Some(clause));
     if !own.is_empty() || clause.start == 0 {
         return (cut_title(words), names_of(own.into_iter(), words));
     }
     match shared_subject(f).filter(|s| s.end <= clause.start) {
         Some(subject) => {
-            let opening = &f.text[subject.clone()];
+            let opening = f.text.get(subject.clone()).unwrap_or_default();
             let title = cut_title(&format!("{} … {}", opening.trim(), words.trim()));
             (
                 title,
