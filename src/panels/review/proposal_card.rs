@@ -41,70 +41,78 @@ pub fn card(ui: &mut Ui, state: &mut ReviewState, i: usize) -> Vec<ReviewCommand
         ui.visuals().panel_fill
     });
     frame.show(ui, |ui| {
-        if item.status == Status::Rejected {
-            ui.multiply_opacity(REJECTED_OPACITY);
-        }
-        ui.horizontal(|ui| {
-            let (swatch, _) =
-                ui.allocate_exact_size(egui::vec2(SWATCH, SWATCH), egui::Sense::hover());
-            ui.painter()
-                .circle_filled(swatch.center(), SWATCH / 2.0, category_color(e.category));
-            let title = format!("#{n} {}", e.title);
-            // cut to the card's width: a long title must not widen the panel over the map
-            let label =
-                egui::Button::selectable(selected, RichText::new(title).strong()).truncate();
-            if ui.add(label).on_hover_text(&e.title).clicked() {
-                state.selected = Some(i);
-                if e.is_placed() {
-                    out.push(ReviewCommand::ShowOnMap {
-                        lon: e.lon,
-                        lat: e.lat,
-                    });
+        // the review's columns justify their text, which spreads a wrapped line's words to the
+        // card's width: a card writes its lines from the left, its buttons at their own width
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            ui.set_min_width(ui.available_width());
+            if item.status == Status::Rejected {
+                ui.multiply_opacity(REJECTED_OPACITY);
+            }
+            ui.horizontal(|ui| {
+                let (swatch, _) =
+                    ui.allocate_exact_size(egui::vec2(SWATCH, SWATCH), egui::Sense::hover());
+                ui.painter().circle_filled(
+                    swatch.center(),
+                    SWATCH / 2.0,
+                    category_color(e.category),
+                );
+                let title = format!("#{n} {}", e.title);
+                // cut to the card's width: a long title must not widen the panel over the map
+                let label =
+                    egui::Button::selectable(selected, RichText::new(title).strong()).truncate();
+                if ui.add(label).on_hover_text(&e.title).clicked() {
+                    state.selected = Some(i);
+                    if e.is_placed() {
+                        out.push(ReviewCommand::ShowOnMap {
+                            lon: e.lon,
+                            lat: e.lat,
+                        });
+                    }
                 }
+            });
+            ui.label(format!(
+                "{} · {} · {}{}",
+                e.date.describe(),
+                if e.is_placed() {
+                    e.place_name.as_str()
+                } else {
+                    "not placed"
+                },
+                e.category.label(),
+                if item.edited { " · edited" } else { "" }
+            ));
+            if !e.is_placed() {
+                ui.label(
+                    RichText::new(format!(
+                        "NOT PLACED: choose a place or pick it on the map (Edit #{n})"
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                );
+            }
+            if let Some(who) = &e.claimed_by {
+                ui.label(format!("Claimed by {who}"));
+            }
+            if !e.verified {
+                ui.label(RichText::new("UNVERIFIED").color(ui.visuals().warn_fg_color));
+            }
+            ui.label(RichText::new(format!("Status: {}", status_text(item.status))).italics());
+            ui.horizontal_wrapped(|ui| {
+                if ui.button(format!("Accept #{n}")).clicked() {
+                    state.message = state.accept(i).err();
+                }
+                if ui.button(format!("Reject #{n}")).clicked() {
+                    let _ = state.reject(i);
+                }
+                if ui.button(format!("Edit #{n}")).clicked() {
+                    state.selected = Some(i);
+                    state.draft = Some(DateDraft::of(i, &e.date));
+                }
+            });
+            if selected {
+                ui.collapsing(format!("Why #{n} was proposed"), |ui| ui.label(&e.notes));
+                out.extend(editor(ui, state, i));
             }
         });
-        ui.label(format!(
-            "{} · {} · {}{}",
-            e.date.describe(),
-            if e.is_placed() {
-                e.place_name.as_str()
-            } else {
-                "not placed"
-            },
-            e.category.label(),
-            if item.edited { " · edited" } else { "" }
-        ));
-        if !e.is_placed() {
-            ui.label(
-                RichText::new(format!(
-                    "NOT PLACED: choose a place or pick it on the map (Edit #{n})"
-                ))
-                .color(ui.visuals().warn_fg_color),
-            );
-        }
-        if let Some(who) = &e.claimed_by {
-            ui.label(format!("Claimed by {who}"));
-        }
-        if !e.verified {
-            ui.label(RichText::new("UNVERIFIED").color(ui.visuals().warn_fg_color));
-        }
-        ui.label(RichText::new(format!("Status: {}", status_text(item.status))).italics());
-        ui.horizontal_wrapped(|ui| {
-            if ui.button(format!("Accept #{n}")).clicked() {
-                state.message = state.accept(i).err();
-            }
-            if ui.button(format!("Reject #{n}")).clicked() {
-                let _ = state.reject(i);
-            }
-            if ui.button(format!("Edit #{n}")).clicked() {
-                state.selected = Some(i);
-                state.draft = Some(DateDraft::of(i, &e.date));
-            }
-        });
-        if selected {
-            ui.collapsing(format!("Why #{n} was proposed"), |ui| ui.label(&e.notes));
-            out.extend(editor(ui, state, i));
-        }
     });
     out
 }
