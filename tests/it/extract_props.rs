@@ -51,6 +51,15 @@ const DATES: [&str; 10] = [
     "",
     "last Tuesday",
 ];
+/// Cities by their name in an article and their gazetteer id.
+const CITIES: [(&str, &str); 6] = [
+    ("Baku", "baku"),
+    ("Yerevan", "yerevan"),
+    ("Tbilisi", "tbilisi"),
+    ("Tehran", "tehran"),
+    ("Moscow", "moscow"),
+    ("Ganja", "ganja"),
+];
 const PREPS: [&str; 4] = ["in", "near", "on", "at"];
 
 fn sentence() -> impl Strategy<Value = String> {
@@ -125,6 +134,43 @@ proptest! {
         prop_assert_eq!(proposals.len(), 1, "{}", text);
         prop_assert_eq!(proposals[0].event.date.range, Some((date, date)));
         prop_assert_eq!(proposals[0].event.place.as_str(), "baku");
+    }
+
+    /// A sentence of two clauses, each naming its city with its own full day, is proposed as
+    /// exactly those two events: each city on its own day, never on the other's.
+    #[test]
+    fn two_clauses_give_each_city_its_own_day(
+        cities in proptest::sample::subsequence(CITIES.to_vec(), 2),
+        back in (0u64..3000, 1u64..400),
+        place_first in any::<bool>(),
+        day in published(),
+    ) {
+        let (first, second) = (day - Days::new(back.0 + back.1), day - Days::new(back.0));
+        let (a, b) = (cities[0], cities[1]);
+        let clause = |city: &(&str, &str), d: NaiveDate, who: &str| {
+            let when = d.format("%-d %B %Y");
+            match place_first {
+                true => format!("{who} held talks in {} on {when}", city.0),
+                false => format!("on {when} {who} held talks in {}", city.0),
+            }
+        };
+        let text = format!(
+            "{}, and {}.",
+            clause(&a, first, "the foreign minister"),
+            clause(&b, second, "his deputy")
+        );
+        let text = format!("{}{}", text[..1].to_uppercase(), &text[1..]);
+        let article = Article::from_raw("a.txt", &text, ArticleKind::Text, day).unwrap();
+        let proposals = extractor().propose(&article, Options::default()).proposals;
+        let told: Vec<(String, Option<(NaiveDate, NaiveDate)>)> = proposals
+            .iter()
+            .map(|p| (p.event.place.clone(), p.event.date.range))
+            .collect();
+        let wanted = vec![
+            (a.1.to_owned(), Some((first, first))),
+            (b.1.to_owned(), Some((second, second))),
+        ];
+        prop_assert_eq!(told, wanted, "{}", text);
     }
 
     /// Fuzz: seed articles cut and mangled with date-, name- and markup-like junk never make the
