@@ -176,7 +176,7 @@ fn names_of<'a>(actors: impl Iterator<Item = &'a Actor>, opening: &str) -> Vec<S
 }
 
 /// The words a sentence opens with before it names any date or place (other than as an owner or
-/// in a title), when they are two words or more ("Turkey's foreign minister visited"): the subject its later clauses share.
+/// in a title), when they are two words or more and do not end in a preposition ("Turkey's foreign minister visited"): the subject its later clauses share.
 fn shared_subject(f: &Facts) -> Option<Range<usize>> {
     let first = f
         .dates
@@ -190,9 +190,16 @@ fn shared_subject(f: &Facts) -> Option<Range<usize>> {
         )
         .min()?;
     let from = after_opener(f).max(f.lead).min(first);
-    let words = f.text.get(from..first)?.split_whitespace().count();
-    (words >= 2).then_some(from..first)
+    let words: Vec<&str> = f.text.get(from..first)?.split_whitespace().collect();
+    // "met Putin in" runs into the first clause's own words: no subject to share
+    let into_a_place = words
+        .last()
+        .is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()));
+    (words.len() >= 2 && !into_a_place).then_some(from..first)
 }
+
+/// Words that, ending the words before a sentence's first date or place, tie them to it.
+const PREPOSITIONS: [&str; 9] = ["in", "at", "near", "on", "to", "from", "with", "of", "by"];
 
 /// The title and actors of an event told in one clause of its sentence: the clause's own, or
 /// for a later clause that names no actor ("… Baku on 10 May"), the shared subject's with it.

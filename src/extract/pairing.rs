@@ -133,6 +133,36 @@ fn with_clauses(text: &str, turns: Vec<(usize, usize, Range<usize>)>) -> Vec<Pai
     out
 }
 
+/// The clause of each date of a sentence that names several (`dates`, in the order named), when
+/// every two are parted by a comma, a semicolon or "and": the first from the sentence's start,
+/// the last to its end. None when a date is not named in the sentence or two are not parted.
+///
+/// ```
+/// use caucasus_atlas::extract::pairing::date_clauses;
+/// let s = "Aliyev met Putin in Moscow on 22 April and Erdogan in Ankara on 24 April.";
+/// let at = |w: &str| s.find(w).map(|i| i..i + w.len());
+/// let clauses = date_clauses(s, &[at("22 April"), at("24 April")]).unwrap();
+/// assert_eq!(&s[clauses[1].clone()], "Erdogan in Ankara on 24 April.");
+/// ```
+pub fn date_clauses(text: &str, dates: &[Named]) -> Option<Vec<Range<usize>>> {
+    let spans: Vec<Range<usize>> = dates.iter().cloned().collect::<Option<_>>()?;
+    if spans.len() < 2 || spans.windows(2).any(|w| w[0].start >= w[1].start) {
+        return None;
+    }
+    let partings: Vec<Range<usize>> = spans
+        .windows(2)
+        .map(|w| parting(text, w[0].end..w[1].start))
+        .collect::<Option<_>>()?;
+    let clauses = (0..spans.len())
+        .map(|k| {
+            let from = k.checked_sub(1).map_or(0, |j| partings[j].end);
+            let to = partings.get(k).map_or(text.len(), |p| p.start);
+            from..to
+        })
+        .collect();
+    Some(clauses)
+}
+
 /// The rightmost words of the strongest kind that part two clauses within `gap` of `text`.
 fn parting(text: &str, gap: Range<usize>) -> Option<Range<usize>> {
     let between = text.get(gap.clone())?;

@@ -173,6 +173,12 @@ const LOCATIVES: [&str; 5] = ["in", "near", "at", "outside", "around"];
 /// assert_eq!(unknown_locative(&facts("It was reported in Armenian media at UN talks.")), None);
 /// ```
 pub fn unknown_locative(f: &Facts) -> Option<&str> {
+    unknown_locative_within(f, 0..f.text.len())
+}
+
+/// [`unknown_locative`], among the words that stand within `within` (a byte range of the
+/// sentence): a clause that says where it happened in a name the gazetteer lacks.
+pub fn unknown_locative_within(f: &Facts, within: Range<usize>) -> Option<&str> {
     let text = f.text.as_str();
     let w = words(text);
     let known = |start: usize| {
@@ -182,7 +188,8 @@ pub fn unknown_locative(f: &Facts) -> Option<&str> {
     };
     w.windows(2).find_map(|pair| {
         let (by, name) = (&pair[0], &pair[1]);
-        let locative = by.start >= f.lead
+        let locative = by.start >= f.lead.max(within.start)
+            && name.end <= within.end
             && LOCATIVES.contains(&by.lower().as_str())
             && text.get(by.end..name.start) == Some(" ");
         let unknown = name.is_capitalised()

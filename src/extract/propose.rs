@@ -9,7 +9,9 @@ use super::build::{Parts, build_event};
 use super::dates::DateCue;
 use super::gazetteer::Gazetteer;
 use super::pairing;
-use super::place_choice::{Context, PlaceChoice, choose, named_places, unknown_locative};
+use super::place_choice::{
+    Context, PlaceChoice, choose, named_places, unknown_locative, unknown_locative_within,
+};
 use super::record;
 use super::sentences::sentences;
 use super::story::{Anchor, CUE_REACH, Memory, dateline};
@@ -445,7 +447,39 @@ impl Reading<'_> {
             true => f.dates.iter().map(|c| Some(c.span.clone())).collect(),
             false => vec![None; dates.len()],
         };
-        for ((date, date_why), place, clause) in distinct_pairs(f, &dates, &date_at, &places) {
+        let elsewhere = placed_elsewhere(f, &date_at, &places);
+        let keep = |k: &usize| !elsewhere.iter().any(|(j, _, _)| j == k);
+        let kept: Vec<usize> = (0..dates.len()).filter(keep).collect();
+        let dates_kept: Vec<(EventDate, String)> = kept.iter().map(|&k| dates[k].clone()).collect();
+        let at_kept: Vec<pairing::Named> = kept.iter().map(|&k| date_at[k].clone()).collect();
+        for (k, clause, name) in elsewhere {
+            let (date, date_why) = &dates[k];
+            let parts = Parts {
+                article: self.article,
+                facts: f,
+                date,
+                date_why,
+                place: None,
+                claimed_by: claimed_by.clone(),
+                credit,
+                person_country: &person_country,
+                clause: Some(clause),
+            };
+            // ids of their own, as for a sentence left out whole
+            let event = build_event(self.ex, &parts, &mut HashSet::new());
+            self.out.left_out.push(LeftOut {
+                why: format!(
+                    "sentence {}: no place for '{}': '{name}' is not in the gazetteer, and the sentence's other places belong to its other clauses (\"{}\")",
+                    f.number,
+                    date.text,
+                    short(&f.text)
+                ),
+                number: f.number,
+                quote: f.range.clone(),
+                events: vec![event],
+            });
+        }
+        for ((date, date_why), place, clause) in distinct_pairs(f, &dates_kept, &at_kept, &places) {
             let venue = own_dates.then(|| self.venue_of(f, date)).flatten();
             let place = venue.as_ref().unwrap_or(&place);
             let parts = Parts {
@@ -708,6 +742,38 @@ fn credit_of(
         (None, None, Some(a)) => (a.claimed_by.clone(), Credit::Continued),
         (None, None, None) => (None, Credit::Own),
     }
+}
+
+/// The dates of a sentence whose own clause says where it happened in a name the gazetteer lacks
+/// ("Aliyev met Putin in Moscow on 22 April and Erdogan in Ankara on 24 April"), while every place
+/// the sentence names stands in another clause: each with its clause and the unknown name. Such a
+/// date is not put at another clause's place. A sentence read in turn, one whose places are not
+/// all named in it, or whose clauses are not parted, gives none.
+fn placed_elsewhere(
+    f: &Facts,
+    date_at: &[pairing::Named],
+    places: &[PlaceChoice],
+) -> Vec<(usize, Range<usize>, String)> {
+    let place_at: Vec<pairing::Named> = places.iter().map(|p| p.at.clone()).collect();
+    if pairing::named_in_turn(date_at, &place_at) || place_at.iter().any(Option::is_none) {
+        return Vec::new();
+    }
+    let Some(clauses) = pairing::date_clauses(&f.text, date_at) else {
+        return Vec::new();
+    };
+    let inside = |c: &Range<usize>, at: &pairing::Named| {
+        at.as_ref()
+            .is_some_and(|a| c.start <= a.start && a.end <= c.end)
+    };
+    clauses
+        .into_iter()
+        .enumerate()
+        .filter(|(_, c)| !place_at.iter().any(|at| inside(c, at)))
+        .filter_map(|(k, c)| {
+            let name = unknown_locative_within(f, c.clone())?.to_owned();
+            Some((k, c, name))
+        })
+        .collect()
 }
 
 /// One event a sentence tells: its date and why, its place, and the clause that tells it when the

@@ -279,3 +279,48 @@ fn places_and_days_not_named_in_turn_are_read_every_day_at_every_place() {
         ]
     );
 }
+
+#[test]
+fn a_clause_placed_in_a_name_the_gazetteer_lacks_does_not_take_another_clause_s_place() {
+    let x = read(
+        "Azerbaijan's president Ilham Aliyev met Vladimir Putin in Moscow on 22 April and Recep Tayyip Erdogan in Ankara on 24 April.",
+        day(5, 20),
+    );
+    // before, Moscow on both days
+    let places: Vec<(String, Option<NaiveDate>)> =
+        told(&x).into_iter().map(|t| (t.0, t.1)).collect();
+    assert_eq!(places, [("moscow".to_owned(), Some(day(4, 22)))]);
+    let [out] = &x.left_out[..] else {
+        panic!("{:?}", x.left_out);
+    };
+    assert!(
+        out.why
+            .contains("no place for '24 April': 'Ankara' is not in the gazetteer"),
+        "{}",
+        out.why
+    );
+    let [event] = &out.events[..] else {
+        panic!("{:?}", out.events);
+    };
+    assert_eq!(event.date.range, Some((day(4, 24), day(4, 24))));
+    assert!(!event.is_placed());
+    assert_eq!(event.title, "Recep Tayyip Erdogan in Ankara on 24 April.");
+}
+
+#[test]
+fn a_later_clause_that_names_no_place_keeps_the_sentence_s_place() {
+    let x = read(
+        "Officials met in Baku on 3 May, and again on 5 May.",
+        day(5, 20),
+    );
+    let places: Vec<(String, Option<NaiveDate>)> =
+        told(&x).into_iter().map(|t| (t.0, t.1)).collect();
+    assert_eq!(
+        places,
+        [
+            ("baku".to_owned(), Some(day(5, 3))),
+            ("baku".to_owned(), Some(day(5, 5)))
+        ]
+    );
+    assert!(x.left_out.is_empty(), "{:?}", x.left_out);
+}
