@@ -452,6 +452,7 @@ impl Reading<'_> {
         let kept: Vec<usize> = (0..dates.len()).filter(keep).collect();
         let dates_kept: Vec<(EventDate, String)> = kept.iter().map(|&k| dates[k].clone()).collect();
         let at_kept: Vec<pairing::Named> = kept.iter().map(|&k| date_at[k].clone()).collect();
+        let elsewhere_count = elsewhere.len();
         for (k, clause, name) in elsewhere {
             let (date, date_why) = &dates[k];
             let parts = Parts {
@@ -479,7 +480,15 @@ impl Reading<'_> {
                 events: vec![event],
             });
         }
-        for ((date, date_why), place, clause) in distinct_pairs(f, &dates_kept, &at_kept, &places) {
+        // beside a clause left out, the rest are told by their own clauses
+        let clauses = match elsewhere_count {
+            0 => None,
+            _ => pairing::date_clauses(&f.text, &date_at),
+        };
+        for (j, (date, date_why), place, clause) in
+            distinct_pairs(f, &dates_kept, &at_kept, &places)
+        {
+            let clause = clause.or_else(|| Some(clauses.as_ref()?.get(kept[j])?.clone()));
             let venue = own_dates.then(|| self.venue_of(f, date)).flatten();
             let place = venue.as_ref().unwrap_or(&place);
             let parts = Parts {
@@ -776,9 +785,10 @@ fn placed_elsewhere(
         .collect()
 }
 
-/// One event a sentence tells: its date and why, its place, and the clause that tells it when the
-/// sentence tells one event a clause.
+/// One event a sentence tells: which date, the date and why, its place, and the clause that tells
+/// it when the sentence tells one event a clause.
 type Told<'a> = (
+    usize,
     &'a (EventDate, String),
     Cow<'a, PlaceChoice>,
     Option<Range<usize>>,
@@ -799,7 +809,7 @@ fn distinct_pairs<'a>(
         let (d, p) = (&dates[pair.date], &places[pair.place]);
         let repeat = out
             .iter()
-            .any(|(e, q, _)| e.0.range == d.0.range && q.place == p.place);
+            .any(|(_, e, q, _)| e.0.range == d.0.range && q.place == p.place);
         if repeat || out.len() == MAX_PER_SENTENCE {
             continue;
         }
@@ -813,7 +823,7 @@ fn distinct_pairs<'a>(
             }),
             false => Cow::Borrowed(p),
         };
-        out.push((d, place, pair.clause));
+        out.push((pair.date, d, place, pair.clause));
     }
     out
 }

@@ -290,6 +290,11 @@ fn a_clause_placed_in_a_name_the_gazetteer_lacks_does_not_take_another_clause_s_
     let places: Vec<(String, Option<NaiveDate>)> =
         told(&x).into_iter().map(|t| (t.0, t.1)).collect();
     assert_eq!(places, [("moscow".to_owned(), Some(day(4, 22)))]);
+    // the event kept is told by its own clause
+    assert_eq!(
+        told(&x)[0].3,
+        "Azerbaijan's president Ilham Aliyev met Vladimir Putin in Moscow on 22 April"
+    );
     let [out] = &x.left_out[..] else {
         panic!("{:?}", x.left_out);
     };
