@@ -1,7 +1,8 @@
 //! What the loaders of other tools' files (KML, TimelineJS, StoryMapJS) share: places made up for
 //! their coordinates, the fields that look like dates, and dates read from a field the user chose.
 
-use super::date_parse::{ParsedSpan, parse_date_text};
+use super::date_parse::ParsedSpan;
+use super::free_date::parse_written_date;
 use super::open::{DateField, UndatedReport};
 use super::slug::{coordinates_id, coordinates_name};
 use super::time_parse::parse_iso_datetime;
@@ -105,13 +106,14 @@ pub fn looks_like_date(value: &str) -> bool {
     if digits_only && t.len() != 4 && t.len() < 11 {
         return false;
     }
-    parse_date_text(t).is_ok()
+    parse_written_date(t).is_ok()
 }
 
 /// Reads a date from a field the user chose: an ISO date or datetime (keeping the time of day),
-/// `03 August 2022`, `3-Aug-22` or Unix milliseconds.
+/// `03 August 2022`, `3-Aug-22`, Unix milliseconds, or as people write dates in their own tables,
+/// `March 2021` (the month) or `August 3, 2022` (see [`parse_written_date`]).
 pub fn read_date_value(value: &str) -> Result<(ParsedSpan, Option<TimeOfDay>), String> {
-    parse_iso_datetime(value).or_else(|_| parse_date_text(value).map(|span| (span, None)))
+    parse_iso_datetime(value).or_else(|_| parse_written_date(value).map(|span| (span, None)))
 }
 
 /// The event date from a start and an optional end: the end's last day closes the range, and the
@@ -138,6 +140,7 @@ pub fn coarser(a: Precision, b: Precision) -> Precision {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::date_parse::parse_date_text;
     use chrono::NaiveDate;
 
     #[test]

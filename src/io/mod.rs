@@ -10,6 +10,7 @@ pub mod check;
 pub(crate) mod csv_position;
 pub mod date_parse;
 pub mod export;
+pub mod free_date;
 pub mod geojson;
 pub mod html_text;
 pub mod imported;

@@ -122,6 +122,41 @@ fn export_kml_keeps_times_shapes_and_unplaced_events() {
 }
 
 #[test]
+fn a_kml_field_written_as_a_month_dates_its_placemark_at_month_precision() {
+    let tmp = scratch("kml-month");
+    let path = tmp.path().join("my-map.kml");
+    let placemark = |id: &str, when: &str| {
+        format!(
+            "<Placemark id=\"{id}\"><name>{id}</name><ExtendedData><Data name=\"Date\"><value>{when}</value></Data></ExtendedData><Point><coordinates>46.75,39.82</coordinates></Point></Placemark>"
+        )
+    };
+    let kml = format!(
+        "<?xml version=\"1.0\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>{}{}</Document></kml>",
+        placemark("month", "March 2021"),
+        placemark("day", "August 3, 2022")
+    );
+    std::fs::write(&path, kml).unwrap();
+    let path = path.display().to_string();
+    // before, "March 2021" did not look like a date, and the field was not offered
+    let (_, stderr) = export(&["export", "events", "--data", &path]);
+    assert!(
+        stderr.contains("2 placemarks have no recognised date; fields that look like dates: Date"),
+        "{stderr}"
+    );
+    let (chosen, _) = export(&["export", "events", "--data", &path, "--time-field", "Date"]);
+    let month = &feature(&chosen, "month")["properties"];
+    assert_eq!(
+        (&month["start"], &month["end"], &month["precision"]),
+        (
+            &Value::from("2021-03-01"),
+            &Value::from("2021-03-31"),
+            &Value::from("month")
+        )
+    );
+    assert_eq!(feature(&chosen, "day")["properties"]["start"], "2022-08-03");
+}
+
+#[test]
 fn timelinejs_is_strict_unless_told_to_skip() {
     let path = format!("{FIXTURES}/timeline.json");
     let strict = atlas(&["export", "events", "--data", &path]);

@@ -184,6 +184,43 @@ fn undated_features_are_reported_and_time_fields_date_them() {
 }
 
 #[test]
+fn dates_written_as_people_write_them_keep_their_precision() {
+    let tmp = crate::common::scratch("written-dates");
+    let path = tmp.path().join("written.geojson");
+    let feature = |id: &str, date: &str| {
+        format!(
+            r#"{{"type":"Feature","id":"{id}","geometry":{{"type":"Point","coordinates":[45.1,40.2]}},"properties":{{"title":"{id}","date":"{date}"}}}}"#
+        )
+    };
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[{},{},{}]}}"#,
+        feature("month", "March 2021"),
+        feature("us", "Aug. 3, 2022"),
+        feature("yearless", "23 August")
+    );
+    std::fs::write(&path, text).unwrap();
+    let p = path.display().to_string();
+    let (features, err) = export(&p, &["--skip-invalid"]);
+    let month = &by_id(&features, "month")["properties"];
+    assert_eq!(
+        (
+            month["start"].as_str(),
+            month["end"].as_str(),
+            month["precision"].as_str()
+        ),
+        (Some("2021-03-01"), Some("2021-03-31"), Some("month"))
+    );
+    let us = &by_id(&features, "us")["properties"];
+    assert_eq!(
+        (us["start"].as_str(), us["precision"].as_str()),
+        (Some("2022-08-03"), Some("day"))
+    );
+    // a day without its year is never given one
+    assert_eq!(features.len(), 2, "{err}");
+    assert!(err.contains("`23 August` gives no year"), "{err}");
+}
+
+#[test]
 fn usgs_style_files_keep_ids_titles_and_days() {
     let (features, _) = export(FIXTURES[5], &[]);
     let q = &by_id(&features, "ustest0001")["properties"];

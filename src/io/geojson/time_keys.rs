@@ -15,6 +15,7 @@ use super::clock::{clock_of_millis, clock_only, iso_clock};
 use super::keys::Key;
 use super::raw::{Num, Props, Val};
 use crate::io::date_parse::{ParsedSpan, parse_date_text, span_of_number};
+use crate::io::free_date::parse_written_date;
 use crate::io::json_locate::Step;
 use crate::model::Precision;
 use crate::model::date::{day_of, year_range};
@@ -310,7 +311,7 @@ fn stamp<'n>(v: &Val, at: ValueAt<'n>, year: bool) -> Result<Option<Stamp<'n>>, 
 
 /// A time written as text; an ISO date-time keeps its time of day.
 fn text_stamp<'n>(text: &str, at: ValueAt<'n>) -> Result<Stamp<'n>, Fail> {
-    let span = parse_date_text(text).map_err(|m| (at.path(), m))?;
+    let span = parse_written_date(text).map_err(|m| (at.path(), m))?;
     let t = text.trim();
     let clock = if is_millis_text(t) {
         t.parse::<f64>().ok().and_then(clock_of_millis)
@@ -371,7 +372,7 @@ pub fn looks_like_date(name: &str, v: &Val) -> bool {
         Val::Str(s) => {
             let t = s.trim();
             t.len() >= 4
-                && (parse_date_text(t).is_ok()
+                && (parse_written_date(t).is_ok()
                     || interval(t, ValueAt::of("")).is_ok_and(|p| p.is_some()))
         }
         Val::Num(n) => {

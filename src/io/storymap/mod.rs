@@ -4,21 +4,22 @@
 //!   (HTML turned into text) as title and summary, `media.url` and `media.credit` as the source,
 //!   `media.caption` in the notes, `location {lat, lon, name}` (numbers or numeric strings) as the
 //!   place; without coordinates the slide is unplaced.
-//! - `date` is free text: what reads as a date is used ([`free_date`]) and the text is kept as the
+//! - `date` is free text: what reads as a date is used ([`crate::io::free_date`]) and the text is kept as the
 //!   date's wording. A day or month without a year ("Aug 23") stays undated, unless the user
 //!   assumes a year for the whole file ([`LoadOptions::assume_year`]); the date's note then says so.
 //! - With [`LoadOptions::time_field`] the named keys of each slide give the dates instead.
-
-pub mod free_date;
 
 use super::imported::{DateFields, Places, date_between, read_date_value};
 use super::json_locate::Step;
 use super::json_values::{LazyLocator, PathFail, html_at, knight_lab_event, text};
 use super::open::{LoadOptions, Opened};
 use super::timelinejs::set_source;
+use crate::io::free_date::{FreeDate, read_free_date};
 use crate::model::{Event, EventDate, Place, TimeOfDay};
-use free_date::{FreeDate, read_free_date};
 use serde_json::Value;
+
+/// The key of a slide's free-text date.
+const DATE_KEY: &str = "date";
 
 /// Loads a StoryMapJS document already parsed as `doc` from `text`.
 pub fn parse_storymap(
@@ -94,7 +95,9 @@ impl Reader<'_> {
         if !slide.is_object() {
             return Err((path.to_vec(), "a slide must be an object".to_owned()));
         }
-        for (key, value) in slide.as_object().into_iter().flatten() {
+        // the slide's own `date` is read already: only other fields are offered as time fields
+        let others = slide.as_object().into_iter().flatten();
+        for (key, value) in others.filter(|(key, _)| key.as_str() != DATE_KEY) {
             if let Some(t) = text(Some(value)) {
                 self.fields.offer(key, &t);
             }
@@ -132,7 +135,7 @@ impl Reader<'_> {
             d.text = s;
             return Ok((d, time));
         }
-        let written = text(slide.get("date"))
+        let written = text(slide.get(DATE_KEY))
             .unwrap_or_default()
             .trim()
             .to_owned();
@@ -149,7 +152,7 @@ impl Reader<'_> {
                     }
                     None => {
                         return Err((
-                            at("date"),
+                            at(DATE_KEY),
                             format!("“{written}” does not exist in the assumed year {year}"),
                         ));
                     }

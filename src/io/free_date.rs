@@ -1,4 +1,5 @@
-//! Free-text dates as StoryMapJS slides write them: what is a date is read, nothing is invented.
+//! Free-text dates as StoryMapJS slides and users' own tables write them: what is a date is read,
+//! nothing is invented.
 //!
 //! Read: ISO dates (`2022-08-03`, `2022-08`, `2022`), `3 August 2022`, `August 3, 2022`,
 //! `Aug. 3rd 2022`, `Monday, August 3, 2022`, `August 2022`, `1990s`, `1914-1918`. A day or month
@@ -102,6 +103,30 @@ pub fn read_free_date(text: &str) -> FreeDate {
     found.map_or(FreeDate::Unknown, FreeDate::Dated)
 }
 
+/// Reads a date a file writes in a field of its own: the forms [`parse_date_text`] knows, then
+/// the free forms above ("March 2021", "August 3, 2022", "1990s"). A month or day without its year
+/// is an error, since a file's date is never given a year it does not write.
+///
+/// ```
+/// use caucasus_atlas::io::free_date::parse_written_date;
+/// use caucasus_atlas::model::Precision;
+/// let march = parse_written_date("March 2021").unwrap();
+/// assert_eq!((march.start.to_string(), march.end.to_string()), ("2021-03-01".into(), "2021-03-31".into()));
+/// assert_eq!(march.precision, Precision::Month);
+/// assert_eq!(parse_written_date("Aug. 3, 2022").unwrap().start.to_string(), "2022-08-03");
+/// assert!(parse_written_date("23 August").unwrap_err().contains("no year"));
+/// ```
+pub fn parse_written_date(text: &str) -> Result<ParsedSpan, String> {
+    parse_date_text(text).or_else(|message| match read_free_date(text) {
+        FreeDate::Dated(span) => Ok(span),
+        FreeDate::Yearless { .. } => Err(format!(
+            "`{}` gives no year (write the year: `23 August 2022`)",
+            text.trim()
+        )),
+        FreeDate::Unknown => Err(message),
+    })
+}
+
 /// The words of a date: month names and numbers (ordinal endings and weekday names dropped);
 /// `None` when any other word is present.
 fn tokens(text: &str) -> Option<Vec<Token>> {
@@ -173,6 +198,7 @@ fn year_range_of(text: &str) -> Option<ParsedSpan> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
     use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -277,5 +303,49 @@ mod tests {
             };
             prop_assert_eq!(read_free_date(&text), FreeDate::Dated(ParsedSpan::day(date)));
         }
+
+        /// A month written with its year, by name or abbreviation, is that whole month at month
+        /// precision; a day written the American way is that day.
+        #[test]
+        fn a_file_s_written_months_and_days_read_as_written(
+            days in 700_000i32..740_000,
+            style in 0usize..4,
+        ) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            let month = month_range(date.year(), date.month()).unwrap();
+            let (text, wanted) = match style {
+                0 => (date.format("%B %Y").to_string(), month),
+                1 => (date.format("%b. %Y").to_string(), month),
+                2 => (date.format("%b %-d, %Y").to_string(), (date, date)),
+                _ => (date.format("%B %-d %Y").to_string(), (date, date)),
+            };
+            let span = parse_written_date(&text).unwrap();
+            prop_assert_eq!((span.start, span.end), wanted, "{}", text);
+            let precision = if style < 2 { Precision::Month } else { Precision::Day };
+            prop_assert_eq!(span.precision, precision, "{}", text);
+        }
+    }
+
+    #[test]
+    fn a_written_date_without_its_year_or_not_a_date_is_an_error() {
+        assert!(
+            parse_written_date("23 August")
+                .unwrap_err()
+                .contains("gives no year")
+        );
+        assert!(
+            parse_written_date("March")
+                .unwrap_err()
+                .contains("gives no year")
+        );
+        assert!(
+            parse_written_date("soon")
+                .unwrap_err()
+                .contains("is not a date")
+        );
+        assert_eq!(
+            parse_written_date("2021-03").unwrap().precision,
+            Precision::Month
+        );
     }
 }
