@@ -117,7 +117,7 @@ pub fn read_free_date(text: &str) -> FreeDate {
 /// assert!(parse_written_date("23 August").unwrap_err().contains("no year"));
 /// ```
 pub fn parse_written_date(text: &str) -> Result<ParsedSpan, String> {
-    parse_date_text(text).or_else(|message| match read_free_date(text) {
+    parse_date_text(text).or_else(|message| match free_date_of(text) {
         FreeDate::Dated(span) => Ok(span),
         FreeDate::Yearless { .. } => Err(format!(
             "`{}` gives no year (write the year: `23 August 2022`)",
@@ -125,6 +125,19 @@ pub fn parse_written_date(text: &str) -> Result<ParsedSpan, String> {
         )),
         FreeDate::Unknown => Err(message),
     })
+}
+
+/// The longest text read as a free-form date: a longer one is prose, not a date.
+const FREE_DATE_MAX: usize = 40;
+
+/// [`read_free_date`] of short text with a digit in it, which every written date with its year
+/// has; other text (a title, a note: most values a loader asks about) is passed over at once.
+fn free_date_of(text: &str) -> FreeDate {
+    let t = text.trim();
+    if t.len() > FREE_DATE_MAX || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return FreeDate::Unknown;
+    }
+    read_free_date(t)
 }
 
 /// The words of a date: month names and numbers (ordinal endings and weekday names dropped);
@@ -336,7 +349,7 @@ mod tests {
         assert!(
             parse_written_date("March")
                 .unwrap_err()
-                .contains("gives no year")
+                .contains("is not a date")
         );
         assert!(
             parse_written_date("soon")
