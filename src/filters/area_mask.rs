@@ -3,13 +3,15 @@
 //! outside are skipped, and in the few cells an area's border crosses each event is tested with
 //! geo's `Contains` against the area cut to that cell (only the edges around it, see [`bands`]),
 //! which answers exactly as the whole area. Events drawn as shapes count as inside when their
-//! shape intersects the area.
+//! shape lies in the area as [`super::shape_overlap`] weighs it.
 
 use super::area::area_polygons;
+use super::shape_overlap::shape_in_area;
 use crate::model::Dataset;
 use crate::model::spatial::SpatialGrid;
 use bands::{BAND_MARGIN, Bands, cut_to_column};
-use geo::{Contains, Geometry, Intersects, Point, Polygon};
+use geo::{Contains, Geometry, Point, Polygon};
+use std::collections::HashMap;
 
 mod bands;
 
@@ -104,9 +106,22 @@ pub fn area_bits(data: &Dataset, grid: &SpatialGrid, areas: &[Geometry<f64>]) ->
             Geometry::Rect(boxed) => mark_box(data, grid, boxed, &mut bits),
             _ => mark_points(data, grid, &area_polygons(area), &mut bits),
         }
+        // many events share one named shape ("Azerbaijan"): it is weighed once
+        let mut by_name: HashMap<&str, bool> = HashMap::new();
         for &i in grid.others() {
-            let shape = data.view(i as usize).and_then(|e| e.shape);
-            if shape.is_some_and(|s| s.intersects(area)) {
+            let Some(view) = data.view(i as usize) else {
+                continue;
+            };
+            let Some(shape) = view.shape else {
+                continue;
+            };
+            let inside = match view.shape_name {
+                Some(name) => *by_name
+                    .entry(name)
+                    .or_insert_with(|| shape_in_area(shape, area)),
+                None => shape_in_area(shape, area),
+            };
+            if inside {
                 set(&mut bits, i as usize);
             }
         }
@@ -121,6 +136,7 @@ mod tests {
     use crate::filters::AreaCatalog;
     use crate::io::bundle::bundled_basemap;
     use crate::model::{Event, EventDate};
+    use geo::Intersects;
     use geo::{Coord, CoordsIter, LineString};
     use proptest::prelude::*;
     use std::sync::LazyLock;

@@ -5,6 +5,7 @@ pub mod area;
 mod area_mask;
 mod cache;
 mod mask;
+pub mod shape_overlap;
 mod visible;
 
 pub use area::{AreaCatalog, AreaFilter};
