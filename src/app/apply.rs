@@ -250,6 +250,7 @@ impl AtlasApp {
         let n = outcome.data.len();
         let again = layer && self.open_files.position(Some(&outcome.path)).is_some();
         let said = loaded_words(&outcome, layer, again);
+        self.keep_reopen_notes(&outcome.path, &said.1);
         if !layer {
             self.open_files
                 .replace(Some(outcome.path.clone()), &outcome.data);

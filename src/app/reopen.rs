@@ -5,7 +5,7 @@
 use super::{AtlasApp, AutoAccept};
 use crate::model::counted::counted;
 use crate::view_state::ViewState;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The key of the saved list of the user's own events files in eframe's storage.
 pub const LAYERS_KEY: &str = "caucasus-atlas-layers";
@@ -27,6 +27,9 @@ pub(super) struct Reopening {
     missing: (Vec<PathBuf>, bool),
     /// Whether the files of the last session are being opened again, to be summed up once open.
     active: bool,
+    /// What their loads had to say ("m.kml: 1 placemark has no recognised date"), said with the
+    /// summary, which takes the place of each load's own words on the status line.
+    notes: Vec<String>,
 }
 
 impl AtlasApp {
@@ -114,8 +117,20 @@ impl AtlasApp {
                 false => format!("not opened again, {gone}"),
             });
         }
+        parts.append(&mut self.reopening.notes);
         if !parts.is_empty() {
             self.say(parts.join("; "), !missing.is_empty());
+        }
+    }
+
+    /// Keeps what the load of a file opened again at start had to say (`notes`, as the status
+    /// line would write them after its count), for the summary.
+    pub(super) fn keep_reopen_notes(&mut self, path: &Path, notes: &str) {
+        let notes = notes.trim_start_matches(" — ").trim();
+        if self.reopening.active && !notes.is_empty() {
+            let name = path.file_name().unwrap_or(path.as_os_str());
+            let named = format!("{}: {notes}", name.to_string_lossy());
+            self.reopening.notes.push(named);
         }
     }
 

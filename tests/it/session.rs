@@ -204,6 +204,46 @@ fn the_open_files_open_again_with_the_view_that_lies_in_them() {
     assert_eq!(names, ["Bundled events", "layer.csv"]);
 }
 
+#[test]
+fn what_a_file_opened_again_has_to_say_is_said_with_the_summary() {
+    let tmp = crate::common::scratch("reopen-notes");
+    let path = tmp.path().join("my-map.kml");
+    let placemark = |id: &str, time: &str| {
+        format!(
+            "<Placemark id=\"{id}\"><name>{id}</name>{time}<ExtendedData><Data name=\"Date\"><value>May 2021</value></Data></ExtendedData><Point><coordinates>46.75,39.82</coordinates></Point></Placemark>"
+        )
+    };
+    let kml = format!(
+        "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>{}{}</Document></kml>",
+        placemark("dated", "<TimeStamp><when>2021-05-03</when></TimeStamp>"),
+        placemark("undated", "")
+    );
+    std::fs::write(&path, kml).unwrap();
+    let mut harness = crate::common::harness();
+    open_and_take(&mut harness, &path, false);
+    settle(&mut harness, 2);
+    let note = "1 placemark has no recognised date";
+    let (said, _) = harness.state().status.clone().unwrap();
+    assert!(said.contains(note), "{said}");
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+
+    let mut next = started_from(&storage);
+    settle(&mut next, 2);
+    for _ in 0..5 {
+        next.step();
+    }
+    // before, the summary alone: the file's own note was lost
+    let (status, error) = next.state().status.clone().unwrap();
+    assert!(
+        status.starts_with(&format!(
+            "Opened again from the last session: my-map.kml (2 events); my-map.kml: {note}"
+        )),
+        "{status}"
+    );
+    assert!(!error);
+}
+
 /// Opens `path` and takes its load beside the open data (`layer`) or instead of it.
 fn open_and_take(
     harness: &mut egui_kittest::Harness<'_, AtlasApp>,
