@@ -441,8 +441,6 @@ impl Reading<'_> {
         let dates = self.ex.dates_of(f, anchor.clone());
         let places = self.in_turn(f, places);
         let (claimed_by, credit) = credit_of(f, source, anchor.as_ref().map(|(a, _)| *a));
-        let memory = &self.memory;
-        let person_country = |name: &str| memory.person_country(name);
         let date_at: Vec<pairing::Named> = match own_dates {
             true => f.dates.iter().map(|c| Some(c.span.clone())).collect(),
             false => vec![None; dates.len()],
@@ -453,33 +451,9 @@ impl Reading<'_> {
         let dates_kept: Vec<(EventDate, String)> = kept.iter().map(|&k| dates[k].clone()).collect();
         let at_kept: Vec<pairing::Named> = kept.iter().map(|&k| date_at[k].clone()).collect();
         let elsewhere_count = elsewhere.len();
-        for (k, clause, name) in elsewhere {
-            let (date, date_why) = &dates[k];
-            let parts = Parts {
-                article: self.article,
-                facts: f,
-                date,
-                date_why,
-                place: None,
-                claimed_by: claimed_by.clone(),
-                credit,
-                person_country: &person_country,
-                clause: Some(clause),
-            };
-            // ids of their own, as for a sentence left out whole
-            let event = build_event(self.ex, &parts, &mut HashSet::new());
-            self.out.left_out.push(LeftOut {
-                why: format!(
-                    "sentence {}: no place for '{}': '{name}' is not in the gazetteer, and the sentence's other places belong to its other clauses (\"{}\")",
-                    f.number,
-                    date.text,
-                    short(&f.text)
-                ),
-                number: f.number,
-                quote: f.range.clone(),
-                events: vec![event],
-            });
-        }
+        self.leave_out(f, &dates, elsewhere, (claimed_by.clone(), credit));
+        let memory = &self.memory;
+        let person_country = |name: &str| memory.person_country(name);
         // beside a clause left out, the rest are told by their own clauses
         let clauses = match elsewhere_count {
             0 => None,
@@ -564,6 +538,46 @@ impl Reading<'_> {
         source: Option<&str>,
     ) -> Vec<PlaceChoice> {
         self.pick_places(f, (anchor, source), choose)
+    }
+
+    /// Leaves out the dates of `f` told in a clause placed in a name the gazetteer lacks
+    /// (`elsewhere`, from [`placed_elsewhere`]), each with its event, unplaced, for the reviewer.
+    fn leave_out(
+        &mut self,
+        f: &Facts,
+        dates: &[(EventDate, String)],
+        elsewhere: Vec<(usize, Range<usize>, String)>,
+        (claimed_by, credit): (Option<String>, Credit),
+    ) {
+        let memory = &self.memory;
+        let person_country = |name: &str| memory.person_country(name);
+        for (k, clause, name) in elsewhere {
+            let (date, date_why) = &dates[k];
+            let parts = Parts {
+                article: self.article,
+                facts: f,
+                date,
+                date_why,
+                place: None,
+                claimed_by: claimed_by.clone(),
+                credit,
+                person_country: &person_country,
+                clause: Some(clause),
+            };
+            // ids of their own, as for a sentence left out whole
+            let event = build_event(self.ex, &parts, &mut HashSet::new());
+            self.out.left_out.push(LeftOut {
+                why: format!(
+                    "sentence {}: no place for '{}': '{name}' is not in the gazetteer, and the sentence's other places belong to its other clauses (\"{}\")",
+                    f.number,
+                    date.text,
+                    short(&f.text)
+                ),
+                number: f.number,
+                quote: f.range.clone(),
+                events: vec![event],
+            });
+        }
     }
 
     /// The places of a sentence that names a place with each of its dates, in turn ("visited
