@@ -40,8 +40,7 @@ pub struct Parts<'a> {
     /// The country of a person named earlier in the article.
     pub person_country: &'a dyn Fn(&str) -> Option<String>,
     /// The clause of the sentence that tells this event, when the sentence tells one event a
-    /// clause (see [`super::pairing`]): a clause naming actors of its own gives the event its
-    /// title and actors.
+    /// clause (see [`super::pairing`]): the event takes its title and actors from it.
     pub clause: Option<Range<usize>>,
 }
 
@@ -176,7 +175,8 @@ fn names_of<'a>(actors: impl Iterator<Item = &'a Actor>, opening: &str) -> Vec<S
 }
 
 /// The words a sentence opens with before it names any date or place (other than as an owner or
-/// in a title), when they are two words or more and do not end in a preposition ("Turkey's foreign minister visited"): the subject its later clauses share.
+/// in a title), when they are two words or more and do not end in a preposition ("Turkey's
+/// foreign minister visited"): the subject its later clauses share.
 fn shared_subject(f: &Facts) -> Option<Range<usize>> {
     let first = f
         .dates
