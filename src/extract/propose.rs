@@ -506,26 +506,45 @@ fn unplaced(
     let anchored = anchor.as_ref().map(|(a, _)| *a);
     let dates = ex.dates_of(f, anchor.clone());
     let (claimed_by, credit) = credit_of(f, source, anchored);
-    let person_country = |name: &str| memory.person_country(name);
     let mut out: Vec<Event> = Vec::new();
-    for (date, date_why) in &dates {
-        if out.len() == MAX_PER_SENTENCE || out.iter().any(|e| e.date.range == date.range) {
+    for date in &dates {
+        if out.len() == MAX_PER_SENTENCE || out.iter().any(|e| e.date.range == date.0.range) {
             continue;
         }
-        let parts = Parts {
-            article,
-            facts: f,
-            date,
-            date_why,
-            place: None,
-            claimed_by: claimed_by.clone(),
-            credit,
-            person_country: &person_country,
-            clause: None,
-        };
-        out.push(build_event(ex, &parts, ids));
+        let told = (date, None);
+        out.push(unplaced_event(
+            (ex, article, memory),
+            f,
+            told,
+            (&claimed_by, credit),
+            ids,
+        ));
     }
     out
+}
+
+/// The event of one date of a sentence (told in `clause`, when the sentence tells one event a
+/// clause), unplaced, for the reviewer to place.
+fn unplaced_event(
+    (ex, article, memory): (&Extractor, &Article, &Memory),
+    f: &Facts,
+    ((date, date_why), clause): (&(EventDate, String), Option<Range<usize>>),
+    (claimed_by, credit): (&Option<String>, Credit),
+    ids: &mut HashSet<String>,
+) -> Event {
+    let person_country = |name: &str| memory.person_country(name);
+    let parts = Parts {
+        article,
+        facts: f,
+        date,
+        date_why,
+        place: None,
+        claimed_by: claimed_by.clone(),
+        credit,
+        person_country: &person_country,
+        clause,
+    };
+    build_event(ex, &parts, ids)
 }
 
 impl Reading<'_> {
@@ -549,28 +568,18 @@ impl Reading<'_> {
         elsewhere: Vec<(usize, Range<usize>, String)>,
         (claimed_by, credit): (Option<String>, Credit),
     ) {
-        let memory = &self.memory;
-        let person_country = |name: &str| memory.person_country(name);
         for (k, clause, name) in elsewhere {
-            let (date, date_why) = &dates[k];
-            let parts = Parts {
-                article: self.article,
-                facts: f,
-                date,
-                date_why,
-                place: None,
-                claimed_by: claimed_by.clone(),
-                credit,
-                person_country: &person_country,
-                clause: Some(clause),
-            };
+            let date = &dates[k];
+            let told = (date, Some(clause));
+            let reading = (self.ex, self.article, &self.memory);
             // ids of their own, as for a sentence left out whole
-            let event = build_event(self.ex, &parts, &mut HashSet::new());
+            let ids = &mut HashSet::new();
+            let event = unplaced_event(reading, f, told, (&claimed_by, credit), ids);
             self.out.left_out.push(LeftOut {
                 why: format!(
                     "sentence {}: no place for '{}': '{name}' is not in the gazetteer, and the sentence's other places belong to its other clauses (\"{}\")",
                     f.number,
-                    date.text,
+                    date.0.text,
                     short(&f.text)
                 ),
                 number: f.number,

@@ -1,4 +1,5 @@
-//! What the tests share: the real app in a harness at a desktop size, and a scratch folder.
+//! What the tests share: the real app in a harness at a desktop size, a scratch folder, and a
+//! small KML file written as a map maker would save it.
 
 use caucasus_atlas::app::AtlasApp;
 use egui_kittest::Harness;
@@ -12,6 +13,24 @@ pub fn scratch(name: &str) -> TempDir {
         .prefix(&format!("atlas-{name}-"))
         .tempdir()
         .unwrap()
+}
+
+/// Writes `my-map.kml` in `dir`: one point placemark per `(id, time, date)`, `time` its KML
+/// time element (or empty) and `date` the value of its `Date` field, as Google My Maps saves a
+/// table's date column.
+pub fn my_map_kml(dir: &std::path::Path, placemarks: &[(&str, &str, &str)]) -> std::path::PathBuf {
+    let placemark = |(id, time, date): &(&str, &str, &str)| {
+        format!(
+            "<Placemark id=\"{id}\"><name>{id}</name>{time}<ExtendedData><Data name=\"Date\"><value>{date}</value></Data></ExtendedData><Point><coordinates>46.75,39.82</coordinates></Point></Placemark>"
+        )
+    };
+    let body: String = placemarks.iter().map(placemark).collect();
+    let kml = format!(
+        "<?xml version=\"1.0\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>{body}</Document></kml>"
+    );
+    let path = dir.join("my-map.kml");
+    std::fs::write(&path, kml).unwrap();
+    path
 }
 
 /// The bundled app in a 1600×1000 harness, after its first frames.

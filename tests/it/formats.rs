@@ -124,18 +124,10 @@ fn export_kml_keeps_times_shapes_and_unplaced_events() {
 #[test]
 fn a_kml_field_written_as_a_month_dates_its_placemark_at_month_precision() {
     let tmp = scratch("kml-month");
-    let path = tmp.path().join("my-map.kml");
-    let placemark = |id: &str, when: &str| {
-        format!(
-            "<Placemark id=\"{id}\"><name>{id}</name><ExtendedData><Data name=\"Date\"><value>{when}</value></Data></ExtendedData><Point><coordinates>46.75,39.82</coordinates></Point></Placemark>"
-        )
-    };
-    let kml = format!(
-        "<?xml version=\"1.0\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>{}{}</Document></kml>",
-        placemark("month", "March 2021"),
-        placemark("day", "August 3, 2022")
+    let path = crate::common::my_map_kml(
+        tmp.path(),
+        &[("month", "", "March 2021"), ("day", "", "August 3, 2022")],
     );
-    std::fs::write(&path, kml).unwrap();
     let path = path.display().to_string();
     // before, "March 2021" did not look like a date, and the field was not offered
     let (_, stderr) = export(&["export", "events", "--data", &path]);

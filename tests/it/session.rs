@@ -207,18 +207,11 @@ fn the_open_files_open_again_with_the_view_that_lies_in_them() {
 #[test]
 fn what_a_file_opened_again_has_to_say_is_said_with_the_summary() {
     let tmp = crate::common::scratch("reopen-notes");
-    let path = tmp.path().join("my-map.kml");
-    let placemark = |id: &str, time: &str| {
-        format!(
-            "<Placemark id=\"{id}\"><name>{id}</name>{time}<ExtendedData><Data name=\"Date\"><value>May 2021</value></Data></ExtendedData><Point><coordinates>46.75,39.82</coordinates></Point></Placemark>"
-        )
-    };
-    let kml = format!(
-        "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>{}{}</Document></kml>",
-        placemark("dated", "<TimeStamp><when>2021-05-03</when></TimeStamp>"),
-        placemark("undated", "")
+    let when = "<TimeStamp><when>2021-05-03</when></TimeStamp>";
+    let path = crate::common::my_map_kml(
+        tmp.path(),
+        &[("dated", when, "May 2021"), ("undated", "", "May 2021")],
     );
-    std::fs::write(&path, kml).unwrap();
     let mut harness = crate::common::harness();
     open_and_take(&mut harness, &path, false);
     settle(&mut harness, 2);

@@ -213,6 +213,11 @@ fn told(x: &Extraction) -> Vec<(String, Option<NaiveDate>, Vec<String>, String)>
         .collect()
 }
 
+/// Each proposal's place and first day.
+fn placed_on(x: &Extraction) -> Vec<(String, Option<NaiveDate>)> {
+    told(x).into_iter().map(|t| (t.0, t.1)).collect()
+}
+
 #[test]
 fn two_clauses_each_with_its_date_and_place_make_two_events_each_with_its_own_actor() {
     let x = read(
@@ -249,14 +254,13 @@ fn a_list_of_places_each_with_its_day_dates_each_place_by_its_own_day() {
         day(5, 20),
     );
     let told = told(&x);
-    let places: Vec<(&str, Option<NaiveDate>)> = told.iter().map(|t| (t.0.as_str(), t.1)).collect();
     // before, all three days at Tbilisi, the only place written as where it happened
     assert_eq!(
-        places,
+        placed_on(&x),
         [
-            ("tbilisi", Some(day(5, 9))),
-            ("baku", Some(day(5, 10))),
-            ("yerevan", Some(day(5, 11)))
+            ("tbilisi".to_owned(), Some(day(5, 9))),
+            ("baku".to_owned(), Some(day(5, 10))),
+            ("yerevan".to_owned(), Some(day(5, 11)))
         ]
     );
     assert_eq!(
@@ -269,8 +273,7 @@ fn a_list_of_places_each_with_its_day_dates_each_place_by_its_own_day() {
 #[test]
 fn places_and_days_not_named_in_turn_are_read_every_day_at_every_place() {
     let x = read("Talks were held in Baku on 3 May and 5 May.", day(5, 20));
-    let places: Vec<(String, Option<NaiveDate>)> =
-        told(&x).into_iter().map(|t| (t.0, t.1)).collect();
+    let places = placed_on(&x);
     assert_eq!(
         places,
         [
@@ -287,8 +290,7 @@ fn a_clause_placed_in_a_name_the_gazetteer_lacks_does_not_take_another_clause_s_
         day(5, 20),
     );
     // before, Moscow on both days
-    let places: Vec<(String, Option<NaiveDate>)> =
-        told(&x).into_iter().map(|t| (t.0, t.1)).collect();
+    let places = placed_on(&x);
     assert_eq!(places, [("moscow".to_owned(), Some(day(4, 22)))]);
     // the event kept is told by its own clause
     assert_eq!(
@@ -318,8 +320,7 @@ fn a_later_clause_that_names_no_place_keeps_the_sentence_s_place() {
         "Officials met in Baku on 3 May, and again on 5 May.",
         day(5, 20),
     );
-    let places: Vec<(String, Option<NaiveDate>)> =
-        told(&x).into_iter().map(|t| (t.0, t.1)).collect();
+    let places = placed_on(&x);
     assert_eq!(
         places,
         [
