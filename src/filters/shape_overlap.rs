@@ -1,12 +1,12 @@
 //! Whether an event drawn as a shape lies in an area of the area filter.
 //!
 //! A line (a border, a corridor, a river) counts when it meets the area. A shape with an area (a
-//! country, a region) counts when it shares a real part of the area: at least [`SHARED`] of the
-//! smaller of the two. A neighbouring country that only shares a border, or whose drawn outline
+//! country, a region) counts when it shares a real part of the area: its inner point lies in the
+//! area, or the two have at least [`SHARED`] of the smaller of them in common. A neighbouring country that only shares a border, or whose drawn outline
 //! overlaps the area by the sliver that two generalisations of one border leave, does not.
 
 use super::area::area_polygons;
-use geo::{Area, BooleanOps, Geometry, Intersects, MultiPolygon};
+use geo::{Area, BooleanOps, Contains, Geometry, InteriorPoint, Intersects, MultiPolygon};
 
 /// The least share of the smaller of a shape and an area that they must have in common.
 pub const SHARED: f64 = 0.01;
@@ -26,18 +26,31 @@ pub fn shape_in_area(shape: &Geometry<f64>, area: &Geometry<f64>) -> bool {
     if !shape.intersects(area) {
         return false;
     }
-    let (Some(s), Some(a)) = (areal(shape), areal(area)) else {
+    if !is_areal(shape) || !is_areal(area) {
         // a line or a point that meets the area
         return true;
-    };
+    }
+    // a shape whose inner point lies in the area shares a real part of it: the common case,
+    // found without cutting one shape by the other
+    if shape.interior_point().is_some_and(|p| area.contains(&p)) {
+        return true;
+    }
+    let (s, a) = (areal(shape), areal(area));
     let smaller = s.unsigned_area().min(a.unsigned_area());
     smaller <= 0.0 || s.intersection(&a).unsigned_area() >= SHARED * smaller
 }
 
-/// The polygons of a geometry with an area; none for a point or a line.
-fn areal(g: &Geometry<f64>) -> Option<MultiPolygon<f64>> {
-    let polygons = area_polygons(g);
-    (!polygons.is_empty()).then(|| MultiPolygon::new(polygons))
+/// Whether a geometry has an area: a polygon, several, or a box.
+fn is_areal(g: &Geometry<f64>) -> bool {
+    matches!(
+        g,
+        Geometry::Polygon(_) | Geometry::MultiPolygon(_) | Geometry::Rect(_)
+    )
+}
+
+/// The polygons of a geometry with an area, as one.
+fn areal(g: &Geometry<f64>) -> MultiPolygon<f64> {
+    MultiPolygon::new(area_polygons(g))
 }
 
 #[cfg(test)]
