@@ -7,6 +7,7 @@
 //! unless the user assumes a year for the whole file.
 
 use crate::io::date_parse::{ParsedSpan, month_number, parse_date_text};
+use crate::io::imported::coarser;
 use crate::model::Precision;
 use crate::model::date::{month_range, year_range};
 use chrono::NaiveDate;
@@ -98,14 +99,23 @@ pub fn read_free_date(text: &str) -> FreeDate {
         | [Token::Number(d, dl), Token::Month(m), Token::Number(y, yl)] => day(*d, *dl)
             .zip(year(*y, *yl))
             .and_then(|(d, y)| FreeDate::in_year(*m, Some(d), y)),
+        // year first, as `2021/03/05`: never ambiguous, unlike a day and month first
+        [
+            Token::Number(y, 4),
+            Token::Number(m, 1..=2),
+            Token::Number(d, dl),
+        ] => day(*d, *dl)
+            .filter(|_| (1..=12).contains(m))
+            .and_then(|d| FreeDate::in_year(*m, Some(d), *y as i32)),
         _ => None,
     };
     found.map_or(FreeDate::Unknown, FreeDate::Dated)
 }
 
 /// Reads a date a file writes in a field of its own: the forms [`parse_date_text`] knows, then
-/// the free forms above ("March 2021", "August 3, 2022", "1990s"). A month or day without its year
-/// is an error, since a file's date is never given a year it does not write.
+/// the free forms above ("March 2021", "August 3, 2022", "1990s", "2021/03/05", year first), and
+/// two of them parted by a spaced dash ("March 24, 2025 - March 30, 2025"). A month or day without
+/// its year is an error, since a file's date is never given a year it does not write.
 ///
 /// ```
 /// use caucasus_atlas::io::free_date::parse_written_date;
@@ -115,16 +125,48 @@ pub fn read_free_date(text: &str) -> FreeDate {
 /// assert_eq!(march.precision, Precision::Month);
 /// assert_eq!(parse_written_date("Aug. 3, 2022").unwrap().start.to_string(), "2022-08-03");
 /// assert!(parse_written_date("23 August").unwrap_err().contains("no year"));
+/// let week = parse_written_date("March 24, 2025 - March 30, 2025").unwrap();
+/// assert_eq!((week.start.to_string(), week.end.to_string()), ("2025-03-24".into(), "2025-03-30".into()));
+/// assert_eq!(parse_written_date("2021/03/05").unwrap().start.to_string(), "2021-03-05");
 /// ```
 pub fn parse_written_date(text: &str) -> Result<ParsedSpan, String> {
-    parse_date_text(text).or_else(|message| match free_date_of(text) {
-        FreeDate::Dated(span) => Ok(span),
-        FreeDate::Yearless { .. } => Err(format!(
-            "`{}` gives no year (write the year: `23 August 2022`)",
-            text.trim()
-        )),
-        FreeDate::Unknown => Err(message),
+    parse_date_text(text).or_else(|message| {
+        if let Some(range) = written_range(text) {
+            return range;
+        }
+        match free_date_of(text) {
+            FreeDate::Dated(span) => Ok(span),
+            FreeDate::Yearless { .. } => Err(format!(
+                "`{}` gives no year (write the year: `23 August 2022`)",
+                text.trim()
+            )),
+            FreeDate::Unknown => Err(message),
+        }
     })
+}
+
+/// Two written dates parted by a spaced dash ("March 24, 2025 - March 30, 2025"): the days from
+/// the first's start to the second's end, at the coarser of their precisions; an error when the
+/// second ends before the first starts. None when the text is not two such dates.
+fn written_range(text: &str) -> Option<Result<ParsedSpan, String>> {
+    let t = text.trim();
+    let (a, b) = [" - ", " – ", " — "].iter().find_map(|d| t.split_once(d))?;
+    let one = |s: &str| match parse_date_text(s) {
+        Ok(span) => Some(span),
+        Err(_) => match free_date_of(s) {
+            FreeDate::Dated(span) => Some(span),
+            _ => None,
+        },
+    };
+    let (a, b) = (one(a)?, one(b)?);
+    if b.end < a.start {
+        return Some(Err(format!("`{t}` ends before it starts")));
+    }
+    Some(Ok(ParsedSpan {
+        start: a.start,
+        end: b.end,
+        precision: coarser(a.precision, b.precision),
+    }))
 }
 
 /// The longest text read as a free-form date: a longer one is prose, not a date.
@@ -337,6 +379,32 @@ mod tests {
             let precision = if style < 2 { Precision::Month } else { Precision::Day };
             prop_assert_eq!(span.precision, precision, "{}", text);
         }
+    }
+
+    #[test]
+    fn two_written_dates_parted_by_a_dash_are_the_days_between() {
+        let span = parse_written_date("March 24, 2025 - March 30, 2025").unwrap();
+        assert_eq!((span.start, span.end), (d(2025, 3, 24), d(2025, 3, 30)));
+        assert_eq!(span.precision, Precision::Day);
+        // the coarser precision of the two is kept
+        let months = parse_written_date("March 2021 – May 2021").unwrap();
+        assert_eq!((months.start, months.end), (d(2021, 3, 1), d(2021, 5, 31)));
+        assert_eq!(months.precision, Precision::Month);
+        let backwards = parse_written_date("May 2021 - March 2021").unwrap_err();
+        assert!(backwards.contains("ends before it starts"), "{backwards}");
+        // a title with a dash in it is not a date
+        assert!(parse_written_date("Armed clash - Tabriz 2").is_err());
+    }
+
+    #[test]
+    fn a_day_written_year_first_with_slashes_is_read_and_day_first_is_not() {
+        assert_eq!(
+            parse_written_date("2021/03/05").unwrap(),
+            ParsedSpan::day(d(2021, 3, 5))
+        );
+        assert!(parse_written_date("2021/13/05").is_err());
+        // 05/03/2021 is the 5th of March in one country and May 3rd in another
+        assert!(parse_written_date("05/03/2021").is_err());
     }
 
     #[test]

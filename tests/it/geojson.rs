@@ -192,11 +192,17 @@ fn dates_written_as_people_write_them_keep_their_precision() {
             r#"{{"type":"Feature","id":"{id}","geometry":{{"type":"Point","coordinates":[45.1,40.2]}},"properties":{{"title":"{id}","date":"{date}"}}}}"#
         )
     };
+    let written = [
+        ("month", "March 2021"),
+        ("us", "Aug. 3, 2022"),
+        ("yearless", "23 August"),
+        ("week", "March 24, 2025 - March 30, 2025"),
+        ("slashes", "2021/03/05"),
+    ];
+    let features: Vec<String> = written.iter().map(|(id, date)| feature(id, date)).collect();
     let text = format!(
-        r#"{{"type":"FeatureCollection","features":[{},{},{}]}}"#,
-        feature("month", "March 2021"),
-        feature("us", "Aug. 3, 2022"),
-        feature("yearless", "23 August")
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        features.join(",")
     );
     std::fs::write(&path, text).unwrap();
     let p = path.display().to_string();
@@ -215,8 +221,17 @@ fn dates_written_as_people_write_them_keep_their_precision() {
         (us["start"].as_str(), us["precision"].as_str()),
         (Some("2022-08-03"), Some("day"))
     );
+    let week = &by_id(&features, "week")["properties"];
+    assert_eq!(
+        (week["start"].as_str(), week["end"].as_str()),
+        (Some("2025-03-24"), Some("2025-03-30"))
+    );
+    assert_eq!(
+        by_id(&features, "slashes")["properties"]["start"],
+        "2021-03-05"
+    );
     // a day without its year is never given one
-    assert_eq!(features.len(), 2, "{err}");
+    assert_eq!(features.len(), 4, "{err}");
     assert!(err.contains("`23 August` gives no year"), "{err}");
 }
 

@@ -14,7 +14,7 @@ pub use super::clock::Clock;
 use super::clock::{clock_of_millis, clock_only, iso_clock};
 use super::keys::Key;
 use super::raw::{Num, Props, Val};
-use crate::io::date_parse::{ParsedSpan, parse_date_text, span_of_number};
+use crate::io::date_parse::{ParsedSpan, span_of_number};
 use crate::io::free_date::parse_written_date;
 use crate::io::json_locate::Step;
 use crate::model::Precision;
@@ -230,7 +230,7 @@ pub fn value_span<'n>(
 ) -> Result<Option<(Stamp<'n>, Stamp<'n>)>, Fail> {
     match v {
         Val::List(items) => list_span(items, at, year),
-        Val::Str(s) if s.contains('/') && parse_date_text(s).is_err() => interval(s, at),
+        Val::Str(s) if s.contains('/') && parse_written_date(s).is_err() => interval(s, at),
         _ => Ok(stamp(v, at, year)?.map(|s| (s.clone(), s))),
     }
 }
@@ -326,7 +326,7 @@ fn text_stamp<'n>(text: &str, at: ValueAt<'n>) -> Result<Stamp<'n>, Fail> {
     })
 }
 
-/// Whether text is a count of milliseconds as [`parse_date_text`] reads it.
+/// Whether text is a count of milliseconds as [`crate::io::date_parse::parse_date_text`] reads it.
 fn is_millis_text(t: &str) -> bool {
     let digits = t.strip_prefix('-').unwrap_or(t);
     digits.len() > 4 && digits.bytes().all(|b| b.is_ascii_digit())
