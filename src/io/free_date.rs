@@ -2,13 +2,17 @@
 //! nothing is invented.
 //!
 //! Read: ISO dates (`2022-08-03`, `2022-08`, `2022`), `3 August 2022`, `August 3, 2022`,
-//! `Aug. 3rd 2022`, `Monday, August 3, 2022`, `August 2022`, `1990s`, `1914-1918`. A day or month
+//! `Aug. 3rd 2022`, `Monday, August 3, 2022`, `August 2022`, `1990s`, `1914-1918`, and days with
+//! slashes where only one order of day and month reads (`28/03/2024`, `3/28/2024`). A day or month
 //! without a year (`Aug 23`, `23 August`, `August`) is [`FreeDate::Yearless`]: it stays undated
 //! unless the user assumes a year for the whole file.
 
 use crate::io::date_parse::{ParsedSpan, month_number, parse_date_text};
 use crate::io::imported::coarser;
+use crate::io::time_parse::parse_iso_datetime;
+use crate::io::written_clock::split_trailing_clock;
 use crate::model::Precision;
+use crate::model::TimeOfDay;
 use crate::model::date::{month_range, year_range};
 use chrono::NaiveDate;
 
@@ -69,7 +73,10 @@ pub fn read_free_date(text: &str) -> FreeDate {
     if let Ok(span) = parse_date_text(t) {
         return FreeDate::Dated(span);
     }
-    if let Some(span) = decade(t).or_else(|| year_range_of(t)) {
+    if let Some(span) = decade(t)
+        .or_else(|| year_range_of(t))
+        .or_else(|| one_way_slashed_day(t))
+    {
         return FreeDate::Dated(span);
     }
     let Some(tokens) = tokens(t) else {
@@ -113,9 +120,12 @@ pub fn read_free_date(text: &str) -> FreeDate {
 }
 
 /// Reads a date a file writes in a field of its own: the forms [`parse_date_text`] knows, then
-/// the free forms above ("March 2021", "August 3, 2022", "1990s", "2021/03/05", year first), and
-/// two of them parted by a spaced dash ("March 24, 2025 - March 30, 2025"). A month or day without
-/// its year is an error, since a file's date is never given a year it does not write.
+/// the free forms above ("March 2021", "August 3, 2022", "1990s", "2021/03/05", year first), a
+/// day with its day and month written with slashes where only one order reads ("28/03/2024",
+/// "3/28/2024"), two of them parted by a spaced dash ("March 24, 2025 - March 30, 2025"), and a
+/// day with a time of day after it ("March 28, 2024, 10:24:02 PM"; the time is dropped, see
+/// [`parse_written_datetime`]). A month or day without its year is an error, since a file's date
+/// is never given a year it does not write; so is a day that reads two ways ("05/03/2021").
 ///
 /// ```
 /// use caucasus_atlas::io::free_date::parse_written_date;
@@ -128,8 +138,49 @@ pub fn read_free_date(text: &str) -> FreeDate {
 /// let week = parse_written_date("March 24, 2025 - March 30, 2025").unwrap();
 /// assert_eq!((week.start.to_string(), week.end.to_string()), ("2025-03-24".into(), "2025-03-30".into()));
 /// assert_eq!(parse_written_date("2021/03/05").unwrap().start.to_string(), "2021-03-05");
+/// assert_eq!(parse_written_date("28/03/2024").unwrap().start.to_string(), "2024-03-28");
+/// assert!(parse_written_date("05/03/2021").unwrap_err().contains("reads two ways"));
 /// ```
 pub fn parse_written_date(text: &str) -> Result<ParsedSpan, String> {
+    parse_written_datetime(text).map(|(span, _)| span)
+}
+
+/// [`parse_written_date`], with the time of day when the text gives one: an ISO date-time's
+/// (`2022-08-03T10:15:00+04:00`), or one written after a day as spreadsheets, feeds and mail
+/// write it (`March 28, 2024, 10:24:02 PM`, `Thu, 28 Mar 2024 22:24:02 GMT`; see
+/// [`split_trailing_clock`]). The day is the day as written, before any offset.
+///
+/// ```
+/// use caucasus_atlas::io::free_date::parse_written_datetime;
+/// let (span, time) = parse_written_datetime("March 28, 2024, 10:24:02 PM").unwrap();
+/// assert_eq!((span.start.to_string(), time.unwrap().iso()), ("2024-03-28".into(), "22:24:02".into()));
+/// let (_, time) = parse_written_datetime("2022-08-03T10:15:00+04:00").unwrap();
+/// assert_eq!(time.unwrap().iso(), "10:15:00+04:00");
+/// assert!(parse_written_datetime("March 2024 10:00").unwrap_err().contains("not a day"));
+/// ```
+pub fn parse_written_datetime(text: &str) -> Result<(ParsedSpan, Option<TimeOfDay>), String> {
+    if let Ok(found) = parse_iso_datetime(text) {
+        return Ok(found);
+    }
+    let message = match parse_day_or_written(text) {
+        Ok(span) => return Ok((span, None)),
+        Err(message) => message,
+    };
+    let Some((date, time)) = split_trailing_clock(text) else {
+        return Err(message);
+    };
+    match parse_day_or_written(date) {
+        Ok(span) if span.precision == Precision::Day => Ok((span, Some(time))),
+        Ok(_) => Err(format!(
+            "`{}` gives a time of day, but `{date}` is not a day",
+            text.trim()
+        )),
+        Err(_) => Err(message),
+    }
+}
+
+/// The forms of [`parse_written_date`] but a time of day after a day.
+fn parse_day_or_written(text: &str) -> Result<ParsedSpan, String> {
     parse_date_text(text).or_else(|message| {
         if let Some(range) = written_range(text) {
             return range;
@@ -140,9 +191,80 @@ pub fn parse_written_date(text: &str) -> Result<ParsedSpan, String> {
                 "`{}` gives no year (write the year: `23 August 2022`)",
                 text.trim()
             )),
-            FreeDate::Unknown => Err(message),
+            FreeDate::Unknown => Err(two_ways(text).unwrap_or_else(|| unread(text, message))),
         }
     })
+}
+
+/// The message for text that is no date: the ISO reader's own when the text starts as an ISO
+/// date (`2022-13-01` is not a real calendar date), else the forms a written date may take.
+fn unread(text: &str, message: String) -> String {
+    if !message.contains("is not a date (expected") {
+        return message;
+    }
+    format!(
+        "`{}` is not a date (expected 2022-08-03, 3 August 2022, August 3, 2022, March 2021, \
+         2021/03/05 or 03.08.2022, with or without a time of day after it)",
+        text.trim()
+    )
+}
+
+/// The message for a day written with slashes that reads two ways (`05/03/2021`), naming both.
+fn two_ways(text: &str) -> Option<String> {
+    let (a, b, y) = slashed_numbers(text.trim())?;
+    let (a_first, b_first) = (
+        NaiveDate::from_ymd_opt(y, b, a)?,
+        NaiveDate::from_ymd_opt(y, a, b)?,
+    );
+    (a_first != b_first).then(|| {
+        format!(
+            "`{}` reads two ways, {} or {}: write it year first ({} or {})",
+            text.trim(),
+            a_first.format("%-d %B %Y"),
+            b_first.format("%B %-d, %Y"),
+            a_first.format("%Y-%m-%d"),
+            b_first.format("%Y-%m-%d"),
+        )
+    })
+}
+
+/// A day and a month of one or two digits and a year of four, parted by slashes: `05/03/2021`
+/// gives (5, 3, 2021).
+fn slashed_numbers(t: &str) -> Option<(u32, u32, i32)> {
+    let mut parts = t.split('/');
+    let (Some(a), Some(b), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let small = |p: &str| {
+        (matches!(p.len(), 1 | 2) && p.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = (y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()))
+        .then(|| y.parse::<i32>().ok())
+        .flatten()?;
+    Some((small(a)?, small(b)?, year))
+}
+
+/// Whether text is a day with its day and month written with slashes (`28/03/2024`,
+/// `05/03/2021`), read or not: a GeoJSON time with a slash is otherwise an ISO interval.
+pub fn is_slashed_day(text: &str) -> bool {
+    slashed_numbers(text.trim()).is_some()
+}
+
+/// A day written with slashes where only one order of day and month is a date (`28/03/2024` day
+/// first, `3/28/2024` month first), or both orders give the same day (`05/05/2021`).
+fn one_way_slashed_day(t: &str) -> Option<ParsedSpan> {
+    let (a, b, y) = slashed_numbers(t)?;
+    let day_first = NaiveDate::from_ymd_opt(y, b, a);
+    let month_first = NaiveDate::from_ymd_opt(y, a, b);
+    match (day_first, month_first) {
+        (Some(d), None) | (None, Some(d)) => Some(ParsedSpan::day(d)),
+        (Some(d), Some(m)) if d == m => Some(ParsedSpan::day(d)),
+        _ => None,
+    }
 }
 
 /// Two written dates parted by a spaced dash ("March 24, 2025 - March 30, 2025"): the days from
@@ -381,6 +503,29 @@ mod tests {
         }
     }
 
+    proptest! {
+        /// A day with a time of day after it, as a spreadsheet, a feed or a mail writes it, is
+        /// that day as written, with that time.
+        #[test]
+        fn a_written_day_and_time_read_back(
+            days in 700_000i32..740_000,
+            secs in 0u32..86_400,
+            style in 0usize..3,
+        ) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).unwrap();
+            let at = date.and_time(time);
+            let text = match style {
+                0 => at.format("%B %-d, %Y, %-I:%M:%S %p").to_string(),
+                1 => at.format("%a, %d %b %Y %H:%M:%S +0400").to_string(),
+                _ => at.format("%Y/%m/%d %H:%M:%S").to_string(),
+            };
+            let (span, read) = parse_written_datetime(&text).unwrap();
+            prop_assert_eq!(span, ParsedSpan::day(date), "{}", text);
+            prop_assert_eq!(read.map(|t| t.time), Some(time), "{}", text);
+        }
+    }
+
     #[test]
     fn two_written_dates_parted_by_a_dash_are_the_days_between() {
         let span = parse_written_date("March 24, 2025 - March 30, 2025").unwrap();
@@ -397,14 +542,63 @@ mod tests {
     }
 
     #[test]
-    fn a_day_written_year_first_with_slashes_is_read_and_day_first_is_not() {
+    fn a_day_written_with_slashes_is_read_when_it_reads_one_way() {
         assert_eq!(
             parse_written_date("2021/03/05").unwrap(),
             ParsedSpan::day(d(2021, 3, 5))
         );
         assert!(parse_written_date("2021/13/05").is_err());
+        // only one order of day and month is a date
+        assert_eq!(
+            parse_written_date("28/03/2024").unwrap(),
+            ParsedSpan::day(d(2024, 3, 28))
+        );
+        assert_eq!(
+            parse_written_date("3/28/2024").unwrap(),
+            ParsedSpan::day(d(2024, 3, 28))
+        );
+        assert_eq!(
+            parse_written_date("05/05/2021").unwrap(),
+            ParsedSpan::day(d(2021, 5, 5))
+        );
         // 05/03/2021 is the 5th of March in one country and May 3rd in another
-        assert!(parse_written_date("05/03/2021").is_err());
+        let both = parse_written_date("05/03/2021").unwrap_err();
+        assert_eq!(
+            both,
+            "`05/03/2021` reads two ways, 5 March 2021 or May 3, 2021: write it year first \
+             (2021-03-05 or 2021-05-03)"
+        );
+        assert!(
+            parse_written_date("31/31/2021")
+                .unwrap_err()
+                .contains("is not a date")
+        );
+        assert_eq!(read_free_date("05/03/2021"), FreeDate::Unknown);
+    }
+
+    #[test]
+    fn a_day_with_a_time_of_day_after_it_keeps_the_day_as_written_and_the_time() {
+        for (text, time) in [
+            ("March 28, 2024, 10:24:02 PM", "22:24:02"),
+            ("Thu, 28 Mar 2024 22:24:02 GMT", "22:24:02Z"),
+            ("28/03/2024 23:30 +04:00", "23:30:00+04:00"),
+            ("2024/03/28 8:00 AM", "08:00:00"),
+        ] {
+            let (span, read) = parse_written_datetime(text).unwrap();
+            assert_eq!(span, ParsedSpan::day(d(2024, 3, 28)), "{text}");
+            assert_eq!(read.map(|t| t.iso()).as_deref(), Some(time), "{text}");
+        }
+        // a time of day says nothing without its day
+        let month = parse_written_datetime("March 2024 10:00").unwrap_err();
+        assert!(month.contains("`March 2024` is not a day"), "{month}");
+        // a clock after text that is no date leaves the date's own message
+        let other = parse_written_datetime("soon 10:00").unwrap_err();
+        assert!(
+            other.contains("`soon 10:00` is not a date (expected"),
+            "{other}"
+        );
+        // a day without a clock has no time of day
+        assert_eq!(parse_written_datetime("March 28, 2024").unwrap().1, None);
     }
 
     #[test]

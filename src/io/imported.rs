@@ -2,10 +2,9 @@
 //! their coordinates, the fields that look like dates, and dates read from a field the user chose.
 
 use super::date_parse::ParsedSpan;
-use super::free_date::parse_written_date;
+use super::free_date::{parse_written_date, parse_written_datetime};
 use super::open::{DateField, UndatedReport};
 use super::slug::{coordinates_id, coordinates_name};
-use super::time_parse::parse_iso_datetime;
 use crate::model::{EventDate, Place, Precision, TimeOfDay};
 use std::collections::{HashMap, HashSet};
 
@@ -111,9 +110,10 @@ pub fn looks_like_date(value: &str) -> bool {
 
 /// Reads a date from a field the user chose: an ISO date or datetime (keeping the time of day),
 /// `03 August 2022`, `3-Aug-22`, Unix milliseconds, or as people write dates in their own tables,
-/// `March 2021` (the month) or `August 3, 2022` (see [`parse_written_date`]).
+/// `March 2021` (the month), `August 3, 2022` or `March 28, 2024, 10:24:02 PM` (keeping the time
+/// of day; see [`parse_written_datetime`]).
 pub fn read_date_value(value: &str) -> Result<(ParsedSpan, Option<TimeOfDay>), String> {
-    parse_iso_datetime(value).or_else(|_| parse_written_date(value).map(|span| (span, None)))
+    parse_written_datetime(value)
 }
 
 /// The event date from a start and an optional end: the end's last day closes the range, and the

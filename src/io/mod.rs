@@ -28,6 +28,7 @@ pub mod storymap;
 pub mod table_separator;
 pub mod time_parse;
 pub mod timelinejs;
+pub mod written_clock;
 
 pub use basemap::{Basemap, Shape, ShapeKind};
 pub use problem::{Problem, Problems};

@@ -30,7 +30,7 @@ pub fn parse_time_of_day(text: &str) -> Result<TimeOfDay, String> {
 }
 
 /// `±HH`, `±HHMM` or `±HH:MM` as an offset from UTC (at most 23:59).
-fn parse_offset(zone: &str) -> Option<FixedOffset> {
+pub(crate) fn parse_offset(zone: &str) -> Option<FixedOffset> {
     let (sign, rest) = match zone.as_bytes().first()? {
         b'+' => (1, &zone[1..]),
         b'-' => (-1, &zone[1..]),

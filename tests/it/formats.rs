@@ -126,13 +126,17 @@ fn a_kml_field_written_as_a_month_dates_its_placemark_at_month_precision() {
     let tmp = scratch("kml-month");
     let path = crate::common::my_map_kml(
         tmp.path(),
-        &[("month", "", "March 2021"), ("day", "", "August 3, 2022")],
+        &[
+            ("month", "", "March 2021"),
+            ("day", "", "August 3, 2022"),
+            ("clock", "", "3/28/2024 9:05:00 PM"),
+        ],
     );
     let path = path.display().to_string();
     // before, "March 2021" did not look like a date, and the field was not offered
     let (_, stderr) = export(&["export", "events", "--data", &path]);
     assert!(
-        stderr.contains("2 placemarks have no recognised date; fields that look like dates: Date"),
+        stderr.contains("3 placemarks have no recognised date; fields that look like dates: Date"),
         "{stderr}"
     );
     let (chosen, _) = export(&["export", "events", "--data", &path, "--time-field", "Date"]);
@@ -146,6 +150,15 @@ fn a_kml_field_written_as_a_month_dates_its_placemark_at_month_precision() {
         )
     );
     assert_eq!(feature(&chosen, "day")["properties"]["start"], "2022-08-03");
+    // a spreadsheet's day and time, month first with slashes, keeps its time of day
+    let clock = &feature(&chosen, "clock")["properties"];
+    assert_eq!(
+        (&clock["start"], &clock["datetime"]),
+        (
+            &Value::from("2024-03-28"),
+            &Value::from("2024-03-28T21:05:00")
+        )
+    );
 }
 
 #[test]

@@ -198,6 +198,10 @@ fn dates_written_as_people_write_them_keep_their_precision() {
         ("yearless", "23 August"),
         ("week", "March 24, 2025 - March 30, 2025"),
         ("slashes", "2021/03/05"),
+        ("sheet", "March 28, 2024, 10:24:02 PM"),
+        ("mail", "Thu, 28 Mar 2024 22:24:02 +0400"),
+        ("day-first", "28/03/2024"),
+        ("two-ways", "05/03/2021"),
     ];
     let features: Vec<String> = written.iter().map(|(id, date)| feature(id, date)).collect();
     let text = format!(
@@ -230,9 +234,25 @@ fn dates_written_as_people_write_them_keep_their_precision() {
         by_id(&features, "slashes")["properties"]["start"],
         "2021-03-05"
     );
-    // a day without its year is never given one
-    assert_eq!(features.len(), 4, "{err}");
+    // a time of day written after the day is kept, with its zone when it names one
+    let sheet = &by_id(&features, "sheet")["properties"];
+    assert_eq!(
+        (sheet["start"].as_str(), sheet["datetime"].as_str()),
+        (Some("2024-03-28"), Some("2024-03-28T22:24:02"))
+    );
+    let mail = &by_id(&features, "mail")["properties"];
+    assert_eq!(mail["datetime"], "2024-03-28T22:24:02+04:00");
+    assert_eq!(
+        by_id(&features, "day-first")["properties"]["start"],
+        "2024-03-28"
+    );
+    // a day without its year is never given one, nor a day that reads two ways one of them
+    assert_eq!(features.len(), 7, "{err}");
     assert!(err.contains("`23 August` gives no year"), "{err}");
+    assert!(
+        err.contains("`05/03/2021` reads two ways, 5 March 2021 or May 3, 2021"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -18,6 +18,14 @@ impl Clock {
         let offset = self.utc_offset.and_then(chrono::FixedOffset::east_opt);
         crate::model::TimeOfDay::new(self.time, offset)
     }
+
+    /// The model's time of day as a clock.
+    pub fn of_time_of_day(time: crate::model::TimeOfDay) -> Clock {
+        Clock {
+            time: time.time,
+            utc_offset: time.offset.map(|o| o.local_minus_utc()),
+        }
+    }
 }
 
 /// The UTC time of day of Unix milliseconds.

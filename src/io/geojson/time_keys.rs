@@ -15,7 +15,7 @@ use super::clock::{clock_of_millis, clock_only, iso_clock};
 use super::keys::Key;
 use super::raw::{Num, Props, Val};
 use crate::io::date_parse::{ParsedSpan, span_of_number};
-use crate::io::free_date::parse_written_date;
+use crate::io::free_date::{is_slashed_day, parse_written_date, parse_written_datetime};
 use crate::io::json_locate::Step;
 use crate::model::Precision;
 use crate::model::date::{day_of, year_range};
@@ -230,7 +230,9 @@ pub fn value_span<'n>(
 ) -> Result<Option<(Stamp<'n>, Stamp<'n>)>, Fail> {
     match v {
         Val::List(items) => list_span(items, at, year),
-        Val::Str(s) if s.contains('/') && parse_written_date(s).is_err() => interval(s, at),
+        Val::Str(s) if s.contains('/') && !is_slashed_day(s) && parse_written_date(s).is_err() => {
+            interval(s, at)
+        }
         _ => Ok(stamp(v, at, year)?.map(|s| (s.clone(), s))),
     }
 }
@@ -309,14 +311,15 @@ fn stamp<'n>(v: &Val, at: ValueAt<'n>, year: bool) -> Result<Option<Stamp<'n>>, 
     }
 }
 
-/// A time written as text; an ISO date-time keeps its time of day.
+/// A time written as text; an ISO date-time, or a day with a time of day written after it,
+/// keeps its time of day.
 fn text_stamp<'n>(text: &str, at: ValueAt<'n>) -> Result<Stamp<'n>, Fail> {
-    let span = parse_written_date(text).map_err(|m| (at.path(), m))?;
+    let (span, written) = parse_written_datetime(text).map_err(|m| (at.path(), m))?;
     let t = text.trim();
     let clock = if is_millis_text(t) {
         t.parse::<f64>().ok().and_then(clock_of_millis)
     } else {
-        iso_clock(t)
+        iso_clock(t).or_else(|| written.map(Clock::of_time_of_day))
     };
     Ok(Stamp {
         span,
