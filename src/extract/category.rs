@@ -200,7 +200,65 @@ fn first_cue(text: &str) -> Option<CategoryCue> {
             }
         }
     }
+    if let Some(at) = travel_at(&lower).filter(|&at| best.as_ref().is_none_or(|b| at < b.0)) {
+        let cue = TRAVEL
+            .iter()
+            .find(|t| lower[at..].starts_with(*t))
+            .unwrap_or(&"");
+        best = Some((
+            at,
+            CategoryCue {
+                category: Category::Diplomacy,
+                cue: text.get(at..at + cue.len()).unwrap_or(cue).to_owned(),
+            },
+        ));
+    }
     best.map(|(_, c)| c)
+}
+
+/// Journeys: told of someone in office, they are visits without the word.
+const TRAVEL: [&str; 8] = [
+    "arrived in",
+    "arrived at",
+    "travelled to",
+    "traveled to",
+    "flew to",
+    "flew into",
+    "landed in",
+    "headed to",
+];
+
+/// Words of office: whoever they name travels on the state's business.
+const OFFICES: [&str; 10] = [
+    "president",
+    "minister",
+    "premier",
+    "ambassador",
+    "envoy",
+    "delegation",
+    "diplomat",
+    "secretary of state",
+    "foreign secretary",
+    "speaker of",
+];
+
+/// Where the first journey of someone in office starts in `lower` (a lowercase text): a
+/// [`TRAVEL`] phrase with a word of office before it. "The foreign minister travelled to Tehran"
+/// is a visit; "Refugees arrived in Goris" is not.
+fn travel_at(lower: &str) -> Option<usize> {
+    let at = TRAVEL
+        .iter()
+        .filter_map(|t| {
+            lower
+                .match_indices(t)
+                .map(|(at, _)| at)
+                .find(|&at| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic())
+        })
+        .min()?;
+    OFFICES
+        .iter()
+        .any(|o| lower[..at].contains(o))
+        .then_some(at)
 }
 
 /// Reporting verbs: they say that something was said, and yield to a cue for what happened.
@@ -225,18 +283,43 @@ fn telling_cue(text: &str) -> Option<CategoryCue> {
     let after = lower
         .find(&first.cue.to_lowercase())
         .map_or(0, |at| at + first.cue.len());
-    text.get(after..)
-        .and_then(telling_cue)
+    let Some(reported) = text.get(after..) else {
+        return Some(first);
+    };
+    telling_cue(reported)
         .filter(|c| {
             c.category != Category::Statement || !WEAK.contains(&c.cue.to_lowercase().as_str())
         })
+        .filter(|c| !only_may_happen(reported, &c.cue))
         .or(Some(first))
 }
 
+/// Words that say something may or will happen, not that it did.
+const MODALS: [&str; 8] = [
+    "would", "will", "could", "might", "may", "should", "shall", "can",
+];
+
+/// Whether what was reported only may happen: a modal just before the `cue` in `reported`, or
+/// one of the two words after it ("said that the agreement would open a route", "said they will
+/// attack"). Then the event is the saying.
+fn only_may_happen(reported: &str, cue: &str) -> bool {
+    let w = words(reported);
+    let first = cue.split(' ').next().unwrap_or(cue);
+    let Some(at) = w.iter().position(|x| x.text == first) else {
+        return false;
+    };
+    w.iter()
+        .take(at + 3)
+        .skip(at.saturating_sub(1))
+        .any(|x| MODALS.contains(&x.lower().as_str()))
+}
+
 /// The category of a sentence: the first cue of its main clause, else of the whole sentence, else
-/// `other` with no cue. A bare reporting verb ("said") yields to a later cue of what happened.
+/// `other` with no cue. A bare reporting verb ("said") yields to a later cue of what happened,
+/// unless that only may happen ("said that the agreement would open a route").
 pub fn categorise(main_clause: &str, sentence: &str) -> CategoryCue {
     telling_cue(main_clause)
+        .filter(|c| !only_may_happen(main_clause, &c.cue))
         .or_else(|| telling_cue(sentence))
         .unwrap_or(CategoryCue {
             category: Category::Other,
@@ -250,6 +333,7 @@ pub fn categorise(main_clause: &str, sentence: &str) -> CategoryCue {
 pub fn categorise_around(around: &str, main_clause: &str, sentence: &str) -> CategoryCue {
     telling_cue(around)
         .filter(|c| !WEAK.contains(&c.cue.to_lowercase().as_str()))
+        .filter(|c| !only_may_happen(around, &c.cue))
         .unwrap_or_else(|| categorise(main_clause, sentence))
 }
 
@@ -318,6 +402,20 @@ mod tests {
             cat("The organisers said the two neighbours signed a memorandum."),
             (Category::Agreement, "signed".to_owned())
         );
+        // what only may happen is not what happened: the event is the saying
+        assert_eq!(
+            cat("Aliyev said that the agreement would open a route to Nakhchivan."),
+            (Category::Statement, "said".to_owned())
+        );
+        assert_eq!(
+            cat("The commander said the troops will attack at dawn."),
+            (Category::Statement, "said".to_owned())
+        );
+        // a policy weighed is still about it
+        assert_eq!(
+            cat("The spokesman said the US should not rule out sanctions.").0,
+            Category::Sanctions
+        );
         assert_eq!(
             cat("The ministry said so."),
             (Category::Statement, "said".to_owned())
@@ -326,6 +424,46 @@ mod tests {
             cat("The peacekeepers accused the army of violating the ceasefire."),
             (Category::Statement, "accused".to_owned())
         );
+    }
+
+    #[test]
+    fn a_journey_of_someone_in_office_is_a_visit() {
+        assert_eq!(
+            cat("The Armenian foreign minister travelled to Tehran on 17 August."),
+            (Category::Diplomacy, "travelled to".to_owned())
+        );
+        assert_eq!(
+            cat(
+                "Armenian Prime Minister Nikol Pashinyan arrived in Washington on 7 August, his office said."
+            ),
+            (Category::Diplomacy, "arrived in".to_owned())
+        );
+        // no one in office: no visit
+        assert_eq!(
+            cat("Refugees arrived in Goris on 18 August.").0,
+            Category::Other
+        );
+        // what happened comes first
+        assert_eq!(
+            cat("The delegation signed a memorandum after it arrived in Baku.").0,
+            Category::Agreement
+        );
+    }
+
+    #[test]
+    fn a_reported_clause_of_what_may_happen_is_a_statement() {
+        let sentence = "Azerbaijani President Ilham Aliyev said on Friday that the agreement would open a route.";
+        let reported = &sentence[sentence.find("that").unwrap()..];
+        assert_eq!(
+            categorise(reported, sentence),
+            CategoryCue {
+                category: Category::Statement,
+                cue: "said".to_owned()
+            }
+        );
+        let done = "The ministry said that the two sides signed an agreement.";
+        let reported = &done[done.find("that").unwrap()..];
+        assert_eq!(categorise(reported, done).category, Category::Agreement);
     }
 
     #[test]

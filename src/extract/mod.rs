@@ -17,6 +17,7 @@ pub mod day_shift;
 pub mod gazetteer;
 pub mod html;
 pub mod library;
+pub mod other_events;
 pub mod pairing;
 pub mod place_choice;
 pub mod places;

@@ -18,6 +18,7 @@ use super::actors::{ActorKind, BODY_WORDS};
 use super::analysis::Facts;
 use super::dates::{month_of, weekday_of};
 use super::gazetteer::{COUNTRY_WORDS, Gazetteer, SEATS};
+use super::other_events::other_event_phrases;
 use super::places::Mention;
 use super::words::words;
 use crate::model::{Category, PlaceKind};
@@ -95,8 +96,39 @@ pub fn named_places(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
         .collect()
 }
 
-/// The places of a sentence's event (one, or two when it tells of two places), or none.
+/// The places of a sentence's event (one, or two when it tells of two places), or none. A place
+/// named in a phrase of another event ("following a meeting in Moscow", "ahead of a trip to
+/// Yerevan") is left to that event when the sentence names another; when it names no other,
+/// it is still chosen, and its note says where it stands so the reviewer checks it.
 pub fn choose(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
+    let aside = other_event_phrases(&f.text);
+    let in_aside = |at: &Range<usize>| aside.iter().find(|r| r.contains(&at.start));
+    if f.places.iter().any(|m| in_aside(&m.span).is_some()) {
+        let mut own = f.clone();
+        own.places.retain(|m| in_aside(&m.span).is_none());
+        if !own.places.is_empty() {
+            return choose_among(&own, cx);
+        }
+    }
+    let mut found = choose_among(f, cx);
+    for choice in &mut found {
+        if let Some(phrase) = choice.at.as_ref().and_then(in_aside) {
+            let warning = format!(
+                ", but named in '{}', which tells of another event: check where this one \
+                 happened",
+                f.text[phrase.clone()].trim_end_matches(['.', '!', '?'])
+            );
+            match choice.why.strip_suffix(')') {
+                Some(head) => choice.why = format!("{head}{warning})"),
+                None => choice.why.push_str(&warning),
+            }
+        }
+    }
+    found
+}
+
+/// [`choose`], of every place the sentence names.
+fn choose_among(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
     let continuing = cx.inherited.is_some();
     let in_scope = |m: &Mention| continuing || f.in_scope(&m.span);
     let specific = |m: &Mention| !matches!(cx.kind(m.place), PlaceKind::Country | PlaceKind::River);
@@ -489,6 +521,27 @@ mod tests {
             .into_iter()
             .map(|p| (p.event.place, p.event.notes))
             .collect()
+    }
+
+    #[test]
+    fn a_place_named_only_with_another_event_is_flagged_for_the_reviewer() {
+        let got = placed(
+            "Talks were held on 30 November 2023 at the border, after a meeting in Brussels earlier that month.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "brussels");
+        assert!(
+            got[0].1.contains(
+                "'in Brussels' (where it happened, but named in 'after a meeting in Brussels \
+                 earlier that month', which tells of another event: check where this one happened)"
+            ),
+            "{got:?}"
+        );
+        // with a place of its own, the other event's is left out
+        let own = placed("Officials met in Tabriz on 3 May 2025, after a meeting in Brussels.");
+        assert_eq!(own.len(), 1, "{own:?}");
+        assert_eq!(own[0].0, "tabriz");
+        assert!(!own[0].1.contains("another event"), "{own:?}");
     }
 
     #[test]

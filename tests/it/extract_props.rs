@@ -173,6 +173,31 @@ proptest! {
         prop_assert_eq!(told, wanted, "{}", text);
     }
 
+    /// A sentence that names where its event happened and, in a phrase of its own, where an
+    /// earlier or later event happened ("two days after talks in Moscow", "ahead of a trip to
+    /// Baku") is proposed at its own place alone.
+    #[test]
+    fn a_place_of_another_event_is_left_to_that_event(
+        cities in proptest::sample::subsequence(CITIES.to_vec(), 2),
+        phrase in 0usize..4,
+        back in 0u64..3000,
+        day in published(),
+    ) {
+        let (own, other) = (cities[0], cities[1]);
+        let when = (day - Days::new(back)).format("%-d %B %Y");
+        let aside = match phrase {
+            0 => format!("two days after talks in {}", other.0),
+            1 => format!("following a meeting with his counterpart in {}", other.0),
+            2 => format!("ahead of a trip to {}", other.0),
+            _ => format!("a week before a summit in {}", other.0),
+        };
+        let text = format!("The foreign minister held talks in {} on {when}, {aside}.", own.0);
+        let article = Article::from_raw("a.txt", &text, ArticleKind::Text, day).unwrap();
+        let proposals = extractor().propose(&article, Options::default()).proposals;
+        let places: Vec<&str> = proposals.iter().map(|p| p.event.place.as_str()).collect();
+        prop_assert_eq!(places, vec![own.1], "{}", text);
+    }
+
     /// Fuzz: seed articles cut and mangled with date-, name- and markup-like junk never make the
     /// extractor panic, and every quote it proposes is still a slice of the text.
     #[test]
