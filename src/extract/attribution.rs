@@ -175,14 +175,23 @@ fn subject_before(s: &str, w: &[Word<'_>], v: usize) -> Option<(String, usize)> 
     while start > 0 && end - start < 9 {
         let gap = &s[w[start - 1].end..w[start].start];
         let prev = w[start - 1].lower();
-        if !matches!(gap, " " | "-" | "'" | "’" | "’s " | "'s ")
+        // a name given both ways in brackets stays whole: "Residents of Khankendi (Stepanakert)"
+        if !matches!(gap, " " | "-" | "'" | "’" | "’s " | "'s " | " (" | ") ")
             || CLAUSE_WORDS.contains(&prev.as_str())
         {
             break;
         }
         start -= 1;
     }
-    let phrase = strip_article(&s[w[start].start..w[end - 1].end]).to_owned();
+    let last = w[end - 1].end;
+    let closed = last + usize::from(s[last..].starts_with(')'));
+    let phrase = strip_article(&s[w[start].start..closed]);
+    // a bracket the phrase does not open is not its own
+    let phrase = match phrase.find(')') {
+        Some(at) if !phrase[..at].contains('(') => phrase[at + 1..].trim(),
+        _ => phrase,
+    }
+    .to_owned();
     let opens = s[..w[start].start].trim().is_empty() && !super::actors::is_known_shape(&phrase);
     names_someone(&phrase, opens).then_some((phrase, w[start].start))
 }
@@ -308,6 +317,20 @@ mod tests {
             None
         );
         assert_eq!(source("The drills were held near Julfa."), None);
+    }
+
+    #[test]
+    fn a_source_named_both_ways_in_brackets_is_named_whole() {
+        assert_eq!(
+            source(
+                "Residents of Khankendi (Stepanakert) reported hearing explosions late on Tuesday."
+            ),
+            Some("Residents of Khankendi (Stepanakert)".to_owned())
+        );
+        assert_eq!(
+            source("Officials in Lachin (Berdzor) said the road was closed."),
+            Some("Officials in Lachin (Berdzor)".to_owned())
+        );
     }
 
     #[test]

@@ -110,6 +110,9 @@ fn year_of(word: &Word<'_>) -> Option<i32> {
         .map(|y| y as i32)
 }
 
+/// Words that may stand between "since" and the date it counts from ("since the 2020 war").
+const SINCE_GAP: [&str; 7] = ["the", "its", "their", "last", "early", "late", "mid"];
+
 impl DateCue {
     /// Whether it follows "since" in `sentence` ("closed since March 2020"): it tells how long a
     /// state has held, not when something happened.
@@ -122,12 +125,23 @@ impl DateCue {
     /// assert!(find_dates(s, published)[0].follows_since(s));
     /// let s = "The crossing closed in March 2020.";
     /// assert!(!find_dates(s, published)[0].follows_since(s));
+    /// let s = "They clashed on 13 September, the worst fighting since the 2020 war.";
+    /// let dates = find_dates(s, published);
+    /// assert!(!dates[0].follows_since(s) && dates[1].follows_since(s));
     /// ```
     pub fn follows_since(&self, sentence: &str) -> bool {
-        sentence[..self.span.start]
-            .trim_end()
-            .to_lowercase()
-            .ends_with("since")
+        let before = sentence[..self.span.start].to_lowercase();
+        let mut w: Vec<&str> = before.split_whitespace().collect();
+        // "since the 2020 war", "since last year's", "since early 2021"
+        for _ in 0..2 {
+            match w.last() {
+                Some(x) if SINCE_GAP.contains(x) => {
+                    w.pop();
+                }
+                _ => break,
+            }
+        }
+        w.last().is_some_and(|x| *x == "since")
     }
 
     /// Whether its wording writes a year ("4 December 2019", not "4 December").

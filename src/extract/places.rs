@@ -36,6 +36,26 @@ const LOCATIVE: [&str; 16] = [
     "within", "visited", "visiting", "toward", "towards",
 ];
 
+/// Nouns of attack: the place they are "on" or "of" is where it happened ("the attacks on Goris",
+/// "the shelling of Kapan").
+const ATTACK_NOUNS: [&str; 12] = [
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "assault",
+    "raid",
+    "raids",
+    "shelling",
+    "bombing",
+    "bombardment",
+    "siege",
+    "capture",
+];
+
+/// Verbs of attack: the place they take is where it happened ("shelled Goris").
+const ATTACK_VERBS: [&str; 4] = ["shelled", "attacked", "bombed", "captured"];
+
 /// Words that make "to" a destination.
 const MOTION: [&str; 20] = [
     "visit",
@@ -412,11 +432,18 @@ fn governed(
             };
             return Some((how, Some(x.start)));
         }
+        let k = before.len() - 1 - steps;
+        let after_attack = k > 0 && ATTACK_NOUNS.contains(&before[k - 1].lower().as_str());
+        if (lower == "on" || lower == "of") && after_attack {
+            return Some((Governor::Locative, Some(before[k - 1].start)));
+        }
+        if ATTACK_VERBS.contains(&lower.as_str()) {
+            return Some((Governor::Locative, Some(x.start)));
+        }
         if lower == "on" {
             return Some((Governor::On, Some(x.start)));
         }
         if lower == "to" {
-            let k = before.len() - 1 - steps;
             let motion = before[k.saturating_sub(10)..k]
                 .iter()
                 .map(|y| y.lower())

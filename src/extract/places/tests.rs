@@ -182,3 +182,18 @@ fn a_country_s_border_in_a_sentence_naming_one_other_country() {
         ["iran", "iran-azerbaijan-border"]
     );
 }
+
+#[test]
+fn the_target_of_an_attack_is_where_it_happened() {
+    let got = found("Soldiers were killed in the attacks on Jermuk, Goris and Kapan on Tuesday.");
+    let located: Vec<(&str, bool)> = got.iter().map(|(id, _, l)| (id.as_str(), *l)).collect();
+    assert_eq!(located, [("goris", true), ("kapan", true)], "{got:?}");
+    assert_eq!(
+        found("The shelling of Kapan began at dawn.")[0],
+        ("kapan".to_owned(), "shelling of Kapan".to_owned(), true)
+    );
+    assert!(found("Troops shelled Goris overnight.")[0].2);
+    // a talk on a place, or a place of a country, is not an attack's target
+    assert!(!found("The report on Goris was published.")[0].2);
+    assert!(!found("The mayor of Kapan spoke.")[0].2);
+}
