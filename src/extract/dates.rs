@@ -493,8 +493,8 @@ fn weekend(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
     cue(s, first, i, When::Weekend(which))
 }
 
-/// "today", "yesterday", "last night", "last week", "earlier this month", "three days ago", "in
-/// recent months", "over the past week".
+/// "today", "yesterday", "last night", "last week", "earlier this month", "earlier in the week",
+/// "three days ago", "in recent months", "over the past week".
 fn relative(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
     let l = |k: usize| s.lower(i + k);
     match l(0) {
@@ -504,6 +504,11 @@ fn relative(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
             return cue(s, i, i + 1, When::DaysBefore(0));
         }
         "last" if l(1) == "night" => return cue(s, i, i + 1, When::LastNight),
+        // "earlier in the week": as "earlier this week"
+        "earlier" if l(1) == "in" && l(2) == "the" => {
+            let unit = unit_of(l(3)).filter(|_| !l(3).ends_with('s'))?;
+            return cue(s, i, i + 3, When::ThisUnit(unit));
+        }
         // "the last week" is read below, with "the past week"
         "last" if i >= 1 && s.lower(i - 1) == "the" => return None,
         "last" | "this" => {

@@ -158,13 +158,14 @@ pub fn dateline(g: &Gazetteer, text: &str, allow_ad_hoc: bool) -> Option<PlaceCh
         let line = line.trim();
         let end = line.find([',', '(', '—', '–']).unwrap_or(line.len());
         let head = line[..end].trim().trim_end_matches(" -");
-        if !is_dateline_head(head) {
+        if !is_dateline_head(head) && dateline_lead(line) == 0 {
             return None;
         }
+        let upper = head.to_uppercase();
         let (_, place) = g
             .names
             .iter()
-            .find(|(n, i)| n.to_uppercase() == head && (allow_ad_hoc || !g.places[*i].ad_hoc))?;
+            .find(|(n, i)| n.to_uppercase() == upper && (allow_ad_hoc || !g.places[*i].ad_hoc))?;
         Some(PlaceChoice {
             place: *place,
             shape: g.places[*place].shape.clone(),
@@ -184,6 +185,21 @@ fn is_dateline_head(head: &str) -> bool {
         && head.split_whitespace().count() <= 3
 }
 
+/// Whether `head` reads as a dateline's place written in title case ("Tehran", "New Delhi"), when
+/// what stands between it and the dash (`between`) is a date or an agency (", 20 January 2024",
+/// " (Reuters)"): a sentence opening "Baku, the capital, — …" has no dateline.
+fn is_titled_dateline_head(head: &str, between: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let titled = (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        });
+    let rest = between.trim_start_matches([',', ' ']);
+    titled && (rest.starts_with('(') || rest.bytes().any(|b| b.is_ascii_digit()))
+}
+
 /// A dateline is at most this many bytes before its dash.
 const DATELINE_LEAD_MAX: usize = 60;
 
@@ -195,6 +211,11 @@ const DATELINE_LEAD_MAX: usize = 60;
 /// let s = "YEREVAN, 14 March 2025 — Delegations met in Gazakh.";
 /// assert_eq!(&s[dateline_lead(s)..], "Delegations met in Gazakh.");
 /// assert_eq!(dateline_lead("Talks in Baku — a first — ended."), 0);
+/// let s = "Tehran, 20 January 2024 — Iran and Azerbaijan agreed to reopen the embassy.";
+/// assert_eq!(&s[dateline_lead(s)..], "Iran and Azerbaijan agreed to reopen the embassy.");
+/// let t = "Baku (Reuters) - Talks ended.";
+/// assert_eq!(&t[dateline_lead(t)..], "Talks ended.");
+/// assert_eq!(dateline_lead("Baku, the capital — and its port — were quiet."), 0);
 /// ```
 pub fn dateline_lead(sentence: &str) -> usize {
     let dash = ["—", "–", " - "]
@@ -205,7 +226,8 @@ pub fn dateline_lead(sentence: &str) -> usize {
         return 0;
     };
     let head_end = sentence.find([',', '(']).map_or(at, |e| e.min(at));
-    if !is_dateline_head(sentence[..head_end].trim()) {
+    let head = sentence[..head_end].trim();
+    if !is_dateline_head(head) && !is_titled_dateline_head(head, &sentence[head_end..at]) {
         return 0;
     }
     let rest = sentence[at + len..].trim_start();
@@ -235,6 +257,40 @@ mod tests {
         assert_eq!(got[2], ("tabriz".to_owned(), Some("2024-03-04".to_owned())));
         // only a meeting named at the start continues: "the two sides" may be anyone
         assert!(got.len() == 3 || got[3].1.is_none(), "{got:?}");
+    }
+
+    #[test]
+    fn a_dateline_written_in_title_case_is_the_report_s_too() {
+        use crate::extract::{Article, ArticleKind, Extractor, Options};
+        let text = "Tehran, 14 March 2025 — Officials met in Tabriz on Thursday.\n\n\
+                    Delegations met in Gazakh on Wednesday.";
+        let published = chrono::NaiveDate::from_ymd_opt(2025, 3, 14).unwrap_or_default();
+        let article = Article::from_raw("t.txt", text, ArticleKind::Text, published)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let out = Extractor::bundled().propose(&article, Options::default());
+        let got: Vec<(&str, &str, Option<String>)> = out
+            .proposals
+            .iter()
+            .map(|p| {
+                let day = p.event.date.range.map(|(s, _)| s.to_string());
+                (p.event.title.as_str(), p.event.place.as_str(), day)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Officials met in Tabriz on Thursday.",
+                    "tabriz",
+                    Some("2025-03-13".to_owned())
+                ),
+                (
+                    "Delegations met in Gazakh on Wednesday.",
+                    "tehran",
+                    Some("2025-03-12".to_owned())
+                )
+            ]
+        );
     }
 
     #[test]

@@ -134,6 +134,19 @@ fn relative_days_weeks_and_months() {
         (s, e, pr),
         (d(2012, 3, 12), d(2012, 3, 15), Precision::Week)
     );
+    let (text, s, e, pr) = one(
+        "Earlier in the week, border guards detained two drivers.",
+        d(2012, 3, 15),
+    );
+    assert_eq!(
+        (text.as_str(), s, e, pr),
+        (
+            "Earlier in the week",
+            d(2012, 3, 12),
+            d(2012, 3, 15),
+            Precision::Week
+        )
+    );
     let (_, s, _, _) = one("He was detained three days ago.", p);
     assert_eq!(s, d(2012, 3, 9));
     let (_, s, e, _) = one("Relations soured in recent months.", p);
