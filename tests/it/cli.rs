@@ -146,14 +146,46 @@ fn check_of_the_bundled_assets_is_clean() {
             "assets/events.json",
             "assets/places.json",
             "assets/basemap.geojson",
+            "assets/situation.geojson",
+            "assets/areas.geojson",
+            "assets/world.geojson",
         ])
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
     assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        stderr.contains("6 file(s) checked: no problems"),
+        "{stderr}"
+    );
+}
+
+/// The situation file is checked as the situation layer reads it, not as a basemap: a day that
+/// does not exist is a problem located at its value.
+#[test]
+fn check_reads_a_situation_file_as_the_map_layer_does() {
+    let tmp = scratch("cli-check-situation");
+    let text = std::fs::read_to_string("assets/situation.geojson").unwrap();
+    let bad = text.replacen(
+        "\"valid_from\":\"1994-05-12\"",
+        "\"valid_from\":\"1994-05-32\"",
+        1,
+    );
+    assert_ne!(bad, text, "the bundled file has a feature from 12 May 1994");
+    let path = tmp.path().join("situation.geojson");
+    std::fs::write(&path, &bad).unwrap();
+    let out = atlas().args(["check"]).arg(&path).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{stdout}");
+    let problems: Vec<&str> = stdout.lines().collect();
+    assert_eq!(problems.len(), 1, "{stdout}");
+    let at = bad.find("1994-05-32").unwrap();
+    let line = bad[..at].matches('\n').count() + 1;
+    assert!(
+        problems[0].contains(&format!("situation.geojson:{line}:"))
+            && problems[0].ends_with("`valid_from`: `1994-05-32` is not a real calendar date"),
+        "{stdout}"
     );
 }
 

@@ -1,6 +1,6 @@
 //! `caucasus-atlas check`: validates data files and lists every problem with its position.
 //!
-//! Loading problems are errors. An events file, bundled JSON or the atlas's own CSV, is also held to
+//! Loading problems are errors; the situation layer's file is read as the map reads it. An events file, bundled JSON or the atlas's own CSV, is also held to
 //! the content rules of [`rules`] (dates against the source's publication, claims, shapes) and a
 //! gazetteer to [`places`] (a place lies inside the basemap shape of its name); a doubtful date
 //! note or date wording is a warning, which is printed but does not fail the check.
@@ -21,6 +21,7 @@ use super::bundled::{EVENTS_FORMAT, PLACES_FORMAT, parse_json};
 use super::json_kind::{JsonKind, json_kind};
 use super::open::{Format, LoadOptions, detect_format, load_path};
 use super::problem::{Finding, Problem};
+use super::situation::{FORMAT as SITUATION_FORMAT, parse_situation};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -139,7 +140,8 @@ fn is_geojson_type(t: &str) -> bool {
     t == "FeatureCollection" || t == "Feature" || super::geojson::GEOMETRY_TYPES.contains(&t)
 }
 
-/// A GeoJSON file: a basemap when its features carry `kind`, else events.
+/// A GeoJSON file: the situation layer's when its `format` says so, a basemap when its features
+/// carry `kind`, else events.
 fn check_feature_collection(path: &Path, file: &str, text: &str, doc: &Value) -> Vec<Finding> {
     let parsed;
     let doc = if doc.is_null() {
@@ -151,6 +153,12 @@ fn check_feature_collection(path: &Path, file: &str, text: &str, doc: &Value) ->
     } else {
         doc
     };
+    if doc.get("format").and_then(Value::as_str) == Some(SITUATION_FORMAT) {
+        return match parse_situation(file, text) {
+            Ok(_) => Vec::new(),
+            Err(p) => errors(vec![p]),
+        };
+    }
     let is_basemap = doc
         .get("features")
         .and_then(Value::as_array)
