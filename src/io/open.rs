@@ -65,6 +65,15 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
 pub fn load_path(path: &Path, basemap: &Basemap, options: &LoadOptions) -> (Vec<Place>, Opened) {
     if detect_format(path) == Ok(Format::GeoJson) {
         let file = path.display().to_string();
+        if let Some(problem) = situation_layer(path, &file) {
+            return (
+                Vec::new(),
+                Opened {
+                    problems: vec![problem],
+                    ..Opened::default()
+                },
+            );
+        }
         let load = geojson::load_file(path, &file, &bundled_places(), options);
         return (load.places.clone(), load.into());
     }
@@ -347,10 +356,42 @@ fn load_knight_lab(file: &str, text: &str, options: &LoadOptions) -> Option<(Vec
     })
 }
 
+/// A problem at its `format` value when the GeoJSON file at `path` is the atlas's situation layer
+/// (its `format` among the first bytes), which draws who held what, not events.
+fn situation_layer(path: &Path, file: &str) -> Option<Problem> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let key = head.find("\"format\"")?;
+    let rest = head[key + "\"format\"".len()..].trim_start();
+    let value = rest.strip_prefix(':')?.trim_start();
+    let wanted = format!("\"{}\"", super::situation::FORMAT);
+    if !value.starts_with(&wanted) {
+        return None;
+    }
+    let at = head.len() - value.len();
+    let (line, column) = LineIndex::new(&head).position(at);
+    Some(Problem::at(
+        file,
+        line,
+        column,
+        not_events(Some(super::situation::FORMAT)),
+    ))
+}
+
 /// The message for a file of the atlas's own kind (a top-level `format`) whose format is not its
-/// events': its gazetteer, or a format this version does not read.
+/// events': its gazetteer, its situation layer, or a format this version does not read.
 pub fn not_events(format: Option<&str>) -> String {
     match format {
+        Some(super::situation::FORMAT) => format!(
+            "this is the map's situation layer (\"format\": \"{}\"): it draws who held what \
+             and when, not events, so there is nothing to open; the atlas draws it under any \
+             data (open an events file, GeoJSON, KML, CSV, TimelineJS or StoryMapJS)",
+            super::situation::FORMAT
+        ),
         Some(PLACES_FORMAT) => format!(
             "this is a gazetteer (\"format\": \"{PLACES_FORMAT}\"): it lists places, not events, so \
              there is nothing to open; open the events file that names them (\"format\": \

@@ -161,6 +161,28 @@ fn check_of_the_bundled_assets_is_clean() {
     );
 }
 
+/// Opened as data, the situation layer's file is named for what it is, not read as nine undated
+/// events with six problems.
+#[test]
+fn the_situation_file_opened_as_data_is_named_for_what_it_is() {
+    let out = atlas()
+        .args(["export", "events", "--data", "assets/situation.geojson"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            "assets/situation.geojson:2:10: this is the map's situation layer (\"format\": \
+          \"caucasus-atlas/situation@1\"): it draws who held what and when, not events, so \
+          there is nothing to open; the atlas draws it under any data (open an events file, \
+          GeoJSON, KML, CSV, TimelineJS or StoryMapJS)"
+        ],
+        "{stderr}"
+    );
+}
+
 /// The situation file is checked as the situation layer reads it, not as a basemap: a day that
 /// does not exist is a problem located at its value.
 #[test]
