@@ -273,7 +273,7 @@ pub fn analyse(
         dates.retain(|c| c.span.start < main_end);
     }
     if dates.len() > 1 {
-        dates.retain(|c| !c.follows_since(s));
+        dates.retain(|c| !c.follows_since(s) && !c.follows_deadline(s));
     }
     let telling = if reported {
         &s[main_end..]

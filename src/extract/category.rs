@@ -58,6 +58,8 @@ const CUES: [(Category, &[&str]); 7] = [
             "manoeuvre",
             "maneuver",
             "drone",
+            "anti-terror",
+            "military operation",
         ],
     ),
     (
@@ -147,6 +149,8 @@ const CUES: [(Category, &[&str]); 7] = [
             "called for",
             "comments",
             "downplayed",
+            "signed a decree",
+            "issued a decree",
         ],
     ),
 ];
@@ -167,7 +171,7 @@ fn first_cue(text: &str) -> Option<CategoryCue> {
     let mut best: Option<(usize, CategoryCue)> = None;
     for (category, stems) in CUES {
         for stem in stems {
-            let hit = if stem.contains(' ') {
+            let hit = if stem.contains([' ', '-']) {
                 lower
                     .find(stem)
                     .filter(|&at| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic())
@@ -183,12 +187,15 @@ fn first_cue(text: &str) -> Option<CategoryCue> {
             let Some(at) = hit else { continue };
             let longer = |b: &(usize, CategoryCue)| at == b.0 && stem.len() > b.1.cue.len();
             if best.as_ref().is_none_or(|b| at < b.0 || longer(b)) {
+                // a phrase ends where it ends; a stem, also one written with a hyphen
+                // ("anti-terror"), at the end of its word ("anti-terrorist")
                 let word_end = if stem.contains(' ') {
                     at + stem.len()
                 } else {
-                    lower[at..]
+                    let from = at + stem.len();
+                    lower[from..]
                         .find(|c: char| !c.is_alphanumeric())
-                        .map_or(lower.len(), |e| at + e)
+                        .map_or(lower.len(), |e| from + e)
                 };
                 best = Some((
                     at,
@@ -301,18 +308,35 @@ const MODALS: [&str; 8] = [
 
 /// Whether what was reported only may happen: a modal just before the `cue` in `reported`, or
 /// one of the two words after it ("said that the agreement would open a route", "said they will
-/// attack"). Then the event is the saying.
+/// attack"), or a word of intent a few words before it ("said Armenia was ready to sign a peace
+/// treaty"). Then the event is the saying.
 fn only_may_happen(reported: &str, cue: &str) -> bool {
     let w = words(reported);
     let first = cue.split(' ').next().unwrap_or(cue);
     let Some(at) = w.iter().position(|x| x.text == first) else {
         return false;
     };
-    w.iter()
+    let modal = w
+        .iter()
         .take(at + 3)
         .skip(at.saturating_sub(1))
-        .any(|x| MODALS.contains(&x.lower().as_str()))
+        .any(|x| MODALS.contains(&x.lower().as_str()));
+    let intent = w
+        .iter()
+        .take(at)
+        .skip(at.saturating_sub(INTENT_WITHIN))
+        .any(|x| INTENTS.contains(&x.lower().as_str()));
+    modal || intent
 }
+
+/// Words of intent: what someone is "ready to" or "plans to" do has not happened.
+const INTENTS: [&str; 12] = [
+    "ready", "willing", "prepared", "plans", "planned", "intends", "hopes", "wants", "seeks",
+    "aims", "offered", "proposed",
+];
+
+/// How many words before a cue a word of intent may stand ("ready to sign a peace treaty").
+const INTENT_WITHIN: usize = 5;
 
 /// The category of a sentence: the first cue of its main clause, else of the whole sentence, else
 /// `other` with no cue. A bare reporting verb ("said") yields to a later cue of what happened,
@@ -411,6 +435,10 @@ mod tests {
             cat("The commander said the troops will attack at dawn."),
             (Category::Statement, "said".to_owned())
         );
+        assert_eq!(
+            cat("Pashinyan said Armenia was ready to sign a peace treaty."),
+            (Category::Statement, "said".to_owned())
+        );
         // a policy weighed is still about it
         assert_eq!(
             cat("The spokesman said the US should not rule out sanctions.").0,
@@ -423,6 +451,16 @@ mod tests {
         assert_eq!(
             cat("The peacekeepers accused the army of violating the ceasefire."),
             (Category::Statement, "accused".to_owned())
+        );
+    }
+
+    #[test]
+    fn an_operation_by_its_own_name_is_military() {
+        assert_eq!(
+            cat(
+                "Azerbaijan launched what it called \"local anti-terrorist measures\" in Karabakh."
+            ),
+            (Category::Military, "anti-terrorist".to_owned())
         );
     }
 

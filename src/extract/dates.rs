@@ -144,6 +144,25 @@ impl DateCue {
         w.last().is_some_and(|x| *x == "since")
     }
 
+    /// Whether it follows "by", "until" or "till" in `sentence` ("dissolving all institutions by
+    /// 1 January 2024"): a deadline or the end of a state, not when something happened.
+    ///
+    /// ```
+    /// use caucasus_atlas::extract::dates::find_dates;
+    /// use chrono::NaiveDate;
+    /// let s = "He signed a decree on 28 September 2023 dissolving all institutions by 1 January 2024.";
+    /// let published = NaiveDate::from_ymd_opt(2024, 6, 12).unwrap_or_default();
+    /// let dates = find_dates(s, published);
+    /// assert!(!dates[0].follows_deadline(s) && dates[1].follows_deadline(s));
+    /// ```
+    pub fn follows_deadline(&self, sentence: &str) -> bool {
+        let before = sentence[..self.span.start].to_lowercase();
+        before
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| matches!(w, "by" | "until" | "till"))
+    }
+
     /// Whether its wording writes a year ("4 December 2019", not "4 December").
     pub fn writes_a_year(&self) -> bool {
         words(&self.date.text).iter().any(|w| year_of(w).is_some())

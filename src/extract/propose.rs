@@ -411,7 +411,12 @@ impl Reading<'_> {
             return;
         }
         let source = self.memory.resolve_source(f);
-        let places = self.places_of(f, anchor.as_ref().map(|(a, _)| *a), source.as_deref());
+        let mut places = self.places_of(f, anchor.as_ref().map(|(a, _)| *a), source.as_deref());
+        if places.is_empty() && own_dates {
+            // a sentence that names no place may still date an act the public record places
+            let dates = self.ex.dates_of(f, None);
+            places.extend(dates.iter().find_map(|(d, _)| self.venue_of(f, d)));
+        }
         if places.is_empty() {
             let why = match unknown_locative(f) {
                 Some(name) => format!(

@@ -150,6 +150,46 @@ fn the_public_record_dates_a_recent_summit_unless_text_only() {
     );
 }
 
+/// A dated act that names no place is placed by the public record when it fits one entry, and
+/// its deadline ("by 1 January 2024") is no second event.
+#[test]
+fn the_public_record_places_a_dated_decree_that_names_no_place_unless_text_only() {
+    let tmp = scratch("extract-record-venue");
+    let article = tmp.path().join("decree.txt");
+    std::fs::write(
+        &article,
+        "The de facto president Samvel Shahramanyan signed a decree on 28 September 2023 \
+         dissolving all state institutions by 1 January 2024.\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| -> serde_json::Value {
+        let mut args: Vec<&std::ffi::OsStr> = vec!["--published".as_ref(), "2024-09-25".as_ref()];
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        serde_json::from_slice(&extract_ok(&article, &args)).unwrap()
+    };
+    let with_record = run(&[]);
+    let events = with_record["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{with_record}");
+    let decree = &events[0];
+    assert_eq!(
+        (&decree["place"], &decree["start"], &decree["category"]),
+        (
+            &serde_json::json!("khankendi"),
+            &serde_json::json!("2023-09-28"),
+            &serde_json::json!("statement")
+        )
+    );
+    assert!(
+        decree["notes"]
+            .as_str()
+            .unwrap()
+            .contains("outside knowledge, from the public record"),
+        "{decree}"
+    );
+    let alone = run(&["--text-only"]);
+    assert_eq!(alone["events"].as_array().unwrap().len(), 0, "{alone}");
+}
+
 #[test]
 fn ad_hoc_places_come_with_their_own_places_file() {
     let (doc, dir) = extract_and_check("nakhchivan-drills.md", "2023-10-20", true);
