@@ -175,6 +175,17 @@ fn subject_before(s: &str, w: &[Word<'_>], v: usize) -> Option<(String, usize)> 
     while start > 0 && end - start < 9 {
         let gap = &s[w[start - 1].end..w[start].start];
         let prev = w[start - 1].lower();
+        // two names joined by "and" are one subject: "Armenia and Azerbaijan accused each other"
+        let names_joined = prev == "and"
+            && gap == " "
+            && start >= 2
+            && w[start].is_capitalised()
+            && w[start - 2].is_capitalised()
+            && s[w[start - 2].end..w[start - 1].start] == *" ";
+        if names_joined {
+            start -= 2;
+            continue;
+        }
         // a name given both ways in brackets stays whole: "Residents of Khankendi (Stepanakert)"
         if !matches!(gap, " " | "-" | "'" | "’" | "’s " | "'s " | " (" | ") ")
             || CLAUSE_WORDS.contains(&prev.as_str())
@@ -317,6 +328,19 @@ mod tests {
             None
         );
         assert_eq!(source("The drills were held near Julfa."), None);
+    }
+
+    #[test]
+    fn two_names_joined_by_and_are_one_source() {
+        assert_eq!(
+            source("Armenia and Azerbaijan accused each other of shelling on 13 September."),
+            Some("Armenia and Azerbaijan".to_owned())
+        );
+        // a clause joined by "and" is not part of the subject
+        assert_eq!(
+            source("The talks ended and Baku said it was satisfied."),
+            Some("Baku".to_owned())
+        );
     }
 
     #[test]

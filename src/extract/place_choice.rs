@@ -401,6 +401,7 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
     if by_source && from_source.is_none() {
         return None;
     }
+    let mut joint: Vec<String> = Vec::new();
     let (name, kind, country) = match from_source.filter(|_| by_source) {
         Some(s) => {
             let kind = if is_body_phrase(s) && !is_group(s) {
@@ -408,12 +409,8 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
             } else {
                 ActorKind::Person
             };
-            let country = cx
-                .gazetteer
-                .countries_in(s)
-                .into_iter()
-                .next()
-                .or_else(|| (cx.person_country)(s));
+            joint = cx.gazetteer.countries_in(s);
+            let country = joint.first().cloned().or_else(|| (cx.person_country)(s));
             (s.to_owned(), kind, country)
         }
         None => {
@@ -482,6 +479,12 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
             "'{name}' (of {country}; it tells of {} somewhere the sentence does not name, so the country, not its capital)",
             f.category.category
         )
+    } else if joint.len() > 1 {
+        format!(
+            "'{name}' (of {country}, the first of the countries it names, {}; no closer place is \
+             named: check where this happened)",
+            joint.join(" and ")
+        )
     } else {
         format!("'{name}' (of {country}; no closer place is named)")
     };
@@ -542,6 +545,27 @@ mod tests {
         assert_eq!(own.len(), 1, "{own:?}");
         assert_eq!(own[0].0, "tabriz");
         assert!(!own[0].1.contains("another event"), "{own:?}");
+    }
+
+    #[test]
+    fn a_claim_of_two_countries_says_it_is_placed_at_the_first() {
+        let got =
+            placed("Armenia and Azerbaijan accused each other of shelling on 13 September 2022.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "armenia");
+        assert!(
+            got[0].1.contains(
+                "'Armenia and Azerbaijan' (of Armenia, the first of the countries it names, \
+                 Armenia and Azerbaijan; no closer place is named: check where this happened)"
+            ),
+            "{got:?}"
+        );
+        assert!(
+            got[0]
+                .1
+                .contains("Claim attributed to Armenia and Azerbaijan ('accused')"),
+            "{got:?}"
+        );
     }
 
     #[test]
