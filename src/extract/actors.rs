@@ -228,6 +228,16 @@ fn titled_names(s: &str, w: &[Word<'_>]) -> Vec<Range<usize>> {
             while j < w.len() && is_name_word(&w[j]) && j - i <= 3 && joined(s, &w[j - 1], &w[j]) {
                 j += 1;
             }
+            // words between two titles are the title's ("Deputy Foreign Minister Ali Bagheri
+            // Kani"), not a name: read on from the second title
+            let another_title = j > i + 1
+                && w.get(j)
+                    .is_some_and(|t| TITLES.contains(&t.lower().as_str()))
+                && joined(s, &w[j - 1], &w[j]);
+            if another_title {
+                i = j;
+                continue;
+            }
             if j - i >= 2 {
                 let first = if w[i].lower() == "ayatollah" {
                     i

@@ -60,3 +60,12 @@ fn new_names_by_their_titles_and_bodies_by_their_nouns() {
     );
     assert!(got.iter().any(|a| a.0 == "Jeyhun Bayramov"));
 }
+
+#[test]
+fn words_between_two_titles_are_no_name() {
+    let got = found(
+        "Azerbaijan's President Ilham Aliyev received Iran's Deputy Foreign Minister Ali Bagheri Kani in Baku.",
+    );
+    let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(names, ["Ilham Aliyev", "Ali Bagheri Kani"], "{got:?}");
+}
