@@ -10,6 +10,7 @@ use super::places::{Mention, find_places};
 use super::propose::Extractor;
 use super::story::dateline_lead;
 use super::words::{Word, words};
+use crate::model::Category;
 use chrono::NaiveDate;
 use std::ops::Range;
 
@@ -80,8 +81,9 @@ pub struct Facts {
     pub category: CategoryCue,
     /// Words that tie it to the event told before ("also", "during the call").
     pub continuation: Option<String>,
-    /// Words that open the sentence with a meeting told before ("The talks"): it continues the
-    /// last dated meeting, call, visit or agreement.
+    /// Words that open the sentence with a meeting, fighting or protest told before ("The talks",
+    /// "The drills"): it continues the last dated event of that kind (see
+    /// [`categories_continued`]).
     pub meeting: Option<String>,
     /// Whether it asks rather than tells.
     pub question: bool,
@@ -231,8 +233,62 @@ fn continuation_cue(s: &str, w: &[Word<'_>]) -> Option<String> {
 /// [`super::story::Memory::anchor_for`]).
 fn meeting_opener(s: &str, w: &[Word<'_>]) -> Option<String> {
     let (first, noun) = (w.first()?, w.get(1)?);
-    (first.lower() == "the" && EVENT_NOUNS.contains(&noun.lower().as_str()))
-        .then(|| s[first.start..noun.end].to_owned())
+    let noun_lower = noun.lower();
+    let told = EVENT_NOUNS.contains(&noun_lower.as_str())
+        || FIELD_NOUNS
+            .iter()
+            .any(|(_, nouns)| nouns.contains(&noun_lower.as_str()));
+    (first.lower() == "the" && told).then(|| s[first.start..noun.end].to_owned())
+}
+
+/// Nouns of fighting and protest that, opening a sentence ("The drills lasted two days"), point
+/// back to the last such event told, by its category.
+const FIELD_NOUNS: [(Category, &[&str]); 2] = [
+    (
+        Category::Military,
+        &[
+            "drills",
+            "exercises",
+            "clashes",
+            "clash",
+            "attack",
+            "attacks",
+            "shelling",
+            "fighting",
+            "offensive",
+            "operation",
+        ],
+    ),
+    (
+        Category::Protest,
+        &[
+            "protest",
+            "protests",
+            "rally",
+            "demonstration",
+            "demonstrations",
+        ],
+    ),
+];
+
+/// The categories of the events a sentence opening with `cue` ("The talks", "The drills") may
+/// continue: a meeting or an agreement, or the fighting or protest its noun names.
+///
+/// ```
+/// use caucasus_atlas::extract::analysis::categories_continued;
+/// use caucasus_atlas::model::Category;
+/// assert_eq!(categories_continued("The drills"), [Category::Military]);
+/// assert_eq!(categories_continued("The talks"), [Category::Diplomacy, Category::Agreement]);
+/// ```
+pub fn categories_continued(cue: &str) -> Vec<Category> {
+    let noun = cue.rsplit(' ').next().unwrap_or(cue).to_lowercase();
+    FIELD_NOUNS
+        .iter()
+        .find(|(_, nouns)| nouns.contains(&noun.as_str()))
+        .map_or_else(
+            || vec![Category::Diplomacy, Category::Agreement],
+            |(c, _)| vec![*c],
+        )
 }
 
 fn is_question(s: &str) -> bool {

@@ -93,17 +93,20 @@ impl Memory {
             return shared;
         }
         if let Some(cue) = &f.meeting {
+            let kinds = super::analysis::categories_continued(cue);
             let meeting = self
                 .anchors
                 .iter()
                 .rev()
                 .take_while(|a| a.number + CUE_REACH >= f.number)
-                .find(|a| matches!(a.category, Category::Diplomacy | Category::Agreement));
+                .find(|a| kinds.contains(&a.category));
             if let Some(a) = meeting {
-                return Some((
-                    a,
-                    format!("it opens with '{cue}', the meeting or agreement told there"),
-                ));
+                let what = match kinds.as_slice() {
+                    [Category::Military] => "the fighting or drills",
+                    [Category::Protest] => "the protest",
+                    _ => "the meeting or agreement",
+                };
+                return Some((a, format!("it opens with '{cue}', {what} told there")));
             }
         }
         let last = self
@@ -257,6 +260,37 @@ mod tests {
         assert_eq!(got[2], ("tabriz".to_owned(), Some("2024-03-04".to_owned())));
         // only a meeting named at the start continues: "the two sides" may be anyone
         assert!(got.len() == 3 || got[3].1.is_none(), "{got:?}");
+    }
+
+    #[test]
+    fn the_drills_continue_the_last_drills_not_the_last_meeting() {
+        use crate::extract::{Article, ArticleKind, Extractor, Options};
+        let text = "Troops held drills near Julfa on Tuesday. Officials met in Tabriz on Wednesday. \
+                    The drills involved tanks and lasted two days.";
+        let published = chrono::NaiveDate::from_ymd_opt(2024, 3, 8).unwrap_or_default();
+        let article = Article::from_raw("t.txt", text, ArticleKind::Text, published)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let got: Vec<(String, Option<String>, String)> = Extractor::bundled()
+            .propose(&article, Options::default())
+            .proposals
+            .into_iter()
+            .map(|p| {
+                let day = p.event.date.range.map(|(s, _)| s.to_string());
+                (p.event.place, day, p.event.notes)
+            })
+            .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            (got[2].0.as_str(), got[2].1.as_deref()),
+            ("julfa", Some("2024-03-05")),
+            "{got:?}"
+        );
+        assert!(
+            got[2]
+                .2
+                .contains("continues sentence 1 (it opens with 'The drills', the fighting or drills told there)"),
+            "{got:?}"
+        );
     }
 
     #[test]
