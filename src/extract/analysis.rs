@@ -121,6 +121,21 @@ impl Facts {
             .filter_map(|a| a.name.rsplit([' ', '-']).next().map(str::to_owned))
             .collect()
     }
+
+    /// Surnames of the people its main clause names, not as an owner: those it tells of ("Abiyev
+    /// also laid flowers"), not those a later clause mentions ("…, demanding Pashinyan's
+    /// resignation").
+    pub fn acting_surnames(&self) -> Vec<String> {
+        self.actors
+            .iter()
+            .filter(|a| a.kind == super::actors::ActorKind::Person && self.in_main(&a.span))
+            .filter(|a| {
+                let after = &self.text[a.span.end..];
+                !after.starts_with("'s") && !after.starts_with("’s")
+            })
+            .filter_map(|a| a.name.rsplit([' ', '-']).next().map(str::to_owned))
+            .collect()
+    }
 }
 
 /// A main clause has at least this many words; a cut that leaves fewer is a leading phrase.

@@ -85,10 +85,31 @@ pub struct Attribution {
     pub span: Range<usize>,
 }
 
-/// The phrase by which the sentence calls its report unverified, if it does.
+/// Words by which an article tells a report only as reported, without adopting it.
+pub const HEDGES: [&str; 3] = ["reportedly", "allegedly", "purportedly"];
+
+/// The phrase by which the sentence calls its report unverified ("could not be independently
+/// verified"), or hedges it ("reportedly"), if it does.
+///
+/// ```
+/// use caucasus_atlas::extract::attribution::unverified;
+/// assert_eq!(unverified("Drones reportedly struck positions near Julfa."), Some("reportedly"));
+/// assert_eq!(unverified("The claim could not be verified."), Some("could not be verified"));
+/// assert_eq!(unverified("Drones struck positions near Julfa."), None);
+/// ```
 pub fn unverified(sentence: &str) -> Option<&'static str> {
     let lower = sentence.to_lowercase();
-    UNVERIFIED.iter().copied().find(|p| lower.contains(p))
+    let w = words(&lower);
+    UNVERIFIED
+        .iter()
+        .copied()
+        .find(|p| lower.contains(p))
+        .or_else(|| {
+            HEDGES
+                .iter()
+                .copied()
+                .find(|h| w.iter().any(|x| x.text == *h))
+        })
 }
 
 fn strip_article(text: &str) -> &str {
@@ -235,10 +256,18 @@ pub fn attribution(sentence: &str) -> Option<Attribution> {
             .map_or("", |p| &sentence[w[p].end..w[v].start]);
         let inverted = gap_before.contains(['"', '”', ','])
             && w.get(v + 1).is_some_and(|x| x.is_capitalised());
-        let found = if inverted {
-            phrase_after(sentence, &w, v + 1, 5).map(|(p, end)| (p, w[v].start..end))
-        } else {
-            subject_before(sentence, &w, v).map(|(p, start)| (p, start..w[v].end))
+        // "…, said the ministry." ends with its speaker; "…, Shushan Stepanyan, said Azerbaijani
+        // forces had shelled…" goes on with what was said, and its speaker stands before
+        let speaker_after = inverted
+            .then(|| phrase_after(sentence, &w, v + 1, 5))
+            .flatten()
+            .filter(|(_, end)| {
+                let rest = sentence[*end..].trim_start();
+                rest.is_empty() || rest.starts_with(['.', ',', ';', ':', '"', '”', ')'])
+            });
+        let found = match speaker_after {
+            Some((p, end)) => Some((p, w[v].start..end)),
+            None => subject_before(sentence, &w, v).map(|(p, start)| (p, start..w[v].end)),
         };
         if let Some((source, span)) = found.filter(|(s, _)| !s.is_empty()) {
             return Some(Attribution {
@@ -328,6 +357,21 @@ mod tests {
             None
         );
         assert_eq!(source("The drills were held near Julfa."), None);
+    }
+
+    #[test]
+    fn a_speaker_in_apposition_before_the_verb_is_the_source() {
+        assert_eq!(
+            source(
+                "The Armenian defence ministry spokeswoman, Shushan Stepanyan, said Azerbaijani forces had shelled Stepanakert overnight."
+            ),
+            Some("Shushan Stepanyan".to_owned())
+        );
+        // the speaker after the verb, at the end
+        assert_eq!(
+            source("\"We will not allow it,\" said Ilham Aliyev."),
+            Some("Ilham Aliyev".to_owned())
+        );
     }
 
     #[test]

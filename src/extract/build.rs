@@ -4,6 +4,7 @@
 use super::actors::Actor;
 use super::analysis::Facts;
 use super::article::Article;
+use super::attribution::HEDGES;
 use super::gazetteer::country_name;
 use super::place_choice::PlaceChoice;
 use super::propose::Extractor;
@@ -290,7 +291,7 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
             )),
         }
     }
-    if let Some(u) = f.unverified {
+    if let Some(u) = f.unverified.filter(|u| !HEDGES.contains(u)) {
         notes.push_str(&format!(" The article calls the report '{u}'."));
     }
     if verdict.why.starts_with("Unverified") {

@@ -231,7 +231,7 @@ pub const RECORD: [Recorded; 16] = [
                 "dissolved",
                 "cease to exist",
             ],
-            &["decree", "decreed", "signed"],
+            &["decree", "decreed"],
         ],
         record: "decree of Samvel Shahramanyan, 28 September 2023",
     },
@@ -343,6 +343,9 @@ pub fn dating(sentence: &str, published: NaiveDate) -> Option<(&'static Recorded
 /// The words around a cue as the sentence has them ("the recent meeting" for "recent"): the cue,
 /// the word after it and a determiner before it. Empty when the cue is not there.
 pub fn phrase_around<'a>(sentence: &'a str, cue: &str) -> &'a str {
+    if cue.trim().is_empty() {
+        return "";
+    }
     let lower = sentence.to_ascii_lowercase();
     let is_word = |c: char| c.is_alphanumeric() || c == '-';
     let at = lower.match_indices(cue).map(|(i, _)| i).find(|&i| {
@@ -385,6 +388,23 @@ mod tests {
             // a name is a proposal's title: no longer than the extractor's own titles
             assert!(r.name.chars().count() <= 90, "{}", r.name);
         }
+    }
+
+    #[test]
+    fn a_word_shared_with_an_entry_is_not_that_entry() {
+        // "dissolve" and "signed" belong to the dissolution decree's words, but the sentence
+        // tells of a letter about the Minsk Group, two years later
+        let s = "The foreign ministers signed a joint declaration and the two leaders signed a \
+                 letter asking the OSCE to dissolve the Minsk Group.";
+        assert!(dating(s, day(2025, 8, 9)).is_none());
+        assert!(
+            dating(
+                "Shahramanyan signed a decree dissolving all institutions.",
+                day(2025, 8, 9)
+            )
+            .is_some()
+        );
+        assert_eq!(phrase_around(s, ""), "");
     }
 
     #[test]

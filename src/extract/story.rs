@@ -79,7 +79,7 @@ impl Memory {
     /// last dated meeting for a sentence opening "The talks…", a continuation cue, or a report
     /// with no subject ("It is emphasized").
     pub fn anchor_for(&self, f: &Facts) -> Option<(&Anchor, String)> {
-        let surnames = f.surnames();
+        let surnames = f.acting_surnames();
         let shared = self
             .anchors
             .iter()
@@ -160,7 +160,10 @@ pub fn dateline(g: &Gazetteer, text: &str, allow_ad_hoc: bool) -> Option<PlaceCh
     text.lines().take(DATELINE_LINES).find_map(|line| {
         let line = line.trim();
         let end = line.find([',', '(', '—', '–']).unwrap_or(line.len());
-        let head = line[..end].trim().trim_end_matches(" -");
+        let head = line[..end]
+            .trim()
+            .trim_end_matches(" --")
+            .trim_end_matches(" -");
         if !is_dateline_head(head) && dateline_lead(line) == 0 {
             return None;
         }
@@ -218,10 +221,12 @@ const DATELINE_LEAD_MAX: usize = 60;
 /// assert_eq!(&s[dateline_lead(s)..], "Iran and Azerbaijan agreed to reopen the embassy.");
 /// let t = "Baku (Reuters) - Talks ended.";
 /// assert_eq!(&t[dateline_lead(t)..], "Talks ended.");
+/// let u = "TBILISI, December 19, 2024 (RFE/RL) -- Tens of thousands rallied.";
+/// assert_eq!(&u[dateline_lead(u)..], "Tens of thousands rallied.");
 /// assert_eq!(dateline_lead("Baku, the capital — and its port — were quiet."), 0);
 /// ```
 pub fn dateline_lead(sentence: &str) -> usize {
-    let dash = ["—", "–", " - "]
+    let dash = ["—", "–", " -- ", " - "]
         .iter()
         .filter_map(|d| sentence.find(d).map(|at| (at, d.len())))
         .min();

@@ -15,7 +15,7 @@
 //! - anything else credited to someone (fighting, incidents, other parties' acts) is unverified.
 
 use super::analysis::Facts;
-use super::attribution::Attribution;
+use super::attribution::{Attribution, HEDGES};
 use super::propose::Extractor;
 use super::words::possessive_of;
 use crate::model::{Category, PlaceKind};
@@ -108,7 +108,10 @@ fn surname(name: &str) -> String {
 /// Judges one proposal.
 pub fn judge(ex: &Extractor, f: &Facts, claim: &Claim<'_>) -> Verdict {
     if let Some(words) = f.unverified {
-        let why = format!("Unverified: the article calls the report '{words}'.");
+        let why = match HEDGES.contains(&words) {
+            true => format!("Unverified: the article tells it only as reported ('{words}')."),
+            false => format!("Unverified: the article calls the report '{words}'."),
+        };
         return verdict(false, claim.by, why);
     }
     if f.asked {

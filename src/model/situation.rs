@@ -279,6 +279,32 @@ impl Situation {
         }
     }
 
+    /// Whether Nagorno-Karabakh stood apart as a unit of its own on `day`: from the first change
+    /// recorded (the oblast, 7 July 1923) until the last area of control ended (19 September
+    /// 2023). Its outline means nothing before or after.
+    ///
+    /// ```
+    /// use caucasus_atlas::io::bundle::bundled_situation;
+    /// use chrono::NaiveDate;
+    /// let s = bundled_situation();
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert!(!s.karabakh_apart_on(d(1920, 12, 31)));
+    /// assert!(s.karabakh_apart_on(d(1950, 1, 1)));
+    /// assert!(s.karabakh_apart_on(d(2023, 9, 18)));
+    /// assert!(!s.karabakh_apart_on(d(2024, 6, 1)));
+    /// ```
+    pub fn karabakh_apart_on(&self, day: NaiveDate) -> bool {
+        let from = self.changes.first().map(|c| c.day);
+        let until = self.areas.iter().filter_map(|a| a.record.valid.to).max();
+        from.is_some_and(|f| f <= day) && until.is_some_and(|u| day < u)
+    }
+
+    /// Whether any area of control is in force on `day` (none before 1994, during the wars, or
+    /// after September 2023).
+    pub fn any_area_on(&self, day: NaiveDate) -> bool {
+        self.areas.iter().any(|a| a.record.valid.contains(day))
+    }
+
     /// The area in force on `day` that holds the point, if any (areas do not overlap).
     pub fn area_at(&self, lon: f64, lat: f64, day: NaiveDate) -> Option<&ControlArea> {
         let p = Point::new(lon, lat);

@@ -67,6 +67,27 @@ fn the_window_moves_the_lines_of_control() {
     harness.get_by_label("Situation on 1 Dec 2020");
 }
 
+/// The oblast's outline is drawn, and named, only while Nagorno-Karabakh stood apart: not in
+/// 1920, before the oblast was made, nor in 2024, after the last area ended.
+#[test]
+fn the_oblast_outline_is_drawn_only_while_it_existed() {
+    let mut harness = harness();
+    let named = |harness: &Harness<'_, AtlasApp>| {
+        harness
+            .state()
+            .map
+            .placed_labels
+            .iter()
+            .any(|l| l.text.starts_with("Nagorno-Karabakh"))
+    };
+    for (year, shown) in [(1920, false), (1985, true), (2024, false)] {
+        retype(&mut harness, "From", &year.to_string());
+        retype(&mut harness, "To", &year.to_string());
+        harness.get_by_label(&format!("Situation on 31 Dec {year}"));
+        assert_eq!(named(&harness), shown, "{year}");
+    }
+}
+
 #[test]
 fn before_1988_the_map_shows_the_oblast_outline_only() {
     let mut harness = harness();

@@ -1,7 +1,9 @@
 //! The basemap layer: triangulated country and water fills, borders, the marked regions
 //! (Nakhchivan and the former oblast of Nagorno-Karabakh outlined; who held what is the situation
 //! layer's), the Lachin corridor and the rivers; the names of
-//! countries, waters and regions go to the labels layer.
+//! countries, waters and regions go to the labels layer. Today's geography is drawn at every date;
+//! the oblast's outline and the corridor, which were made and unmade, only on the days the
+//! situation has them (see [`Dated`]).
 
 use crate::commands::Command;
 use crate::io::{Basemap, ShapeKind};
@@ -10,9 +12,11 @@ use crate::map::geo_paint::{
     project_lines,
 };
 use crate::map::layer::{LabelCandidate, LabelRank, MapLayer, Scene};
+use crate::map::layers::situation::situation_day;
 use crate::map::projection::Projector;
-use crate::model::MapView;
+use crate::model::{MapView, Situation};
 use crate::palette;
+use chrono::NaiveDate;
 use eframe::egui::{FontId, Rect, Response, Shape, Ui};
 use std::sync::Arc;
 
@@ -20,6 +24,40 @@ use std::sync::Arc;
 const RIVER_FONT: f32 = 12.0;
 /// Countries whose names are always shown.
 const KEY_COUNTRIES: [&str; 2] = ["Armenia", "Azerbaijan"];
+
+/// When a basemap shape is true: most of the basemap is today's geography, drawn at every date;
+/// the former oblast of Nagorno-Karabakh and the Lachin corridor were made and unmade.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Dated {
+    /// At every date.
+    #[default]
+    Always,
+    /// While Nagorno-Karabakh stood apart: 7 July 1923 to 19 September 2023.
+    Karabakh,
+    /// While an area of control is in force: the corridor ran through the held area, then was
+    /// kept by the peacekeepers (never in Soviet times, during the wars or after 2023).
+    Corridor,
+}
+
+impl Dated {
+    /// Of a basemap shape.
+    fn of(shape: &crate::io::Shape) -> Dated {
+        match shape.kind {
+            ShapeKind::Corridor => Dated::Corridor,
+            ShapeKind::Region if shape.name.contains("Karabakh") => Dated::Karabakh,
+            _ => Dated::Always,
+        }
+    }
+
+    /// Whether it is drawn on `day`.
+    pub fn shown(self, situation: &Situation, day: NaiveDate) -> bool {
+        match self {
+            Dated::Always => true,
+            Dated::Karabakh => situation.karabakh_apart_on(day),
+            Dated::Corridor => situation.any_area_on(day),
+        }
+    }
+}
 
 /// A label anchored in degrees.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,18 +72,22 @@ pub struct MapLabel {
     pub kind: ShapeKind,
     /// A region's outline, which its name stays inside.
     pub area: Option<Arc<Vec<geo::Polygon<f64>>>>,
+    /// When what it names is true.
+    pub dated: Dated,
 }
 
 /// The basemap prepared for painting, with the last view's projected shapes cached.
 #[derive(Default)]
 pub struct PreparedBasemap {
     fills: Vec<Fill>,
-    lines: Vec<Lines>,
+    /// Lines, each with when it is drawn.
+    lines: Vec<(Dated, Lines)>,
     /// Labels for countries, regions, the corridor and water.
     pub labels: Vec<MapLabel>,
     /// Each river's name and lines, labelled where they cross the view.
     rivers: Vec<(String, Vec<Vec<[f64; 2]>>)>,
-    cache: Option<(MapView, Rect, Vec<Shape>)>,
+    /// The last shapes painted, for their view, rectangle and the dated lines shown.
+    cache: Option<(MapView, Rect, Vec<Dated>, Vec<Shape>)>,
 }
 
 /// Where a shape's fills, lines and label go while the basemap is prepared.
@@ -54,7 +96,7 @@ struct Parts {
     fills: Vec<Fill>,
     water: Vec<Fill>,
     outlines: Vec<Vec<[f64; 2]>>,
-    overlays: Vec<Lines>,
+    overlays: Vec<(Dated, Lines)>,
     labels: Vec<MapLabel>,
     rivers: Vec<(String, Vec<Vec<[f64; 2]>>)>,
 }
@@ -69,6 +111,7 @@ impl Parts {
                 lat,
                 kind: shape.kind,
                 area: None,
+                dated: Dated::Always,
             })
         };
         match shape.kind {
@@ -92,18 +135,19 @@ impl Parts {
                         lat: mid[1],
                         kind: shape.kind,
                         area: None,
+                        dated: Dated::of(shape),
                     });
                 }
-                self.overlays.push(Lines {
-                    style: LineStyle::Solid(3.0, palette::CORRIDOR),
-                    lines,
-                });
+                let style = LineStyle::Solid(3.0, palette::CORRIDOR);
+                self.overlays
+                    .push((Dated::of(shape), Lines { style, lines }));
             }
             ShapeKind::River => {
                 let lines = line_strings(&shape.geometry);
                 self.rivers.push((shape.name.clone(), lines.clone()));
                 let style = LineStyle::Solid(1.6, palette::RIVER);
-                self.overlays.insert(0, Lines { style, lines });
+                self.overlays
+                    .insert(0, (Dated::Always, Lines { style, lines }));
             }
             ShapeKind::Border => {}
         }
@@ -116,10 +160,11 @@ impl Parts {
         } else {
             palette::REGION_OUTLINE
         };
-        self.overlays.push(Lines {
+        let outline = Lines {
             style: LineStyle::Dashed(1.6, color),
             lines: line_strings(&shape.geometry),
-        });
+        };
+        self.overlays.push((Dated::of(shape), outline));
         let approximate = shape.note.to_lowercase().contains("approx");
         let text = if approximate {
             format!("{} (approx.)", shape.name)
@@ -133,6 +178,7 @@ impl Parts {
                 lat,
                 kind: shape.kind,
                 area: Some(Arc::new(polys.to_vec())),
+                dated: Dated::of(shape),
             });
         }
     }
@@ -147,10 +193,11 @@ impl PreparedBasemap {
         }
         let mut fills = parts.fills;
         fills.extend(parts.water);
-        let mut lines = vec![Lines {
+        let borders = Lines {
             style: LineStyle::Solid(1.0, palette::BORDER),
             lines: parts.outlines,
-        }];
+        };
+        let mut lines = vec![(Dated::Always, borders)];
         lines.extend(parts.overlays);
         PreparedBasemap {
             fills,
@@ -166,12 +213,15 @@ impl PreparedBasemap {
         self.fills.iter().map(|f| f.vertices.len()).sum()
     }
 
-    /// The shapes to paint for a view; rebuilt only when the view or rectangle changes.
-    pub fn shapes(&mut self, projector: &Projector) -> Vec<Shape> {
+    /// The shapes to paint for a view, with the dated lines `shown` (see [`Dated`]); rebuilt only
+    /// when the view, the rectangle or what is shown changes.
+    pub fn shapes(&mut self, projector: &Projector, shown: impl Fn(Dated) -> bool) -> Vec<Shape> {
         let (view, rect) = (projector.view(), projector.rect());
-        if let Some((v, r, shapes)) = &self.cache
+        let dated: Vec<Dated> = DATED.into_iter().filter(|d| shown(*d)).collect();
+        if let Some((v, r, d, shapes)) = &self.cache
             && *v == view
             && *r == rect
+            && *d == dated
         {
             return shapes.clone();
         }
@@ -180,13 +230,18 @@ impl PreparedBasemap {
             .iter()
             .map(|f| project_fill(f, projector))
             .collect();
-        for set in &self.lines {
-            project_lines(set, projector, &mut shapes);
+        for (when, set) in &self.lines {
+            if dated.contains(when) {
+                project_lines(set, projector, &mut shapes);
+            }
         }
-        self.cache = Some((view, rect, shapes.clone()));
+        self.cache = Some((view, rect, dated, shapes.clone()));
         shapes
     }
 }
+
+/// Every kind of [`Dated`].
+const DATED: [Dated; 3] = [Dated::Always, Dated::Karabakh, Dated::Corridor];
 
 /// Rivers are named at the vertex in view nearest the view's centre, at least this far (points)
 /// inside the map's edge.
@@ -260,9 +315,13 @@ impl MapLayer for BasemapLayer<'_> {
         scene: &mut Scene<'_>,
     ) -> Vec<Command> {
         let painter = ui.painter_at(projector.rect());
-        painter.extend(self.prepared.shapes(projector));
+        let (situation, day) = (scene.input.situation, situation_day(scene.input.time));
+        let shown = |d: Dated| d.shown(situation, day);
+        painter.extend(self.prepared.shapes(projector, shown));
         for (order, label) in self.prepared.labels.iter().enumerate() {
-            scene.labels.push(candidate(label, projector, order));
+            if shown(label.dated) {
+                scene.labels.push(candidate(label, projector, order));
+            }
         }
         for (order, (name, lines)) in self.prepared.rivers.iter().enumerate() {
             if let Some(at) = river_label_at(lines, projector) {
@@ -312,7 +371,7 @@ mod tests {
         assert!(names.iter().any(|n| n.starts_with("Nagorno-Karabakh")));
         let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
         let view = MapView::fit_region(800.0, 600.0);
-        let shapes = prepared.shapes(&Projector::new(view, rect));
+        let shapes = prepared.shapes(&Projector::new(view, rect), |_| true);
         assert!(shapes.len() > 10);
         for fill in &prepared.fills {
             assert!(
@@ -322,6 +381,29 @@ mod tests {
             );
             assert_eq!(fill.indices.len() % 3, 0);
         }
+    }
+
+    #[test]
+    fn the_oblast_and_the_corridor_are_drawn_only_while_they_were_true() {
+        let situation = crate::io::bundle::bundled_situation();
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let on = |dated: Dated, day| dated.shown(&situation, day);
+        // before the oblast, nothing; in Soviet times the oblast, no corridor
+        assert!(!on(Dated::Karabakh, d(1920, 12, 31)) && !on(Dated::Corridor, d(1920, 12, 31)));
+        assert!(on(Dated::Karabakh, d(1950, 1, 1)) && !on(Dated::Corridor, d(1950, 1, 1)));
+        // the held area and the peacekeepers' corridor
+        assert!(on(Dated::Corridor, d(1996, 1, 1)) && on(Dated::Corridor, d(2022, 1, 1)));
+        // during the 44-day war no area, so no corridor; after September 2023 neither
+        assert!(!on(Dated::Corridor, d(2020, 10, 15)));
+        assert!(!on(Dated::Karabakh, d(2024, 6, 1)) && !on(Dated::Corridor, d(2024, 6, 1)));
+        assert!(on(Dated::Always, d(1900, 1, 1)));
+        // the painted lines follow: fewer shapes in 1920 than in 1996
+        let mut prepared = PreparedBasemap::new(&bundled_basemap());
+        let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
+        let projector = Projector::new(MapView::fit_region(800.0, 600.0), rect);
+        let then = prepared.shapes(&projector, |x| on(x, d(1920, 1, 1))).len();
+        let later = prepared.shapes(&projector, |x| on(x, d(1996, 1, 1))).len();
+        assert!(then < later, "{then} against {later}");
     }
 
     #[test]

@@ -110,7 +110,7 @@ impl MapLayer for WorldLayer<'_> {
         scene: &mut Scene<'_>,
     ) -> Vec<Command> {
         let rect = projector.rect();
-        let shapes = self.prepared.map.shapes(projector);
+        let shapes = self.prepared.map.shapes(projector, |_| true);
         for part in self.prepared.visible_parts(projector) {
             let painter = ui.painter_at(part);
             painter.rect_filled(part, 0.0, palette::MAP_BACKGROUND);
