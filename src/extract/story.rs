@@ -268,6 +268,29 @@ mod tests {
     }
 
     #[test]
+    fn a_person_named_as_an_owner_in_a_later_clause_continues_nothing() {
+        use crate::extract::{Article, ArticleKind, Extractor, Options};
+        let text = "Pashinyan signed a statement in Moscow on 9 November 2020. Protesters stormed \
+                    the government building in Yerevan overnight, demanding Pashinyan's resignation.";
+        let published = chrono::NaiveDate::from_ymd_opt(2020, 11, 12).unwrap_or_default();
+        let article = Article::from_raw("t.txt", text, ArticleKind::Text, published)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let got: Vec<(String, Option<String>)> = Extractor::bundled()
+            .propose(&article, Options::default())
+            .proposals
+            .into_iter()
+            .map(|p| {
+                let day = p.event.date.range.map(|(s, _)| s.to_string());
+                (p.event.place, day)
+            })
+            .collect();
+        assert!(
+            !got.contains(&("yerevan".to_owned(), Some("2020-11-09".to_owned()))),
+            "the protest took the statement's day: {got:?}"
+        );
+    }
+
+    #[test]
     fn the_drills_continue_the_last_drills_not_the_last_meeting() {
         use crate::extract::{Article, ArticleKind, Extractor, Options};
         let text = "Troops held drills near Julfa on Tuesday. Officials met in Tabriz on Wednesday. \
