@@ -293,3 +293,26 @@ fn data_opened_in_place_shows_whole_with_room_for_the_lane_names() {
         );
     }
 }
+
+/// The Lachin corridor's badge and Lachin's own marker stand where both can be read: the badge
+/// moves off the pie that covered it, and each answers to the pointer.
+#[test]
+fn a_shape_s_badge_stands_clear_of_the_marker_at_its_town() {
+    let mut harness = harness();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.event(eframe::egui::Event::Text("Lachin".to_owned()));
+    harness.run();
+    let corridor = harness
+        .get_by_label("The Russian peacekeeping force oversees the district of Lachin")
+        .rect();
+    let town = harness
+        .get_by_label("Azerbaijan says Karabakh troops attacked its posts in Lachin district")
+        .rect();
+    assert!(!corridor.intersects(town), "{corridor:?} under {town:?}");
+    // still beside its line's middle, not sent across the map
+    assert!(
+        corridor.center().distance(town.center()) < 60.0,
+        "{corridor:?} far from {town:?}"
+    );
+}
