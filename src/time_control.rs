@@ -87,7 +87,9 @@ impl TimeControl {
         self.to - self.from + 1
     }
 
-    /// Moves the window so that it contains the days [s, e], keeping its width when it fits.
+    /// Moves the window so that it contains the days [s, e], keeping its width when it fits; a
+    /// window centred there that would reach past the data's last day (and past `e`) ends there
+    /// instead, so the map never shows a situation of days no data speaks of.
     pub fn bring_into_view(&mut self, s: DayNum, e: DayNum) {
         if s >= self.from && e <= self.to {
             return;
@@ -96,6 +98,11 @@ impl TimeControl {
         let centre = s + (e - s) / 2;
         self.from = centre - width / 2;
         self.to = self.from + width - 1;
+        let overshoot = self.to - self.extent.1.max(e);
+        if overshoot > 0 {
+            self.from -= overshoot;
+            self.to -= overshoot;
+        }
     }
 
     /// The moment the window reaches, as a fractional day position: the end of its last day, plus
@@ -132,9 +139,11 @@ impl TimeControl {
     fn rewind(&mut self) {
         let span = self.extent.1 - self.extent.0 + 1;
         match self.mode {
+            // the cursor goes back, and the window with it, whole
             Mode::Cumulative => {
+                let width = self.width();
                 self.to = self.extent.0;
-                self.from = self.from.min(self.to);
+                self.from = self.to - (width - 1);
             }
             Mode::Window => {
                 let width = match self.width() >= span {
@@ -365,6 +374,36 @@ mod tests {
         tc.tick(1.0);
         assert_eq!(tc.query_range(), (day(1, 10), day(2, 9)));
         assert!(tc.playing);
+    }
+
+    #[test]
+    fn playing_in_cumulative_mode_keeps_the_window_for_window_mode() {
+        let data = data();
+        let mut tc = TimeControl::for_dataset(&data);
+        tc.set_window(day(2, 1), day(3, 1));
+        tc.mode = Mode::Cumulative;
+        // the cursor at the end: playing starts it again from the data's first day
+        tc.end_on(tc.extent.1);
+        let width = tc.width();
+        tc.toggle_play();
+        assert_eq!(tc.to, tc.extent.0);
+        tc.tick(1.0);
+        tc.toggle_play();
+        tc.mode = Mode::Window;
+        assert_eq!(tc.width(), width, "{} – {}", tc.from, tc.to);
+    }
+
+    #[test]
+    fn the_last_event_in_a_wide_window_keeps_the_window_in_the_data() {
+        let data = data();
+        let mut tc = TimeControl::for_dataset(&data);
+        let extent = tc.extent;
+        // a window of ten years, far before the data, then End
+        tc.set_window(extent.0 - 5000, extent.0 - 5000 + 3650);
+        let last = tc.last(&data, &|_| true);
+        assert!(last.is_some());
+        assert_eq!(tc.to, extent.1, "the window ends on the data's last day");
+        assert_eq!(tc.width(), 3651);
     }
 
     #[test]
