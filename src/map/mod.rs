@@ -122,6 +122,12 @@ pub fn map_ui(ui: &mut Ui, memory: &mut MapMemory, input: &MapInput<'_>) -> Vec<
     ));
     let mut scene = Scene::new(input);
     scene.add_panel(overlay::controls_rect(rect));
+    // the legends are painted over the layers: what a layer places keeps clear of them
+    scene.add_panel(overlay::legend_rect(rect));
+    let legend = overlay::situation_legend_rect(rect, input.situation, situation_day(input.time));
+    if legend.is_positive() {
+        scene.add_panel(legend);
+    }
     let caption = overlay::caption_lines(input.time, input.situation);
     let key_points: Vec<egui::Pos2> = memory
         .cities

@@ -5,6 +5,7 @@
 use crate::commands::Command;
 use crate::map::MapInput;
 use crate::map::layer::{MapLayer, Scene};
+use crate::map::markers::badges::clear_badges;
 use crate::map::markers::by_cell::{CellCache, Grid};
 use crate::map::markers::by_place::EDGE_MARGIN;
 use crate::map::markers::widget::{
@@ -114,7 +115,13 @@ impl MapLayer for EventsLayer<'_> {
         let input = scene.input;
         let painter = ui.painter_at(projector.rect());
         faded(&painter, projector, input);
-        let set = markers_for(input, projector, self.cells);
+        let mut set = markers_for(input, projector, self.cells);
+        // a badge that must move keeps off the dots of the places the map names
+        let dots: Vec<Pos2> = (scene.labels.iter())
+            .filter(|l| l.beside_point)
+            .map(|l| l.at)
+            .collect();
+        clear_badges(&mut set.markers, input.data, projector, &dots);
         let mut commands = Vec::new();
         let mut seen: HashMap<(u8, String), usize> = HashMap::new();
         for marker in &set.markers {

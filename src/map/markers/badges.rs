@@ -1,8 +1,9 @@
 //! Count badges of shapes kept clear of the point markers and of each other: a badge sits at its
-//! shape's interior point or the middle of its line, unless a pie or another badge covers it there;
-//! then it moves along the line, or within the area, to the nearest clear spot, or beside a shape
-//! too small on screen to hold one. Without this, the Lachin corridor's badge hides under Lachin's
-//! own marker and its count cannot be read.
+//! shape's interior point or the middle of its line, unless a pie or another badge covers its
+//! middle there; then it moves along the line, or within the area, to the nearest clear spot off
+//! the places' dots. A shape too small on screen to hold a clear spot keeps its badge where it
+//! was: moved off its shape, a badge would read as another's, and take the room its neighbours'
+//! names need.
 
 use super::paint::BADGE_SIZE;
 use super::{Marker, MarkerKind, marker_radius};
@@ -13,6 +14,8 @@ use geo::{Contains, Geometry};
 
 /// Room kept between a badge and what it moves off, in points.
 const CLEARANCE: f32 = 2.0;
+/// The side of the square a badge keeps off round a key place's dot, in points.
+const DOT_CLEARANCE: f32 = 12.0;
 /// Distances from the first spot, in points, at which a badge inside an area may stand.
 const RINGS: [f32; 4] = [14.0, 24.0, 36.0, 50.0];
 /// Directions tried on each ring.
@@ -29,24 +32,33 @@ fn badge_rect(at: Pos2) -> Rect {
     Rect::from_center_size(at, BADGE_SIZE + Vec2::splat(CLEARANCE))
 }
 
-/// Moves each shape's badge off the point markers and the badges placed before it, to the nearest
-/// spot on its line or inside its area (and on the map); a badge with no such spot stays.
-pub fn clear_badges(markers: &mut [Marker], data: &Dataset, projector: &Projector) {
+/// Moves each shape's badge off the point markers, the badges placed before it and the `dots` of
+/// the places whose names must stay legible, to the nearest spot on its line or inside its area
+/// (and on the map); a badge with no such spot stays.
+pub fn clear_badges(markers: &mut [Marker], data: &Dataset, projector: &Projector, dots: &[Pos2]) {
     let mut taken: Vec<Rect> = markers
         .iter()
         .filter(|m| matches!(m.kind, MarkerKind::Point))
         .map(point_rect)
+        .collect();
+    // a dot a marker already covers has nothing left to keep clear
+    let dots: Vec<Rect> = (dots.iter())
+        .filter(|d| !taken.iter().any(|t| t.contains(**d)))
+        .map(|d| Rect::from_center_size(*d, Vec2::splat(DOT_CLEARANCE)))
         .collect();
     let inner = projector.rect().shrink(BADGE_SIZE.x / 2.0);
     for m in markers
         .iter_mut()
         .filter(|m| matches!(m.kind, MarkerKind::Shape { .. }))
     {
-        let clear = |at: Pos2| {
-            let r = badge_rect(at);
-            inner.contains(at) && !taken.iter().any(|t| t.intersects(r))
-        };
-        if !clear(m.anchor) {
+        let covered = |at: Pos2| taken.iter().any(|t| t.intersects(badge_rect(at)));
+        // a badge whose count shows stays, though a marker's rim may touch it; one whose middle
+        // is under a marker moves, and keeps off the dots too
+        if taken.iter().any(|t| t.contains(m.anchor)) {
+            let clear = |at: Pos2| {
+                let r = badge_rect(at);
+                inner.contains(at) && !covered(at) && !dots.iter().any(|d| d.intersects(r))
+            };
             let geometry = data.view(m.example).and_then(|e| e.shape);
             if let Some(spot) = geometry.and_then(|g| nearest_clear(g, m.anchor, projector, clear))
             {
@@ -83,12 +95,7 @@ fn nearest_clear(
         _ => Vec::new(),
     };
     spots.sort_by(|a, b| a.distance_sq(from).total_cmp(&b.distance_sq(from)));
-    // a shape too small on screen to hold a clear spot (a short line, a sliver) keeps its badge
-    // beside it, on the rings round its first spot
-    spots
-        .into_iter()
-        .chain(ring_spots(from))
-        .find(|p| clear(*p))
+    spots.into_iter().find(|p| clear(*p))
 }
 
 /// Points on rings round `from`.

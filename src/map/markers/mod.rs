@@ -3,7 +3,7 @@
 //! readable number of events, [`by_cell`] for many), drawn by one painter and answering the
 //! pointer through one interaction ([`widget`]).
 
-mod badges;
+pub mod badges;
 pub mod by_cell;
 pub mod by_place;
 mod cell_index;
@@ -196,13 +196,11 @@ pub fn markers_for(
     projector: &Projector,
     cells: &mut by_cell::CellCache,
 ) -> MarkerSet {
-    let mut set = if input.visible.in_window.len() > AGGREGATE_THRESHOLD {
+    if input.visible.in_window.len() > AGGREGATE_THRESHOLD {
         by_cell::markers(input, projector, cells)
     } else {
         by_place::markers(input, projector)
-    };
-    badges::clear_badges(&mut set.markers, input.data, projector);
-    set
+    }
 }
 
 /// What groups an event drawn as a shape with others: its basemap shape's name, or its own id for

@@ -85,19 +85,29 @@ impl Widget for LegendEntry<'_> {
     }
 }
 
-/// The category legend; its entries show or hide categories on both views.
-pub fn legend_ui(ui: &mut Ui, rect: Rect, filters: &Filters) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let columns = if rect.width() > WIDE_MAP { 4 } else { 2 };
-    let size = if columns == 4 {
+/// How many columns the category legend has on a map of `rect`.
+fn columns_for(rect: Rect) -> usize {
+    if rect.width() > WIDE_MAP { 4 } else { 2 }
+}
+
+/// Where the category legend sits on a map of `rect`: centred at the bottom.
+pub fn legend_rect(rect: Rect) -> Rect {
+    let size = if columns_for(rect) == 4 {
         vec2(480.0, 50.0)
     } else {
         vec2(240.0, 92.0)
     };
-    let area = Rect::from_min_size(
+    Rect::from_min_size(
         pos2(rect.center().x - size.x / 2.0, rect.bottom() - size.y - 8.0),
         size,
-    );
+    )
+}
+
+/// The category legend; its entries show or hide categories on both views.
+pub fn legend_ui(ui: &mut Ui, rect: Rect, filters: &Filters) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let columns = columns_for(rect);
+    let area = legend_rect(rect);
     ui.scope_builder(UiBuilder::new().max_rect(area), |ui| {
         egui::Frame::popup(ui.style())
             .fill(palette::OVERLAY_BACKDROP)

@@ -4,7 +4,7 @@
 mod legend;
 mod situation_legend;
 
-pub use legend::{LegendEntry, legend_ui};
+pub use legend::{LegendEntry, legend_rect, legend_ui};
 pub use situation_legend::{situation_legend_rect, situation_legend_ui};
 
 use crate::commands::Command;
