@@ -311,14 +311,53 @@ fn is_question(s: &str) -> bool {
         .ends_with('?')
 }
 
+/// Words that tell of what is still to come.
+const FUTURE: [&str; 16] = [
+    " will ",
+    "in the coming",
+    "next week",
+    "next month",
+    "next year",
+    " is expected to ",
+    " are expected to ",
+    " is to be ",
+    " are to be ",
+    " is scheduled to ",
+    " are scheduled to ",
+    " is set to ",
+    " are set to ",
+    " is due to take",
+    " are due to take",
+    " plans to ",
+];
+
+/// Whether the sentence tells of something still to come ("will", "is expected to", "is to be
+/// signed").
+fn tells_future(s: &str) -> bool {
+    let lower = format!(" {} ", s.to_lowercase());
+    FUTURE.iter().any(|p| lower.contains(p))
+}
+
 fn is_future(s: &str, attributed: bool) -> bool {
-    let lower = s.to_lowercase();
-    !attributed
-        && (lower.contains(" will ")
-            || lower.contains("in the coming")
-            || ["next week", "next month", "next year"]
-                .iter()
-                .any(|p| lower.contains(p)))
+    !attributed && tells_future(s)
+}
+
+/// How far after a reporting verb a date may stand and still date the report ("announced
+/// yesterday", "said on Thursday"), in bytes.
+const REPORT_DATE_REACH: usize = 24;
+
+/// Of a report of what is still to come ("On 20 December, Azerbaijan will reopen its embassy,
+/// the ministry announced yesterday"), the dates that date the report: those that write their
+/// year, and those just after the reporting verb. A day without its year there is the coming
+/// one, which the article cannot report, not the latest before publication.
+fn report_dates(s: &str, dates: &mut Vec<DateCue>, attribution: Option<&Attribution>) {
+    let Some(a) = attribution.filter(|_| tells_future(s)) else {
+        return;
+    };
+    dates.retain(|c| {
+        c.writes_a_year()
+            || (c.span.start >= a.span.start && c.span.start <= a.span.end + REPORT_DATE_REACH)
+    });
 }
 
 /// Gathers the facts of the sentence at `range` of `text`.
@@ -346,6 +385,7 @@ pub fn analyse(
     if dates.len() > 1 {
         dates.retain(|c| !c.follows_since(s) && !c.follows_deadline(s));
     }
+    report_dates(s, &mut dates, attribution.as_ref());
     let telling = if reported {
         &s[main_end..]
     } else {
@@ -437,6 +477,26 @@ mod tests {
         let ex = Extractor::bundled();
         let published = NaiveDate::from_ymd_opt(2023, 3, 17).unwrap_or_default();
         analyse(&ex, sentence, 1, 0..sentence.len(), true, published)
+    }
+
+    #[test]
+    fn what_is_still_to_come_dates_nothing() {
+        for s in [
+            "Talks are expected to take place in Yevlakh on Thursday.",
+            "The agreement is to be signed after Armenia amends its constitution.",
+        ] {
+            assert!(facts(s).future, "{s}");
+        }
+        assert!(!facts("Talks took place in Yevlakh on Thursday.").future);
+        // reported, the report is dated, not the coming day the text names without a year
+        let f = facts(
+            "On 20 December, Azerbaijan will reopen its embassy in Tehran, Iran's foreign ministry announced yesterday.",
+        );
+        let texts: Vec<&str> = f.dates.iter().map(|c| c.date.text.as_str()).collect();
+        assert_eq!(texts, ["yesterday"], "{:?}", f.dates);
+        let f = facts("The ministry said on Monday that talks will resume on 20 March.");
+        let texts: Vec<&str> = f.dates.iter().map(|c| c.date.text.as_str()).collect();
+        assert_eq!(texts, ["on Monday"], "{:?}", f.dates);
     }
 
     #[test]
