@@ -342,6 +342,24 @@ fn is_future(s: &str, attributed: bool) -> bool {
     !attributed && tells_future(s)
 }
 
+/// Whether a date stands in a clause after the main one that tells what had happened before
+/// (", which had begun on 27 September"): background, not the sentence's event.
+///
+/// ```
+/// use caucasus_atlas::extract::{analysis::analyse, Extractor};
+/// let ex = Extractor::bundled();
+/// let day = chrono::NaiveDate::from_ymd_opt(2020, 11, 12).unwrap_or_default();
+/// let s = "The leaders signed a statement ending the war, which had begun on 27 September.";
+/// assert!(analyse(&ex, s, 1, 0..s.len(), true, day).dates.is_empty());
+/// let s = "The leaders signed a statement on 9 November, which ended the war.";
+/// assert_eq!(analyse(&ex, s, 1, 0..s.len(), true, day).dates.len(), 1);
+/// ```
+fn told_as_background(s: &str, c: &DateCue, main_end: usize) -> bool {
+    c.span.start > main_end
+        && s.get(main_end..c.span.start)
+            .is_some_and(|between| words(between).iter().any(|w| w.text == "had"))
+}
+
 /// How far after a reporting verb a date may stand and still date the report ("announced
 /// yesterday", "said on Thursday"), in bytes.
 const REPORT_DATE_REACH: usize = 24;
@@ -386,6 +404,7 @@ pub fn analyse(
         dates.retain(|c| !c.follows_since(s) && !c.follows_deadline(s));
     }
     report_dates(s, &mut dates, attribution.as_ref());
+    dates.retain(|c| !told_as_background(s, c, main_end));
     let telling = if reported {
         &s[main_end..]
     } else {

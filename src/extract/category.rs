@@ -60,6 +60,9 @@ const CUES: [(Category, &[&str]); 7] = [
             "drone",
             "anti-terror",
             "military operation",
+            "took control",
+            "captur",
+            "shot down",
         ],
     ),
     (
@@ -91,6 +94,7 @@ const CUES: [(Category, &[&str]); 7] = [
             "freed",
             "released",
             "hostage",
+            "crash",
         ],
     ),
     (
@@ -451,6 +455,28 @@ mod tests {
         assert_eq!(
             cat("The peacekeepers accused the army of violating the ceasefire."),
             (Category::Statement, "accused".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_town_taken_is_military_though_announced() {
+        assert_eq!(
+            cat("Azerbaijani forces took control of Shusha on 8 November, President Ilham Aliyev announced.").0,
+            Category::Military
+        );
+        assert_eq!(
+            cat("A helicopter was shot down near the border on Monday.").0,
+            Category::Military
+        );
+    }
+
+    #[test]
+    fn a_crash_told_by_state_media_is_an_incident() {
+        assert_eq!(
+            cat(
+                "The helicopter carrying President Raisi crashed in a mountainous area on Sunday, state media said."
+            ),
+            (Category::Incident, "crashed".to_owned())
         );
     }
 

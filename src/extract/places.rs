@@ -103,11 +103,14 @@ const DETERMINERS: [&str; 7] = ["the", "a", "an", "its", "their", "our", "of"];
 
 /// Nouns and adjectives that may stand between a preposition and the place it governs; after a
 /// country's name they make it attributive ("the Azerbaijan exclave of").
-const PLACE_NOUNS: [&str; 17] = [
+const PLACE_NOUNS: [&str; 20] = [
     "capital",
     "city",
+    "cities",
     "town",
+    "towns",
     "village",
+    "villages",
     "exclave",
     "enclave",
     "region",

@@ -193,6 +193,7 @@ fn the_target_of_an_attack_is_where_it_happened() {
         ("kapan".to_owned(), "shelling of Kapan".to_owned(), true)
     );
     assert!(found("Troops shelled Goris overnight.")[0].2);
+    assert!(found("Forces shelled the towns of Goris and Kapan overnight.")[0].2);
     // a talk on a place, or a place of a country, is not an attack's target
     assert!(!found("The report on Goris was published.")[0].2);
     assert!(!found("The mayor of Kapan spoke.")[0].2);
