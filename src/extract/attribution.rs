@@ -192,11 +192,17 @@ fn subject_before(s: &str, w: &[Word<'_>], v: usize) -> Option<(String, usize)> 
     if end == 0 {
         return None;
     }
+    // "X offered condolences and said": the verb shares the subject of the clause it joins
+    if matches!(w[end - 1].lower().as_str(), "and" | "but") {
+        return opening_subject(s, w, end - 1);
+    }
     let mut start = end - 1;
+    let mut listing = false;
     while start > 0 && end - start < 9 {
         let gap = &s[w[start - 1].end..w[start].start];
         let prev = w[start - 1].lower();
-        // two names joined by "and" are one subject: "Armenia and Azerbaijan accused each other"
+        // names joined by "and" are one subject: "Armenia and Azerbaijan accused each other", and
+        // so is a list of them: "Washington, Paris, London and Berlin announced"
         let names_joined = prev == "and"
             && gap == " "
             && start >= 2
@@ -205,6 +211,11 @@ fn subject_before(s: &str, w: &[Word<'_>], v: usize) -> Option<(String, usize)> 
             && s[w[start - 2].end..w[start - 1].start] == *" ";
         if names_joined {
             start -= 2;
+            listing = true;
+            continue;
+        }
+        if listing && gap == ", " && w[start].is_capitalised() && w[start - 1].is_capitalised() {
+            start -= 1;
             continue;
         }
         // a name given both ways in brackets stays whole: "Residents of Khankendi (Stepanakert)"
@@ -228,6 +239,47 @@ fn subject_before(s: &str, w: &[Word<'_>], v: usize) -> Option<(String, usize)> 
     names_someone(&phrase, opens).then_some((phrase, w[start].start))
 }
 
+/// Documents, which say what was agreed or planned: "according to" one names no source.
+const DOCUMENTS: [&str; 12] = [
+    "agreement",
+    "treaty",
+    "deal",
+    "statement",
+    "declaration",
+    "decree",
+    "plan",
+    "terms",
+    "constitution",
+    "law",
+    "document",
+    "memorandum",
+];
+
+/// Whether a phrase names a document ("the agreement", "the 2020 trilateral statement"), not a
+/// source that speaks.
+fn is_document(phrase: &str) -> bool {
+    words(phrase)
+        .last()
+        .is_some_and(|w| DOCUMENTS.contains(&w.lower().as_str()))
+}
+
+/// The subject the sentence opens with, before its first verb, when it names someone: the
+/// subject of every verb joined to the first ("Azerbaijan's President Aliyev offered condolences
+/// and said…"). `before` is the joining word, which the subject must precede.
+fn opening_subject(s: &str, w: &[Word<'_>], before: usize) -> Option<(String, usize)> {
+    let verb = w[..before].iter().position(|x| {
+        let lower = x.lower();
+        !x.is_capitalised()
+            && (lower.ends_with("ed") || REPORTING.contains(&lower.as_str()) || lower == "has")
+    })?;
+    if verb == 0 {
+        return None;
+    }
+    let phrase = strip_article(&s[w[0].start..w[verb - 1].end]).to_owned();
+    let opens = !super::actors::is_known_shape(&phrase);
+    names_someone(&phrase, opens).then_some((phrase, w[0].start))
+}
+
 /// Whom the sentence attributes its claim to.
 pub fn attribution(sentence: &str) -> Option<Attribution> {
     let w = words(sentence);
@@ -235,8 +287,10 @@ pub fn attribution(sentence: &str) -> Option<Attribution> {
     let according = lw
         .windows(2)
         .position(|p| p[0] == "according" && p[1] == "to");
+    // "according to the agreement" names a document, not a source
     if let Some(i) = according
-        && let Some((source, end)) = phrase_after(sentence, &w, i + 2, 8)
+        && let Some((source, end)) =
+            phrase_after(sentence, &w, i + 2, 8).filter(|(source, _)| !is_document(source))
     {
         return Some(Attribution {
             source,
@@ -357,6 +411,32 @@ mod tests {
             None
         );
         assert_eq!(source("The drills were held near Julfa."), None);
+    }
+
+    #[test]
+    fn a_verb_joined_to_the_first_shares_its_subject_and_a_list_is_one_source() {
+        assert_eq!(
+            source(
+                "Azerbaijan's President Aliyev offered condolences and said the crash was a tragedy."
+            ),
+            Some("Azerbaijan's President Aliyev".to_owned())
+        );
+        assert_eq!(
+            source("Washington, Paris, London and Berlin announced new sanctions on Tuesday."),
+            Some("Washington, Paris, London and Berlin".to_owned())
+        );
+        // a document is not a source
+        assert_eq!(
+            source(
+                "According to the agreement reached on 19 April, the villages will be handed over."
+            ),
+            None
+        );
+        // a place before the speaker is not part of the source
+        assert_eq!(
+            source("In Baku, Aliyev said the talks went well."),
+            Some("Aliyev".to_owned())
+        );
     }
 
     #[test]
