@@ -405,6 +405,9 @@ pub fn analyse(
     }
     report_dates(s, &mut dates, attribution.as_ref());
     dates.retain(|c| !told_as_background(s, c, main_end));
+    if let [only] = dates.as_mut_slice() {
+        held_since(s, only, published);
+    }
     let telling = if reported {
         &s[main_end..]
     } else {
@@ -481,6 +484,38 @@ fn clause_around<'a>(s: &'a str, span: &Range<usize>) -> &'a str {
 }
 
 /// "even today", "still today", "to this day": a state that lasts, not an event of that day.
+/// A state the sentence says has held since its date ("has been blocked since 12 December
+/// 2022") holds from that date to the article's day, not on that day alone: the date's range
+/// reaches to publication, at the date's own precision, and its note says so.
+fn held_since(s: &str, cue: &mut DateCue, published: NaiveDate) {
+    let lower = s.to_lowercase();
+    let perfect = [
+        " has been ",
+        " have been ",
+        " has remained ",
+        " have remained ",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
+    let Some((start, end)) = cue.date.range.filter(|_| perfect && cue.follows_since(s)) else {
+        return;
+    };
+    if end >= published {
+        return;
+    }
+    cue.date.range = Some((start, published));
+    let note = format!(
+        "'{}' starts a state the article says still holds: from {} to its publication ({}).",
+        cue.date.text,
+        start.format("%-d %B %Y"),
+        published.format("%-d %B %Y")
+    );
+    cue.date.note = match cue.date.note.is_empty() {
+        true => note,
+        false => format!("{} {note}", cue.date.note),
+    };
+}
+
 fn standing_state(s: &str, cue: &DateCue) -> bool {
     let before = s[..cue.span.start].trim_end().to_lowercase();
     cue.date.text.eq_ignore_ascii_case("today")
@@ -496,6 +531,21 @@ mod tests {
         let ex = Extractor::bundled();
         let published = NaiveDate::from_ymd_opt(2023, 3, 17).unwrap_or_default();
         analyse(&ex, sentence, 1, 0..sentence.len(), true, published)
+    }
+
+    #[test]
+    fn a_state_held_since_a_day_reaches_to_publication() {
+        let f = facts("The Lachin corridor has been blocked since 12 December 2022 by protesters.");
+        let date = &f.dates[0].date;
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
+        assert_eq!(date.range, Some((d(2022, 12, 12), d(2023, 3, 17))));
+        assert!(date.note.contains("still holds"), "{}", date.note);
+        // a day something happened stays that day
+        let f = facts("The corridor was blocked on 12 December 2022 by protesters.");
+        assert_eq!(
+            f.dates[0].date.range,
+            Some((d(2022, 12, 12), d(2022, 12, 12)))
+        );
     }
 
     #[test]
