@@ -53,6 +53,9 @@ struct VisibleKey {
 const SCROLL_QUOTE_FRAMES: u8 = 3;
 /// Longest step of playback per frame, in seconds (a stalled frame does not jump ahead).
 const MAX_PLAY_STEP: f32 = 0.1;
+/// The least width the map keeps beside the review panel, in points: its legends, zoom buttons
+/// and caption stay whole.
+const MAP_BESIDE_REVIEW: f32 = 500.0;
 
 /// The whole viewer.
 pub struct AtlasApp {
@@ -398,10 +401,13 @@ impl AtlasApp {
                 commands.extend(list_ui(ui, &mut self.list, &input));
             });
         if self.review.is_some() {
+            // the map keeps room enough for its legends and buttons beside the review
+            let widest = (ui.available_width() - MAP_BESIDE_REVIEW).max(360.0);
             egui::Panel::right("review-panel")
                 .resizable(true)
-                .default_size((width * 0.45).clamp(420.0, 900.0))
+                .default_size((width * 0.45).clamp(420.0, 900.0).min(widest))
                 .min_size(360.0)
+                .max_size(widest)
                 .show(ui, |ui| {
                     // the panel keeps the width its contents take: claim all of it, so that a
                     // narrow form does not shrink the review that follows it
