@@ -121,6 +121,8 @@ pub enum Command {
     SaveImageTo(PathBuf),
     /// Put a text encoding the view on the clipboard.
     CopyView,
+    /// Tell the user that what they typed was refused, and why, in the status line.
+    Refuse(String),
     /// Start turning a new article into events (File > New from article).
     NewFromArticle,
     /// What the review of an article's proposals asked for.

@@ -86,6 +86,7 @@ impl AtlasApp {
                 self.capture = Some(Capture::new(vec![Shot { window: None, path }], false));
             }
             Command::CopyView => self.copy_view(),
+            Command::Refuse(why) => self.say(why, true),
             Command::NewFromArticle => {
                 let form = crate::panels::review::new_article::NewArticleForm::default();
                 self.review = Some(super::Review::Form(form));

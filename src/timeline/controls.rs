@@ -127,6 +127,8 @@ fn dates_ui(
             commands.push(Command::FocusTimelineOnWindow);
         }
         (Some(Err(e)), _) | (_, Some(Err(e))) => {
+            // said in the status line too: beside the fields, a narrow window has no room for it
+            commands.push(Command::Refuse(format!("Date not applied: {e}")));
             state.error = Some(e);
             state.synced = None;
         }

@@ -331,3 +331,14 @@ fn a_line_s_badge_moves_along_it_off_the_marker_at_its_middle() {
         "{road:?} far from {town:?}"
     );
 }
+
+/// A date that does not exist, typed in From, is refused aloud: the status line says why, and the
+/// window stays as it was.
+#[test]
+fn a_date_that_does_not_exist_is_refused_in_the_status_line() {
+    let mut harness = harness();
+    let before = (harness.state().time.from, harness.state().time.to);
+    crate::common::retype(&mut harness, "From", "2030-13-45");
+    harness.get_by_label_contains("Date not applied: `2030-13-45`");
+    assert_eq!((harness.state().time.from, harness.state().time.to), before);
+}
