@@ -219,10 +219,12 @@ impl AtlasApp {
         let mut commands = Vec::new();
         let typing = ctx.egui_wants_keyboard_input();
         let mut find = false;
+        let mut escape = false;
         ctx.input_mut(|i| {
             // the focus is asked for below: the context's memory cannot be locked while its input is
             find = i.consume_key(Modifiers::COMMAND, Key::F);
-            if i.consume_key(Modifiers::NONE, Key::Escape) {
+            escape = i.consume_key(Modifiers::NONE, Key::Escape);
+            if escape {
                 commands.push(Command::CloseGroup);
                 commands.push(Command::Select(None));
             }
@@ -254,6 +256,10 @@ impl AtlasApp {
         });
         if find {
             ctx.memory_mut(|m| m.request_focus(search_id()));
+        }
+        // the key is the app's: the map's menu would not see it and stay open
+        if escape {
+            egui::Popup::close_all(ctx);
         }
         commands
     }

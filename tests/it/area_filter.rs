@@ -382,3 +382,26 @@ fn a_point_inside_only_the_detailed_nakhchivan_is_counted_and_one_outside_it_is_
     assert_eq!(shown, wanted);
     dir.close().unwrap();
 }
+
+/// The map's menu, opened with a right click, closes on Escape as any menu does.
+#[test]
+fn escape_closes_the_map_s_menu() {
+    let mut harness = harness();
+    let iran = screen_of(&harness, 50.0, 35.5);
+    harness.hover_at(iran);
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: iran,
+            button: PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+    harness.get_by_label("Filter to events in Iran");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Filter to events in Iran").is_none());
+}
