@@ -89,6 +89,29 @@ pub fn other_event_phrases(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Clauses set against the main one by ", while" or ", whereas" ("…in Gazakh last Wednesday,
+/// while Iran hosted a meeting in Tehran on 23 October"): from the word to the next semicolon or
+/// the end. They tell of another event when they hold a date of their own, which the caller
+/// checks.
+///
+/// ```
+/// use caucasus_atlas::extract::other_events::contrast_clauses;
+/// let s = "Prisoners were exchanged in Gazakh, while Iran hosted talks in Tehran on 23 October.";
+/// let clauses = contrast_clauses(s);
+/// assert_eq!(&s[clauses[0].clone()], "while Iran hosted talks in Tehran on 23 October.");
+/// ```
+pub fn contrast_clauses(text: &str) -> Vec<Range<usize>> {
+    let lower = text.to_lowercase();
+    [", while ", ", whereas "]
+        .iter()
+        .flat_map(|marker| lower.match_indices(marker).map(|(at, _)| at + 2))
+        .map(|start| {
+            let end = text[start..].find(';').map_or(text.len(), |e| start + e);
+            start..end
+        })
+        .collect()
+}
+
 /// The number of words of the opener starting at word `i`, if one does.
 fn opener_at(lower: &[String], i: usize) -> Option<usize> {
     OPENERS.iter().find_map(|opener| {

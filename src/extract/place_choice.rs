@@ -18,7 +18,7 @@ use super::actors::{ActorKind, BODY_WORDS};
 use super::analysis::Facts;
 use super::dates::{month_of, weekday_of};
 use super::gazetteer::{COUNTRY_WORDS, Gazetteer, SEATS};
-use super::other_events::other_event_phrases;
+use super::other_events::{contrast_clauses, other_event_phrases};
 use super::places::Mention;
 use super::words::words;
 use crate::model::{Category, PlaceKind};
@@ -101,7 +101,13 @@ pub fn named_places(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
 /// Yerevan") is left to that event when the sentence names another; when it names no other,
 /// it is still chosen, and its note says where it stands so the reviewer checks it.
 pub fn choose(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
-    let aside = other_event_phrases(&f.text);
+    let mut aside = other_event_phrases(&f.text);
+    // a clause set against the main one with a date of its own tells of another event
+    aside.extend(
+        contrast_clauses(&f.text)
+            .into_iter()
+            .filter(|clause| names_a_date(&f.text[clause.clone()])),
+    );
     let in_aside = |at: &Range<usize>| aside.iter().find(|r| r.contains(&at.start));
     if f.places.iter().any(|m| in_aside(&m.span).is_some()) {
         let mut own = f.clone();
@@ -125,6 +131,12 @@ pub fn choose(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
         }
     }
     found
+}
+
+/// Whether a text names a date of any kind (found whatever the article's day).
+fn names_a_date(text: &str) -> bool {
+    let far = chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default();
+    !super::dates::find_dates(text, far).is_empty()
 }
 
 /// [`choose`], of every place the sentence names.
@@ -244,10 +256,14 @@ pub fn unknown_locative_within(f: &Facts, within: Range<usize>) -> Option<&str> 
 /// place named only in a title.
 fn fallback(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
     let agent = |m: &&Mention| f.text[..m.span.start].trim_end().ends_with(" by");
+    // where the sentence says it happened in a name the gazetteer lacks ("at the border in
+    // Gazakh"), a country it names is who acted, not where
+    let elsewhere = unknown_locative(f).is_some();
+    let acting_country = |m: &&Mention| elsewhere && cx.kind(m.place) == PlaceKind::Country;
     let any = f
         .places
         .iter()
-        .filter(|m| !m.possessive && !m.titular && !agent(m))
+        .filter(|m| !m.possessive && !m.titular && !agent(m) && !acting_country(m))
         .find_map(|m| {
             cx.of_mention(
                 m,
@@ -545,6 +561,28 @@ mod tests {
         assert_eq!(own.len(), 1, "{own:?}");
         assert_eq!(own[0].0, "tabriz");
         assert!(!own[0].1.contains("another event"), "{own:?}");
+    }
+
+    #[test]
+    fn a_clause_set_against_the_main_one_keeps_its_place_to_itself() {
+        // the exchange happened in Gazakh, which the gazetteer lacks: not in Tehran, where the
+        // other clause's meeting was, nor in Armenia, one of the two who made it
+        let got = placed(
+            "Armenia and Azerbaijan exchanged prisoners at the border in Gazakh last Wednesday, while Iran hosted a meeting in Tehran on 23 October.",
+        );
+        let exchange = got
+            .iter()
+            .filter(|(_, notes)| notes.contains("Date cue: 'last Wednesday'"));
+        for (place, _) in exchange {
+            assert!(place != "tehran" && place != "armenia", "{got:?}");
+        }
+        // a clause with no date of its own keeps counting
+        let one = placed("Officials met on 3 May 2025, while talks went on in Tabriz.");
+        assert_eq!(
+            one.first().map(|(p, _)| p.as_str()),
+            Some("tabriz"),
+            "{one:?}"
+        );
     }
 
     #[test]
