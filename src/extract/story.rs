@@ -245,23 +245,33 @@ pub fn dateline_lead(sentence: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::{Article, ArticleKind, Extractor, Options, Proposal};
 
-    #[test]
-    fn the_talks_continue_the_last_meeting_not_the_last_clash() {
-        use crate::extract::{Article, ArticleKind, Extractor, Options};
-        let text = "Officials met in Tabriz on Monday. Troops held drills near Julfa last week. The talks focused on trade. The two sides also discussed energy.";
-        let published = chrono::NaiveDate::from_ymd_opt(2024, 3, 6).unwrap_or_default();
+    /// The proposals for `text`, published on the day `(y, m, d)`.
+    fn proposals_of(text: &str, (y, m, d): (i32, u32, u32)) -> Vec<Proposal> {
+        let published = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
         let article = Article::from_raw("t.txt", text, ArticleKind::Text, published)
             .unwrap_or_else(|e| panic!("{e}"));
-        let got: Vec<(String, Option<String>)> = Extractor::bundled()
+        Extractor::bundled()
             .propose(&article, Options::default())
             .proposals
+    }
+
+    /// The place and first day of each proposal.
+    fn placed_days(proposals: Vec<Proposal>) -> Vec<(String, Option<String>)> {
+        proposals
             .into_iter()
             .map(|p| {
                 let day = p.event.date.range.map(|(s, _)| s.to_string());
                 (p.event.place, day)
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn the_talks_continue_the_last_meeting_not_the_last_clash() {
+        let text = "Officials met in Tabriz on Monday. Troops held drills near Julfa last week. The talks focused on trade. The two sides also discussed energy.";
+        let got = placed_days(proposals_of(text, (2024, 3, 6)));
         assert_eq!(got[2], ("tabriz".to_owned(), Some("2024-03-04".to_owned())));
         // only a meeting named at the start continues: "the two sides" may be anyone
         assert!(got.len() == 3 || got[3].1.is_none(), "{got:?}");
@@ -269,21 +279,9 @@ mod tests {
 
     #[test]
     fn a_person_named_as_an_owner_in_a_later_clause_continues_nothing() {
-        use crate::extract::{Article, ArticleKind, Extractor, Options};
         let text = "Pashinyan signed a statement in Moscow on 9 November 2020. Protesters stormed \
                     the government building in Yerevan overnight, demanding Pashinyan's resignation.";
-        let published = chrono::NaiveDate::from_ymd_opt(2020, 11, 12).unwrap_or_default();
-        let article = Article::from_raw("t.txt", text, ArticleKind::Text, published)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let got: Vec<(String, Option<String>)> = Extractor::bundled()
-            .propose(&article, Options::default())
-            .proposals
-            .into_iter()
-            .map(|p| {
-                let day = p.event.date.range.map(|(s, _)| s.to_string());
-                (p.event.place, day)
-            })
-            .collect();
+        let got = placed_days(proposals_of(text, (2020, 11, 12)));
         assert!(
             !got.contains(&("yerevan".to_owned(), Some("2020-11-09".to_owned()))),
             "the protest took the statement's day: {got:?}"
@@ -292,21 +290,14 @@ mod tests {
 
     #[test]
     fn the_drills_continue_the_last_drills_not_the_last_meeting() {
-        use crate::extract::{Article, ArticleKind, Extractor, Options};
         let text = "Troops held drills near Julfa on Tuesday. Officials met in Tabriz on Wednesday. \
                     The drills involved tanks and lasted two days.";
-        let published = chrono::NaiveDate::from_ymd_opt(2024, 3, 8).unwrap_or_default();
-        let article = Article::from_raw("t.txt", text, ArticleKind::Text, published)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let got: Vec<(String, Option<String>, String)> = Extractor::bundled()
-            .propose(&article, Options::default())
-            .proposals
-            .into_iter()
-            .map(|p| {
-                let day = p.event.date.range.map(|(s, _)| s.to_string());
-                (p.event.place, day, p.event.notes)
-            })
-            .collect();
+        let proposals = proposals_of(text, (2024, 3, 8));
+        let notes = proposals
+            .get(2)
+            .map(|p| p.event.notes.clone())
+            .unwrap_or_default();
+        let got = placed_days(proposals);
         assert_eq!(got.len(), 3, "{got:?}");
         assert_eq!(
             (got[2].0.as_str(), got[2].1.as_deref()),
@@ -314,44 +305,30 @@ mod tests {
             "{got:?}"
         );
         assert!(
-            got[2]
-                .2
-                .contains("continues sentence 1 (it opens with 'The drills', the fighting or drills told there)"),
-            "{got:?}"
+            notes.contains(
+                "continues sentence 1 (it opens with 'The drills', the fighting or drills told there)"
+            ),
+            "{notes}"
         );
     }
 
     #[test]
     fn a_dateline_written_in_title_case_is_the_report_s_too() {
-        use crate::extract::{Article, ArticleKind, Extractor, Options};
         let text = "Tehran, 14 March 2025 — Officials met in Tabriz on Thursday.\n\n\
                     Delegations met in Gazakh on Wednesday.";
-        let published = chrono::NaiveDate::from_ymd_opt(2025, 3, 14).unwrap_or_default();
-        let article = Article::from_raw("t.txt", text, ArticleKind::Text, published)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let out = Extractor::bundled().propose(&article, Options::default());
-        let got: Vec<(&str, &str, Option<String>)> = out
-            .proposals
-            .iter()
-            .map(|p| {
-                let day = p.event.date.range.map(|(s, _)| s.to_string());
-                (p.event.title.as_str(), p.event.place.as_str(), day)
-            })
-            .collect();
+        let proposals = proposals_of(text, (2025, 3, 14));
+        let titles: Vec<String> = proposals.iter().map(|p| p.event.title.clone()).collect();
         assert_eq!(
-            got,
+            titles,
             [
-                (
-                    "Officials met in Tabriz on Thursday.",
-                    "tabriz",
-                    Some("2025-03-13".to_owned())
-                ),
-                (
-                    "Delegations met in Gazakh on Wednesday.",
-                    "tehran",
-                    Some("2025-03-12".to_owned())
-                )
+                "Officials met in Tabriz on Thursday.",
+                "Delegations met in Gazakh on Wednesday."
             ]
+        );
+        let at = |place: &str, day: &str| (place.to_owned(), Some(day.to_owned()));
+        assert_eq!(
+            placed_days(proposals),
+            [at("tabriz", "2025-03-13"), at("tehran", "2025-03-12")]
         );
     }
 
