@@ -32,13 +32,14 @@ pub(super) fn lane_of(category: Category) -> f64 {
     (Category::COUNT - 1 - category.index()) as f64
 }
 
-/// Paints the events in view (or their histogram when there are too many) and the lanes' names;
-/// returns where each mark was drawn.
+/// Paints the events in view (or their histogram when there are too many); returns where each
+/// mark was drawn, `None` for a histogram, which has no lanes. The lanes' names are painted last,
+/// over everything ([`paint_lane_names`]).
 pub(super) fn paint(
     painter: &egui::Painter,
     transform: &PlotTransform,
     input: &TimelineInput<'_>,
-) -> Vec<MarkHit> {
+) -> Option<Vec<MarkHit>> {
     let data = input.data;
     let bounds = transform.bounds();
     let (lo, hi) = (
@@ -47,7 +48,7 @@ pub(super) fn paint(
     );
     if data.count_in_window(lo, hi) > HISTOGRAM_THRESHOLD {
         density::paint_histogram(painter, transform, input, lo, hi);
-        return Vec::new();
+        return None;
     }
     let mut hits = Vec::new();
     for i in data.in_window(lo, hi) {
@@ -55,8 +56,7 @@ pub(super) fn paint(
             hits.push(MarkHit { event: i, rect });
         }
     }
-    paint_lane_names(painter, transform);
-    hits
+    Some(hits)
 }
 
 /// Paints one event's mark; returns its rectangle if it is on screen.
@@ -102,8 +102,9 @@ fn paint_mark(
     Some(rect)
 }
 
-/// The lanes' names at the left edge, on a light backdrop.
-fn paint_lane_names(painter: &egui::Painter, transform: &PlotTransform) {
+/// The lanes' names at the left edge, on a light backdrop, over the marks, the map changes'
+/// diamonds and the window's edge, so that none hides a name.
+pub(super) fn paint_lane_names(painter: &egui::Painter, transform: &PlotTransform) {
     let frame = *transform.frame();
     let lanes = Category::ALL
         .into_iter()

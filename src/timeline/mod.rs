@@ -124,6 +124,10 @@ pub fn timeline_ui(
     window::paint(&painter, &transform, input.time);
     let marks = lanes::paint(&painter, &transform, input);
     let changes = changes::paint(&painter, &transform, input.changes);
+    if marks.is_some() {
+        lanes::paint_lane_names(&painter, &transform);
+    }
+    let marks = marks.unwrap_or_default();
     commands.extend(lanes::pointer(ui, &plot_response, input, &marks));
     commands.extend(changes::pointer(ui, &plot_response, input, &changes));
     commands.extend(window::interact(
