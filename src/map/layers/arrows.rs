@@ -27,6 +27,12 @@ impl MapLayer for ArrowsLayer {
         let painter = ui.painter_at(rect);
         let mut placed = scene.occupied.clone();
         placed.push(controls_rect(rect));
+        // an arrow's label beside a city's dot would read as that city's name
+        placed.extend(
+            (scene.labels.iter())
+                .filter(|l| l.beside_point)
+                .map(|l| Rect::from_center_size(l.at, Vec2::splat(DOT_ROOM))),
+        );
         let mut commands = Vec::new();
         let set = std::mem::take(&mut scene.markers);
         for marker in &set.edges {
@@ -62,6 +68,9 @@ impl MapLayer for ArrowsLayer {
         commands
     }
 }
+
+/// The side of the square an arrow's label keeps clear round a city's dot, in points.
+const DOT_ROOM: f32 = 14.0;
 
 /// The side of the square an arrow takes at the edge, in points.
 const ARROW_BOX: f32 = 20.0;
