@@ -4,7 +4,7 @@
 use super::actors::Actor;
 use super::attribution::{Attribution, PRONOUNS, REPORTING, attribution, impersonal, unverified};
 use super::category::{CategoryCue, categorise_around};
-use super::dates::{DateCue, dates_after, find_dates};
+use super::dates::{DateCue, dates_after, find_dates, weekday_of};
 use super::day_shift::{DayShift, find_shift};
 use super::places::{Mention, find_places};
 use super::propose::Extractor;
@@ -175,8 +175,8 @@ fn main_clause_end(s: &str, w: &[Word<'_>]) -> (usize, bool) {
 }
 
 /// Words that may stand between a reporting verb and its "that": when the report was made ("said
-/// on Wednesday that", "reported last week that").
-const WHEN_WORDS: [&str; 24] = [
+/// on Wednesday that", "reported last week that"); weekdays count too.
+const WHEN_WORDS: [&str; 17] = [
     "on",
     "in",
     "at",
@@ -188,13 +188,6 @@ const WHEN_WORDS: [&str; 24] = [
     "year",
     "yesterday",
     "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "morning",
     "evening",
     "night",
@@ -210,7 +203,8 @@ fn reports_before(w: &[Word<'_>], at: usize) -> bool {
         if REPORTING.contains(&lower.as_str()) {
             return true;
         }
-        if !WHEN_WORDS.contains(&lower.as_str()) && x.number().is_none() {
+        let when = WHEN_WORDS.contains(&lower.as_str()) || weekday_of(&lower).is_some();
+        if !when && x.number().is_none() {
             return false;
         }
     }
