@@ -1,6 +1,8 @@
 //! Areas the events must lie in: named areas (a country, Nakhchivan, Karabakh, a control area of
 //! the situation layer) and boxes drawn on the map, kept as a union.
 
+use super::area_names::answers_to;
+use super::line_band::band_along;
 use crate::io::bundle::bundled_areas;
 use crate::io::{Basemap, ShapeKind};
 use geo::{Area, BoundingRect, Contains, Coord, Geometry, Point, Polygon, Rect};
@@ -69,6 +71,67 @@ pub enum AreaKind {
     Region,
     /// A country.
     Country,
+    /// A sea or lake: named only, since a click on the sea clears the filter.
+    Water,
+    /// The ground along a line of the map (a border, a river, the corridor's road): named, or
+    /// chosen from the map's context menu.
+    Band,
+}
+
+impl AreaKind {
+    /// Whether a click with the command modifier picks areas of this kind.
+    pub fn clicked(self) -> bool {
+        matches!(
+            self,
+            AreaKind::Control | AreaKind::Region | AreaKind::Country
+        )
+    }
+}
+
+/// How far the band along a line of the basemap reaches from it, in kilometres, and the band's
+/// name; `None` for a shape that is not a line.
+fn band_of(kind: ShapeKind, name: &str) -> Option<(f64, String)> {
+    match kind {
+        // the statement of 9/10 November 2020 gives the corridor a width of 5 km
+        ShapeKind::Corridor => Some((2.5, format!("{name} (band 5 km wide)"))),
+        ShapeKind::Border => Some((10.0, format!("{name} zone (within 10 km)"))),
+        ShapeKind::River => Some((5.0, format!("{name} banks (within 5 km)"))),
+        _ => None,
+    }
+}
+
+/// The named area a basemap shape can be asked about as: its polygons, or the band along its
+/// line.
+fn area_of_shape(shape: &crate::io::Shape) -> Option<NamedArea> {
+    let kind = match shape.kind {
+        ShapeKind::Country => AreaKind::Country,
+        ShapeKind::Region => AreaKind::Region,
+        ShapeKind::Water => AreaKind::Water,
+        kind => {
+            let (km, name) = band_of(kind, &shape.name)?;
+            let band = band_along(&shape.geometry, km)?;
+            return Some(NamedArea {
+                name,
+                feature: Some(shape.name.clone()),
+                line: Some(shape.kind),
+                kind: AreaKind::Band,
+                geometry: Geometry::MultiPolygon(band),
+                valid: None,
+            });
+        }
+    };
+    let areal = matches!(
+        shape.geometry,
+        Geometry::Polygon(_) | Geometry::MultiPolygon(_)
+    );
+    areal.then(|| NamedArea {
+        name: shape.name.clone(),
+        feature: None,
+        line: None,
+        kind,
+        geometry: shape.geometry.clone(),
+        valid: None,
+    })
 }
 
 /// A named area with its geometry.
@@ -76,6 +139,11 @@ pub enum AreaKind {
 pub struct NamedArea {
     /// Its name, as the map and `--area` know it.
     pub name: String,
+    /// The basemap feature's name when the area is named otherwise (a band along a line), which
+    /// `--area` takes too.
+    pub feature: Option<String>,
+    /// For a band, the kind of line it runs along.
+    pub line: Option<ShapeKind>,
     /// What it is.
     pub kind: AreaKind,
     /// Its polygons, in degrees.
@@ -91,26 +159,10 @@ pub struct AreaCatalog {
 }
 
 impl AreaCatalog {
-    /// The countries and marked regions of a basemap.
+    /// The areas of a basemap's shapes: countries, marked regions, seas and lakes, and the bands
+    /// along its lines.
     pub fn from_basemap(basemap: &Basemap) -> AreaCatalog {
-        let areas = basemap
-            .shapes
-            .iter()
-            .filter_map(|s| {
-                let kind = match s.kind {
-                    ShapeKind::Country => AreaKind::Country,
-                    ShapeKind::Region => AreaKind::Region,
-                    _ => return None,
-                };
-                let areal = matches!(s.geometry, Geometry::Polygon(_) | Geometry::MultiPolygon(_));
-                areal.then(|| NamedArea {
-                    name: s.name.clone(),
-                    kind,
-                    geometry: s.geometry.clone(),
-                    valid: None,
-                })
-            })
-            .collect();
+        let areas = basemap.shapes.iter().filter_map(area_of_shape).collect();
         AreaCatalog { areas }
     }
 
@@ -144,6 +196,8 @@ impl AreaCatalog {
         let mut catalog = AreaCatalog::detailed(basemap);
         catalog.add(situation.areas.iter().map(|a| NamedArea {
             name: a.record.name.clone(),
+            feature: None,
+            line: None,
             kind: AreaKind::Control,
             geometry: Geometry::MultiPolygon(a.area.clone()),
             valid: Some(a.record.valid),
@@ -156,24 +210,53 @@ impl AreaCatalog {
         self.areas.extend(areas);
     }
 
-    /// The area of a name, matched without regard to case.
+    /// The area of a name, matched without regard to case: its name or its basemap feature's
+    /// name, written whole or, for a name written both ways, with one of its ways alone.
     pub fn find(&self, name: &str) -> Option<&NamedArea> {
         let wanted = name.trim().to_lowercase();
-        self.areas.iter().find(|a| a.name.to_lowercase() == wanted)
+        let names = |a: &'_ NamedArea| std::iter::once(a.name.clone()).chain(a.feature.clone());
+        self.areas
+            .iter()
+            .find(|a| names(a).any(|n| n.to_lowercase() == wanted))
+            .or_else(|| {
+                self.areas
+                    .iter()
+                    .find(|a| names(a).any(|n| answers_to(&n, &wanted)))
+            })
     }
 
-    /// Every name, in catalogue order.
+    /// Every name as `--area` takes it (a band by its line's name), in catalogue order.
     pub fn names(&self) -> Vec<&str> {
-        self.areas.iter().map(|a| a.name.as_str()).collect()
+        self.areas
+            .iter()
+            .map(|a| a.feature.as_deref().unwrap_or(&a.name))
+            .collect()
     }
 
-    /// The areas holding a point on a day (areas of control only while in force): control areas
-    /// first, then regions, then countries, each kind smallest first.
+    /// The bands along the map's lines that hold a point, narrowest first.
+    pub fn along(&self, lon: f64, lat: f64) -> Vec<&NamedArea> {
+        let p = Point::new(lon, lat);
+        let mut hits: Vec<&NamedArea> = self
+            .areas
+            .iter()
+            .filter(|a| a.kind == AreaKind::Band && a.geometry.contains(&p))
+            .collect();
+        hits.sort_by(|a, b| {
+            let (a, b) = (a.geometry.unsigned_area(), b.geometry.unsigned_area());
+            a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal)
+        });
+        hits
+    }
+
+    /// The areas a click picks at a point on a day (areas of control only while in force):
+    /// control areas first, then regions, then countries, each kind smallest first. Seas and
+    /// bands are left out.
     pub fn at(&self, lon: f64, lat: f64, day: chrono::NaiveDate) -> Vec<&NamedArea> {
         let p = Point::new(lon, lat);
         let mut hits: Vec<&NamedArea> = self
             .areas
             .iter()
+            .filter(|a| a.kind.clicked())
             .filter(|a| a.valid.is_none_or(|v| v.contains(day)))
             .filter(|a| a.geometry.contains(&p))
             .collect();
@@ -236,6 +319,50 @@ mod tests {
         assert!(
             catalog.at(50.5, 40.0, day).is_empty(),
             "the Caspian is no area"
+        );
+    }
+
+    #[test]
+    fn the_basemap_lines_are_areas_by_their_names_as_bands_a_click_does_not_pick() {
+        let catalog = AreaCatalog::from_basemap(&bundled_basemap());
+        let border = catalog.find("armenia–azerbaijan border").unwrap();
+        assert_eq!(border.name, "Armenia–Azerbaijan border zone (within 10 km)");
+        assert_eq!(border.kind, AreaKind::Band);
+        assert_eq!(
+            catalog.find("Armenia–Azerbaijan border zone (within 10 km)"),
+            Some(border)
+        );
+        // a river answers to each of its names, the corridor to its basemap name
+        let aras = catalog.find("Araz").unwrap();
+        assert_eq!(aras.feature.as_deref(), Some("Aras / Araks / Araz"));
+        let corridor = catalog.find("LACHIN CORRIDOR").unwrap();
+        assert_eq!(corridor.line, Some(ShapeKind::Corridor));
+        assert!(catalog.find("Caspian Sea").is_some());
+        assert!(catalog.names().contains(&"Iran–Armenia border"));
+        // Julfa and Ordubad lie on the Aras, where it parts Nakhchivan from Iran; Kapan lies
+        // about 8 km from the border with Azerbaijan, Yerevan far from every line
+        let near = |lon, lat| -> Vec<String> {
+            let names = catalog.along(lon, lat).into_iter().map(|a| a.name.clone());
+            names.collect()
+        };
+        for (lon, lat) in [(45.6296, 38.954), (46.0227, 38.9096)] {
+            let bands = near(lon, lat);
+            assert!(bands.contains(&"Iran–Azerbaijan border zone (within 10 km)".to_owned()));
+            assert!(bands.contains(&"Aras / Araks / Araz banks (within 5 km)".to_owned()));
+        }
+        assert!(near(46.4068, 39.2076).contains(&border.name));
+        assert_eq!(near(44.5136, 40.1811), Vec::<String>::new());
+        // a click picks the country, never a band or the sea
+        let day = chrono::NaiveDate::from_ymd_opt(2021, 6, 1).unwrap();
+        let clicked: Vec<AreaKind> = catalog
+            .at(45.6296, 38.954, day)
+            .iter()
+            .map(|a| a.kind)
+            .collect();
+        assert!(clicked.iter().all(|k| k.clicked()), "{clicked:?}");
+        assert!(
+            catalog.at(50.5, 40.0, day).is_empty(),
+            "the Caspian is no click's area"
         );
     }
 

@@ -3,7 +3,9 @@
 
 pub mod area;
 mod area_mask;
+pub mod area_names;
 mod cache;
+pub mod line_band;
 mod mask;
 pub mod shape_overlap;
 mod visible;

@@ -7,6 +7,8 @@ use super::layers::situation::situation_day;
 use super::projection::Projector;
 use crate::commands::Command;
 use crate::filters::AreaFilter;
+use crate::filters::area::NamedArea;
+use crate::io::ShapeKind;
 use crate::palette;
 use eframe::egui::{Rect, Response, Stroke, StrokeKind, Ui};
 
@@ -73,7 +75,7 @@ pub fn context_menu(
         return commands;
     };
     response.context_menu(|ui| {
-        for area in input.areas.at(lon, lat, situation_day(input.time)) {
+        for area in areas_at(input, lon, lat) {
             let named = AreaFilter::Named(area.name.clone());
             let (text, command) = match input.filters.areas.iter().position(|a| *a == named) {
                 Some(k) => (
@@ -96,6 +98,21 @@ pub fn context_menu(
         }
     });
     commands
+}
+
+/// The areas the context menu offers at a point: those a click would pick, then the bands along
+/// the lines there (the corridor's only while the basemap draws the corridor).
+fn areas_at<'a>(input: &MapInput<'a>, lon: f64, lat: f64) -> Vec<&'a NamedArea> {
+    let day = situation_day(input.time);
+    let drawn =
+        |a: &&NamedArea| a.line != Some(ShapeKind::Corridor) || input.situation.any_area_on(day);
+    let bands = input.areas.along(lon, lat).into_iter().filter(drawn);
+    input
+        .areas
+        .at(lon, lat, day)
+        .into_iter()
+        .chain(bands)
+        .collect()
 }
 
 /// A shift-drag draws a box; when it is let go the box joins the area filter.

@@ -267,6 +267,13 @@ fn area_exports_of_a_generated_file_match_a_brute_force_scan() {
                 AreaFilter::Box([48.0, 37.0, 49.0, 38.0]),
             ],
         ),
+        (
+            vec!["--area", "Armenia–Azerbaijan border", "--area", "araz"],
+            vec![
+                AreaFilter::Named("Armenia–Azerbaijan border zone (within 10 km)".to_owned()),
+                AreaFilter::Named("Aras / Araks / Araz banks (within 5 km)".to_owned()),
+            ],
+        ),
     ] {
         let geometries: Vec<Geometry<f64>> = areas
             .iter()
@@ -279,6 +286,35 @@ fn area_exports_of_a_generated_file_match_a_brute_force_scan() {
         assert!(!got.is_empty(), "{args:?}");
     }
     dir.close().unwrap();
+}
+
+#[test]
+fn every_feature_of_the_exported_basemap_is_an_area_by_its_name() {
+    let out = atlas(&["export", "basemap"]);
+    assert!(out.status.success());
+    let fc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<String> = fc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["properties"]["name"].as_str().map(str::to_owned))
+        .collect();
+    assert!(names.len() > 20, "{names:?}");
+    for name in &names {
+        let out = atlas(&["export", "events", "--area", name]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // what happened along the Lachin corridor: the events at Lachin / Berdzor among them
+    let corridor = exported_ids(&["export", "events", "--area", "Lachin corridor"]);
+    let lachin = exported_ids(&["export", "events", "--area", "Berdzor corridor (old road)"]);
+    assert!(
+        !lachin.is_empty() && lachin.is_subset(&corridor),
+        "{corridor:?} {lachin:?}"
+    );
 }
 
 #[test]
@@ -404,4 +440,53 @@ fn escape_closes_the_map_s_menu() {
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert!(harness.query_by_label("Filter to events in Iran").is_none());
+}
+
+#[test]
+fn the_map_s_menu_offers_the_ground_along_the_aras_and_filters_to_it() {
+    let mut harness = harness();
+    // the Aras between Julfa and Ordubad, where it parts Nakhchivan from Iran, away from the
+    // towns' dots: the basemap's vertex nearest to 45.8° E, a hair north of the line
+    let basemap = bundled_basemap();
+    let aras = basemap
+        .shapes
+        .iter()
+        .find(|s| s.name.starts_with("Aras"))
+        .unwrap();
+    let on_aras = geo::CoordsIter::coords_iter(&aras.geometry)
+        .min_by(|a, b| (a.x - 45.8).abs().total_cmp(&(b.x - 45.8).abs()))
+        .unwrap();
+    let river = screen_of(&harness, on_aras.x, on_aras.y + 0.005);
+    harness.hover_at(river);
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: river,
+            button: PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+    harness.get_by_label("Filter to events in Nakhchivan");
+    harness.get_by_label("Filter to events in Iran–Azerbaijan border zone (within 10 km)");
+    harness
+        .get_by_label("Filter to events in Aras / Araks / Araz banks (within 5 km)")
+        .click();
+    harness.run();
+    let state = harness.state();
+    let band = AreaFilter::Named("Aras / Araks / Araz banks (within 5 km)".to_owned());
+    assert_eq!(state.filters.areas, std::slice::from_ref(&band));
+    let expected = brute_force(&state.data, &[state.areas.geometry_of(&band).unwrap()]);
+    let total = state.data.len();
+    assert!(expected.len() > 3 && expected.len() < total, "{expected:?}");
+    let count = harness.get_by_label_contains("events in Aras");
+    assert_eq!(
+        text_of(&count),
+        format!(
+            "{} of {total} events in Aras / Araks / Araz banks (within 5 km)",
+            expected.len()
+        )
+    );
 }
