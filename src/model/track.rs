@@ -30,6 +30,32 @@ pub fn millis_of_day(day: DayNum) -> Millis {
     (Millis::from(day) - Millis::from(UNIX_EPOCH_DAY)) * DAY_MILLIS
 }
 
+/// The instant a day begins at a time of day, UTC; a time without an offset is taken as UTC, and
+/// no time as 00:00.
+///
+/// ```
+/// use caucasus_atlas::model::TimeOfDay;
+/// use caucasus_atlas::model::track::{DAY_MILLIS, instant_of};
+/// use chrono::{FixedOffset, NaiveTime};
+///
+/// let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap();
+/// assert_eq!(instant_of(719_163, None), 0);
+/// assert_eq!(instant_of(719_163, Some(&TimeOfDay::new(noon, None))), DAY_MILLIS / 2);
+/// // noon at UTC+4 is 08:00 UTC
+/// let baku = FixedOffset::east_opt(4 * 3600);
+/// assert_eq!(instant_of(719_163, Some(&TimeOfDay::new(noon, baku))), DAY_MILLIS / 3);
+/// ```
+pub fn instant_of(day: DayNum, time: Option<&super::TimeOfDay>) -> Millis {
+    use chrono::Timelike;
+    let Some(time) = time else {
+        return millis_of_day(day);
+    };
+    let since_midnight = Millis::from(time.time.num_seconds_from_midnight()) * 1000
+        + Millis::from(time.time.nanosecond() / 1_000_000);
+    let offset = time.offset.map_or(0, |o| o.local_minus_utc());
+    millis_of_day(day) + since_midnight - Millis::from(offset) * 1000
+}
+
 /// The instant at a fractional day number: `day + 0.5` is noon UTC of `day`. The timeline and
 /// playback count in days; this turns their position into an instant a track understands.
 ///

@@ -11,6 +11,7 @@
 
 mod placemark;
 mod reader;
+mod track;
 
 use super::open::{LoadOptions, Opened};
 use super::problem::Problem;

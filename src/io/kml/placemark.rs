@@ -77,6 +77,7 @@ impl<'a> Converter<'a> {
         }
         let (date, time) = self.date(p)?;
         let geometry = geometry_of(&p.geometries)?;
+        let track = super::track::track_of(p, geometry.as_ref())?;
         let title = [&name, &address]
             .into_iter()
             .find(|t| !t.is_empty())
@@ -95,6 +96,7 @@ impl<'a> Converter<'a> {
                 let mut e = Event::at(&id, &title, date, point.x(), point.y());
                 (e.place, e.place_name) = self.places.point(point.x(), point.y(), &address);
                 e.off_map = !REGION.contains(point.x(), point.y());
+                e.track = track;
                 if !matches!(shape, Geometry::Point(_)) {
                     e.shape = Some(shape);
                 }

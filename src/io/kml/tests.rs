@@ -189,6 +189,59 @@ fn duplicate_ids_and_tracks() {
     assert_eq!(opened.problems[0].line, 4);
 }
 
+#[test]
+fn a_gx_track_moves_with_its_whens_at_their_instants() {
+    use crate::model::track::DAY_MILLIS;
+    let track = |whens: &[&str], coords: usize| {
+        let whens: String = whens.iter().map(|w| format!("<when>{w}</when>")).collect();
+        let coords: String = (0..coords)
+            .map(|k| format!("<gx:coord>{} 40 0</gx:coord>", 45.0 + k as f64 * 0.5))
+            .collect();
+        format!(
+            r#"<kml xmlns:gx="http://www.google.com/kml/ext/2.2"><Document>
+<Placemark id="t"><gx:Track>{whens}
+{coords}</gx:Track></Placemark></Document></kml>"#
+        )
+    };
+    let text = track(
+        &[
+            "2020-01-01T10:00:00Z",
+            "2020-01-01T14:00:00+02:00",
+            "2020-01-03",
+        ],
+        3,
+    );
+    let opened = load(&text, &LoadOptions::default());
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let moving = by_id(&opened, "t").track.as_ref().unwrap();
+    let day = crate::model::track::millis_of_day(crate::model::date::day_of(d(2020, 1, 1)));
+    let instants: Vec<i64> = moving.points().iter().map(|p| p.at - day).collect();
+    let hour = DAY_MILLIS / 24;
+    assert_eq!(instants, [10 * hour, 12 * hour, 2 * DAY_MILLIS]);
+    // halfway in time between the first two positions, the head is halfway between them
+    let [lon, lat] = moving.progress(day + 11 * hour).head.unwrap();
+    assert!(
+        (lon - 45.25).abs() < 1e-9 && (lat - 40.0).abs() < 1e-9,
+        "{lon} {lat}"
+    );
+    // a position without its time leaves a line dated by its first and last whens
+    let uneven = load(
+        &track(&["2020-01-01", "2020-01-03"], 3),
+        &LoadOptions::default(),
+    );
+    let line = by_id(&uneven, "t");
+    assert!(line.track.is_none() && line.shape.is_some());
+    assert_eq!(line.date.range, Some((d(2020, 1, 1), d(2020, 1, 3))));
+    // a track that goes back is refused where it goes back
+    let whens = ["2020-01-01", "2019-12-01", "2020-01-03"];
+    let back = load(&track(&whens, 3), &LoadOptions::default());
+    assert_eq!(
+        back.problems[0].message,
+        "the gx:Track goes back in time: `when` 2 is earlier than the one before it"
+    );
+    assert_eq!((back.problems[0].line, back.problems[0].column), (2, 52));
+}
+
 fn kmz(entries: &[(&str, &str)]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
