@@ -20,7 +20,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "caucasus-atlas", version, about)]
 pub struct Cli {
-    /// A dataset to open instead of the bundled one (.json, .geojson or .csv).
+    /// A dataset to open instead of the bundled one (.json, .geojson, .csv, .tsv, .kml or .kmz).
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
     /// Load the valid records of a file with problems, reporting the skipped ones on stderr.

@@ -3,8 +3,8 @@
 
 use super::basemap::Basemap;
 use super::bundled::Loaded;
-use super::csv_position::FieldLocator;
-use super::problem::{NOT_UTF8_TABLE, Problem};
+use super::csv_position::{FieldLocator, unreadable_record};
+use super::problem::Problem;
 use super::table_separator::{decimal_point, sniff, truth_word};
 use super::time_parse::parse_time_of_day;
 use crate::model::date::parse_iso_day;
@@ -236,17 +236,6 @@ pub fn read_csv_located(
         }
     }
     (places, out, rows)
-}
-
-/// A record the reader could not read: a field that is not UTF-8 is named at its place, any other
-/// fault at the record's line.
-fn unreadable_record(located: &FieldLocator, err: &csv::Error, line: usize) -> Problem {
-    match err.kind() {
-        csv::ErrorKind::Utf8 { pos, err } => {
-            located.problem(pos.as_ref(), Some(err.field()), NOT_UTF8_TABLE.to_owned())
-        }
-        _ => Problem::at(located.file, line, 1, err.to_string()),
-    }
 }
 
 /// The field a row could not be deserialized at, and what is wrong with it, in the words of the

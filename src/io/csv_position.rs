@@ -1,6 +1,6 @@
 //! Where a byte of a CSV file is: the start of a field, and its line and column.
 
-use super::problem::Problem;
+use super::problem::{NOT_UTF8_TABLE, Problem};
 
 /// What places a problem with a field of a CSV file: the file's bytes, separator and header.
 pub(crate) struct FieldLocator<'a> {
@@ -32,6 +32,17 @@ impl FieldLocator<'_> {
         let offset = field_offset(self.bytes, start, index.unwrap_or(0), self.separator);
         let (line, column) = line_column(self.bytes, start, line, offset);
         Problem::at(self.file, line, column, message)
+    }
+}
+
+/// A record the reader could not read: a field that is not UTF-8 is named at its place, any other
+/// fault at the record's line.
+pub(crate) fn unreadable_record(located: &FieldLocator, err: &csv::Error, line: usize) -> Problem {
+    match err.kind() {
+        csv::ErrorKind::Utf8 { pos, err } => {
+            located.problem(pos.as_ref(), Some(err.field()), NOT_UTF8_TABLE.to_owned())
+        }
+        _ => Problem::at(located.file, line, 1, err.to_string()),
     }
 }
 

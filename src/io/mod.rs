@@ -25,6 +25,7 @@ pub mod problem;
 pub mod situation;
 pub mod slug;
 pub mod storymap;
+pub mod table;
 pub mod table_separator;
 pub mod time_parse;
 pub mod timelinejs;

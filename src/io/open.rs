@@ -6,7 +6,7 @@ use super::bundled::{EVENTS_FORMAT, Loaded, PLACES_FORMAT};
 use super::json_kind::{JsonKind, json_kind};
 use super::memory::{FileBytes, Input};
 use super::problem::{LineIndex, Problem};
-use super::{acled, atlas_csv, geojson, kml, storymap, timelinejs};
+use super::{acled, atlas_csv, geojson, kml, storymap, table, timelinejs};
 use crate::model::{Dataset, Event, Place, Records};
 use std::path::Path;
 
@@ -248,7 +248,7 @@ pub fn load_input(
         return kml::parse_kmz(&file, bytes, options);
     }
     if format == Format::Csv {
-        return load_csv(path, input, basemap);
+        return load_csv(path, input, basemap, options);
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -445,11 +445,21 @@ fn json_value_kind(text: &str) -> Option<&'static str> {
 
 /// Loads a CSV file: the atlas's own export, or an ACLED table as compact rows whose free text is
 /// read again from the file (when it is larger than 32 MiB) or from the bytes kept in memory.
-fn load_csv(path: &Path, input: Input<'_>, basemap: &Basemap) -> (Vec<Place>, Opened) {
+fn load_csv(
+    path: &Path,
+    input: Input<'_>,
+    basemap: &Basemap,
+    options: &LoadOptions,
+) -> (Vec<Place>, Opened) {
     let (file, bytes) = (path.display().to_string(), input.bytes());
     if atlas_csv::is_atlas_table(bytes) {
         let (places, loaded) = atlas_csv::read_csv(&file, bytes, basemap);
         return (places, loaded.into());
+    }
+    let header = table::header_of(bytes);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    if !header.is_empty() && !table::is_acled_header(&header) {
+        return table::read_table(&file, bytes, options);
     }
     let on_disk = bytes.len() > KEEP_IN_MEMORY_MAX
         && std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64);

@@ -21,6 +21,27 @@ use chrono::{FixedOffset, NaiveTime};
 /// assert!(split_trailing_clock("28 March 2024 13:00 PM").is_none());
 /// ```
 pub fn split_trailing_clock(text: &str) -> Option<(&str, TimeOfDay)> {
+    clock_at_end(text).filter(|(date, _)| !date.is_empty())
+}
+
+/// A time of day written alone, as a sheet's time column holds it: `14:30`, `2:30 PM`,
+/// `10:24 a.m. UTC+4`.
+///
+/// ```
+/// use caucasus_atlas::io::written_clock::parse_written_clock;
+/// assert_eq!(parse_written_clock("9:30 PM").unwrap().iso(), "21:30:00");
+/// assert_eq!(parse_written_clock(" 14:30 ").unwrap().iso(), "14:30:00");
+/// assert!(parse_written_clock("May 4, 14:30").is_none());
+/// assert!(parse_written_clock("noon").is_none());
+/// ```
+pub fn parse_written_clock(text: &str) -> Option<TimeOfDay> {
+    clock_at_end(text)
+        .filter(|(before, _)| before.is_empty())
+        .map(|(_, time)| time)
+}
+
+/// The text before a time of day that ends `text` (perhaps empty), and that time.
+fn clock_at_end(text: &str) -> Option<(&str, TimeOfDay)> {
     let t = text.trim();
     let words: Vec<(usize, &str)> = t
         .split_whitespace()
@@ -46,7 +67,7 @@ pub fn split_trailing_clock(text: &str) -> Option<(&str, TimeOfDay)> {
     };
     let date = t[..start].trim_end().trim_end_matches(',').trim_end();
     let date = strip_suffix_word(date, "at").unwrap_or(date);
-    (!date.is_empty()).then(|| (date, TimeOfDay::new(time, offset)))
+    Some((date, TimeOfDay::new(time, offset)))
 }
 
 /// Morning or afternoon, as `AM`/`PM` say.

@@ -334,3 +334,97 @@ fn unplaced_events_are_listed_and_selectable_without_moving_the_map() {
     harness.get_by_label("The source gives no passage for this event.");
     assert!(harness.query_by_label("“”").is_none());
 }
+
+#[test]
+fn a_spreadsheet_and_timelinejs_s_sheet_open_as_tables_of_events() {
+    let sheet = fixture("timeline_sheet.csv");
+    let (fc, stderr) = export(&["export", "events", "--data", sheet.to_str().unwrap()]);
+    let titles: Vec<&str> = fc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Second Karabakh War",
+            "Trilateral statement",
+            "Border standoff near Sotk"
+        ]
+    );
+    let statement = feature(&fc, "row-3");
+    assert_eq!(statement["properties"]["datetime"], "2020-11-10T01:00:00");
+    assert_eq!(statement["properties"]["date_text"], "10 Nov 2020, night");
+    assert_eq!(statement["properties"]["category"], "agreement");
+    assert!(statement["geometry"].is_null());
+    assert_eq!(feature(&fc, "row-4")["properties"]["precision"], "month");
+    assert!(stderr.contains("the title row “The South Caucasus after 2020” is not an event"));
+    assert!(stderr.contains("1 era row not read as events"));
+    // a table that names its places is placed by the gazetteer, and says so
+    let reported = fixture("named_places.csv");
+    let (fc, _) = export(&["export", "events", "--data", reported.to_str().unwrap()]);
+    let tabriz = feature(&fc, "row-1");
+    assert_eq!(tabriz["properties"]["place_name"], "Tabriz");
+    assert_eq!(tabriz["properties"]["start"], "2024-03-14");
+    assert_eq!(
+        tabriz["properties"]["source"]["document"],
+        "https://example.org/tabriz"
+    );
+    let meeting = feature(&fc, "row-2");
+    assert_eq!(
+        meeting["properties"]["place_name"],
+        "Khankendi / Stepanakert"
+    );
+    assert!(
+        feature(&fc, "row-3")["geometry"].is_null(),
+        "Springfield is not in the gazetteer"
+    );
+    // a bad month is named where it stands
+    let dir = scratch("table");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "Year,Month,Day,Headline\n2021,13,,x\n").unwrap();
+    let out = atlas(&["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("bad.csv:2:6: `Month`: `13` is not a month (1 to 12)"),
+        "{stdout}"
+    );
+    dir.close().unwrap();
+}
+
+#[test]
+fn a_table_whose_dates_hide_in_another_column_is_dated_from_the_picker() {
+    let dir = scratch("table-picker");
+    let path = dir.path().join("kept.csv");
+    std::fs::write(
+        &path,
+        "title,reported,lat,lon\nTalks,2021-05-04,40.18,44.51\nDrills,4 October 2021,39.2,45.4\n",
+    )
+    .unwrap();
+    let mut harness = harness();
+    open(&mut harness, &path);
+    harness.get_by_label_contains(
+        "2 rows have no recognised date; fields that look like dates: reported",
+    );
+    harness.get_by_label("Start field").click();
+    harness.run();
+    harness
+        .get_by_label_contains("reported — 2 filled, e.g. 2021-05-04, 4 October 2021")
+        .click();
+    harness.run();
+    harness.get_by_label("Reload with these fields").click();
+    harness.run();
+    wait_for_load(&mut harness);
+    let outcome = harness.state().pending.as_ref().unwrap();
+    assert!(outcome.undated.is_none(), "every row is dated now");
+    assert_eq!(
+        outcome.data.event(1).unwrap().date.describe(),
+        "4 October 2021 (day)"
+    );
+    harness.get_by_label("Replace with 2").click();
+    harness.run();
+    assert_eq!(harness.state().data.dated_len(), 2);
+    dir.close().unwrap();
+}

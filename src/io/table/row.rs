@@ -1,0 +1,308 @@
+//! One row of a table of events as an event: its date from a date column or from TimelineJS's
+//! Year, Month, Day and Time, its place from coordinates or from a place's name the gazetteer
+//! knows, and its title, text, type and source.
+
+use super::columns::{Columns, Role};
+use crate::io::html_text::html_to_text;
+use crate::io::imported::{Places, date_between, read_date_value};
+use crate::io::table_separator::decimal_point;
+use crate::io::time_parse::parse_time_of_day;
+use crate::io::timelinejs::date::{Parts, read as read_date_parts};
+use crate::io::written_clock::parse_written_clock;
+use crate::model::place::{validate_latitude, validate_longitude};
+use crate::model::region::REGION;
+use crate::model::{Category, Event, EventDate, Place, Precision, TimeOfDay};
+use serde_json::{Map, Value};
+
+/// A problem with a row: the column it is in (the row's first when `None`) and what is wrong.
+pub type Fail = (Option<usize>, String);
+
+/// What a row is.
+#[derive(Debug)]
+pub enum Row {
+    /// An event.
+    Event(Box<Event>),
+    /// TimelineJS's title slide, with its headline.
+    Title(String),
+    /// One of TimelineJS's eras.
+    Era,
+}
+
+/// What the rows of one table share: its columns, places, the gazetteer and its separator.
+pub struct Reader<'a> {
+    /// The table's columns.
+    pub columns: &'a Columns,
+    /// Places made for the rows' coordinates.
+    pub places: Places,
+    /// The bundled gazetteer, for rows that name a place without coordinates.
+    pub gazetteer: &'a [Place],
+    /// Whether numbers are written with a decimal comma (a table parted by `;` or tabs).
+    pub decimal_comma: bool,
+    /// The name of the file, for the source of rows that give none.
+    pub document: &'a str,
+}
+
+impl Reader<'_> {
+    /// The row's value in a role's column, trimmed; `None` when empty or absent.
+    fn get<'r>(&self, record: &'r csv::StringRecord, role: Role) -> Option<&'r str> {
+        let i = self.columns.of_role(role)?;
+        record.get(i).map(str::trim).filter(|v| !v.is_empty())
+    }
+
+    /// A failure at a role's column.
+    fn at(&self, role: Role, message: String) -> Fail {
+        (self.columns.of_role(role), message)
+    }
+
+    /// Reads row `n` (counted from 1 after the header).
+    pub fn row(&mut self, record: &csv::StringRecord, n: usize) -> Result<Row, Fail> {
+        let title = self.get(record, Role::Title).map(html_to_text);
+        match self
+            .get(record, Role::SlideType)
+            .map(str::to_lowercase)
+            .as_deref()
+        {
+            Some("title") => return Ok(Row::Title(title.unwrap_or_default())),
+            Some("era") => return Ok(Row::Era),
+            _ => {}
+        }
+        let id = self
+            .get(record, Role::Id)
+            .map_or_else(|| format!("row-{n}"), str::to_owned);
+        let (date, time) = self.date(record)?;
+        let place_name = self.place_name(record);
+        let title = title
+            .filter(|t| !t.is_empty())
+            .or_else(|| place_name.clone())
+            .unwrap_or_else(|| id.clone());
+        let mut e = self.placed(record, &id, &title, date, place_name)?;
+        e.time = time;
+        e.summary = self
+            .get(record, Role::Summary)
+            .map(html_to_text)
+            .unwrap_or_default();
+        self.describe(record, &mut e);
+        Ok(Row::Event(Box::new(e)))
+    }
+
+    /// The type, source, actors and notes.
+    fn describe(&self, record: &csv::StringRecord, e: &mut Event) {
+        if let Some(label) = self.get(record, Role::Category) {
+            let ours = Category::parse(label);
+            e.category = ours.unwrap_or_else(|| Category::from_acled(label, ""));
+            if ours.is_none() {
+                e.category_label = label.to_owned();
+            }
+        }
+        e.source.document = self
+            .get(record, Role::Source)
+            .unwrap_or(self.document)
+            .to_owned();
+        e.source.publisher = self.get(record, Role::Publisher).map(html_to_text);
+        e.source.quote = self.get(record, Role::Quote).unwrap_or_default().to_owned();
+        e.actors = self
+            .get(record, Role::Actors)
+            .map(|a| {
+                a.split([';', '|'])
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let notes = [
+            self.get(record, Role::Notes).map(html_to_text),
+            self.get(record, Role::Caption)
+                .map(|c| format!("Media caption: {}", html_to_text(c))),
+        ];
+        let notes: Vec<String> = notes.into_iter().flatten().collect();
+        e.notes = [e.notes.clone()]
+            .into_iter()
+            .chain(notes)
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+
+    /// The row's date and time of day: from its date columns, or TimelineJS's date parts.
+    fn date(&self, record: &csv::StringRecord) -> Result<(EventDate, Option<TimeOfDay>), Fail> {
+        let (mut date, time) = match self.get(record, Role::Start) {
+            Some(start) => self.written_dates(record, start)?,
+            None => self.date_parts(record)?,
+        };
+        if let Some(display) = self.get(record, Role::DisplayDate) {
+            date.text = display.to_owned();
+        }
+        Ok((date, time))
+    }
+
+    /// The date from a start column and an optional end column, each in any form the loaders
+    /// read.
+    fn written_dates(
+        &self,
+        record: &csv::StringRecord,
+        start: &str,
+    ) -> Result<(EventDate, Option<TimeOfDay>), Fail> {
+        let read = |role: Role, value: &str| {
+            read_date_value(value).map_err(|m| self.at(role, self.named(role, m)))
+        };
+        let (a, time) = read(Role::Start, start)?;
+        let b = match self.get(record, Role::End) {
+            Some(end) => Some(read(Role::End, end)?.0),
+            None => None,
+        };
+        let mut date = date_between(a, b).map_err(|m| self.at(Role::End, m))?;
+        date.text = match self.get(record, Role::End) {
+            Some(end) => format!("{start}/{end}"),
+            None => start.to_owned(),
+        };
+        let time = match (time, self.get(record, Role::Time)) {
+            (None, Some(clock)) if a.precision == Precision::Day => Some(self.clock(clock)?),
+            (time, _) => time,
+        };
+        Ok((date, time))
+    }
+
+    /// The date from TimelineJS's Year, Month, Day and Time columns (and End Year, End Month,
+    /// End Day); undated when the row has no year, month or day.
+    fn date_parts(
+        &self,
+        record: &csv::StringRecord,
+    ) -> Result<(EventDate, Option<TimeOfDay>), Fail> {
+        let start = self.parts(record, [Role::Year, Role::Month, Role::Day])?;
+        let Some(start) = start else {
+            return Ok((EventDate::undated(), None));
+        };
+        let end = self.parts(record, [Role::EndYear, Role::EndMonth, Role::EndDay])?;
+        let end_span = end.as_ref().map(|p| p.span);
+        let date = date_between(start.span, end_span).map_err(|m| self.at(Role::EndYear, m))?;
+        let time = match self.get(record, Role::Time) {
+            Some(clock) if start.span.precision == Precision::Day => Some(self.clock(clock)?),
+            _ => None,
+        };
+        Ok((date, time))
+    }
+
+    /// A date from a year, month and day column, as TimelineJS reads its own date parts.
+    fn parts(&self, record: &csv::StringRecord, roles: [Role; 3]) -> Result<Option<Parts>, Fail> {
+        if let Some(month) = self.get(record, roles[1])
+            && !month.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        {
+            let m = format!("`{month}` is not a month (1 to 12)");
+            return Err(self.at(roles[1], self.named(roles[1], m)));
+        }
+        let mut object = Map::new();
+        for (role, key) in roles.iter().zip(["year", "month", "day"]) {
+            let value = self.get(record, *role).unwrap_or_default();
+            object.insert(key.to_owned(), Value::String(value.to_owned()));
+        }
+        read_date_parts(Some(&Value::Object(object))).map_err(|(part, m)| {
+            let role = match part {
+                Some("month") => roles[1],
+                Some("day") => roles[2],
+                _ => roles[0],
+            };
+            self.at(role, self.named(role, m))
+        })
+    }
+
+    /// A time of day as a sheet writes it: `14:30`, `14:30:05`, `2:30 PM`.
+    fn clock(&self, text: &str) -> Result<TimeOfDay, Fail> {
+        parse_time_of_day(text)
+            .ok()
+            .or_else(|| parse_written_clock(text))
+            .ok_or_else(|| {
+                let m = format!("`{text}` is not a time of day (such as 14:30 or 2:30 PM)");
+                self.at(Role::Time, self.named(Role::Time, m))
+            })
+    }
+
+    /// A message prefixed with the column's name: "`Date`: …".
+    fn named(&self, role: Role, message: String) -> String {
+        match self.columns.of_role(role) {
+            Some(i) => format!("`{}`: {message}", self.columns.name(i)),
+            None => message,
+        }
+    }
+
+    /// The place's name, with its country when the table gives one.
+    fn place_name(&self, record: &csv::StringRecord) -> Option<String> {
+        let place = self.get(record, Role::Place).map(html_to_text)?;
+        Some(match self.get(record, Role::Country) {
+            Some(country) if !place.contains(country) => format!("{place}, {country}"),
+            _ => place,
+        })
+    }
+
+    /// The event at the row's coordinates, or at the gazetteer's place of its name, or unplaced.
+    fn placed(
+        &mut self,
+        record: &csv::StringRecord,
+        id: &str,
+        title: &str,
+        date: EventDate,
+        place_name: Option<String>,
+    ) -> Result<Event, Fail> {
+        let name = place_name.unwrap_or_default();
+        if let Some((lon, lat)) = self.coordinates(record)? {
+            let mut e = Event::at(id, title, date, lon, lat);
+            (e.place, e.place_name) = self.places.point(lon, lat, &name);
+            e.off_map = !REGION.contains(lon, lat);
+            return Ok(e);
+        }
+        let bare = self
+            .get(record, Role::Place)
+            .map(html_to_text)
+            .unwrap_or_default();
+        let known = self.gazetteer.iter().find(|p| p.is_named(&bare));
+        let Some(known) = known else {
+            let mut e = Event::unplaced(id, title, date);
+            e.place_name = name;
+            return Ok(e);
+        };
+        let mut e = Event::at(id, title, date, known.lon, known.lat);
+        (e.place, e.place_name) = self.places.point(known.lon, known.lat, &known.name);
+        e.notes = format!(
+            "Placed at the gazetteer's {} (GeoNames): the table names the place, with no \
+             coordinates",
+            known.name
+        );
+        Ok(e)
+    }
+
+    /// The row's longitude and latitude; `None` when it gives neither.
+    fn coordinates(&self, record: &csv::StringRecord) -> Result<Option<(f64, f64)>, Fail> {
+        let (lat, lon) = (
+            self.get(record, Role::Latitude),
+            self.get(record, Role::Longitude),
+        );
+        let (lat, lon) = match (lat, lon) {
+            (None, None) => return Ok(None),
+            (Some(_), None) => {
+                return Err(self.at(Role::Longitude, "a latitude without a longitude".to_owned()));
+            }
+            (None, Some(_)) => {
+                return Err(self.at(Role::Latitude, "a longitude without a latitude".to_owned()));
+            }
+            (Some(lat), Some(lon)) => (lat, lon),
+        };
+        let lat = self.degrees(Role::Latitude, lat)?;
+        let lon = self.degrees(Role::Longitude, lon)?;
+        validate_latitude(lat).map_err(|m| self.at(Role::Latitude, m))?;
+        validate_longitude(lon).map_err(|m| self.at(Role::Longitude, m))?;
+        Ok(Some((lon, lat)))
+    }
+
+    /// A number of degrees, with a decimal comma where the table writes one.
+    fn degrees(&self, role: Role, text: &str) -> Result<f64, Fail> {
+        let point = self.decimal_comma.then(|| decimal_point(text)).flatten();
+        point
+            .as_deref()
+            .unwrap_or(text)
+            .parse::<f64>()
+            .map_err(|_| {
+                let m = format!("`{text}` is not a number of degrees");
+                self.at(role, self.named(role, m))
+            })
+    }
+}

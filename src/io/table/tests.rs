@@ -1,0 +1,245 @@
+//! Tests of the table reader on small tables written for it.
+
+use super::*;
+use crate::model::Precision;
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn load(text: &str) -> Opened {
+    read_table("t.csv", text.as_bytes(), &LoadOptions::default()).1
+}
+
+fn events(opened: &Opened) -> Vec<Event> {
+    opened.records.events.clone()
+}
+
+#[test]
+fn a_spreadsheet_of_events_loads_with_dates_places_and_sources() {
+    let opened = load(
+        "Title,Date,End date,Latitude,Longitude,Place,Type,Source,Publisher,Actors,Notes\n\
+         Talks,2021-05-04,,40.18,44.51,Yerevan,Diplomacy,https://example.org/a,Example,Armenia; Iran,\n\
+         Drills,\"October 1, 2021\",5 October 2021,39.2,45.4,,Battles,,,,<p>near the <b>border</b></p>\n",
+    );
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let e = events(&opened);
+    assert_eq!(e.len(), 2);
+    assert_eq!(e[0].title, "Talks");
+    assert_eq!(e[0].date.range, Some((d(2021, 5, 4), d(2021, 5, 4))));
+    assert_eq!((e[0].lon, e[0].lat), (44.51, 40.18));
+    assert_eq!(e[0].place_name, "Yerevan");
+    assert_eq!(e[0].category, crate::model::Category::Diplomacy);
+    assert_eq!(e[0].source.document, "https://example.org/a");
+    assert_eq!(e[0].source.publisher.as_deref(), Some("Example"));
+    assert_eq!(e[0].actors, ["Armenia", "Iran"]);
+    // ACLED's words are read as its categories, and the table's word is kept as the label
+    assert_eq!(e[1].category, crate::model::Category::Military);
+    assert_eq!(e[1].category_label, "Battles");
+    assert_eq!(e[1].date.range, Some((d(2021, 10, 1), d(2021, 10, 5))));
+    assert_eq!(e[1].date.text, "October 1, 2021/5 October 2021");
+    assert_eq!(e[1].notes, "near the border");
+    assert_eq!(
+        e[1].source.document, "t.csv",
+        "a row without a source names the file"
+    );
+    assert_eq!(
+        opened.notices,
+        [
+            "read as a table of events: the date from `Date`, `End date`; the place from \
+          `Latitude`, `Longitude`; the place's name from `Place`; the title from `Title`"
+        ]
+    );
+}
+
+#[test]
+fn timelinejs_s_sheet_reads_its_date_parts_and_leaves_title_and_eras_out() {
+    let opened = load(
+        "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,\
+         Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n\
+         ,,,,,,,,,The region,<p>intro</p>,,,,,title,,\n\
+         2020,9,27,,2020,11,10,,,War,<p>Six <b>weeks</b></p>,https://example.org/w,Example,A map,,,Military,\n\
+         2020,11,10,9:30 PM,,,,,\"10 Nov, night\",Statement,,,,,,,,\n\
+         2021,,,,,,,,,A year,,,,,,,,\n\
+         2020,,,,2023,,,,,Peacekeepers,,,,,,era,,\n",
+    );
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let e = events(&opened);
+    let titles: Vec<&str> = e.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["War", "Statement", "A year"]);
+    assert_eq!(e[0].date.range, Some((d(2020, 9, 27), d(2020, 11, 10))));
+    assert_eq!(e[0].summary, "Six weeks");
+    assert_eq!(e[0].notes, "Media caption: A map");
+    assert_eq!(e[0].category, crate::model::Category::Military);
+    assert!(e[0].lat.is_nan(), "TimelineJS's events have no place");
+    assert_eq!(e[1].time.map(|t| t.iso()), Some("21:30:00".to_owned()));
+    assert_eq!(e[1].date.text, "10 Nov, night");
+    assert_eq!(e[2].date.precision, Precision::Year);
+    assert_eq!(
+        opened.notices[1..],
+        [
+            "the title row “The region” is not an event",
+            "1 era row not read as events"
+        ]
+    );
+}
+
+#[test]
+fn a_place_s_name_the_gazetteer_knows_places_the_row() {
+    let opened = load("Event,Location,Date\nTalks,Stepanakert,May 2021\nVisit,Springfield,2020\n");
+    let e = events(&opened);
+    assert_eq!(e[0].place_name, "Khankendi / Stepanakert");
+    assert!((e[0].lon - 46.75).abs() < 0.01 && (e[0].lat - 39.82).abs() < 0.01);
+    assert!(
+        e[0].notes
+            .starts_with("Placed at the gazetteer's Khankendi / Stepanakert")
+    );
+    assert_eq!(e[0].date.precision, Precision::Month);
+    assert!(e[1].lat.is_nan());
+    assert_eq!(e[1].place_name, "Springfield");
+}
+
+#[test]
+fn bad_values_are_located_at_their_field() {
+    let opened = load(
+        "title;date;lat;lon\n\
+         a;2021-05-04;40,18;44,51\n\
+         b;yesterday;40;44\n\
+         c;2021-05-04;95;44\n\
+         d;2021-05-04;40;\n\
+         a;2021-05-05;40;44\n",
+    );
+    let found: Vec<(usize, usize, &str)> = opened
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column, p.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!((found[0].0, found[0].1), (3, 3));
+    assert!(found[0].2.starts_with("`date`: "), "{}", found[0].2);
+    assert_eq!((found[1].0, found[1].1), (4, 14));
+    assert_eq!((found[2].0, found[2].1), (5, 17));
+    assert_eq!(found[2].2, "a latitude without a longitude");
+    // the decimal commas of a table parted by semicolons
+    let e = events(&opened);
+    assert_eq!((e[0].lon, e[0].lat), (44.51, 40.18));
+    // rows without an id are named by their place in the table, so two rows titled alike stay two
+    assert_eq!(e.len(), 2);
+}
+
+#[test]
+fn a_table_that_says_neither_when_nor_where_is_refused() {
+    let opened = load("name,count\nx,3\n");
+    assert!(opened.records.events.is_empty());
+    assert_eq!((opened.problems[0].line, opened.problems[0].column), (1, 1));
+    assert!(
+        opened.problems[0]
+            .message
+            .starts_with("not a table of events: it has no column that says when or where"),
+        "{}",
+        opened.problems[0].message
+    );
+}
+
+#[test]
+fn undated_rows_name_the_columns_that_look_like_dates_and_chosen_ones_date_them() {
+    let text = "title,reported,lat,lon\nA,2021-05-04,40,44\nB,4 May 2022,40.1,44.2\n";
+    let opened = load(text);
+    let report = opened.undated.as_ref().unwrap();
+    assert_eq!(
+        report.message(),
+        "2 rows have no recognised date; fields that look like dates: reported"
+    );
+    let options = LoadOptions {
+        time_field: Some(("reported".to_owned(), None)),
+        ..LoadOptions::default()
+    };
+    let chosen = read_table("t.csv", text.as_bytes(), &options).1;
+    let starts: Vec<_> = chosen.records.events.iter().map(|e| e.date.range).collect();
+    assert_eq!(
+        starts,
+        [
+            Some((d(2021, 5, 4), d(2021, 5, 4))),
+            Some((d(2022, 5, 4), d(2022, 5, 4)))
+        ]
+    );
+    assert!(chosen.undated.is_none());
+}
+
+#[test]
+fn acled_headers_are_told_apart() {
+    assert!(is_acled_header(&["event_id_cnty", "event_date"]));
+    assert!(is_acled_header(&["data_id", "iso"]));
+    assert!(is_acled_header(&["event_date", "latitude", "longitude"]));
+    assert!(!is_acled_header(&["title", "event_date", "lat", "lon"]));
+    assert!(!is_acled_header(&["Date", "Latitude", "Longitude"]));
+}
+
+/// One written row: a day, how its date is written, and coordinates in hundredths of a degree.
+fn row_strategy() -> impl Strategy<Value = (u32, u32, u32, u8, i32, i32)> {
+    (
+        1990u32..2030,
+        1u32..13,
+        1u32..29,
+        0u8..3,
+        3700i32..4300,
+        4300i32..5000,
+    )
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+proptest! {
+    #[test]
+    fn fuzz_arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = read_table("f.csv", &bytes, &LoadOptions::default());
+    }
+
+    #[test]
+    fn fuzz_tables_of_known_columns_never_panic(cells in "[a-z0-9 ,\"\n.:/-]{0,120}") {
+        let text = format!("title,date,lat,lon,year,month,day,time\n{cells}");
+        let _ = read_table("f.csv", text.as_bytes(), &LoadOptions::default());
+    }
+
+    /// Whatever way a row writes its day, it loads on that day at its coordinates.
+    #[test]
+    fn written_rows_load_with_their_days_and_places(rows in proptest::collection::vec(row_strategy(), 1..12)) {
+        let mut text = String::from("Title,Date,Latitude,Longitude\n");
+        for (k, (y, m, day, style, lat, lon)) in rows.iter().enumerate() {
+            let month = MONTHS[*m as usize - 1];
+            let date = match style {
+                0 => format!("{y}-{m:02}-{day:02}"),
+                1 => format!("\"{month} {day}, {y}\""),
+                _ => format!("{day} {month} {y}"),
+            };
+            let (lat, lon) = (f64::from(*lat) / 100.0, f64::from(*lon) / 100.0);
+            text.push_str(&format!("event {k},{date},{lat},{lon}\n"));
+        }
+        let opened = load(&text);
+        prop_assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+        let e = events(&opened);
+        prop_assert_eq!(e.len(), rows.len());
+        for (e, (y, m, day, _, lat, lon)) in e.iter().zip(&rows) {
+            let want = d(*y as i32, *m, *day);
+            prop_assert_eq!(e.date.range, Some((want, want)));
+            prop_assert_eq!(e.date.precision, Precision::Day);
+            prop_assert!((e.lat - f64::from(*lat) / 100.0).abs() < 1e-9);
+            prop_assert!((e.lon - f64::from(*lon) / 100.0).abs() < 1e-9);
+        }
+    }
+}
