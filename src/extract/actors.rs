@@ -4,7 +4,7 @@
 //! country adjective before a body ("the Azerbaijani Defense Ministry"). Each actor's country comes
 //! from the words around it.
 
-use super::gazetteer::{country_name, country_word};
+use super::gazetteer::{country_name, country_word, seat_country};
 use super::words::{Word, possessive, words};
 use crate::model::Event;
 use std::ops::Range;
@@ -92,11 +92,13 @@ pub struct ActorIndex {
 }
 
 /// Whether a phrase at the start of a sentence still looks like a name: two capitalised words or
-/// more ("Ned Price said"), or a country word ("Azerbaijani officials").
+/// more ("Ned Price said"), a country word ("Azerbaijani officials"), or a capital that stands
+/// for its government ("Baku said").
 pub fn is_known_shape(phrase: &str) -> bool {
     let w = words(phrase);
     w.iter().take(2).all(Word::is_capitalised) && w.len() >= 2
-        || w.iter().any(|x| country_name(x.text).is_some())
+        || w.iter()
+            .any(|x| country_name(x.text).is_some() || seat_country(x.text).is_some())
 }
 
 fn is_body(name: &str) -> bool {

@@ -3,6 +3,7 @@
 //! unverified.
 
 use super::actors::BODY_WORDS;
+use super::gazetteer::seat_country;
 use super::words::{Word, words};
 use std::ops::Range;
 
@@ -298,6 +299,7 @@ pub fn attribution(sentence: &str) -> Option<Attribution> {
             span: w[i].start..end,
         });
     }
+    let mut seat: Option<Attribution> = None;
     for (v, verb) in lw.iter().enumerate() {
         let noun = lw
             .get(v + 1)
@@ -324,12 +326,21 @@ pub fn attribution(sentence: &str) -> Option<Attribution> {
             None => subject_before(sentence, &w, v).map(|(p, start)| (p, start..w[v].end)),
         };
         if let Some((source, span)) = found.filter(|(s, _)| !s.is_empty()) {
-            return Some(Attribution {
+            let found = Attribution {
                 source,
                 cue: w[v].text.to_owned(),
                 span,
-            });
+            };
+            // a capital standing for its government gives way to a speaker the sentence names
+            // after it ("Moscow said…, Kremlin spokesman Dmitry Peskov said")
+            if seat_country(found.source.trim()).is_none() {
+                return Some(found);
+            }
+            seat.get_or_insert(found);
         }
+    }
+    if seat.is_some() {
+        return seat;
     }
     let by = lw.windows(2).position(|p| {
         matches!(p[0].as_str(), "reports" | "report") && matches!(p[1].as_str(), "by" | "from")

@@ -63,6 +63,16 @@ const CUES: [(Category, &[&str]); 7] = [
             "took control",
             "captur",
             "shot down",
+            // a ceasefire broken is fighting, not an agreement
+            "ceasefire violation",
+            "violated the ceasefire",
+            "violating the ceasefire",
+            "violation of the ceasefire",
+            "violations of the ceasefire",
+            "broke the ceasefire",
+            "breach of the ceasefire",
+            "breached the ceasefire",
+            "violated the truce",
         ],
     ),
     (
@@ -455,6 +465,18 @@ mod tests {
         assert_eq!(
             cat("The peacekeepers accused the army of violating the ceasefire."),
             (Category::Statement, "accused".to_owned())
+        );
+        assert_eq!(
+            cat("Azerbaijani forces violated the ceasefire near Jermuk, according to Yerevan."),
+            (Category::Military, "violated the ceasefire".to_owned())
+        );
+        assert_eq!(
+            cat("Ceasefire violations were recorded overnight."),
+            (Category::Military, "Ceasefire violation".to_owned())
+        );
+        assert_eq!(
+            cat("The sides agreed a ceasefire in Moscow."),
+            (Category::Agreement, "agreed".to_owned())
         );
     }
 

@@ -26,6 +26,35 @@ pub const COUNTRY_WORDS: [(&str, &[&str]); 12] = [
     ("Ukraine", &["Ukrainian"]),
 ];
 
+/// Capitals that stand for their governments ("Baku said", "according to Yerevan"), with their
+/// countries: outside knowledge, as [`SEATS`] is.
+pub const CAPITALS: [(&str, &str); 10] = [
+    ("Baku", "Azerbaijan"),
+    ("Yerevan", "Armenia"),
+    ("Tehran", "Iran"),
+    ("Tbilisi", "Georgia"),
+    ("Ankara", "Turkey"),
+    ("Moscow", "Russia"),
+    ("Washington", "United States"),
+    ("Baghdad", "Iraq"),
+    ("Damascus", "Syria"),
+    ("Kyiv", "Ukraine"),
+];
+
+/// The country whose government a capital's name stands for.
+///
+/// ```
+/// use caucasus_atlas::extract::gazetteer::seat_country;
+/// assert_eq!(seat_country("Yerevan"), Some("Armenia"));
+/// assert_eq!(seat_country("Goris"), None);
+/// ```
+pub fn seat_country(word: &str) -> Option<&'static str> {
+    CAPITALS
+        .iter()
+        .find(|(capital, _)| *capital == word)
+        .map(|(_, country)| *country)
+}
+
 /// Compass words that, capitalised before a country's name, make another place of it: "East
 /// Azerbaijan" and "West Azerbaijan" are provinces of Iran, "South Azerbaijan" a name for them.
 const COMPASS: [&str; 4] = ["East", "West", "North", "South"];

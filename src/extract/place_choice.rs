@@ -17,7 +17,7 @@
 use super::actors::{ActorKind, BODY_WORDS};
 use super::analysis::Facts;
 use super::dates::{month_of, weekday_of};
-use super::gazetteer::{COUNTRY_WORDS, Gazetteer, SEATS};
+use super::gazetteer::{COUNTRY_WORDS, Gazetteer, SEATS, seat_country};
 use super::other_events::{contrast_clauses, other_event_phrases};
 use super::places::Mention;
 use super::words::words;
@@ -165,7 +165,9 @@ fn choose_among(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
     {
         return vec![c];
     }
-    if let Some(p) = cx.inherited {
+    // a sentence that says where in a name the gazetteer lacks ("near Kalbajar") does not take
+    // the place of the one it continues
+    if let Some(p) = cx.inherited.filter(|_| unknown_locative(f).is_none()) {
         return vec![p.clone()];
     }
     let named = |m: &&Mention| f.in_main(&m.span) && !m.possessive && !m.titular;
@@ -263,7 +265,7 @@ fn fallback(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
     let any = f
         .places
         .iter()
-        .filter(|m| !m.possessive && !m.titular && !agent(m) && !acting_country(m))
+        .filter(|m| !m.possessive && !m.titular && !agent(m) && !acting_country(m) && !speaks(f, m))
         .find_map(|m| {
             cx.of_mention(
                 m,
@@ -337,13 +339,34 @@ fn country_step(f: &Facts, cx: &Context<'_>, m: &Mention) -> Option<PlaceChoice>
     cx.of_mention(m, format!("'{}' (the {what} where it happened)", m.cue))
 }
 
-/// The one city the main clause names, acting for its government ("Tehran summoned").
+/// Whether a place is named as who the claim is credited to ("according to Yerevan", "Baku
+/// said"): it speaks, wherever what it tells of happened.
+fn speaks(f: &Facts, m: &Mention) -> bool {
+    f.attribution
+        .as_ref()
+        .is_some_and(|a| a.span.contains(&m.span.start) && a.source.trim() == m.cue)
+}
+
+/// Whether a proposal tells of something that happened in the field (fighting, an incident, a
+/// protest), not at a seat of government.
+fn in_the_field(f: &Facts) -> bool {
+    matches!(
+        f.category.category,
+        Category::Military | Category::Incident | Category::Protest
+    )
+}
+
+/// The one city the main clause names, acting for its government ("Tehran summoned"); a city
+/// that only tells of fighting elsewhere ("Baku said Armenian units had shelled…") is not it.
 fn single_city(f: &Facts, cx: &Context<'_>) -> Option<PlaceChoice> {
+    let field = in_the_field(f);
     let cities: Vec<&Mention> = f
         .places
         .iter()
         .filter(|m| {
+            let told_by = field && speaks(f, m);
             f.in_main(&m.span)
+                && !told_by
                 && !m.possessive
                 && !m.titular
                 && cx.kind(m.place) == PlaceKind::City
@@ -420,12 +443,15 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
     let mut joint: Vec<String> = Vec::new();
     let (name, kind, country) = match from_source.filter(|_| by_source) {
         Some(s) => {
-            let kind = if is_body_phrase(s) && !is_group(s) {
+            // a capital that speaks stands for its government ("Baku said")
+            let seat = seat_country(s.trim()).map(str::to_owned);
+            let kind = if (is_body_phrase(s) && !is_group(s)) || seat.is_some() {
                 ActorKind::Body
             } else {
                 ActorKind::Person
             };
             joint = cx.gazetteer.countries_in(s);
+            joint.extend(seat.filter(|_| joint.is_empty()));
             let country = joint.first().cloned().or_else(|| (cx.person_country)(s));
             (s.to_owned(), kind, country)
         }
@@ -438,6 +464,15 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
             (a.name.clone(), kind, country)
         }
     };
+    // a body speaks and meets at its seat, but fighting or an incident it tells of happened
+    // somewhere else; where the sentence names that place in a name the gazetteer lacks ("near
+    // Jermuk"), the country of who acted is not where ("Azerbaijani forces violated the
+    // ceasefire near Jermuk"), while the country of who tells it stands in for it
+    let field = in_the_field(f);
+    let unknown = unknown_locative(f).filter(|_| field);
+    if unknown.is_some() && !by_source {
+        return None;
+    }
     let g = cx.gazetteer;
     if kind == ActorKind::Body
         && let Some((province, capital)) = g.province_in(&name)
@@ -448,12 +483,8 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
         );
         return cx.choice(capital, why);
     }
-    // a body speaks and meets at its seat, but fighting or an incident it tells of happened
-    // somewhere the sentence does not name: the country, not the capital
-    let field = matches!(
-        f.category.category,
-        Category::Military | Category::Incident | Category::Protest
-    );
+    // the country, not the capital, for fighting or an incident somewhere the sentence does
+    // not name
     // a city's own body ("Stepanakert's de facto government") sits in that city
     if kind == ActorKind::Body
         && !field
@@ -490,7 +521,13 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
         return cx.choice(d.place, why);
     }
     let place = g.country(&country)?;
-    let why = if kind == ActorKind::Body && field {
+    let why = if let Some(unknown) = unknown {
+        format!(
+            "'{name}' (of {country}; it tells of {} at '{unknown}', which the gazetteer does not \
+             hold: placed in the country of who tells it (approximate), place it by hand)",
+            f.category.category
+        )
+    } else if kind == ActorKind::Body && field {
         format!(
             "'{name}' (of {country}; it tells of {} somewhere the sentence does not name, so the country, not its capital)",
             f.category.category

@@ -330,3 +330,58 @@ fn a_later_clause_that_names_no_place_keeps_the_sentence_s_place() {
     );
     assert!(x.left_out.is_empty(), "{:?}", x.left_out);
 }
+
+#[test]
+fn fighting_told_by_one_side_at_a_place_the_gazetteer_lacks_is_that_side_s_claim_in_its_country() {
+    let text = "Armenia accuses Azerbaijan of ceasefire violation\n\n\
+                YEREVAN, 12 September 2024 (Example News) - Azerbaijani forces violated the \
+                ceasefire near Jermuk on Monday, according to Yerevan.\n\n\
+                Baku said Armenian units had shelled its positions near Kalbajar the same day.\n\n\
+                Moscow said it was ready to help, Kremlin spokesman Dmitry \
+                Peskov said on Tuesday.";
+    let x = read(text, day(9, 13));
+    let summary: Vec<(String, String, bool, Option<String>)> = x
+        .proposals
+        .iter()
+        .map(|p| {
+            let e = &p.event;
+            let category = e.category.as_str().to_owned();
+            (e.place.clone(), category, e.verified, e.claimed_by.clone())
+        })
+        .collect();
+    let claim = |place: &str, category: &str, verified: bool, by: &str| {
+        (
+            place.to_owned(),
+            category.to_owned(),
+            verified,
+            Some(by.to_owned()),
+        )
+    };
+    assert_eq!(
+        summary,
+        [
+            // a ceasefire broken is fighting; the acting side's country is not where it was,
+            // the country of who tells it stands in for Jermuk
+            claim("armenia", "military", false, "Yerevan"),
+            // a capital speaks for its government, and a place of its own keeps the sentence
+            // from taking the place of the one it continues
+            claim("azerbaijan", "military", false, "Baku"),
+            // a capital gives way to the speaker the sentence names after it
+            claim(
+                "moscow",
+                "statement",
+                true,
+                "Kremlin spokesman Dmitry Peskov"
+            ),
+        ]
+    );
+    let jermuk = &x.proposals[0].event;
+    assert!(
+        jermuk.notes.contains(
+            "it tells of military at 'Jermuk', which the gazetteer does not hold: placed in the \
+             country of who tells it (approximate), place it by hand"
+        ),
+        "{}",
+        jermuk.notes
+    );
+}
