@@ -241,6 +241,9 @@ fn continuation_cue(s: &str, w: &[Word<'_>]) -> Option<String> {
 /// which it continues (the last dated meeting, call, visit or agreement; see
 /// [`super::story::Memory::anchor_for`]).
 fn meeting_opener(s: &str, w: &[Word<'_>]) -> Option<String> {
+    if let Some(attended) = attended_event(s, w) {
+        return Some(attended);
+    }
     let (first, noun) = (w.first()?, w.get(1)?);
     let noun_lower = noun.lower();
     let told = EVENT_NOUNS.contains(&noun_lower.as_str())
@@ -248,6 +251,19 @@ fn meeting_opener(s: &str, w: &[Word<'_>]) -> Option<String> {
             .iter()
             .any(|(_, nouns)| nouns.contains(&noun_lower.as_str()));
     (first.lower() == "the" && told).then(|| s[first.start..noun.end].to_owned())
+}
+
+/// Ceremonies one attends, beside the meetings of [`EVENT_NOUNS`].
+const CEREMONIES: [&str; 4] = ["ceremony", "signing", "opening", "inauguration"];
+
+/// "… attended the ceremony": the event told before, which those named attended.
+fn attended_event(s: &str, w: &[Word<'_>]) -> Option<String> {
+    w.windows(3).find_map(|t| {
+        let noun = t[2].lower();
+        let told = EVENT_NOUNS.contains(&noun.as_str()) || CEREMONIES.contains(&noun.as_str());
+        (t[0].lower() == "attended" && t[1].lower() == "the" && told)
+            .then(|| s[t[0].start..t[2].end].to_owned())
+    })
 }
 
 /// Nouns of fighting and protest that, opening a sentence ("The drills lasted two days"), point

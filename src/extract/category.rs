@@ -128,6 +128,8 @@ const CUES: [(Category, &[&str]); 7] = [
             "summit",
             "counterpart",
             "laid flowers",
+            "ceremony",
+            "inaugurat",
             "envoy",
             "protest note",
         ],

@@ -102,6 +102,15 @@ pub fn named_places(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
 /// it is still chosen, and its note says where it stands so the reviewer checks it.
 pub fn choose(f: &Facts, cx: &Context<'_>) -> Vec<PlaceChoice> {
     let mut aside = other_event_phrases(&f.text);
+    // a phrase that holds what the proposal tells, with its date ("Relations were strained
+    // after a gunman attacked the embassy in Tehran in January 2023"), is this event, not another
+    let cue = (!f.category.cue.is_empty())
+        .then(|| f.text.find(f.category.cue.as_str()))
+        .flatten();
+    aside.retain(|phrase| {
+        let told_there = cue.is_some_and(|at| phrase.contains(&at));
+        !(told_there && names_a_date(&f.text[phrase.clone()]))
+    });
     // a clause set against the main one with a date of its own tells of another event
     aside.extend(
         contrast_clauses(&f.text)
@@ -464,13 +473,14 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
             (a.name.clone(), kind, country)
         }
     };
-    // a body speaks and meets at its seat, but fighting or an incident it tells of happened
-    // somewhere else; where the sentence names that place in a name the gazetteer lacks ("near
-    // Jermuk"), the country of who acted is not where ("Azerbaijani forces violated the
-    // ceasefire near Jermuk"), while the country of who tells it stands in for it
+    // where the sentence names the place of what happened in a name the gazetteer lacks ("near
+    // Jermuk", "a summit in Ashgabat"), the country of who acted is not where ("Azerbaijani forces violated
+    // the ceasefire near Jermuk", "Aliyev met Pezeshkian … in Ashgabat"), nor is the seat of
+    // who tells of a meeting; the country of who tells of fighting or an incident stands in
     let field = in_the_field(f);
-    let unknown = unknown_locative(f).filter(|_| field);
-    if unknown.is_some() && !by_source {
+    // a statement is made where who makes it sits, whatever place it tells of
+    let unknown = unknown_locative(f).filter(|_| f.category.category != Category::Statement);
+    if unknown.is_some() && !(by_source && field) {
         return None;
     }
     let g = cx.gazetteer;

@@ -394,7 +394,7 @@ enum Governor {
     Locative,
     /// "visited", "a visit to", "a trip to".
     Visit,
-    /// "on": locative for borders, corridors and rivers only.
+    /// "on", "over": locative for borders, corridors and rivers only.
     On,
 }
 
@@ -443,7 +443,8 @@ fn governed(
         if ATTACK_VERBS.contains(&lower.as_str()) {
             return Some((Governor::Locative, Some(x.start)));
         }
-        if lower == "on" {
+        // "on the border", "a bridge over the Aras": where a line of the map is
+        if lower == "on" || lower == "over" {
             return Some((Governor::On, Some(x.start)));
         }
         if lower == "to" {

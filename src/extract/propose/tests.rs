@@ -385,3 +385,42 @@ fn fighting_told_by_one_side_at_a_place_the_gazetteer_lacks_is_that_side_s_claim
         jermuk.notes
     );
 }
+
+#[test]
+fn a_bridge_over_a_river_its_ceremony_an_attack_told_in_an_after_phrase_and_a_summit_abroad() {
+    let text = "Iran, Azerbaijan open new bridge over Aras river\n\n\
+                TEHRAN, Oct 5 (Reuters) - Iran and Azerbaijan inaugurated a road bridge over the \
+                Aras river on Saturday, Iranian state media reported.\n\n\
+                Iranian Roads Minister Farzaneh Sadegh and Azerbaijani Deputy Prime Minister \
+                Shahin Mustafayev attended the ceremony, according to IRNA.\n\n\
+                Relations between Baku and Tehran were strained after a gunman attacked \
+                Azerbaijan's embassy in Tehran in January 2023, killing its head of security.\n\n\
+                Last month, Azerbaijani President Ilham Aliyev met Iranian President Masoud \
+                Pezeshkian on the sidelines of a summit in Ashgabat.";
+    let x = read(text, day(10, 6));
+    let month = |m: u32| Some(day(m, 1));
+    let january_2023 = NaiveDate::from_ymd_opt(2023, 1, 1);
+    assert_eq!(
+        placed_on(&x),
+        [
+            // "over" a river puts the event on it
+            ("aras".to_owned(), Some(day(10, 5))),
+            // those who attended the ceremony attended the one told before
+            ("aras".to_owned(), Some(day(10, 5))),
+            // the attack the after-phrase dates is where that phrase says
+            ("tehran".to_owned(), january_2023),
+            // a summit abroad in a place the gazetteer lacks is not in Aliyev's country
+            ("tehran".to_owned(), month(9)),
+        ]
+    );
+    let summit = &x.proposals[3].event;
+    assert!(
+        summit.notes.contains("standing in for 'Ashgabat'"),
+        "{}",
+        summit.notes
+    );
+    assert_eq!(
+        x.proposals[1].event.category,
+        crate::model::Category::Diplomacy
+    );
+}
