@@ -313,8 +313,56 @@ fn country_around(s: &str, w: &[Word<'_>], span: &Range<usize>) -> Option<String
             .find_map(|x| country_word(s, x)),
         _ => None,
     };
-    inside.or(before).or(after).map(str::to_owned)
+    inside
+        .or(before)
+        .or(after)
+        .or_else(|| apposition_country(s, w, span))
+        .map(str::to_owned)
 }
+
+/// The country an apposition after a name gives its office: "Ali Akbar Velayati, an adviser to
+/// Iran's Supreme Leader", "Jeyhun Bayramov, Azerbaijan's foreign minister".
+fn apposition_country(s: &str, w: &[Word<'_>], span: &Range<usize>) -> Option<&'static str> {
+    if !s[span.end..].starts_with(", ") {
+        return None;
+    }
+    let clause_end = s[span.end + 2..]
+        .find([',', '.', ';', '"', '”'])
+        .map_or(s.len(), |e| span.end + 2 + e);
+    let words: Vec<&Word<'_>> = w
+        .iter()
+        .filter(|x| x.start > span.end && x.end <= clause_end)
+        .take(8)
+        .collect();
+    let opens = words.first().is_some_and(|x| {
+        matches!(x.lower().as_str(), "a" | "an" | "the") || country_word(s, x).is_some()
+    });
+    let office = words.iter().any(|x| {
+        let lower = x.lower();
+        TITLES.contains(&lower.as_str()) || APPOSITION_OFFICES.contains(&lower.as_str())
+    });
+    (opens && office)
+        .then(|| words.iter().find_map(|x| country_word(s, x)))
+        .flatten()
+}
+
+/// The country an apposition after `name` in `sentence` gives its office ("said Ali Akbar
+/// Velayati, an adviser to Iran's Supreme Leader").
+///
+/// ```
+/// use caucasus_atlas::extract::actors::apposition_country_of;
+/// let s = "\"No,\" said Ali Akbar Velayati, an adviser to Iran's Supreme Leader.";
+/// assert_eq!(apposition_country_of(s, "Ali Akbar Velayati"), Some("Iran"));
+/// assert_eq!(apposition_country_of("Velayati, who spoke in Baku, said so.", "Velayati"), None);
+/// ```
+pub fn apposition_country_of(sentence: &str, name: &str) -> Option<&'static str> {
+    let start = sentence.find(name)?;
+    let w = words(sentence);
+    apposition_country(sentence, &w, &(start..start + name.len()))
+}
+
+/// Offices named in an apposition beside [`TITLES`]: "an adviser to…", "an aide to…".
+const APPOSITION_OFFICES: [&str; 5] = ["adviser", "advisor", "aide", "official", "lawmaker"];
 
 #[cfg(test)]
 mod tests;

@@ -234,7 +234,45 @@ fn continuation_cue(s: &str, w: &[Word<'_>]) -> Option<String> {
     let pronoun_start = lw
         .first()
         .is_some_and(|x| PRONOUNS.contains(&x.as_str()) && x != "it" && x != "we" && x != "i");
-    pronoun_start.then(|| w[0].text.to_owned())
+    if pronoun_start {
+        return Some(w[0].text.to_owned());
+    }
+    the_pair(&lower).map(|n| s[..n].to_owned())
+}
+
+/// Openings that name again the people just told of, as "they" does: "The two leaders also
+/// signed…", "Both sides agreed…".
+const THE_PAIR: [&str; 10] = [
+    "the two leaders ",
+    "both leaders ",
+    "the leaders ",
+    "the two presidents ",
+    "the two ministers ",
+    "the two foreign ministers ",
+    "the two sides ",
+    "both sides ",
+    "the two men ",
+    "the two heads of state ",
+];
+
+/// How long the opening of `lower` (a lowercase sentence) is that names the pair just told of.
+fn the_pair(lower: &str) -> Option<usize> {
+    THE_PAIR
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| p.trim_end().len())
+}
+
+/// Whether a continuation cue names the people just told of ("The two leaders").
+///
+/// ```
+/// use caucasus_atlas::extract::analysis::names_the_pair;
+/// assert!(names_the_pair("The two leaders"));
+/// assert!(!names_the_pair("They"));
+/// ```
+pub fn names_the_pair(cue: &str) -> bool {
+    let lower = format!("{} ", cue.trim().to_lowercase());
+    the_pair(&lower) == Some(lower.trim_end().len())
 }
 
 /// "The talks focused on…", "The visit was…": a sentence that opens with a meeting told before,

@@ -102,11 +102,15 @@ pub fn title_of(f: &Facts) -> String {
     cut_title(body)
 }
 
-/// A title from `body`: trimmed of quotes and spaces, cut at a word boundary, capitalised.
+/// A title from `body`: trimmed of quotes and spaces, cut at a word boundary, capitalised. A
+/// quotation the title opens with keeps its opening mark when its closing one is in the title
+/// (`"We will not allow it," said …`).
 fn cut_title(body: &str) -> String {
-    let body = body.trim_matches(|c: char| c == '"' || c == '“' || c.is_whitespace());
+    let quote = |c: char| c == '"' || c == '“' || c == '”';
+    let trimmed = body.trim_matches(|c: char| quote(c) || c.is_whitespace());
+    let opening = body.trim_start().chars().next().filter(|&c| quote(c));
     let mut title = String::new();
-    for word in body.split_whitespace() {
+    for word in trimmed.split_whitespace() {
         if title.chars().count() + word.chars().count() + 1 > TITLE_CHARS {
             title.push('…');
             break;
@@ -117,9 +121,13 @@ fn cut_title(body: &str) -> String {
         title.push_str(word);
     }
     let mut chars = title.chars();
-    match chars.next() {
+    let title: String = match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => "Untitled proposal".to_owned(),
+        None => return "Untitled proposal".to_owned(),
+    };
+    match opening.filter(|_| title.contains(quote)) {
+        Some(mark) => format!("{mark}{title}"),
+        None => title,
     }
 }
 
@@ -349,5 +357,30 @@ fn claim_of<'a>(parts: &'a Parts<'_>, place: Option<&Place>) -> Claim<'a> {
         publisher: parts.article.publisher.as_deref(),
         host,
         person_country: parts.person_country,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_title;
+
+    #[test]
+    fn a_title_keeps_a_quotation_whole_and_drops_stray_marks() {
+        assert_eq!(
+            cut_title("\"We will not allow it,\" said the adviser."),
+            "\"We will not allow it,\" said the adviser."
+        );
+        assert_eq!(
+            cut_title("“We will not allow it,” said the adviser"),
+            "“We will not allow it,” said the adviser"
+        );
+        assert_eq!(cut_title("\"the talks went well\""), "The talks went well");
+        assert_eq!(cut_title("“"), "Untitled proposal");
+        let long = format!("\"{}\" said the adviser", "word ".repeat(40));
+        assert!(
+            cut_title(&long).starts_with("Word word"),
+            "{}",
+            cut_title(&long)
+        );
     }
 }

@@ -14,7 +14,7 @@
 //! 8. places named with "in", "at"... anywhere in the sentence; then any place it names;
 //! 9. the article's dateline.
 
-use super::actors::{ActorKind, BODY_WORDS};
+use super::actors::{ActorKind, BODY_WORDS, apposition_country_of};
 use super::analysis::Facts;
 use super::dates::{month_of, weekday_of};
 use super::gazetteer::{COUNTRY_WORDS, Gazetteer, SEATS, seat_country};
@@ -461,7 +461,19 @@ fn principal(f: &Facts, cx: &Context<'_>, by_source: bool) -> Option<PlaceChoice
             };
             joint = cx.gazetteer.countries_in(s);
             joint.extend(seat.filter(|_| joint.is_empty()));
-            let country = joint.first().cloned().or_else(|| (cx.person_country)(s));
+            // the speaker's country as the sentence gives it ("said Ali Akbar Velayati, an
+            // adviser to Iran's Supreme Leader"), else as the article gave it before
+            let own = f
+                .actors
+                .iter()
+                .find(|a| a.name == s)
+                .and_then(|a| a.country.clone())
+                .or_else(|| apposition_country_of(&f.text, s).map(str::to_owned));
+            let country = joint
+                .first()
+                .cloned()
+                .or(own)
+                .or_else(|| (cx.person_country)(s));
             (s.to_owned(), kind, country)
         }
         None => {

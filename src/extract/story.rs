@@ -109,6 +109,20 @@ impl Memory {
                 return Some((a, format!("it opens with '{cue}', {what} told there")));
             }
         }
+        // "The two leaders also signed…": the last event of two people or more
+        if let Some(cue) = f
+            .continuation
+            .as_ref()
+            .filter(|c| super::analysis::names_the_pair(c))
+        {
+            let pair = self
+                .anchors
+                .iter()
+                .rev()
+                .take_while(|a| a.number + CUE_REACH >= f.number)
+                .find(|a| a.surnames.len() >= 2)?;
+            return Some((pair, format!("cue '{cue}', the people told there")));
+        }
         let last = self
             .anchors
             .last()

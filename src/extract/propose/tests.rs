@@ -424,3 +424,37 @@ fn a_bridge_over_a_river_its_ceremony_an_attack_told_in_an_after_phrase_and_a_su
         crate::model::Category::Diplomacy
     );
 }
+
+#[test]
+fn the_two_leaders_continue_the_pair_told_before_and_an_apposition_gives_the_speaker_s_country() {
+    let text = "WASHINGTON, August 9, 2025 - Armenian Prime Minister Nikol Pashinyan and \
+                Azerbaijani President Ilham Aliyev initialed a peace agreement at the White \
+                House on Friday.\n\n\
+                Iran's foreign ministry warned on Saturday that it would oppose any change to \
+                the region's borders.\n\n\
+                \"We will not allow a corridor on our northern border,\" said Ali Akbar \
+                Velayati, an adviser to Iran's Supreme Leader.\n\n\
+                The two leaders also signed a joint declaration in the presence of the US \
+                president.";
+    let x = read(
+        text,
+        NaiveDate::from_ymd_opt(2025, 8, 9).unwrap_or_default(),
+    );
+    let told: Vec<(String, Option<NaiveDate>, String)> = x
+        .proposals
+        .iter()
+        .map(|p| {
+            let e = &p.event;
+            (e.place.clone(), e.date.range.map(|r| r.0), e.title.clone())
+        })
+        .collect();
+    let friday = NaiveDate::from_ymd_opt(2025, 8, 8);
+    assert_eq!(told.len(), 4, "{told:?}");
+    assert_eq!((told[2].0.as_str(), told[2].1), ("iran", None), "{told:?}");
+    assert!(
+        told[2].2.starts_with("\"We will not allow a corridor"),
+        "{told:?}"
+    );
+    assert_eq!(told[3].0, told[0].0, "{told:?}");
+    assert_eq!((told[0].1, told[3].1), (friday, friday), "{told:?}");
+}
