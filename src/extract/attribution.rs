@@ -125,7 +125,12 @@ fn strip_article(text: &str) -> &str {
 
 /// Plural nouns that name a source without being a body of a state: "aid groups said", "witnesses
 /// told". They make a phrase a source, and nothing more (a body is also placed at its capital).
-const SOURCE_NOUNS: [&str; 14] = [
+const SOURCE_NOUNS: [&str; 19] = [
+    "leaders",
+    "lawmakers",
+    "politicians",
+    "protesters",
+    "demonstrators",
     "groups",
     "witnesses",
     "residents",
@@ -192,6 +197,17 @@ fn subject_before(s: &str, w: &[Word<'_>], v: usize) -> Option<(String, usize)> 
     }
     if end == 0 {
         return None;
+    }
+    // "Zourabichvili, who has sided with the protesters, said": the subject stands before the
+    // relative clause set off by commas
+    if end < w.len() && s[w[end - 1].end..w[end].start].contains(',') {
+        let relative = (1..end).rev().take(15).find(|&k| {
+            matches!(w[k].lower().as_str(), "who" | "which")
+                && s[w[k - 1].end..w[k].start].trim() == ","
+        });
+        if let Some(k) = relative {
+            end = k;
+        }
     }
     // "X offered condolences and said": the verb shares the subject of the clause it joins
     if matches!(w[end - 1].lower().as_str(), "and" | "but") {
@@ -304,7 +320,9 @@ pub fn attribution(sentence: &str) -> Option<Attribution> {
         let noun = lw
             .get(v + 1)
             .is_some_and(|n| matches!(n.as_str(), "by" | "from" | "of"));
-        if !REPORTING.contains(&verb.as_str()) || noun {
+        // a capitalised word inside the sentence is a name, not a verb ("the United States")
+        let name = v > 0 && w[v].is_capitalised();
+        if !REPORTING.contains(&verb.as_str()) || noun || name {
             continue;
         }
         let gap_before = v
@@ -369,6 +387,25 @@ mod tests {
 
     fn source(s: &str) -> Option<String> {
         attribution(s).map(|a| a.source)
+    }
+
+    #[test]
+    fn a_relative_clause_a_name_that_looks_like_a_verb_and_leaders_as_sources() {
+        assert_eq!(
+            source(
+                "President Salome Zourabichvili, who has sided with the protesters, said on Saturday that she would stay."
+            ),
+            Some("President Salome Zourabichvili".to_owned())
+        );
+        // "States" in "the United States" is no reporting verb
+        assert_eq!(
+            source("The EU and the United States condemned the violence."),
+            None
+        );
+        assert_eq!(
+            source("Opposition leaders said riot police had used tear gas."),
+            Some("Opposition leaders".to_owned())
+        );
     }
 
     #[test]

@@ -195,6 +195,12 @@ fn month_span(
             y
         }
         (None, _) => {
+            // a month named alone that comes in the next two months is one to come ("when her
+            // term ends in December", written in November), not the one a year before
+            let ahead = (month + 12 - published.month()) % 12;
+            if which == Which::Plain && (1..=2).contains(&ahead) {
+                return None;
+            }
             let this_year = published.year();
             let y = match which {
                 Which::This => this_year,

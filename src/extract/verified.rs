@@ -25,8 +25,18 @@ const HEARSAY: [&str; 4] = ["reported", "said", "claimed", "alleged"];
 
 /// Words before an attribution that close the main clause: the attribution then credits only
 /// the clause it sits in.
-const CLAUSE_BREAKS: [&str; 8] = [
-    ", which", ", who", " which ", " whom ", ", and ", ", while ", "; ", ", but ",
+const CLAUSE_BREAKS: [&str; 11] = [
+    ", which",
+    ", who",
+    " which ",
+    " whom ",
+    ", and ",
+    ", while ",
+    "; ",
+    ", but ",
+    " after ",
+    " before ",
+    " following ",
 ];
 
 /// A trailing attribution (", the ministry said on Monday.") has at most this many words after it.

@@ -354,3 +354,36 @@ fn the_days_after_publication_are_found_as_written() {
     // what is after publication dates nothing, and what is not is dated as before
     assert!(find_dates(sentence, d(2022, 9, 8)).is_empty());
 }
+
+#[test]
+fn a_month_named_alone_that_comes_in_the_next_two_months_is_to_come() {
+    let november = d(2024, 11, 30);
+    let found = |s: &str, p| {
+        find_dates(s, p)
+            .into_iter()
+            .map(|c| c.date.range)
+            .collect::<Vec<_>>()
+    };
+    // "when her term ends in December", written in November: not December of the year before
+    assert!(
+        found(
+            "She will not leave when her term ends in December.",
+            november
+        )
+        .is_empty()
+    );
+    assert!(found("Elections are due in January.", november).is_empty());
+    // three months ahead or more is the year before, as it was; "last December" too
+    assert_eq!(
+        found("Talks were held in February.", november),
+        [Some((d(2024, 2, 1), d(2024, 2, 29)))]
+    );
+    assert_eq!(
+        found("Talks were held last December.", november),
+        [Some((d(2023, 12, 1), d(2023, 12, 31)))]
+    );
+    assert_eq!(
+        found("Talks were held in March.", d(2024, 12, 5)),
+        [Some((d(2024, 3, 1), d(2024, 3, 31)))]
+    );
+}

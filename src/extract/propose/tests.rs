@@ -458,3 +458,15 @@ fn the_two_leaders_continue_the_pair_told_before_and_an_apposition_gives_the_spe
     assert_eq!(told[3].0, told[0].0, "{told:?}");
     assert_eq!((told[0].1, told[3].1), (friday, friday), "{told:?}");
 }
+
+#[test]
+fn an_announcement_in_an_after_clause_does_not_credit_the_main_clause() {
+    let text = "TBILISI, 30 November 2024 - The protests began on Thursday after Prime Minister \
+                Irakli Kobakhidze announced that Georgia would suspend talks on joining the \
+                European Union.";
+    let x = read(text, day(11, 30));
+    let e = proposal_where(&x, |e| e.title.starts_with("The protests began"));
+    assert_eq!((e.verified, e.claimed_by.as_deref()), (true, None));
+    assert_eq!(e.date.range, Some((day(11, 28), day(11, 28))));
+    assert_eq!(e.category, crate::model::Category::Protest);
+}
