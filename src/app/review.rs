@@ -76,8 +76,9 @@ impl AtlasApp {
         let Some(Review::Reviewing(state)) = &mut self.review else {
             return;
         };
+        // told in the review's own message, which an undo then replaces
         match state.set_place(lon, lat) {
-            Ok(()) => self.say(format!("Place set at {lat:.4}°N {lon:.4}°E"), false),
+            Ok(()) => state.message = Some(format!("Place set at {lat:.4}°N {lon:.4}°E")),
             Err(e) => self.say(e, true),
         }
     }

@@ -87,6 +87,15 @@ fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
     }
     harness.run();
     assert!(!harness.state().picking_place);
+    // the review tells where the place was set; an undo replaces that, and a redo sets it again
+    harness.get_by_label_contains("Place set at 38.08");
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Place set at").is_none());
+    harness.get_by_label_contains("Undone: the last change to");
+    harness.get_by_label("Redo").click();
+    harness.run();
+    harness.get_by_label_contains("Redone: the last change to");
     harness.get_by_label("Save accepted").click();
     for _ in 0..200 {
         harness.step();

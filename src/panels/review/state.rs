@@ -6,6 +6,7 @@ use crate::extract::library::{Library, Saved};
 use crate::extract::{Article, ArticleKind, Extractor, LeftOut, Options, Proposal};
 use crate::io::Problem;
 use crate::io::slug::coordinates_id;
+use crate::model::counted::counted;
 use crate::model::date::parse_iso_day;
 use crate::model::region::REGION;
 use crate::model::{Event, EventDate, Place, PlaceKind, Precision};
@@ -458,10 +459,22 @@ impl ReviewState {
         change.map(|c| self.replay(c, false)).is_some()
     }
 
-    /// Puts a change back (`undo`) or makes it again.
+    /// Puts a change back (`undo`) or makes it again, and says which in the panel's message.
     fn replay(&mut self, change: Change, undo: bool) {
         // a title being typed describes the proposal before the change
         self.title_draft = None;
+        let done = if undo { "Undone" } else { "Redone" };
+        self.message = Some(match &change {
+            Change::Edit { after, .. } => {
+                format!("{done}: the last change to “{}”", after.event.title)
+            }
+            Change::Add { items, .. } => {
+                format!(
+                    "{done}: {} added from the article",
+                    counted(items.len(), "proposal")
+                )
+            }
+        });
         match change {
             Change::Edit {
                 index,

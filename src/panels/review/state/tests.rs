@@ -69,6 +69,11 @@ fn decisions_undo_and_redo() {
     assert_eq!(s.counts(), (0, 1, 1));
     assert!(s.undo());
     assert_eq!(s.items[1].status, Status::Pending);
+    let title = s.items[1].event.title.clone();
+    assert_eq!(
+        s.message.as_deref(),
+        Some(format!("Undone: the last change to “{title}”").as_str())
+    );
     assert!(s.undo());
     assert_eq!(s.counts(), (2, 0, 0));
     assert!(!s.undo());
