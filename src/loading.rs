@@ -165,6 +165,9 @@ fn finish(
     mut loaded: Opened,
     options: LoadOptions,
 ) -> LoadOutcome {
+    if let Some(notice) = unplaced_notice(&loaded.records) {
+        loaded.notices.push(notice);
+    }
     let data = Dataset::new(std::mem::take(&mut loaded.records), places);
     crate::io::memory::release_free_memory();
     LoadOutcome {
@@ -175,6 +178,25 @@ fn finish(
         undated: loaded.undated,
         options,
     }
+}
+
+/// What the load says of events without a place (TimelineJS's events, a table without
+/// coordinates), which the map cannot show: "3 of 3 events have no place: they are listed and on
+/// the timeline, not on the map".
+fn unplaced_notice(records: &crate::model::Records) -> Option<String> {
+    let unplaced = records.events.iter().filter(|e| !e.is_placed()).count();
+    let total = crate::model::counted::counted(records.len(), "event");
+    let (verb, pronoun) = if unplaced == 1 {
+        ("has", "it is")
+    } else {
+        ("have", "they are")
+    };
+    (unplaced > 0).then(|| {
+        format!(
+            "{unplaced} of {total} {verb} no place: {pronoun} listed and on the timeline, not \
+             on the map"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -189,6 +211,29 @@ mod tests {
                 JobState::Running(_) => std::thread::sleep(std::time::Duration::from_millis(5)),
             }
         }
+    }
+
+    #[test]
+    fn events_without_a_place_are_told_of() {
+        use crate::model::{Event, EventDate, Records};
+        let day = EventDate::undated();
+        let placed = Event::at("a", "a", day.clone(), 44.5, 40.2);
+        let unplaced = |id: &str| Event::unplaced(id, id, day.clone());
+        let records = |events: Vec<Event>| Records {
+            events,
+            stores: Vec::new(),
+        };
+        assert_eq!(unplaced_notice(&records(vec![placed.clone()])), None);
+        assert_eq!(
+            unplaced_notice(&records(vec![placed.clone(), unplaced("b")])).as_deref(),
+            Some("1 of 2 events has no place: it is listed and on the timeline, not on the map")
+        );
+        assert_eq!(
+            unplaced_notice(&records(vec![unplaced("b"), unplaced("c")])).as_deref(),
+            Some(
+                "2 of 2 events have no place: they are listed and on the timeline, not on the map"
+            )
+        );
     }
 
     #[test]
