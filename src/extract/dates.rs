@@ -7,7 +7,7 @@ pub use super::date_kinds::{RawCue, Season, Unit, When, Which};
 
 use super::date_ranges::{frame_year, lend_years, merge_ranges};
 use super::words::{Word, words};
-use crate::model::EventDate;
+use crate::model::{EventDate, Precision};
 use chrono::{NaiveDate, Weekday};
 use std::ops::Range;
 
@@ -173,9 +173,64 @@ impl DateCue {
 pub fn find_dates(sentence: &str, published: NaiveDate) -> Vec<DateCue> {
     let lent = frame_year(sentence, lend_years(sentence, scan(sentence)));
     let raw = merge_ranges(sentence, lent);
-    raw.into_iter()
+    let found = raw
+        .into_iter()
         .filter_map(|r| r.resolved(sentence, published))
-        .collect()
+        .collect();
+    join_days_in_a_row(sentence, found)
+}
+
+/// Two days in a row joined by "and" ("on Wednesday and Thursday", "on 5 and 6 March") as one
+/// cue over both: one event that lasted two days, not two events.
+///
+/// ```
+/// use caucasus_atlas::extract::dates::find_dates;
+/// use chrono::NaiveDate;
+/// let published = NaiveDate::from_ymd_opt(2024, 4, 26).unwrap_or_default();
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day);
+/// let found = find_dates("They protested on Wednesday and Thursday.", published);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].date.range, d(4, 24).zip(d(4, 25)));
+/// assert_eq!(found[0].date.text, "on Wednesday and Thursday");
+/// let found = find_dates("Drills took place on 10 and 14 April.", published);
+/// assert_eq!(found.len(), 2, "days apart stay apart");
+/// ```
+fn join_days_in_a_row(sentence: &str, found: Vec<DateCue>) -> Vec<DateCue> {
+    let mut out: Vec<DateCue> = Vec::with_capacity(found.len());
+    for b in found {
+        let joined = out.last().and_then(|a| {
+            let (a_start, a_end) = a.date.range?;
+            let (b_start, b_end) = b.date.range?;
+            let days = a.date.precision == Precision::Day && b.date.precision == Precision::Day;
+            let in_a_row =
+                a_start == a_end && b_start == b_end && a_end.succ_opt() == Some(b_start);
+            let and = sentence.get(a.span.end..b.span.start)?.trim() == "and";
+            (days && in_a_row && and).then(|| {
+                let span = a.span.start..b.span.end;
+                let mut date = EventDate::new(a_start, b_end, Precision::Day);
+                date.text = sentence[span.clone()].to_owned();
+                let notes = [a.date.note.as_str(), b.date.note.as_str()];
+                let mut note = format!(
+                    "Two days in a row, '{}' and '{}': one event over both.",
+                    a.date.text, b.date.text
+                );
+                for n in notes.iter().filter(|n| !n.is_empty()) {
+                    note.push(' ');
+                    note.push_str(n);
+                }
+                date.note = note;
+                DateCue { span, date }
+            })
+        });
+        match joined {
+            Some(both) => {
+                out.pop();
+                out.push(both);
+            }
+            None => out.push(b),
+        }
+    }
+    out
 }
 
 /// The date expressions of `sentence` that name a time after `published`, as written: an article
