@@ -160,8 +160,28 @@ fn unique_id(date: &EventDate, title: &str, ids: &mut HashSet<String>) -> String
 }
 
 /// The actors of a sentence: its people and bodies, else the country its main clause opens with.
+/// An outlet that reports ("Armenian media reported") is who tells it, not who took part.
 fn actors_of(f: &Facts) -> Vec<String> {
-    names_of(f.actors.iter(), f.main())
+    names_of(f.actors.iter().filter(|a| !is_outlet(&a.name)), f.main())
+}
+
+/// Words that end the name of who reports the news, not of who makes it.
+const OUTLET_WORDS: [&str; 8] = [
+    "media",
+    "agency",
+    "newspaper",
+    "outlet",
+    "outlets",
+    "television",
+    "broadcaster",
+    "website",
+];
+
+/// Whether a name is a news outlet's ("Armenian media", "the state news agency").
+fn is_outlet(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|last| OUTLET_WORDS.contains(&last.to_lowercase().as_str()))
 }
 
 /// The names of `actors` (at most [`MAX_ACTORS`]), else the country `opening` opens with.
@@ -363,6 +383,14 @@ fn claim_of<'a>(parts: &'a Parts<'_>, place: Option<&Place>) -> Claim<'a> {
 #[cfg(test)]
 mod tests {
     use super::cut_title;
+
+    #[test]
+    fn outlets_are_told_apart_from_those_who_take_part() {
+        assert!(super::is_outlet("Armenian media"));
+        assert!(super::is_outlet("the state news agency"));
+        assert!(!super::is_outlet("Defense Ministry's press office"));
+        assert!(!super::is_outlet("Iran's foreign ministry"));
+    }
 
     #[test]
     fn a_title_keeps_a_quotation_whole_and_drops_stray_marks() {
