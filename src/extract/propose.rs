@@ -408,6 +408,29 @@ impl Reading<'_> {
         if f.category.cue.is_empty()
             && !(own_dates && (!f.actors.is_empty() || !f.places.is_empty()))
         {
+            // a date with nothing the extractor reads as an event is listed, for the reviewer
+            // to add if it tells of one
+            if own_dates {
+                let why = format!(
+                    "sentence {}: a date, but no word that tells what happened and no one or no place named (\"{}\")",
+                    f.number,
+                    short(&f.text)
+                );
+                let source = self.memory.resolve_source(f);
+                let events = unplaced(
+                    (self.ex, self.article, &self.memory),
+                    f,
+                    None,
+                    source,
+                    &mut HashSet::new(),
+                );
+                self.out.left_out.push(LeftOut {
+                    why,
+                    number: f.number,
+                    quote: f.range.clone(),
+                    events,
+                });
+            }
             return;
         }
         let source = self.memory.resolve_source(f);

@@ -470,3 +470,25 @@ fn an_announcement_in_an_after_clause_does_not_credit_the_main_clause() {
     assert_eq!(e.date.range, Some((day(11, 28), day(11, 28))));
     assert_eq!(e.category, crate::model::Category::Protest);
 }
+
+#[test]
+fn a_dated_sentence_with_nothing_read_as_an_event_is_listed_as_left_out() {
+    let text = "The weather turned cold on 3 March 2024.";
+    let x = read(text, day(3, 10));
+    assert!(x.proposals.is_empty());
+    let [left] = x.left_out.as_slice() else {
+        panic!("{:?}", x.left_out)
+    };
+    assert!(
+        left.why.starts_with(
+            "sentence 1: a date, but no word that tells what happened and no one or no place named"
+        ),
+        "{}",
+        left.why
+    );
+    // what was read stays with it for the reviewer to add
+    let [event] = left.events.as_slice() else {
+        panic!("{:?}", left.events)
+    };
+    assert_eq!(event.date.range, Some((day(3, 3), day(3, 3))));
+}
