@@ -42,8 +42,9 @@ pub const REPORTING: [&str; 30] = [
 ];
 
 /// Words that end a subject phrase when walking back from its verb.
-const CLAUSE_WORDS: [&str; 12] = [
-    "that", "and", "but", "as", "which", "who", "while", "when", "after", "before", "because", "so",
+const CLAUSE_WORDS: [&str; 18] = [
+    "that", "and", "but", "as", "which", "who", "while", "when", "after", "before", "because",
+    "so", "since", "although", "though", "whereas", "if", "unless",
 ];
 
 /// Auxiliaries and adverbs that may stand between a subject and its reporting verb.
@@ -396,6 +397,13 @@ mod tests {
                 "President Salome Zourabichvili, who has sided with the protesters, said on Saturday that she would stay."
             ),
             Some("President Salome Zourabichvili".to_owned())
+        );
+        // a subject does not run back over "since" into another clause
+        assert_eq!(
+            source(
+                "Baku and Tehran have traded accusations since Azerbaijan's president accused Iran."
+            ),
+            Some("Azerbaijan's president".to_owned())
         );
         // "States" in "the United States" is no reporting verb
         assert_eq!(

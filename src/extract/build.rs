@@ -166,7 +166,9 @@ fn actors_of(f: &Facts) -> Vec<String> {
 }
 
 /// Words that end the name of who reports the news, not of who makes it.
-const OUTLET_WORDS: [&str; 8] = [
+const OUTLET_WORDS: [&str; 10] = [
+    "tv",
+    "radio",
     "media",
     "agency",
     "newspaper",
@@ -388,6 +390,7 @@ mod tests {
     fn outlets_are_told_apart_from_those_who_take_part() {
         assert!(super::is_outlet("Armenian media"));
         assert!(super::is_outlet("the state news agency"));
+        assert!(super::is_outlet("Press TV"));
         assert!(!super::is_outlet("Defense Ministry's press office"));
         assert!(!super::is_outlet("Iran's foreign ministry"));
     }

@@ -280,7 +280,15 @@ fn border_phrases(g: &Gazetteer, s: &str, w: &[Word<'_>], names: &[Mention]) -> 
                 (country_at(i + 2), country_at(i + 4), i, i + 4)
             }
             _ if w.get(i + 1).is_some_and(|x| x.text == "with") => {
-                let b = country_at(i + 2);
+                // "the border with the Republic of Azerbaijan", "with the Islamic Republic of Iran"
+                let formal = |x: &Word<'_>| {
+                    matches!(x.lower().as_str(), "the" | "republic" | "of" | "islamic")
+                };
+                let named = (i + 2..w.len().min(i + 7))
+                    .take_while(|&j| j == i + 2 || formal(&w[j - 1]))
+                    .find(|&j| country_at(j).is_some());
+                let b = named.and_then(country_at);
+                let end = named.unwrap_or(i + 2);
                 let owner = (i >= 1)
                     .then(|| w[i - 1])
                     .filter(|x| possessive(s, x) && x.end + 2 <= word.start);
@@ -300,7 +308,7 @@ fn border_phrases(g: &Gazetteer, s: &str, w: &[Word<'_>], names: &[Mention]) -> 
                             )
                             .find(|c| Some(c) != b.as_ref())
                     });
-                (a, b, i, i + 2)
+                (a, b, i, end)
             }
             _ if i >= 1 && w[i - 1].lower() == "the" => match two_countries(g, s, w, names) {
                 Some((a, b)) => (Some(a), Some(b), i - 1, i),

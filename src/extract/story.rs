@@ -217,7 +217,22 @@ fn is_titled_dateline_head(head: &str, between: &str) -> bool {
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         });
     let rest = between.trim_start_matches([',', ' ']);
-    titled && (rest.starts_with('(') || rest.bytes().any(|b| b.is_ascii_digit()))
+    titled
+        && (rest.starts_with('(')
+            || rest.bytes().any(|b| b.is_ascii_digit())
+            || is_outlet_name(rest))
+}
+
+/// Whether a dateline's words after its place name an outlet: one to three capitalised words
+/// (", Press TV", ", IRNA", ", Trend"), not words of a sentence (", the capital,").
+fn is_outlet_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-'))
+        })
 }
 
 /// A dateline is at most this many bytes before its dash.
@@ -238,6 +253,8 @@ const DATELINE_LEAD_MAX: usize = 60;
 /// let u = "TBILISI, December 19, 2024 (RFE/RL) -- Tens of thousands rallied.";
 /// assert_eq!(&u[dateline_lead(u)..], "Tens of thousands rallied.");
 /// assert_eq!(dateline_lead("Baku, the capital — and its port — were quiet."), 0);
+/// let v = "Tehran, Press TV - The drills began.";
+/// assert_eq!(&v[dateline_lead(v)..], "The drills began.");
 /// ```
 pub fn dateline_lead(sentence: &str) -> usize {
     let dash = ["—", "–", " -- ", " - "]

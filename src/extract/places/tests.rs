@@ -198,3 +198,15 @@ fn the_target_of_an_attack_is_where_it_happened() {
     assert!(!found("The report on Goris was published.")[0].2);
     assert!(!found("The mayor of Kapan spoke.")[0].2);
 }
+
+#[test]
+fn a_border_with_a_country_by_its_formal_name() {
+    assert_eq!(
+        ids("Iranian troops held drills near the border with the Republic of Azerbaijan."),
+        ["iran-azerbaijan-border"]
+    );
+    assert_eq!(
+        ids("Azerbaijani units moved to the border with the Islamic Republic of Iran."),
+        ["iran-azerbaijan-border"]
+    );
+}
