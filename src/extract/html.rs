@@ -3,10 +3,25 @@
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-/// Elements whose content is never article text.
-const SKIPPED_TAGS: [&str; 15] = [
-    "head", "script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form",
-    "button", "iframe", "select", "dialog", "menu",
+/// Elements whose content is never article text (a photo's caption tells of the photo, and
+/// repeats what the article tells).
+const SKIPPED_TAGS: [&str; 16] = [
+    "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "iframe",
+    "select",
+    "dialog",
+    "menu",
+    "figcaption",
 ];
 
 /// Words in a class, id, role or aria-label that mark page furniture rather than the article.
@@ -44,7 +59,7 @@ const CLUTTER_WORDS: [&str; 30] = [
 ];
 
 /// Elements that end a paragraph of text.
-const BLOCK_TAGS: [&str; 24] = [
+const BLOCK_TAGS: [&str; 23] = [
     "p",
     "div",
     "section",
@@ -63,7 +78,6 @@ const BLOCK_TAGS: [&str; 24] = [
     "br",
     "tr",
     "table",
-    "figcaption",
     "dd",
     "dt",
     "pre",
@@ -167,6 +181,7 @@ mod tests {
 <p>The ministry   said the talks
 went well.</p>
 <div id="newsletter-signup">Sign up for our newsletter</div>
+<figure><img src="x.jpg"><figcaption>The ministers in Baku. Photo: Example</figcaption></figure>
 <aside>Related: other things</aside></article>
 <footer>© 2024 Example</footer></body></html>"#;
         let text = html_to_text(html);
