@@ -114,6 +114,7 @@ fn area_of_shape(shape: &crate::io::Shape) -> Option<NamedArea> {
                 name,
                 feature: Some(shape.name.clone()),
                 line: Some(shape.kind),
+                aliases: Vec::new(),
                 kind: AreaKind::Band,
                 geometry: Geometry::MultiPolygon(band),
                 valid: None,
@@ -128,6 +129,7 @@ fn area_of_shape(shape: &crate::io::Shape) -> Option<NamedArea> {
         name: shape.name.clone(),
         feature: None,
         line: None,
+        aliases: Vec::new(),
         kind,
         geometry: shape.geometry.clone(),
         valid: None,
@@ -144,6 +146,9 @@ pub struct NamedArea {
     pub feature: Option<String>,
     /// For a band, the kind of line it runs along.
     pub line: Option<ShapeKind>,
+    /// Other names it answers to, from the gazetteer's place of the same name ("Artsakh",
+    /// "Karabakh", "Nakhichevan").
+    pub aliases: Vec<String>,
     /// What it is.
     pub kind: AreaKind,
     /// Its polygons, in degrees.
@@ -191,18 +196,37 @@ impl AreaCatalog {
     }
 
     /// The areas the atlas knows: the basemap's countries and regions with their unsimplified
-    /// polygons, and the situation layer's areas of control (each by its record's name).
+    /// polygons, and the situation layer's areas of control (each by its record's name), with
+    /// the other names the gazetteer gives them.
     pub fn bundled(basemap: &Basemap, situation: &crate::model::Situation) -> AreaCatalog {
         let mut catalog = AreaCatalog::detailed(basemap);
+        catalog.name_as(&crate::io::bundle::bundled_places());
         catalog.add(situation.areas.iter().map(|a| NamedArea {
             name: a.record.name.clone(),
             feature: None,
             line: None,
+            aliases: Vec::new(),
             kind: AreaKind::Control,
             geometry: Geometry::MultiPolygon(a.area.clone()),
             valid: Some(a.record.valid),
         }));
         catalog
+    }
+
+    /// Gives each area the other names of the gazetteer's place it is (a region, country, border
+    /// or river of the same name; never a city, so the region Nakhchivan is not the city).
+    pub fn name_as(&mut self, gazetteer: &[crate::model::Place]) {
+        use crate::model::PlaceKind;
+        for area in &mut self.areas {
+            let typed = area.feature.clone().unwrap_or_else(|| area.name.clone());
+            let place = gazetteer
+                .iter()
+                .filter(|p| p.kind != PlaceKind::City)
+                .find(|p| p.is_named(&typed));
+            if let Some(place) = place {
+                area.aliases = place.names().map(str::to_owned).collect();
+            }
+        }
     }
 
     /// Adds areas (the situation layer's control areas).
@@ -211,7 +235,8 @@ impl AreaCatalog {
     }
 
     /// The area of a name, matched without regard to case: its name or its basemap feature's
-    /// name, written whole or, for a name written both ways, with one of its ways alone.
+    /// name, written whole or, for a name written both ways, with one of its ways alone; else one
+    /// of the other names the gazetteer gives it.
     pub fn find(&self, name: &str) -> Option<&NamedArea> {
         let wanted = name.trim().to_lowercase();
         let names = |a: &'_ NamedArea| std::iter::once(a.name.clone()).chain(a.feature.clone());
@@ -222,6 +247,11 @@ impl AreaCatalog {
                 self.areas
                     .iter()
                     .find(|a| names(a).any(|n| answers_to(&n, &wanted)))
+            })
+            .or_else(|| {
+                self.areas
+                    .iter()
+                    .find(|a| a.aliases.iter().any(|n| n.to_lowercase() == wanted))
             })
     }
 
@@ -364,6 +394,26 @@ mod tests {
             catalog.at(50.5, 40.0, day).is_empty(),
             "the Caspian is no click's area"
         );
+    }
+
+    #[test]
+    fn areas_answer_to_the_gazetteer_s_other_names_for_them() {
+        let situation = crate::io::bundle::bundled_situation();
+        let catalog = AreaCatalog::bundled(&bundled_basemap(), &situation);
+        let name = |typed: &str| catalog.find(typed).map(|a| a.name.clone());
+        for typed in ["Artsakh", "karabakh", "Dağlıq Qarabağ"] {
+            assert_eq!(name(typed).as_deref(), Some("Nagorno-Karabakh"), "{typed}");
+        }
+        for typed in ["Nakhichevan", "Nakhchivan Autonomous Republic"] {
+            assert_eq!(name(typed).as_deref(), Some("Nakhchivan"), "{typed}");
+        }
+        assert_eq!(
+            name("Azerbaijan–Iran border").as_deref(),
+            Some("Iran–Azerbaijan border zone (within 10 km)")
+        );
+        assert_eq!(name("Republic of Armenia").as_deref(), Some("Armenia"));
+        // a city's names are not an area's
+        assert_eq!(name("Naxçıvan"), None);
     }
 
     #[test]
