@@ -417,19 +417,9 @@ impl Reading<'_> {
                     short(&f.text)
                 );
                 let source = self.memory.resolve_source(f);
-                let events = unplaced(
-                    (self.ex, self.article, &self.memory),
-                    f,
-                    None,
-                    source,
-                    &mut HashSet::new(),
-                );
-                self.out.left_out.push(LeftOut {
-                    why,
-                    number: f.number,
-                    quote: f.range.clone(),
-                    events,
-                });
+                let parts = (self.ex, self.article, &self.memory);
+                let left = whole_sentence_left_out(parts, f, (None, source), why);
+                self.out.left_out.push(left);
             }
             return;
         }
@@ -449,21 +439,9 @@ impl Reading<'_> {
                 ),
                 None => format!("sentence {}: no place (\"{}\")", f.number, short(&f.text)),
             };
-            // ids of their own: a draft must not change the ids of the proposals (saving makes
-            // every id unique)
-            let events = unplaced(
-                (self.ex, self.article, &self.memory),
-                f,
-                anchor,
-                source,
-                &mut HashSet::new(),
-            );
-            self.out.left_out.push(LeftOut {
-                why,
-                number: f.number,
-                quote: f.range.clone(),
-                events,
-            });
+            let parts = (self.ex, self.article, &self.memory);
+            let left = whole_sentence_left_out(parts, f, (anchor, source), why);
+            self.out.left_out.push(left);
             return;
         }
         let dates = self.ex.dates_of(f, anchor.clone());
@@ -524,6 +502,25 @@ impl Reading<'_> {
 
 /// The events of a sentence that names no place the gazetteer knows, unplaced: one per date (at
 /// most [`MAX_PER_SENTENCE`]), for the reviewer to place.
+/// The whole sentence `f` left out for `why`, with its events as read, unplaced, for the
+/// reviewer to add.
+fn whole_sentence_left_out(
+    parts: (&Extractor, &Article, &Memory),
+    f: &Facts,
+    (anchor, source): (Option<(&Anchor, String)>, Option<String>),
+    why: String,
+) -> LeftOut {
+    // ids of their own: a draft must not change the ids of the proposals (saving makes every id
+    // unique)
+    let events = unplaced(parts, f, anchor, source, &mut HashSet::new());
+    LeftOut {
+        why,
+        number: f.number,
+        quote: f.range.clone(),
+        events,
+    }
+}
+
 fn unplaced(
     (ex, article, memory): (&Extractor, &Article, &Memory),
     f: &Facts,

@@ -3,7 +3,7 @@
 
 use super::basemap::Basemap;
 use super::bundled::Loaded;
-use super::csv_position::{FieldLocator, unreadable_record};
+use super::csv_position::{FieldLocator, next_record};
 use super::problem::Problem;
 use super::table_separator::{decimal_point, sniff, truth_word};
 use super::time_parse::parse_time_of_day;
@@ -195,16 +195,7 @@ pub fn read_csv_located(
         headers: &headers,
     };
     let mut record = csv::StringRecord::new();
-    loop {
-        let line = reader.position().line() as usize;
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                out.problems.push(unreadable_record(&located, &e, line));
-                continue;
-            }
-        }
+    while next_record(&mut reader, &mut record, &located, &mut out.problems) {
         // the row as the file writes it places problems and quotes values; a spreadsheet's
         // locale is read into the atlas's own words only for the fields, and only when it has one
         let row_text = &record;

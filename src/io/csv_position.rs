@@ -46,6 +46,23 @@ pub(crate) fn unreadable_record(located: &FieldLocator, err: &csv::Error, line: 
     }
 }
 
+/// Reads the next record of `reader` into `record`: a record it cannot read is a located problem
+/// and is passed over. False at the end of the table.
+pub(crate) fn next_record(
+    reader: &mut csv::Reader<&[u8]>,
+    record: &mut csv::StringRecord,
+    located: &FieldLocator,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    loop {
+        let line = reader.position().line() as usize;
+        match reader.read_record(record) {
+            Ok(more) => return more,
+            Err(e) => problems.push(unreadable_record(located, &e, line)),
+        }
+    }
+}
+
 /// The byte offset where field `index` of the record starting at `start` begins, following CSV
 /// quoting (`separator` between fields, `"` quotes with `""` escapes).
 pub(crate) fn field_offset(bytes: &[u8], start: usize, index: usize, separator: u8) -> usize {

@@ -419,16 +419,13 @@ fn a_point_inside_only_the_detailed_nakhchivan_is_counted_and_one_outside_it_is_
     dir.close().unwrap();
 }
 
-/// The map's menu, opened with a right click, closes on Escape as any menu does.
-#[test]
-fn escape_closes_the_map_s_menu() {
-    let mut harness = harness();
-    let iran = screen_of(&harness, 50.0, 35.5);
-    harness.hover_at(iran);
+/// A right click at `pos`, which opens the map's menu there.
+fn right_click(harness: &mut egui_kittest::Harness<'_, caucasus_atlas::app::AtlasApp>, pos: Pos2) {
+    harness.hover_at(pos);
     harness.step();
     for pressed in [true, false] {
         harness.event(egui::Event::PointerButton {
-            pos: iran,
+            pos,
             button: PointerButton::Secondary,
             pressed,
             modifiers: Modifiers::NONE,
@@ -436,6 +433,14 @@ fn escape_closes_the_map_s_menu() {
         harness.step();
     }
     harness.run();
+}
+
+/// The map's menu, opened with a right click, closes on Escape as any menu does.
+#[test]
+fn escape_closes_the_map_s_menu() {
+    let mut harness = harness();
+    let iran = screen_of(&harness, 50.0, 35.5);
+    right_click(&mut harness, iran);
     harness.get_by_label("Filter to events in Iran");
     harness.key_press(egui::Key::Escape);
     harness.run();
@@ -457,18 +462,7 @@ fn the_map_s_menu_offers_the_ground_along_the_aras_and_filters_to_it() {
         .min_by(|a, b| (a.x - 45.8).abs().total_cmp(&(b.x - 45.8).abs()))
         .unwrap();
     let river = screen_of(&harness, on_aras.x, on_aras.y + 0.005);
-    harness.hover_at(river);
-    harness.step();
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: river,
-            button: PointerButton::Secondary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        harness.step();
-    }
-    harness.run();
+    right_click(&mut harness, river);
     harness.get_by_label("Filter to events in Nakhchivan");
     harness.get_by_label("Filter to events in Iran–Azerbaijan border zone (within 10 km)");
     harness

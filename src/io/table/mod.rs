@@ -11,7 +11,7 @@ mod tests;
 pub use columns::{Columns, Role, normal};
 
 use super::bundle::bundled_places;
-use super::csv_position::{FieldLocator, unreadable_record};
+use super::csv_position::{FieldLocator, next_record};
 use super::imported::DateFields;
 use super::open::{LoadOptions, Opened};
 use super::problem::Problem;
@@ -101,16 +101,7 @@ pub fn read_table(file: &str, bytes: &[u8], options: &LoadOptions) -> (Vec<Place
     };
     let mut state = Tally::default();
     let mut record = csv::StringRecord::new();
-    loop {
-        let line = reader.position().line() as usize;
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                opened.problems.push(unreadable_record(&located, &e, line));
-                continue;
-            }
-        }
+    while next_record(&mut reader, &mut record, &located, &mut opened.problems) {
         state.rows += 1;
         for (i, value) in record.iter().enumerate() {
             state
