@@ -166,7 +166,8 @@ fn finish(
     options: LoadOptions,
 ) -> LoadOutcome {
     if let Some(notice) = unplaced_notice(&loaded.records) {
-        loaded.notices.push(notice);
+        // first: what the user will not see on the map matters more than how the file was read
+        loaded.notices.insert(0, notice);
     }
     let data = Dataset::new(std::mem::take(&mut loaded.records), places);
     crate::io::memory::release_free_memory();
