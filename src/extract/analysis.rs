@@ -15,7 +15,8 @@ use chrono::NaiveDate;
 use std::ops::Range;
 
 /// Words after "during the" that point back to an event already told.
-const EVENT_NOUNS: [&str; 14] = [
+const EVENT_NOUNS: [&str; 15] = [
+    "signing",
     "call",
     "phone",
     "telephone",

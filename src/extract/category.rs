@@ -12,6 +12,7 @@ const CUES: [(Category, &[&str]); 7] = [
         &[
             "agreement",
             "signed",
+            "signing",
             "treaty",
             "deal",
             "accord",

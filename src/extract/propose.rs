@@ -425,13 +425,26 @@ impl Reading<'_> {
         }
         let source = self.memory.resolve_source(f);
         let mut places = self.places_of(f, anchor.as_ref().map(|(a, _)| *a), source.as_deref());
+        // "on the border between the two countries": that border, or no place when the
+        // gazetteer lacks it (not the place of the event the sentence continues)
+        let lacking = match self.pair_border(f) {
+            Some(Ok(border)) => {
+                places = vec![border];
+                None
+            }
+            Some(Err(lacking)) => {
+                places.clear();
+                Some(lacking)
+            }
+            None => None,
+        };
         if places.is_empty() && own_dates {
             // a sentence that names no place may still date an act the public record places
             let dates = self.ex.dates_of(f, None);
             places.extend(dates.iter().find_map(|(d, _)| self.venue_of(f, d)));
         }
         if places.is_empty() {
-            let why = match unknown_locative(f) {
+            let why = match unknown_locative(f).or(lacking.as_deref()) {
                 Some(name) => format!(
                     "sentence {}: no place: '{name}' is not in the gazetteer (\"{}\")",
                     f.number,
@@ -502,6 +515,15 @@ impl Reading<'_> {
 
 /// The events of a sentence that names no place the gazetteer knows, unplaced: one per date (at
 /// most [`MAX_PER_SENTENCE`]), for the reviewer to place.
+/// Ways of writing the border of the two countries an article has just named.
+const PAIR_BORDERS: [&str; 5] = [
+    "border between the two countries",
+    "the two countries' border",
+    "the two countries’ border",
+    "their common border",
+    "their shared border",
+];
+
 /// The whole sentence `f` left out for `why`, with its events as read, unplaced, for the
 /// reviewer to add.
 fn whole_sentence_left_out(
@@ -582,6 +604,38 @@ impl Reading<'_> {
         source: Option<&str>,
     ) -> Vec<PlaceChoice> {
         self.pick_places(f, (anchor, source), choose)
+    }
+
+    /// The border of the two countries named last, where the sentence says it happened on "the
+    /// border between the two countries" (or "the two countries' border", "their common border")
+    /// and names no border itself; `Err` with the border's name when the gazetteer lacks it.
+    fn pair_border(&self, f: &Facts) -> Option<Result<PlaceChoice, String>> {
+        let lower = f.text.to_lowercase();
+        let phrase = PAIR_BORDERS.iter().find(|p| lower.contains(*p))?;
+        let g = &self.ex.gazetteer;
+        let named_border = f
+            .places
+            .iter()
+            .any(|m| g.places[m.place].place.kind == crate::model::PlaceKind::Border);
+        if named_border {
+            return None;
+        }
+        let (a, b) = self.memory.last_pair()?;
+        // a border the gazetteer lacks is proposed only where ad-hoc places are asked for
+        let place = g
+            .border(a, b)
+            .filter(|&i| !g.places[i].ad_hoc || self.options.allow_ad_hoc);
+        Some(match place {
+            Some(place) => Ok(PlaceChoice {
+                place,
+                shape: g.places[place].shape.clone(),
+                why: format!(
+                    "'{phrase}' (the border of {a} and {b}, the two countries named last)"
+                ),
+                at: None,
+            }),
+            None => Err(format!("the border of {a} and {b}")),
+        })
     }
 
     /// Leaves out the dates of `f` told in a clause placed in a name the gazetteer lacks

@@ -5,8 +5,9 @@
 use super::actors::ActorKind;
 use super::analysis::Facts;
 use super::attribution::PRONOUNS;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, country_name};
 use super::place_choice::PlaceChoice;
+use super::words::words;
 use crate::model::{Category, EventDate};
 
 /// A sentence sharing a person with a dated event this many sentences back may continue it.
@@ -42,11 +43,23 @@ pub struct Memory {
     persons: Vec<(String, String)>,
     last_person: Option<String>,
     bodies: Vec<String>,
+    /// The countries named so far, by their own names or their people's, in order.
+    countries: Vec<String>,
 }
 
 impl Memory {
     /// Learns the actors of a sentence once it has been read.
     pub fn learn(&mut self, f: &Facts) {
+        let named: Vec<String> = words(&f.text)
+            .iter()
+            .filter_map(|w| country_name(w.text))
+            .map(str::to_owned)
+            .chain(f.actors.iter().filter_map(|a| a.country.clone()))
+            .collect();
+        for c in named {
+            self.countries.retain(|k| *k != c);
+            self.countries.push(c);
+        }
         for a in &f.actors {
             match a.kind {
                 ActorKind::Person => {
@@ -62,6 +75,14 @@ impl Memory {
             && a.source.chars().any(char::is_uppercase)
         {
             self.bodies.push(a.source.clone());
+        }
+    }
+
+    /// The last two countries named, the latest last: "the two countries" of a later sentence.
+    pub fn last_pair(&self) -> Option<(&str, &str)> {
+        match self.countries.as_slice() {
+            [.., a, b] => Some((a.as_str(), b.as_str())),
+            _ => None,
         }
     }
 

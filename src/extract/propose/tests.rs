@@ -492,3 +492,33 @@ fn a_dated_sentence_with_nothing_read_as_an_event_is_listed_as_left_out() {
     };
     assert_eq!(event.date.range, Some((day(3, 3), day(3, 3))));
 }
+
+#[test]
+fn the_border_between_the_two_countries_is_the_border_of_the_two_named_last() {
+    let text = "TABRIZ, 12 March 2024 - Iranian and Azerbaijani officials signed a memorandum on \
+                Monday.\n\nThe signing took place on the border between the two countries.";
+    let x = read(text, day(3, 12));
+    let e = proposal_where(&x, |e| e.title.starts_with("The signing"));
+    assert_eq!(e.place, "iran-azerbaijan-border");
+    assert_eq!(
+        e.date.range,
+        Some((day(3, 11), day(3, 11))),
+        "it continues the signing"
+    );
+    // a border the gazetteer lacks places nothing, and the left-out list says which
+    let text = "YEREVAN, 12 March 2024 - Armenian and Azerbaijani officials signed a memorandum \
+                on Monday.\n\nThe signing took place on the border between the two countries.";
+    let x = read(text, day(3, 12));
+    assert!(
+        x.proposals
+            .iter()
+            .all(|p| !p.event.title.starts_with("The signing"))
+    );
+    assert!(
+        x.left_out.iter().any(|l| l
+            .why
+            .contains("no place: 'the border of Armenia and Azerbaijan' is not in the gazetteer")),
+        "{:?}",
+        x.left_out
+    );
+}
