@@ -484,3 +484,48 @@ fn the_map_s_menu_offers_the_ground_along_the_aras_and_filters_to_it() {
         )
     );
 }
+
+/// The corridor's band is offered only while the map draws the corridor.
+#[test]
+fn the_corridor_s_band_is_offered_only_while_there_is_a_corridor() {
+    use caucasus_atlas::model::date::day_of;
+    let d = |y, m, day| day_of(chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap());
+    let basemap = bundled_basemap();
+    let corridor = basemap
+        .shapes
+        .iter()
+        .find(|s| s.name == "Lachin corridor")
+        .unwrap();
+    // halfway from where the road enters Azerbaijan to Lachin, clear of the towns' markers
+    let road: Vec<geo::Coord> = geo::CoordsIter::coords_iter(&corridor.geometry).collect();
+    let middle = (road[0] + road[1]) / 2.0;
+    let band = "Filter to events in Lachin corridor (band 5 km wide)";
+    for (year, offered) in [(2021, true), (1985, false)] {
+        let mut harness = harness();
+        harness
+            .state_mut()
+            .apply(caucasus_atlas::commands::Command::SetWindow(
+                d(year, 1, 1),
+                d(year, 12, 31),
+            ));
+        // close in on the road, where no town's marker stands over it
+        let mut view = harness.state().map.centred_on(middle.x, middle.y);
+        view.zoom_at(8.0, (0.0, 0.0));
+        harness
+            .state_mut()
+            .apply(caucasus_atlas::commands::Command::SetMapView(view));
+        harness.run();
+        let at = screen_of(&harness, middle.x, middle.y);
+        right_click(&mut harness, at);
+        let items: Vec<String> = harness
+            .query_all_by_label_contains("Filter to events in")
+            .map(|n| text_of(&n))
+            .collect();
+        assert!(!items.is_empty(), "{year}: the menu opened");
+        assert_eq!(
+            harness.query_by_label(band).is_some(),
+            offered,
+            "{year}: {items:?}"
+        );
+    }
+}
