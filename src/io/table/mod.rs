@@ -103,6 +103,13 @@ pub fn read_table(file: &str, bytes: &[u8], options: &LoadOptions) -> (Vec<Place
     let mut record = csv::StringRecord::new();
     while next_record(&mut reader, &mut record, &located, &mut opened.problems) {
         state.rows += 1;
+        if record.len() != headers.len() {
+            let m = width_problem(record.len(), headers.len(), &record);
+            opened
+                .problems
+                .push(located.problem(record.position(), None, m));
+            continue;
+        }
         for (i, value) in record.iter().enumerate() {
             state
                 .fields
@@ -136,6 +143,17 @@ pub fn read_table(file: &str, bytes: &[u8], options: &LoadOptions) -> (Vec<Place
     opened.undated = state.fields.report(undated, state.events.len(), "rows");
     opened.records = state.events.into();
     (rows.places.into_vec(), opened)
+}
+
+/// Why a row of another width than the header's is not read.
+fn width_problem(fields: usize, header: usize, record: &csv::StringRecord) -> String {
+    let fields_word = if fields == 1 { "field" } else { "fields" };
+    let mut m = format!("this row has {fields} {fields_word} where the header has {header}");
+    // a quote left open runs to the end of the file, line breaks and all
+    if record.iter().next_back().is_some_and(|f| f.contains('\n')) {
+        m.push_str(": a quote opened in it is never closed");
+    }
+    m
 }
 
 /// What the rows gave, as they are read.

@@ -130,6 +130,29 @@ fn bad_values_are_located_at_their_field() {
 }
 
 #[test]
+fn a_row_of_another_width_and_an_open_quote_are_located() {
+    let opened =
+        load("title,date,lat,lon\nA,2021-01-01,40,44\nB,2021-01-02\n\"C,2021-01-03,40,44\nD,x\n");
+    let found: Vec<(usize, usize, &str)> = opened
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (3, 1, "this row has 2 fields where the header has 4"),
+            (
+                4,
+                1,
+                "this row has 1 field where the header has 4: a quote opened in it is never closed"
+            ),
+        ]
+    );
+    assert_eq!(events(&opened).len(), 1);
+}
+
+#[test]
 fn a_table_that_says_neither_when_nor_where_is_refused() {
     let opened = load("name,count\nx,3\n");
     assert!(opened.records.events.is_empty());
