@@ -438,6 +438,20 @@ impl Reading<'_> {
             }
             None => None,
         };
+        // "the embassy" named before with its place stands there, not in a country the sentence
+        // names as who acted ("Azerbaijan reopened the embassy in July 2024")
+        let coarse = places.first().is_none_or(|c| {
+            self.ex.gazetteer.places[c.place].place.kind == crate::model::PlaceKind::Country
+        });
+        if let Some((place, why)) = self.memory.mission_of(f).filter(|_| coarse) {
+            let shape = self.ex.gazetteer.places[place].shape.clone();
+            places = vec![PlaceChoice {
+                place,
+                shape,
+                why,
+                at: None,
+            }];
+        }
         if places.is_empty() && own_dates {
             // a sentence that names no place may still date an act the public record places
             let dates = self.ex.dates_of(f, None);

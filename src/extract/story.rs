@@ -18,6 +18,23 @@ pub(super) const CUE_REACH: usize = 8;
 /// The dateline is looked for in this many first lines.
 const DATELINE_LINES: usize = 15;
 
+/// The embassy or consulate a sentence names with its place ("embassy in Tehran", "consulate
+/// general in Kapan"): the word, the place's gazetteer index, the sentence's number.
+fn mission_named_at(f: &Facts) -> Option<(String, usize, usize)> {
+    let lower = f.text.to_lowercase();
+    MISSIONS.iter().find_map(|word| {
+        let at = lower.find(word)?;
+        let place = f.places.iter().find(|m| {
+            m.span.start > at && {
+                let between = &lower[at + word.len()..m.span.start];
+                let between = between.trim_start_matches(" general");
+                matches!(between, " in " | " at ")
+            }
+        })?;
+        Some(((*word).to_owned(), place.place, f.number))
+    })
+}
+
 /// A dated event that later sentences may continue.
 #[derive(Clone, Debug)]
 pub struct Anchor {
@@ -45,11 +62,20 @@ pub struct Memory {
     bodies: Vec<String>,
     /// The countries named so far, by their own names or their people's, in order.
     countries: Vec<String>,
+    /// The last embassy or consulate named with its place ("Azerbaijan's embassy in Tehran"):
+    /// the word, the gazetteer index of its place, and the sentence's number.
+    mission: Option<(String, usize, usize)>,
 }
+
+/// Diplomatic missions a later sentence may name again by "the embassy", "the consulate".
+const MISSIONS: [&str; 2] = ["embassy", "consulate"];
 
 impl Memory {
     /// Learns the actors of a sentence once it has been read.
     pub fn learn(&mut self, f: &Facts) {
+        if let Some(mission) = mission_named_at(f) {
+            self.mission = Some(mission);
+        }
         let named: Vec<String> = words(&f.text)
             .iter()
             .filter_map(|w| country_name(w.text))
@@ -76,6 +102,23 @@ impl Memory {
         {
             self.bodies.push(a.source.clone());
         }
+    }
+
+    /// The place of the embassy or consulate a sentence names again without its place ("Azerbaijan
+    /// reopened the embassy in July 2024"), with the words that named it and the sentence they
+    /// stand in.
+    pub fn mission_of(&self, f: &Facts) -> Option<(usize, String)> {
+        let (word, place, number) = self.mission.as_ref()?;
+        let lower = f.text.to_lowercase();
+        let again = format!("the {word}");
+        lower.find(&again)?;
+        // "the embassy in Baku" names its own place
+        mission_named_at(f).is_none().then(|| {
+            (
+                *place,
+                format!("'{again}' (the {word} named in sentence {number})"),
+            )
+        })
     }
 
     /// The last two countries named, the latest last: "the two countries" of a later sentence.

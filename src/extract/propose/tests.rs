@@ -522,3 +522,23 @@ fn the_border_between_the_two_countries_is_the_border_of_the_two_named_last() {
         x.left_out
     );
 }
+
+#[test]
+fn the_embassy_named_again_stands_where_it_was_named() {
+    let text = "A gunman attacked Azerbaijan's embassy in Tehran in January 2023.\n\n\
+                Azerbaijan reopened the embassy in July 2024.\n\n\
+                Azerbaijan opened an embassy in Baku in May 2024.";
+    let x = read(text, day(10, 6));
+    let reopened = proposal_where(&x, |e| e.title.starts_with("Azerbaijan reopened"));
+    assert_eq!(reopened.place, "tehran");
+    assert!(
+        reopened
+            .notes
+            .contains("'the embassy' (the embassy named in sentence 1)"),
+        "{}",
+        reopened.notes
+    );
+    // an embassy named with a place of its own stands there
+    let opened = proposal_where(&x, |e| e.title.starts_with("Azerbaijan opened"));
+    assert_eq!(opened.place, "baku");
+}
