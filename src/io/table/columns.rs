@@ -96,7 +96,6 @@ const NAMES: [(Role, &[&str]); 25] = [
             "date_time",
             "timestamp",
             "when",
-            "event_date",
         ],
     ),
     (

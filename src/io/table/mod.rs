@@ -19,13 +19,25 @@ use super::table_separator::sniff;
 use crate::model::{Event, Place};
 use row::{Reader, Row};
 
-/// Whether a header is ACLED's: its id column (`event_id_cnty`, or `data_id` in older exports), or
-/// all three of the columns ACLED's reader needs.
+/// Columns only ACLED's exports have: a header with any of them is read by ACLED's reader, which
+/// names the columns it lacks.
+const ACLED_MARKERS: [&str; 8] = [
+    "event_id_cnty",
+    "data_id",
+    "event_date",
+    "sub_event_type",
+    "disorder_type",
+    "actor1",
+    "time_precision",
+    "geo_precision",
+];
+
+/// Whether a header is ACLED's: it has one of the columns only ACLED's exports have (`event_date`,
+/// `event_id_cnty`, `data_id` in older exports, `sub_event_type`…).
 pub fn is_acled_header(header: &[&str]) -> bool {
-    let has = |name: &str| header.iter().any(|h| normal(h) == name);
-    has("event_id_cnty")
-        || has("data_id")
-        || (has("event_date") && has("latitude") && has("longitude"))
+    header
+        .iter()
+        .any(|h| ACLED_MARKERS.contains(&normal(h).as_str()))
 }
 
 /// The header of a table's bytes, as written; empty when there is none.
@@ -41,7 +53,7 @@ pub fn header_of(bytes: &[u8]) -> Vec<String> {
 }
 
 /// What a table must have to be read as events, for the refusal.
-const NEEDS: &str = "a date column (`date`, `start_date`, `start`, `datetime`, `event_date`... \
+const NEEDS: &str = "a date column (`date`, `start_date`, `start`, `datetime`, `when`... \
                      or TimelineJS's `Year`, `Month`, `Day`), or coordinates (`latitude` and \
                      `longitude`, or `lat` and `lon`/`lng`), or a place's name (`place`, \
                      `location`, `city`)";
