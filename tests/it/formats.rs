@@ -428,3 +428,15 @@ fn a_table_whose_dates_hide_in_another_column_is_dated_from_the_picker() {
     assert_eq!(harness.state().data.dated_len(), 2);
     dir.close().unwrap();
 }
+
+#[test]
+fn a_file_whose_events_have_no_place_says_so_first() {
+    let mut harness = harness();
+    open(&mut harness, &fixture("timeline_sheet.csv"));
+    let outcome = harness.state().pending.as_ref().unwrap();
+    assert_eq!(
+        outcome.notices.first().map(String::as_str),
+        Some("3 of 3 events have no place: they are listed and on the timeline, not on the map")
+    );
+    harness.get_by_label_contains("3 of 3 events have no place");
+}
