@@ -104,10 +104,10 @@ const NAMES: [(Role, &[&str]); 25] = [
             "end_date", "enddate", "end", "date_end", "until", "to", "to_date",
         ],
     ),
-    (Role::Year, &["year"]),
-    (Role::Month, &["month"]),
-    (Role::Day, &["day"]),
-    (Role::Time, &["time", "time_of_day"]),
+    (Role::Year, &["year", "start_year"]),
+    (Role::Month, &["month", "start_month"]),
+    (Role::Day, &["day", "start_day"]),
+    (Role::Time, &["time", "time_of_day", "start_time"]),
     (Role::EndYear, &["end_year"]),
     (Role::EndMonth, &["end_month"]),
     (Role::EndDay, &["end_day"]),
@@ -136,7 +136,15 @@ const NAMES: [(Role, &[&str]); 25] = [
     (Role::SlideType, &["type"]),
     (
         Role::Source,
-        &["source", "url", "link", "source_url", "media", "reference"],
+        &[
+            "source",
+            "url",
+            "link",
+            "source_url",
+            "media",
+            "media_url",
+            "reference",
+        ],
     ),
     (
         Role::Publisher,
@@ -147,20 +155,33 @@ const NAMES: [(Role, &[&str]); 25] = [
     (Role::Caption, &["media_caption", "caption"]),
 ];
 
-/// A column name as the roles' names are written: lowercase, with spaces and hyphens as `_`.
+/// A column name as the roles' names are written: lowercase, with spaces, hyphens and the word
+/// breaks of camelCase as `_`.
 ///
 /// ```
 /// use caucasus_atlas::io::table::normal;
 /// assert_eq!(normal(" End Year "), "end_year");
 /// assert_eq!(normal("Start-Date"), "start_date");
+/// assert_eq!(normal("startYear"), "start_year");
+/// assert_eq!(normal("mediaURL"), "media_url");
+/// assert_eq!(normal("ID"), "id");
 /// ```
 pub fn normal(name: &str) -> String {
-    name.trim()
-        .trim_start_matches('\u{feff}')
-        .to_lowercase()
-        .chars()
-        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
-        .collect()
+    let name = name.trim().trim_start_matches('\u{feff}');
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut previous: Option<char> = None;
+    for c in name.chars() {
+        let camel_break = c.is_uppercase() && previous.is_some_and(char::is_lowercase);
+        if camel_break {
+            out.push('_');
+        }
+        match c {
+            ' ' | '-' => out.push('_'),
+            _ => out.extend(c.to_lowercase()),
+        }
+        previous = Some(c);
+    }
+    out
 }
 
 /// The columns of a table that give events, by role.
@@ -360,6 +381,25 @@ mod tests {
         let c = columns("title,date,type");
         assert_eq!(c.of_role(Role::Category), Some(2));
         assert_eq!(c.of_role(Role::SlideType), None);
+    }
+
+    #[test]
+    fn the_sheet_s_columns_in_camel_case_are_the_same_columns() {
+        // the header of TimelineJS sheets kept beside a local copy of TimelineJS
+        let c = columns(
+            "startYear,startMonth,startDay,startTime,endYear,endMonth,endDay,endTime,displayDate,\
+             headline,text,mediaUrl,mediaCredit,mediaCaption,mediaThumbail,type,group,\
+             backgroundUrl,backgroundColor",
+        );
+        assert_eq!(c.of_role(Role::Year), Some(0));
+        assert_eq!(c.of_role(Role::Time), Some(3));
+        assert_eq!(c.of_role(Role::EndDay), Some(6));
+        assert_eq!(c.of_role(Role::DisplayDate), Some(8));
+        assert_eq!(c.of_role(Role::Title), Some(9));
+        assert_eq!(c.of_role(Role::Source), Some(11));
+        assert_eq!(c.of_role(Role::Publisher), Some(12));
+        assert_eq!(c.of_role(Role::SlideType), Some(15));
+        assert_eq!(c.of_role(Role::Category), Some(16));
     }
 
     #[test]

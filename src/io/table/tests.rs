@@ -87,6 +87,28 @@ fn timelinejs_s_sheet_reads_its_date_parts_and_leaves_title_and_eras_out() {
 }
 
 #[test]
+fn a_sheet_with_camel_case_columns_loads_the_same() {
+    let opened = load(
+        "startYear,startMonth,startDay,startTime,endYear,endMonth,endDay,endTime,displayDate,\
+         headline,text,mediaUrl,mediaCredit,mediaCaption,mediaThumbail,type,group\n\
+         ,,,,,,,,,The region,<p>intro</p>,,,,,title,\n\
+         2021,1,23,21:30:00,2021,1,24,04:00:00,,Talks,<p>Late talks</p>,https://example.org/t,Example,,,,\n",
+    );
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let e = events(&opened);
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].title, "Talks");
+    assert_eq!(e[0].date.range, Some((d(2021, 1, 23), d(2021, 1, 24))));
+    assert_eq!(e[0].time.map(|t| t.iso()), Some("21:30:00".to_owned()));
+    assert_eq!(e[0].source.document, "https://example.org/t");
+    assert_eq!(e[0].source.publisher.as_deref(), Some("Example"));
+    assert_eq!(
+        opened.notices[1],
+        "the title row “The region” is not an event"
+    );
+}
+
+#[test]
 fn a_place_s_name_the_gazetteer_knows_places_the_row() {
     let opened = load("Event,Location,Date\nTalks,Stepanakert,May 2021\nVisit,Springfield,2020\n");
     let e = events(&opened);
