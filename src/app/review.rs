@@ -76,9 +76,13 @@ impl AtlasApp {
         let Some(Review::Reviewing(state)) = &mut self.review else {
             return;
         };
-        // told in the review's own message, which an undo then replaces
+        // told in the review's own message, which an undo then replaces; the window's prompt
+        // to click the map is done with
         match state.set_place(lon, lat) {
-            Ok(()) => state.message = Some(format!("Place set at {lat:.4}°N {lon:.4}°E")),
+            Ok(()) => {
+                state.message = Some(format!("Place set at {lat:.4}°N {lon:.4}°E"));
+                self.status = None;
+            }
             Err(e) => self.say(e, true),
         }
     }

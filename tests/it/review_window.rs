@@ -87,8 +87,14 @@ fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
     }
     harness.run();
     assert!(!harness.state().picking_place);
-    // the review tells where the place was set; an undo replaces that, and a redo sets it again
+    // the review tells where the place was set, and the window's prompt to click is gone; an
+    // undo replaces that, and a redo sets it again
     harness.get_by_label_contains("Place set at 38.08");
+    assert!(
+        harness
+            .query_by_label_contains("Click the map where")
+            .is_none()
+    );
     harness.get_by_label("Undo").click();
     harness.run();
     assert!(harness.query_by_label_contains("Place set at").is_none());
