@@ -267,6 +267,9 @@ pub fn load_input(
     if format == Format::Kml {
         return kml::parse_kml(&file, text, options);
     }
+    if let Some(loaded) = load_acled_json(&file, text) {
+        return loaded;
+    }
     if let Some(loaded) = load_knight_lab(&file, text, options) {
         return loaded;
     }
@@ -312,6 +315,37 @@ impl From<geojson::GeoJsonLoad> for Opened {
             undated: load.undated,
         }
     }
+}
+
+/// Loads ACLED's API answer (an object whose `data` lists ACLED rows, or that list alone), and
+/// refuses an answer that carries an error instead; `None` for any other JSON.
+fn load_acled_json(file: &str, text: &str) -> Option<(Vec<Place>, Opened)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let worth_parsing = match json_kind(text) {
+        JsonKind::Other(keys) => keys.iter().any(|k| k == "data" || k == "success"),
+        JsonKind::NotAnObject => json_value_kind(text) == Some("a JSON array"),
+        _ => false,
+    };
+    if !worth_parsing {
+        return None;
+    }
+    let doc = super::bundled::parse_json(file, text).ok()?;
+    if let Some(error) = acled::json::api_error(&doc) {
+        let opened = Opened {
+            problems: vec![Problem::whole(file, error)],
+            ..Opened::default()
+        };
+        return Some((Vec::new(), opened));
+    }
+    let (rows, path) = acled::json::acled_rows(&doc)?;
+    let read = acled::json::parse_acled_json(file, text, rows, &path);
+    let opened = Opened {
+        records: read.loaded.records.into(),
+        problems: read.loaded.problems,
+        notices: read.notices,
+        undated: None,
+    };
+    Some((read.places, opened))
 }
 
 /// Loads TimelineJS and StoryMapJS files (and refuses JSON objects that are no dataset); `None`
@@ -424,8 +458,8 @@ pub fn not_a_dataset(keys: &[String]) -> String {
 fn not_a_dataset_text(what: &str) -> String {
     format!(
         "not a dataset the atlas reads: {what}; expected the atlas's events (\"format\"), GeoJSON \
-         (\"type\": \"FeatureCollection\" or \"Feature\"), TimelineJS (\"events\") or StoryMapJS \
-         (\"storymap\")"
+         (\"type\": \"FeatureCollection\" or \"Feature\"), TimelineJS (\"events\"), StoryMapJS \
+         (\"storymap\") or ACLED's API answer (\"data\": a list of rows with \"event_date\")"
     )
 }
 

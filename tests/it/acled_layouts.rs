@@ -327,3 +327,72 @@ fn a_table_a_german_spreadsheet_saved_loads_as_the_original() {
     strike.date.text = "13-Sep-22".to_owned();
     assert_eq!(saved, original);
 }
+
+#[test]
+fn an_answer_of_acled_s_api_in_json_opens_checks_and_exports_its_rows() {
+    let (data, opened) = open("acled_api.json");
+    assert_eq!(
+        opened.notices,
+        ["read as ACLED's API answer: 3 rows in `data`"]
+    );
+    let p = fixture("acled_api.json").display().to_string();
+    let messages: Vec<String> = opened
+        .problems
+        .iter()
+        .map(|q| format!("{}:{}: {}", q.line, q.column, q.message))
+        .collect();
+    assert_eq!(
+        messages,
+        ["76:21: `2022-09-31` is not a real calendar date"]
+    );
+    assert_eq!(data.len(), 2);
+    let clash = data.event(data.index_of("TST201").unwrap()).unwrap();
+    assert_eq!(clash.title, "Armed clash in Goris");
+    assert_eq!(clash.actors, ["Test Actor A", "Test Actor B"]);
+    assert_eq!(clash.category, Category::Military);
+    assert!(clash.summary.contains("near \"Goris\""));
+    // numbers and nulls where the API sends text read the same
+    let shelling = data.event(data.index_of("TST202").unwrap()).unwrap();
+    assert_eq!((shelling.lat, shelling.lon), (40.2094, 45.9347));
+    assert_eq!(shelling.date.precision, Precision::Week);
+    // the command line: check names the bad value, export refuses, or keeps the rest when asked
+    let check = atlas(&["check", &p]);
+    assert_eq!(check.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        out.starts_with(&format!("{p}:76:21: `2022-09-31`")),
+        "{out}"
+    );
+    let strict = atlas(&["export", "events", "--data", &p]);
+    assert_eq!(strict.status.code(), Some(1));
+    let lenient = atlas(&["export", "events", "--data", &p, "--skip-invalid"]);
+    assert!(lenient.status.success());
+    let fc: serde_json::Value = serde_json::from_slice(&lenient.stdout).unwrap();
+    let ids: Vec<&str> = fc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["id"].as_str().unwrap())
+        .collect();
+    // in date order: the shelling's week begins on Monday 12 September
+    assert_eq!(ids, ["TST202", "TST201"]);
+}
+
+#[test]
+fn an_answer_of_acled_s_api_that_failed_says_so() {
+    let dir = scratch("acled-api");
+    let path = dir.path().join("answer.json");
+    std::fs::write(
+        &path,
+        r#"{"status": 403, "success": false, "error": {"status": 403, "message": "Access denied"}}"#,
+    )
+    .unwrap();
+    let (data, opened) = load_path(&path, &bundled_basemap(), &LoadOptions::default());
+    assert!(data.is_empty() && opened.records.is_empty());
+    assert_eq!(opened.problems.len(), 1);
+    assert_eq!(
+        opened.problems[0].message,
+        "this is an answer of ACLED's API that carries no events: it says \"success\": false, \
+         status 403 (Access denied)"
+    );
+}

@@ -16,6 +16,7 @@
 //! strings.
 
 mod fast_read;
+pub mod json;
 mod key_index;
 mod legacy;
 mod merge;

@@ -1,7 +1,8 @@
 //! Property tests about what ACLED files load to: a monadic export is its dyadic equivalent,
 //! a file cut off in its last record keeps its whole rows, a table saved with semicolons or tabs
 //! and decimal commas loads as its comma-separated original, and whatever loads exports (as the
-//! atlas's CSV) and loads again the same.
+//! atlas's CSV) and loads again the same; the same rows as ACLED's API answer in JSON load as the
+//! CSV does, and a bad value among them is named at its own line in the JSON.
 
 #![allow(clippy::unwrap_used)]
 
@@ -110,6 +111,48 @@ fn resaved(text: &str, separator: u8) -> String {
     String::from_utf8(writer.into_inner().unwrap()).unwrap()
 }
 
+/// The rows of the CSV `text` as ACLED's API answers them: `data`, a list of objects whose values
+/// are text, except coordinates written as numbers when `numbers` is set.
+fn api_answer(text: &str, numbers: bool) -> String {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let names: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows: Vec<serde_json::Value> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            let row: serde_json::Map<String, serde_json::Value> = names
+                .iter()
+                .zip(r.iter())
+                .map(|(k, v)| {
+                    let value = match v.parse::<f64>() {
+                        Ok(n) if numbers && (k == "latitude" || k == "longitude") => {
+                            serde_json::json!(n)
+                        }
+                        _ => serde_json::json!(v),
+                    };
+                    (k.clone(), value)
+                })
+                .collect();
+            serde_json::Value::Object(row)
+        })
+        .collect();
+    let answer =
+        serde_json::json!({"status": 200, "success": true, "count": rows.len(), "data": rows});
+    serde_json::to_string_pretty(&answer).unwrap()
+}
+
+/// Loads ACLED's API answer `text` as the window's open does.
+fn load_answer(text: &str) -> super::json::AcledJson {
+    let doc: serde_json::Value = serde_json::from_str(text).unwrap();
+    let (rows, path) = super::json::acled_rows(&doc).unwrap();
+    super::json::parse_acled_json("a.json", text, rows, &path)
+}
+
 fn sorted_actors(mut events: Vec<Event>) -> Vec<Event> {
     for e in &mut events {
         e.actors.sort();
@@ -187,5 +230,45 @@ proptest! {
         let (_, again) = read_csv("atlas.csv", exported.as_bytes(), &Basemap::default());
         prop_assert!(again.problems.is_empty(), "{:?}", again.problems);
         prop_assert_eq!(again.records, loaded.records);
+    }
+
+    #[test]
+    fn the_api_answer_loads_as_the_same_rows_in_csv(
+        specs in proptest::collection::vec(spec(), 1..20),
+        monadic in proptest::bool::ANY,
+        numbers in proptest::bool::ANY,
+    ) {
+        let (dyadic, monadic_text) = files(&specs);
+        let text = if monadic { monadic_text } else { dyadic };
+        let (places, from_csv) = parse_acled_csv("a.csv", text.as_bytes());
+        let read = load_answer(&api_answer(&text, numbers));
+        prop_assert!(read.loaded.problems.is_empty(), "{:?}", read.loaded.problems);
+        prop_assert_eq!(read.loaded.records.len(), specs.len());
+        prop_assert_eq!(read.loaded.records, from_csv.records);
+        prop_assert_eq!(read.places, places);
+    }
+
+    #[test]
+    fn a_bad_date_in_the_api_answer_is_named_at_its_value(
+        specs in proptest::collection::vec(spec(), 1..12),
+        bad in 0usize..12,
+    ) {
+        let (dyadic, _) = files(&specs);
+        let bad = bad % specs.len();
+        let answer = api_answer(&dyadic, false);
+        let wrong = format!("\"2022-08-{:02}\"", specs[bad].day);
+        // the bad row's date, found as the `bad`-th `event_date` of the text
+        let at = answer.match_indices("\"event_date\": ").nth(bad).unwrap().0;
+        let value = at + "\"event_date\": ".len();
+        prop_assert!(answer[value..].starts_with(&wrong));
+        let answer = format!("{}\"2022-02-30\"{}", &answer[..value], &answer[value + wrong.len()..]);
+        let read = load_answer(&answer);
+        prop_assert_eq!(read.loaded.records.len(), specs.len() - 1);
+        prop_assert_eq!(read.loaded.problems.len(), 1);
+        let p = &read.loaded.problems[0];
+        let line = answer[..value].matches('\n').count() + 1;
+        let column = value - answer[..value].rfind('\n').map_or(0, |i| i + 1) + 1;
+        prop_assert_eq!((p.line, p.column), (line, column), "{}", p.message);
+        prop_assert!(p.message.contains("2022-02-30"), "{}", p.message);
     }
 }

@@ -91,14 +91,19 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
                 {
                     check_feature_collection(path, &file, &text, &doc)
                 }
-                _ if json_kind(&text) == JsonKind::NotAnObject => errors(vec![Problem::whole(
-                    &file,
-                    format!(
-                        "unrecognised JSON: not an object; expected the atlas's events or gazetteer \
+                _ if json_kind(&text) == JsonKind::NotAnObject
+                    && super::acled::json::acled_rows(&doc).is_none() =>
+                {
+                    errors(vec![Problem::whole(
+                        &file,
+                        format!(
+                            "unrecognised JSON: not an object; expected the atlas's events or gazetteer \
                          (\"format\": \"{EVENTS_FORMAT}\" or \"{PLACES_FORMAT}\"), GeoJSON (a \
-                         FeatureCollection, a Feature or a geometry), TimelineJS or StoryMapJS"
-                    ),
-                )]),
+                         FeatureCollection, a Feature or a geometry), TimelineJS, StoryMapJS or \
+                         ACLED's API answer (\"data\")"
+                        ),
+                    )])
+                }
                 // TimelineJS, StoryMapJS, and what no loader reads: as the load reports it
                 _ => errors(
                     load_path(path, &bundled_basemap(), &LoadOptions::default())
