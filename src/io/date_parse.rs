@@ -205,14 +205,17 @@ fn dotted_day(text: &str, t: &str) -> Option<Result<NaiveDate, String>> {
 }
 
 /// Parses any date text this module knows: a partial ISO date or datetime, or a day in ACLED's styles;
-/// a string of more than four digits is read as Unix milliseconds.
+/// a string of more than four digits is a day written `YYYYMMDD` or a Unix time ([`span_of_number`]).
 pub fn parse_date_text(text: &str) -> Result<ParsedSpan, String> {
     let t = text.trim();
     let b = t.as_bytes();
     let unsigned = b.strip_prefix(b"-").unwrap_or(b);
     if unsigned.len() > 4 && unsigned.iter().all(u8::is_ascii_digit) {
-        let ms: f64 = t.parse().map_err(|_| format!("`{text}` is not a date"))?;
-        return day_from_unix_millis(ms).map(ParsedSpan::day);
+        let n: f64 = t.parse().map_err(|_| format!("`{text}` is not a date"))?;
+        return span_of_number(n).map_err(|m| match m.split_once(" is not a date: ") {
+            Some((_, why)) => format!("`{t}` is not a date: {why}"),
+            None => format!("`{t}`: {m}"),
+        });
     }
     if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) {
         parse_iso_partial(text)
@@ -232,7 +235,54 @@ pub fn day_from_unix_millis(ms: f64) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("timestamp {ms} is out of range"))
 }
 
-/// A JSON number as a date: a plausible year (1000-2999) is that year, anything else Unix milliseconds.
+/// Below this magnitude a Unix time is seconds, from it on milliseconds: 10^11 seconds is the year
+/// 5138, 10^11 milliseconds March 1973.
+const SECONDS_BELOW: f64 = 1e11;
+
+/// A Unix time in milliseconds, from a count of seconds (below 10^11 in magnitude, as most tables
+/// and ACLED's `timestamp` write it) or of milliseconds (as USGS and JavaScript write it).
+///
+/// ```
+/// use caucasus_atlas::io::date_parse::unix_millis;
+/// assert_eq!(unix_millis(1_700_000_000.0), 1_700_000_000_000.0); // seconds: 14 Nov 2023
+/// assert_eq!(unix_millis(1_700_000_000_000.0), 1_700_000_000_000.0); // already milliseconds
+/// ```
+pub fn unix_millis(n: f64) -> f64 {
+    if n.abs() < SECONDS_BELOW {
+        n * 1000.0
+    } else {
+        n
+    }
+}
+
+/// A whole number of eight digits read as a day written `YYYYMMDD` (ISO 8601's basic form, as
+/// GDELT's `SQLDATE`), in the years 1000 to 2999.
+fn basic_day(n: f64) -> Option<NaiveDate> {
+    if n.fract() != 0.0 || !(10_000_000.0..100_000_000.0).contains(&n) {
+        return None;
+    }
+    let n = n as u32;
+    let (year, month, day) = (n / 10_000, n / 100 % 100, n % 100);
+    (1000..=2999)
+        .contains(&year)
+        .then(|| NaiveDate::from_ymd_opt(year as i32, month, day))
+        .flatten()
+}
+
+/// A JSON number (or a field of digits) as a date: a plausible year (1000-2999) is that year, eight
+/// digits that make a day `YYYYMMDD` are that day, a number of nine digits or more is a Unix time
+/// in seconds or milliseconds ([`unix_millis`]); other numbers of five to eight digits are none of
+/// these, and refused.
+///
+/// ```
+/// use caucasus_atlas::io::date_parse::span_of_number;
+/// use chrono::NaiveDate;
+/// let day = |n| span_of_number(n).unwrap().start;
+/// assert_eq!(day(20230919.0), NaiveDate::from_ymd_opt(2023, 9, 19).unwrap());
+/// assert_eq!(day(1_695_081_600.0), NaiveDate::from_ymd_opt(2023, 9, 19).unwrap());
+/// assert_eq!(day(1_695_081_600_000.0), NaiveDate::from_ymd_opt(2023, 9, 19).unwrap());
+/// assert!(span_of_number(202309.0).is_err()); // a month as GDELT's MonthYear writes it
+/// ```
 pub fn span_of_number(n: f64) -> Result<ParsedSpan, String> {
     if n.fract() == 0.0 && (1000.0..=2999.0).contains(&n) {
         let (start, end) =
@@ -243,7 +293,16 @@ pub fn span_of_number(n: f64) -> Result<ParsedSpan, String> {
             precision: Precision::Year,
         });
     }
-    day_from_unix_millis(n).map(ParsedSpan::day)
+    if let Some(day) = basic_day(n) {
+        return Ok(ParsedSpan::day(day));
+    }
+    if (10_000.0..100_000_000.0).contains(&n.abs()) {
+        return Err(format!(
+            "{n} is not a date: a number is read as a year (1000 to 2999), a day written \
+             YYYYMMDD, or a Unix time in seconds or milliseconds (nine digits or more)"
+        ));
+    }
+    day_from_unix_millis(unix_millis(n)).map(ParsedSpan::day)
 }
 
 /// The week (Monday to Sunday) containing a day.
@@ -389,6 +448,33 @@ mod tests {
         );
         assert_eq!(parse_date_text("2021").unwrap().precision, Precision::Year);
         assert_eq!(parse_date_text("3-Aug-22").unwrap().start, d(2022, 8, 3));
+    }
+
+    #[test]
+    fn digits_are_a_basic_iso_day_or_unix_seconds_or_milliseconds() {
+        // GDELT's SQLDATE, not 20 million milliseconds after 1970
+        assert_eq!(
+            parse_date_text("20230919").unwrap(),
+            ParsedSpan::day(d(2023, 9, 19))
+        );
+        // a Unix time in seconds (as ACLED's `timestamp`), not in milliseconds (20 Jan 1970)
+        assert_eq!(
+            parse_date_text("1695081600").unwrap(),
+            ParsedSpan::day(d(2023, 9, 19))
+        );
+        assert_eq!(
+            parse_date_text("1695081600000").unwrap(),
+            ParsedSpan::day(d(2023, 9, 19))
+        );
+        assert_eq!(span_of_number(-1e9).unwrap().start, d(1938, 4, 24));
+        // eight digits that make no day, and GDELT's MonthYear, are refused
+        for refused in ["20231340", "202309", "99999"] {
+            let m = parse_date_text(refused).unwrap_err();
+            assert!(
+                m.starts_with(&format!("`{refused}` is not a date: ")),
+                "{m}"
+            );
+        }
     }
 
     #[test]

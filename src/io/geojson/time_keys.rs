@@ -14,7 +14,7 @@ pub use super::clock::Clock;
 use super::clock::{clock_of_millis, clock_only, iso_clock};
 use super::keys::Key;
 use super::raw::{Num, Props, Val};
-use crate::io::date_parse::{ParsedSpan, span_of_number};
+use crate::io::date_parse::{ParsedSpan, span_of_number, unix_millis};
 use crate::io::free_date::{is_slashed_day, parse_written_date, parse_written_datetime};
 use crate::io::json_locate::Step;
 use crate::model::Precision;
@@ -316,8 +316,11 @@ fn stamp<'n>(v: &Val, at: ValueAt<'n>, year: bool) -> Result<Option<Stamp<'n>>, 
 fn text_stamp<'n>(text: &str, at: ValueAt<'n>) -> Result<Stamp<'n>, Fail> {
     let (span, written) = parse_written_datetime(text).map_err(|m| (at.path(), m))?;
     let t = text.trim();
-    let clock = if is_millis_text(t) {
-        t.parse::<f64>().ok().and_then(clock_of_millis)
+    let clock = if is_millis_text(t) && span.precision == Precision::Day {
+        t.parse::<f64>()
+            .ok()
+            .map(unix_millis)
+            .and_then(clock_of_millis)
     } else {
         iso_clock(t).or_else(|| written.map(Clock::of_time_of_day))
     };
@@ -329,10 +332,11 @@ fn text_stamp<'n>(text: &str, at: ValueAt<'n>) -> Result<Stamp<'n>, Fail> {
     })
 }
 
-/// Whether text is a count of milliseconds as [`crate::io::date_parse::parse_date_text`] reads it.
+/// Whether text is a Unix time as [`crate::io::date_parse::parse_date_text`] reads it (nine digits
+/// or more; eight are a day written `YYYYMMDD`).
 fn is_millis_text(t: &str) -> bool {
     let digits = t.strip_prefix('-').unwrap_or(t);
-    digits.len() > 4 && digits.bytes().all(|b| b.is_ascii_digit())
+    digits.len() > 8 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A number: a year, or Unix milliseconds (with their time of day, UTC).
@@ -356,8 +360,10 @@ fn number_stamp<'n>(n: Num, at: ValueAt<'n>, year: bool) -> Result<Stamp<'n>, Fa
         });
     }
     let span = span_of_number(f).map_err(|m| (at.path(), m))?;
-    let clock = (span.precision == Precision::Day)
-        .then(|| clock_of_millis(f))
+    // a day written YYYYMMDD has no time of day; a Unix time has
+    let instant = !(1e7..1e8).contains(&f.abs());
+    let clock = (span.precision == Precision::Day && instant)
+        .then(|| clock_of_millis(unix_millis(f)))
         .flatten();
     Ok(Stamp {
         span,
@@ -368,8 +374,8 @@ fn number_stamp<'n>(n: Num, at: ValueAt<'n>, year: bool) -> Result<Stamp<'n>, Fa
 }
 
 /// Whether a value of a property the loader does not read looks like a date: text that reads as
-/// one (or as an interval), or a number under a name that speaks of time and reads as a year or
-/// a plausible instant (1973 to 2100 in milliseconds).
+/// one (or as an interval), or a number under a name that speaks of time and reads as a year, a
+/// day written `YYYYMMDD` or a plausible instant (1973 to 2100 in seconds or milliseconds).
 pub fn looks_like_date(name: &str, v: &Val) -> bool {
     match v {
         Val::Str(s) => {
@@ -387,6 +393,8 @@ pub fn looks_like_date(name: &str, v: &Val) -> bool {
             .any(|w| name.to_ascii_lowercase().contains(w));
             named
                 && (f.fract() == 0.0 && (1000.0..=2999.0).contains(&f)
+                    || (1e7..1e8).contains(&f) && span_of_number(f).is_ok()
+                    || (1e8..4.1e9).contains(&f)
                     || (1e11..4.1e12).contains(&f))
         }
         _ => false,
@@ -511,6 +519,25 @@ mod tests {
     }
 
     #[test]
+    fn unix_seconds_keep_their_time_and_a_basic_day_has_none() {
+        // 2021-11-22T10:00:00Z in seconds, as a number and as text
+        for json in ["{\"time\": 1637575200}", "{\"time\": \"1637575200\"}"] {
+            let (start, _) = recognised_time(&props(json)).unwrap().stamps.unwrap();
+            assert_eq!(start.span.start, d(2021, 11, 22), "{json}");
+            assert_eq!(
+                start.clock.unwrap().time,
+                NaiveTime::from_hms_opt(10, 0, 0).unwrap()
+            );
+            assert_eq!(start.instant(), 1_637_575_200_000);
+        }
+        for json in ["{\"date\": 20211122}", "{\"date\": \"20211122\"}"] {
+            let (start, _) = recognised_time(&props(json)).unwrap().stamps.unwrap();
+            assert_eq!(start.span, ParsedSpan::day(d(2021, 11, 22)), "{json}");
+            assert!(start.clock.is_none(), "{json}");
+        }
+    }
+
+    #[test]
     fn chosen_fields_win() {
         let p = props("{\"date\": \"2001\", \"fecha\": \"2022-08-03\", \"hasta\": \"2022-09\"}");
         let found = chosen_time(&p, "fecha", Some("hasta")).unwrap();
@@ -541,6 +568,15 @@ mod tests {
         assert!(looks_like_date(
             "updated_time",
             &Val::Num(Num::Uint(1_637_575_200_000))
+        ));
+        assert!(looks_like_date(
+            "updated_time",
+            &Val::Num(Num::Uint(1_637_575_200))
+        ));
+        assert!(looks_like_date("sqldate", &Val::Num(Num::Uint(20_211_122))));
+        assert!(!looks_like_date(
+            "month_year_date",
+            &Val::Num(Num::Uint(20_211_340))
         ));
     }
 }
