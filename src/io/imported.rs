@@ -33,6 +33,14 @@ impl Places {
         (id, name)
     }
 
+    /// Marks the place `id` as a country as a whole (a point its file gives for a country): the
+    /// map names it as the country, not as a city.
+    pub fn mark_country(&mut self, id: &str) {
+        if let Some(p) = self.places.iter_mut().find(|p| p.id == id) {
+            p.kind = crate::model::PlaceKind::Country;
+        }
+    }
+
     /// The places made so far.
     pub fn into_vec(self) -> Vec<Place> {
         self.places

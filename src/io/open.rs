@@ -493,7 +493,7 @@ fn load_csv(
     let header = table::header_of(bytes);
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     if !header.is_empty() && !table::is_acled_header(&header) {
-        return table::read_table(&file, bytes, options);
+        return table::read_table(&file, bytes, options, basemap);
     }
     let on_disk = bytes.len() > KEEP_IN_MEMORY_MAX
         && std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64);

@@ -9,15 +9,23 @@ use csv::ByteRecord;
 const OTHER_SEPARATORS: [u8; 2] = [b';', b'\t'];
 
 /// The byte that parts the fields of the table `bytes` begins: `,`, unless its first record read
-/// by commas is one field that holds `;` or a tab.
+/// by commas is one field that holds `;` or a tab, or its first line holds more tabs than commas
+/// (a file of tab-separated values without a header, whose fields hold commas: GDELT's
+/// `Stepanakert, Azarbaycan, Azerbaijan`).
 ///
 /// ```
 /// use caucasus_atlas::io::table_separator::sniff;
 /// assert_eq!(sniff(b"event_date;latitude;longitude\n2023-05-01;40,1;46,2\n"), b';');
 /// assert_eq!(sniff(b"event_date\tlatitude\n"), b'\t');
 /// assert_eq!(sniff(b"event_date,notes\n2023-05-01,\"a; b\"\n"), b',');
+/// assert_eq!(sniff(b"1\t20230919\tKhankendi, Azerbaijan\t39.8\t46.7\n"), b'\t');
 /// ```
 pub fn sniff(bytes: &[u8]) -> u8 {
+    let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let count = |c: u8| line.iter().filter(|&&b| b == c).count();
+    if count(b'\t') > count(b',') {
+        return b'\t';
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -440,3 +440,39 @@ fn a_file_whose_events_have_no_place_says_so_first() {
     );
     harness.get_by_label_contains("3 of 3 events have no place");
 }
+
+#[test]
+fn a_gdelt_event_file_exports_coded_unverified_events_and_checks_clean() {
+    let path = fixture("gdelt_sample.export.CSV");
+    let p = path.to_str().unwrap();
+    let (fc, stderr) = export(&["export", "events", "--data", p]);
+    assert!(stderr.contains("read as a GDELT event file without a header (61 columns)"));
+    let fight = feature(&fc, "900000001");
+    assert_eq!(fight["properties"]["title"], "Fight in Stepanakert");
+    assert_eq!(fight["properties"]["start"], "2023-09-19");
+    assert_eq!(fight["properties"]["precision"], "day");
+    assert_eq!(fight["properties"]["category"], "military");
+    assert_eq!(fight["properties"]["verified"], false);
+    assert_eq!(
+        fight["geometry"]["coordinates"],
+        serde_json::json!([46.7519, 39.8153])
+    );
+    assert_eq!(
+        fight["properties"]["source"]["document"],
+        "https://example.org/gdelt-test/1"
+    );
+    let appeal = feature(&fc, "900000002");
+    assert_eq!(appeal["properties"]["category"], "statement");
+    assert!(
+        appeal["properties"]["notes"]
+            .as_str()
+            .unwrap()
+            .contains("the report names only the country")
+    );
+    assert_eq!(
+        feature(&fc, "900000003")["properties"]["category"],
+        "protest"
+    );
+    let check = atlas(&["check", p]);
+    assert_eq!(check.status.code(), Some(0), "{check:?}");
+}

@@ -62,7 +62,14 @@ pub enum Role {
 const NAMES: [(Role, &[&str]); 25] = [
     (
         Role::Id,
-        &["id", "event_id", "unique_id", "uniqueid", "uid"],
+        &[
+            "id",
+            "event_id",
+            "unique_id",
+            "uniqueid",
+            "uid",
+            "globaleventid",
+        ],
     ),
     (
         Role::Title,
@@ -96,6 +103,7 @@ const NAMES: [(Role, &[&str]); 25] = [
             "date_time",
             "timestamp",
             "when",
+            "sqldate",
         ],
     ),
     (
@@ -112,8 +120,11 @@ const NAMES: [(Role, &[&str]); 25] = [
     (Role::EndMonth, &["end_month"]),
     (Role::EndDay, &["end_day"]),
     (Role::DisplayDate, &["display_date"]),
-    (Role::Latitude, &["latitude", "lat", "y"]),
-    (Role::Longitude, &["longitude", "lon", "lng", "long", "x"]),
+    (Role::Latitude, &["latitude", "lat", "y", "action_geo_lat"]),
+    (
+        Role::Longitude,
+        &["longitude", "lon", "lng", "long", "x", "action_geo_long"],
+    ),
     (
         Role::Place,
         &[
@@ -126,6 +137,7 @@ const NAMES: [(Role, &[&str]); 25] = [
             "locality",
             "site",
             "address",
+            "action_geo_full_name",
         ],
     ),
     (Role::Country, &["country"]),
@@ -144,6 +156,7 @@ const NAMES: [(Role, &[&str]); 25] = [
             "media",
             "media_url",
             "reference",
+            "sourceurl",
         ],
     ),
     (
@@ -151,7 +164,10 @@ const NAMES: [(Role, &[&str]); 25] = [
         &["publisher", "outlet", "credit", "media_credit"],
     ),
     (Role::Quote, &["quote", "source_quote"]),
-    (Role::Actors, &["actors", "actor", "participants"]),
+    (
+        Role::Actors,
+        &["actors", "actor", "participants", "actor1name"],
+    ),
     (Role::Caption, &["media_caption", "caption"]),
 ];
 
@@ -256,10 +272,16 @@ impl Columns {
                 .collect()
         };
         let mut parts = Vec::new();
+        // the parts of a date read only where the date column of a row is empty
+        let parts_what = if self.of_role(Role::Start).is_some() {
+            "where it is empty, the date"
+        } else {
+            "the date"
+        };
         for (what, roles) in [
             ("the date", &[Role::Start, Role::End][..]),
             (
-                "the date",
+                parts_what,
                 &[Role::Year, Role::Month, Role::Day, Role::Time][..],
             ),
             ("the place", &[Role::Latitude, Role::Longitude][..]),

@@ -4,12 +4,15 @@
 //! that says neither when nor where is refused, naming the columns looked for.
 
 mod columns;
+mod gdelt;
 mod row;
 #[cfg(test)]
 mod tests;
 
 pub use columns::{Columns, Role, normal};
+pub use gdelt::cameo;
 
+use super::basemap::Basemap;
 use super::bundle::bundled_places;
 use super::csv_position::{FieldLocator, next_record};
 use super::imported::DateFields;
@@ -58,17 +61,27 @@ const NEEDS: &str = "a date column (`date`, `start_date`, `start`, `datetime`, `
                      `longitude`, or `lat` and `lon`/`lng`), or a place's name (`place`, \
                      `location`, `city`)";
 
-/// Reads the events of a table; `file` names it in the problems.
-pub fn read_table(file: &str, bytes: &[u8], options: &LoadOptions) -> (Vec<Place>, Opened) {
+/// Reads the events of a table; `file` names it in the problems. An event the table places only
+/// at a country (GDELT's country-level rows) takes that country's shape from `basemap`.
+pub fn read_table(
+    file: &str,
+    bytes: &[u8],
+    options: &LoadOptions,
+    basemap: &Basemap,
+) -> (Vec<Place>, Opened) {
     let mut opened = Opened::default();
     let separator = sniff(bytes);
+    // GDELT's event files have no header: their width names their columns
+    let gdelt_names = gdelt::headerless_columns(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .flexible(true)
+        .has_headers(gdelt_names.is_none())
         .from_reader(bytes);
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
+    let headers = match (&gdelt_names, reader.headers()) {
+        (Some(names), _) => csv::StringRecord::from(names.clone()),
+        (None, Ok(h)) => h.clone(),
+        (None, Err(e)) => {
             opened.problems.push(Problem::at(file, 1, 1, e.to_string()));
             return (Vec::new(), opened);
         }
@@ -110,6 +123,8 @@ pub fn read_table(file: &str, bytes: &[u8], options: &LoadOptions) -> (Vec<Place
         gazetteer: &gazetteer,
         decimal_comma: separator != b',',
         document: &document,
+        gdelt: gdelt::Gdelt::of(&columns),
+        basemap,
     };
     let mut state = Tally::default();
     let mut record = csv::StringRecord::new();
@@ -147,6 +162,15 @@ pub fn read_table(file: &str, bytes: &[u8], options: &LoadOptions) -> (Vec<Place
         }
     }
     opened.notices = state.notices(&columns);
+    if gdelt_names.is_some() {
+        opened.notices.insert(
+            0,
+            format!(
+                "read as a GDELT event file without a header ({} columns)",
+                headers.len()
+            ),
+        );
+    }
     let undated = state
         .events
         .iter()

@@ -3,6 +3,8 @@
 //! knows, and its title, text, type and source.
 
 use super::columns::{Columns, Role};
+use super::gdelt::{Gdelt, GdeltRow};
+use crate::io::basemap::{Basemap, ShapeKind};
 use crate::io::html_text::html_to_text;
 use crate::io::imported::{Places, date_between, read_date_value};
 use crate::io::table_separator::decimal_point;
@@ -40,6 +42,10 @@ pub struct Reader<'a> {
     pub decimal_comma: bool,
     /// The name of the file, for the source of rows that give none.
     pub document: &'a str,
+    /// GDELT's columns, when the table is GDELT's.
+    pub gdelt: Option<Gdelt>,
+    /// The basemap, whose countries draw the events a row places only at a country.
+    pub basemap: &'a Basemap,
 }
 
 impl Reader<'_> {
@@ -71,8 +77,10 @@ impl Reader<'_> {
             .map_or_else(|| format!("row-{n}"), str::to_owned);
         let (date, time) = self.date(record)?;
         let place_name = self.place_name(record);
+        let coded = self.gdelt.as_ref().map(|g| g.row(record));
         let title = title
             .filter(|t| !t.is_empty())
+            .or_else(|| coded_title(coded.as_ref()?, place_name.as_deref()))
             .or_else(|| place_name.clone())
             .unwrap_or_else(|| id.clone());
         let mut e = self.placed(record, &id, &title, date, place_name)?;
@@ -82,7 +90,34 @@ impl Reader<'_> {
             .map(html_to_text)
             .unwrap_or_default();
         self.describe(record, &mut e);
+        if let Some(coded) = coded {
+            if coded.country_level {
+                self.drawn_as_country(&mut e);
+            }
+            machine_coded(&mut e, coded);
+        }
         Ok(Row::Event(Box::new(e)))
+    }
+
+    /// An event placed only at a country takes the country's shape, when the basemap has a
+    /// country of its place's name: the map draws the country, not a point in its middle.
+    fn drawn_as_country(&mut self, e: &mut Event) {
+        let country = self
+            .basemap
+            .shapes
+            .iter()
+            .find(|s| s.kind == ShapeKind::Country && s.name == e.place_name.trim());
+        if let Some(country) = country {
+            e.shape = Some(country.geometry.clone());
+            e.shape_name = Some(country.name.clone());
+            self.places.mark_country(&e.place);
+            let drawn = format!("Drawn as the country {}.", country.name);
+            e.notes = [std::mem::take(&mut e.notes), drawn]
+                .into_iter()
+                .filter(|n| !n.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
     }
 
     /// The type, source, actors and notes.
@@ -305,4 +340,37 @@ impl Reader<'_> {
                 self.at(role, self.named(role, m))
             })
     }
+}
+
+/// The title of a machine-coded row without one: its kind of act and its place ("Fight in
+/// Stepanakert"), the place's name up to its first comma as GDELT writes it ("Stepanakert,
+/// Azarbaycan, Azerbaijan").
+fn coded_title(coded: &GdeltRow, place: Option<&str>) -> Option<String> {
+    let (kind, _) = coded.kind?;
+    Some(
+        match place.and_then(|p| p.split(',').next()).map(str::trim) {
+            Some(place) if !place.is_empty() => format!("{kind} in {place}"),
+            _ => kind.to_owned(),
+        },
+    )
+}
+
+/// What GDELT's coding gives an event: its category and label, its second actor, notes on how it
+/// was coded and placed; and, coded by machine, it is not verified.
+fn machine_coded(e: &mut Event, coded: GdeltRow) {
+    if let Some((kind, category)) = coded.kind {
+        e.category = category;
+        e.category_label = kind.to_owned();
+    }
+    if let Some(actor) = coded.second_actor
+        && !e.actors.contains(&actor)
+    {
+        e.actors.push(actor);
+    }
+    e.notes = [coded.notes, std::mem::take(&mut e.notes)]
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    e.verified = false;
 }

@@ -1,6 +1,8 @@
 //! Tests of the table reader on small tables written for it.
 
 use super::*;
+use crate::io::basemap::Basemap;
+use crate::io::bundle::bundled_basemap;
 use crate::model::Precision;
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -10,7 +12,13 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn load(text: &str) -> Opened {
-    read_table("t.csv", text.as_bytes(), &LoadOptions::default()).1
+    read_table(
+        "t.csv",
+        text.as_bytes(),
+        &LoadOptions::default(),
+        &Basemap::default(),
+    )
+    .1
 }
 
 fn events(opened: &Opened) -> Vec<Event> {
@@ -201,7 +209,7 @@ fn undated_rows_name_the_columns_that_look_like_dates_and_chosen_ones_date_them(
         time_field: Some(("reported".to_owned(), None)),
         ..LoadOptions::default()
     };
-    let chosen = read_table("t.csv", text.as_bytes(), &options).1;
+    let chosen = read_table("t.csv", text.as_bytes(), &options, &Basemap::default()).1;
     let starts: Vec<_> = chosen.records.events.iter().map(|e| e.date.range).collect();
     assert_eq!(
         starts,
@@ -255,13 +263,13 @@ const MONTHS: [&str; 12] = [
 proptest! {
     #[test]
     fn fuzz_arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let _ = read_table("f.csv", &bytes, &LoadOptions::default());
+        let _ = read_table("f.csv", &bytes, &LoadOptions::default(), &Basemap::default());
     }
 
     #[test]
     fn fuzz_tables_of_known_columns_never_panic(cells in "[a-z0-9 ,\"\n.:/-]{0,120}") {
         let text = format!("title,date,lat,lon,year,month,day,time\n{cells}");
-        let _ = read_table("f.csv", text.as_bytes(), &LoadOptions::default());
+        let _ = read_table("f.csv", text.as_bytes(), &LoadOptions::default(), &Basemap::default());
     }
 
     /// Whatever way a row writes its day, it loads on that day at its coordinates.
@@ -288,6 +296,183 @@ proptest! {
             prop_assert_eq!(e.date.precision, Precision::Day);
             prop_assert!((e.lat - f64::from(*lat) / 100.0).abs() < 1e-9);
             prop_assert!((e.lon - f64::from(*lon) / 100.0).abs() < 1e-9);
+        }
+    }
+}
+
+/// A row of GDELT 2.0's event file (61 columns, tab-separated) with the given values.
+fn gdelt_row(id: u64, day: &str, code: &str, geo: (&str, &str, f64, f64), url: &str) -> String {
+    let mut f = vec![String::new(); 61];
+    f[0] = id.to_string();
+    f[1] = day.to_owned();
+    f[2] = day[..6].to_owned();
+    f[3] = day[..4].to_owned();
+    f[6] = "AZERBAIJAN".to_owned();
+    f[16] = "ARMENIA".to_owned();
+    f[26] = code.to_owned();
+    f[28] = code[..2].to_owned();
+    f[30] = "-10.0".to_owned();
+    f[31] = "12".to_owned();
+    f[32] = "2".to_owned();
+    f[33] = "12".to_owned();
+    let (geo_type, name, lat, lon) = geo;
+    f[51] = geo_type.to_owned();
+    f[52] = name.to_owned();
+    f[56] = lat.to_string();
+    f[57] = lon.to_string();
+    f[59] = format!("{day}153000");
+    f[60] = url.to_owned();
+    f.join("\t") + "\n"
+}
+
+const STEPANAKERT: (&str, &str, f64, f64) =
+    ("4", "Stepanakert, Azarbaycan, Azerbaijan", 39.8153, 46.7519);
+
+#[test]
+fn a_gdelt_event_file_without_a_header_loads_coded_dated_and_placed() {
+    let text = gdelt_row(1, "20230919", "190", STEPANAKERT, "https://example.org/1")
+        + &gdelt_row(2, "20230920", "0231", ("1", "Azerbaijan", 40.5, 47.5), "")
+        + &gdelt_row(3, "20230921", "163", STEPANAKERT, "https://example.org/3");
+    let (places, opened) = read_table(
+        "20230921.export.CSV",
+        text.as_bytes(),
+        &LoadOptions::default(),
+        &bundled_basemap(),
+    );
+    // the country's point is not a city of that name on the map
+    let kinds: Vec<(&str, crate::model::PlaceKind)> =
+        places.iter().map(|p| (p.name.as_str(), p.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (
+                "Stepanakert, Azarbaycan, Azerbaijan",
+                crate::model::PlaceKind::City
+            ),
+            ("Azerbaijan", crate::model::PlaceKind::Country)
+        ]
+    );
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    assert_eq!(
+        opened.notices[0],
+        "read as a GDELT event file without a header (61 columns)"
+    );
+    let e = events(&opened);
+    assert_eq!(e.len(), 3);
+    assert_eq!(e[0].id, "1");
+    assert_eq!(e[0].title, "Fight in Stepanakert");
+    assert_eq!(e[0].date.range, Some((d(2023, 9, 19), d(2023, 9, 19))));
+    assert_eq!(e[0].date.precision, Precision::Day);
+    assert_eq!((e[0].lon, e[0].lat), (46.7519, 39.8153));
+    assert_eq!(e[0].place_name, "Stepanakert, Azarbaycan, Azerbaijan");
+    assert_eq!(e[0].category, crate::model::Category::Military);
+    assert_eq!(e[0].category_label, "Fight");
+    assert_eq!(e[0].actors, ["AZERBAIJAN", "ARMENIA"]);
+    assert_eq!(e[0].source.document, "https://example.org/1");
+    assert!(!e[0].verified, "machine-coded events are not verified");
+    assert!(
+        e[0].notes.starts_with("Machine-coded by GDELT"),
+        "{}",
+        e[0].notes
+    );
+    assert!(!e[0].notes.contains("centroid"));
+    // a report that names only the country: the point is the country's centroid, and says so
+    assert_eq!(e[1].category, crate::model::Category::Statement);
+    assert_eq!(e[1].title, "Appeal in Azerbaijan");
+    assert!(
+        e[1].notes.contains("names only the country"),
+        "{}",
+        e[1].notes
+    );
+    assert_eq!(e[1].source.document, "20230921.export.CSV");
+    // drawn as the country, as the bundled events a source ties only to a country
+    assert_eq!(e[1].shape_name.as_deref(), Some("Azerbaijan"));
+    assert!(e[1].shape.is_some());
+    assert!(
+        e[1].notes.ends_with("Drawn as the country Azerbaijan."),
+        "{}",
+        e[1].notes
+    );
+    assert_eq!(e[0].shape_name, None);
+    assert_eq!(e[2].category, crate::model::Category::Sanctions);
+}
+
+#[test]
+fn a_gdelt_table_with_its_header_reads_the_same_and_a_bad_day_is_located() {
+    let names =
+        gdelt::headerless_columns(gdelt_row(1, "20230919", "190", STEPANAKERT, "").as_bytes())
+            .unwrap()
+            .join("\t");
+    let rows = gdelt_row(1, "20230919", "190", STEPANAKERT, "https://example.org/1")
+        + &gdelt_row(2, "20231340", "190", STEPANAKERT, "");
+    let text = format!("{names}\n{rows}");
+    let opened = read_table(
+        "gdelt.tsv",
+        text.as_bytes(),
+        &LoadOptions::default(),
+        &bundled_basemap(),
+    )
+    .1;
+    let e = events(&opened);
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].title, "Fight in Stepanakert");
+    assert_eq!(e[0].date.range, Some((d(2023, 9, 19), d(2023, 9, 19))));
+    let p = &opened.problems;
+    assert_eq!(p.len(), 1);
+    assert_eq!((p[0].line, p[0].column), (3, 3));
+    assert!(
+        p[0].message
+            .starts_with("`SQLDATE`: `20231340` is not a date"),
+        "{}",
+        p[0].message
+    );
+    assert_eq!(
+        opened.notices[0],
+        "read as a table of events: the date from `SQLDATE`; where it is empty, the date from \
+         `Year`; the place from `ActionGeo_Lat`, `ActionGeo_Long`; the place's name from \
+         `ActionGeo_FullName`"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn gdelt_rows_load_on_their_day_at_their_point_with_their_cameo_kind(
+        rows in proptest::collection::vec(
+            (0u32..9000, 1u8..=20, 0u8..10, 3800i32..4300, 4400i32..4900, proptest::bool::ANY),
+            1..15,
+        ),
+        v2 in proptest::bool::ANY,
+    ) {
+        let mut text = String::new();
+        let mut expected = Vec::new();
+        for (k, &(days, root, sub, lat, lon, country)) in rows.iter().enumerate() {
+            let day = d(2000, 1, 1) + chrono::Days::new(u64::from(days));
+            let code = format!("{root:02}{sub}");
+            let (lat, lon) = (f64::from(lat) / 100.0, f64::from(lon) / 100.0);
+            let geo = if country { ("1", "Armenia", lat, lon) } else { ("4", "Goris, Syunik, Armenia", lat, lon) };
+            let mut row = gdelt_row(k as u64 + 1, &day.format("%Y%m%d").to_string(), &code, geo, "");
+            if !v2 {
+                // GDELT 1.0's daily layout: no ADM2 codes (58 columns)
+                let mut f: Vec<&str> = row.trim_end().split('\t').collect();
+                for at in [55, 47, 39] {
+                    f.remove(at);
+                }
+                row = f.join("\t") + "\n";
+            }
+            text.push_str(&row);
+            expected.push((day, lat, lon, cameo(&code).unwrap().1, country));
+        }
+        let opened = read_table("x.export.CSV", text.as_bytes(), &LoadOptions::default(), &bundled_basemap()).1;
+        prop_assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+        let e = events(&opened);
+        prop_assert_eq!(e.len(), expected.len());
+        for (e, (day, lat, lon, category, country)) in e.iter().zip(expected) {
+            prop_assert_eq!(e.date.range, Some((day, day)));
+            prop_assert_eq!((e.lat, e.lon), (lat, lon));
+            prop_assert_eq!(e.category, category);
+            prop_assert_eq!(e.notes.contains("names only the country"), country);
         }
     }
 }

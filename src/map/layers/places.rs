@@ -76,16 +76,19 @@ fn events_per_place(data: &Dataset) -> HashMap<&str, u32> {
 }
 
 /// The gazetteer city a dataset's place stands for: the same id, or one of the city's names
-/// (either side of "Khankendi / Stepanakert", or an alternative name) nearby.
+/// (either side of "Khankendi / Stepanakert", or an alternative name) nearby, written alone or
+/// first before the province and country ("Stepanakert, Azarbaycan, Azerbaijan", as GDELT and
+/// addresses write it).
 fn gazetteer_city_of(gazetteer: &[Place], place: &Place) -> Option<usize> {
     let near = |g: &Place| {
         (g.lat - place.lat).abs() <= SAME_CITY_DEGREES
             && (g.lon - place.lon).abs() <= SAME_CITY_DEGREES
     };
+    let first = place.name.split(',').next().unwrap_or_default();
     gazetteer.iter().position(|g| g.id == place.id).or_else(|| {
         gazetteer
             .iter()
-            .position(|g| near(g) && g.is_named(&place.name))
+            .position(|g| near(g) && (g.is_named(&place.name) || g.is_named(first)))
     })
 }
 
@@ -295,6 +298,34 @@ mod tests {
             .collect();
         // Yerevan has no events in the file and is still named; the file's names are not repeated
         assert_eq!(names, ["Yerevan", "Khankendi / Stepanakert", "Goris"]);
+    }
+
+    #[test]
+    fn a_name_written_with_its_province_and_country_is_the_city() {
+        let data = dataset(vec![
+            file_place(
+                "s-x",
+                "Stepanakert, Azarbaycan, Azerbaijan",
+                39.8153,
+                46.7519,
+                3,
+            ),
+            // the same words far off are not the city
+            file_place("far-x", "Goris, Syunik, Armenia", 40.9, 44.9, 1),
+        ]);
+        let names: Vec<String> = reference_cities(&gazetteer(), &data)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Yerevan",
+                "Khankendi / Stepanakert",
+                "Goris",
+                "Goris, Syunik, Armenia"
+            ]
+        );
     }
 
     #[test]
