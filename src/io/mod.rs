@@ -30,6 +30,7 @@ pub mod table_separator;
 pub mod time_parse;
 pub mod timelinejs;
 pub mod written_clock;
+pub mod zip_data;
 
 pub use basemap::{Basemap, Shape, ShapeKind};
 pub use problem::{Problem, Problems};

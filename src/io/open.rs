@@ -23,13 +23,15 @@ pub enum Format {
     Kml,
     /// `.kmz`: KML in a zip archive.
     Kmz,
+    /// `.zip`: an archive holding one data file of the formats above.
+    Zip,
 }
 
 /// The file extensions the atlas opens.
-pub const EXTENSIONS: [&str; 6] = ["json", "geojson", "csv", "tsv", "kml", "kmz"];
+pub const EXTENSIONS: [&str; 7] = ["json", "geojson", "csv", "tsv", "kml", "kmz", "zip"];
 
 /// The extensions [`detect_format`] knows, as messages name them.
-const EXTENSIONS_TEXT: &str = ".json, .geojson, .csv, .tsv, .kml or .kmz";
+const EXTENSIONS_TEXT: &str = ".json, .geojson, .csv, .tsv, .kml, .kmz or .zip";
 
 /// The format a path's extension names.
 pub fn detect_format(path: &Path) -> Result<Format, Problem> {
@@ -46,6 +48,7 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
         "csv" | "tsv" => Ok(Format::Csv),
         "kml" => Ok(Format::Kml),
         "kmz" => Ok(Format::Kmz),
+        "zip" => Ok(Format::Zip),
         "" => Err(Problem::whole(
             &file,
             format!("no file extension: expected {EXTENSIONS_TEXT}"),
@@ -246,6 +249,15 @@ pub fn load_input(
     }
     if format == Format::Kmz {
         return kml::parse_kmz(&file, bytes, options);
+    }
+    if format == Format::Zip {
+        return match super::zip_data::data_of_zip(bytes) {
+            Ok((name, data)) => {
+                let inner = std::path::PathBuf::from(format!("{file}!{name}"));
+                load_input(&inner, Input::from(data.as_slice()), basemap, options)
+            }
+            Err(message) => failed(Problem::whole(&file, message)),
+        };
     }
     if format == Format::Csv {
         return load_csv(path, input, basemap, options);

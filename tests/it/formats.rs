@@ -476,3 +476,48 @@ fn a_gdelt_event_file_exports_coded_unverified_events_and_checks_clean() {
     let check = atlas(&["check", p]);
     assert_eq!(check.status.code(), Some(0), "{check:?}");
 }
+
+#[test]
+fn a_zip_archive_opens_its_one_data_file_and_names_problems_inside_it() {
+    let dir = scratch("zip");
+    let gdelt = std::fs::read(fixture("gdelt_sample.export.CSV")).unwrap();
+    let write = |name: &str, files: &[(&str, &[u8])]| {
+        let path = dir.path().join(name);
+        let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        for (inner, bytes) in files {
+            out.start_file(*inner, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(bytes).unwrap();
+        }
+        out.finish().unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let one = write(
+        "20230925.export.CSV.zip",
+        &[("20230925.export.CSV", &gdelt)],
+    );
+    let (fc, _) = export(&["export", "events", "--data", &one]);
+    assert_eq!(fc["features"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        feature(&fc, "900000001")["properties"]["title"],
+        "Fight in Stepanakert"
+    );
+    let bad = write(
+        "bad.zip",
+        &[("rows.csv", b"date,lat,lon\n2023-09-31,40,45\n")],
+    );
+    let check = atlas(&["check", &bad]);
+    assert_eq!(check.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        out.starts_with(&format!("{bad}!rows.csv:2:1: `date`")),
+        "{out}"
+    );
+    let two = write("two.zip", &[("a.csv", b"x"), ("b.kml", b"y")]);
+    let refused = atlas(&["export", "events", "--data", &two]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr)
+            .contains("the zip archive holds 2 data files (a.csv, b.kml): unzip it and open one")
+    );
+}
