@@ -71,6 +71,8 @@ struct Columns {
     source: Option<usize>,
     notes: Option<usize>,
     fatalities: Option<usize>,
+    /// Read only when an event is shown whole, never while loading.
+    geo_precision: Option<usize>,
 }
 
 impl Columns {
@@ -120,6 +122,7 @@ impl Columns {
             source: find("source"),
             notes: find("notes"),
             fatalities: find("fatalities"),
+            geo_precision: find("geo_precision"),
         })
     }
 }
@@ -298,6 +301,23 @@ struct Fields<'r> {
     id: &'r str,
 }
 
+/// What ACLED's `geo_precision` says of a row's point when it is not the place itself: 2, the
+/// source places the event near it or in part of a region; 3, the source names only a larger
+/// region, for which ACLED gives a point.
+fn how_near(geo_precision: &str) -> Option<&'static str> {
+    match geo_precision {
+        "2" => Some(
+            "Approximate place (ACLED geo_precision 2): the source places the event near this \
+             point or in part of a region, not at the point itself.",
+        ),
+        "3" => Some(
+            "Approximate place (ACLED geo_precision 3): the source names only a larger region, \
+             and the point stands for that region.",
+        ),
+        _ => None,
+    }
+}
+
 /// An optional column's field, empty when the column is absent.
 fn optional(record: &impl RecordText, i: Option<usize>) -> Result<&str, Fail> {
     i.map_or(Ok(""), |i| record.text(i))
@@ -445,11 +465,17 @@ impl Rows {
             },
             claimed_by: None,
             verified: true,
-            notes: if f.fatalities.is_empty() {
-                String::new()
-            } else {
-                format!("fatalities: {}", f.fatalities)
-            },
+            notes: [
+                (!f.fatalities.is_empty()).then(|| format!("fatalities: {}", f.fatalities)),
+                optional(record, c.geo_precision)
+                    .ok()
+                    .and_then(how_near)
+                    .map(str::to_owned),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n"),
         })
     }
 
@@ -626,7 +652,12 @@ mod tests {
         assert_eq!(clash.source.quote, clash.summary);
         assert_eq!(clash.source.document, "APA; Armenpress");
         assert_eq!(clash.source.publisher.as_deref(), Some("APA; Armenpress"));
-        assert_eq!(clash.notes, "fatalities: 2");
+        // the row's geo_precision 2: the source places it near Lachin, not in the town
+        assert_eq!(
+            clash.notes,
+            "fatalities: 2\nApproximate place (ACLED geo_precision 2): the source places the \
+             event near this point or in part of a region, not at the point itself."
+        );
         assert_eq!(
             (clash.place.as_str(), clash.place_name.as_str()),
             ("lachin-lachin", "Lachin")
@@ -660,7 +691,8 @@ mod tests {
         assert_eq!(sparse.date.precision, Precision::Day);
         assert_eq!(sparse.source.document, "");
         assert_eq!(sparse.source.publisher, None);
-        assert_eq!((sparse.summary.as_str(), sparse.notes.as_str()), ("", ""));
+        assert_eq!(sparse.summary, "");
+        assert!(sparse.notes.starts_with("Approximate place (ACLED geo_precision 2)"));
         assert_eq!(sparse.place, "lachin-lachin");
 
         let drone = by_id(ev, "ARM2005");
@@ -700,6 +732,24 @@ mod tests {
         let (_, loaded) = parse(with_rows(rows).as_bytes());
         assert_eq!(loaded.records[0].id, "e0");
         loaded.problems
+    }
+
+    #[test]
+    fn a_point_acled_places_only_near_or_for_a_region_says_so() {
+        let text = "event_id_cnty,event_date,location,latitude,longitude,geo_precision,fatalities\n\
+                    A1,2022-09-13,Jermuk,39.84,45.67,1,0\n\
+                    A2,2022-09-13,Jermuk,39.84,45.67,2,\n\
+                    A3,2022-09-13,Vayots Dzor,39.76,45.33,3,2\n";
+        let (_, loaded) = parse(text.as_bytes());
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let notes: Vec<&str> = loaded.records.iter().map(|e| e.notes.as_str()).collect();
+        assert_eq!(notes[0], "fatalities: 0");
+        assert!(
+            notes[1].starts_with("Approximate place (ACLED geo_precision 2)"),
+            "{}",
+            notes[1]
+        );
+        assert!(notes[2].starts_with("fatalities: 2\nApproximate place (ACLED geo_precision 3)"));
     }
 
     #[test]
