@@ -20,7 +20,8 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "caucasus-atlas", version, about)]
 pub struct Cli {
-    /// A dataset to open instead of the bundled one (.json, .geojson, .csv, .tsv, .kml or .kmz).
+    /// A dataset to open instead of the bundled one (.json, .geojson, .csv, .tsv, .kml, .kmz, or
+    /// a .zip holding one of them).
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
     /// Load the valid records of a file with problems, reporting the skipped ones on stderr.

@@ -122,7 +122,7 @@ fn area_of_shape(shape: &crate::io::Shape) -> Option<NamedArea> {
         }
     };
     let areal = matches!(
-        shape.geometry,
+        *shape.geometry,
         Geometry::Polygon(_) | Geometry::MultiPolygon(_)
     );
     areal.then(|| NamedArea {
@@ -131,7 +131,7 @@ fn area_of_shape(shape: &crate::io::Shape) -> Option<NamedArea> {
         line: None,
         aliases: Vec::new(),
         kind,
-        geometry: shape.geometry.clone(),
+        geometry: (*shape.geometry).clone(),
         valid: None,
     })
 }

@@ -64,7 +64,7 @@ mod tests {
             .shapes
             .iter()
             .find(|s| s.name == name)
-            .map(|s| s.geometry.clone())
+            .map(|s| (*s.geometry).clone())
             .unwrap_or_else(|| panic!("no {name}"))
     }
 

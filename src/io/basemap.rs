@@ -57,7 +57,7 @@ pub struct Shape {
     /// Context, such as "approximate outline".
     pub note: String,
     /// Its geometry in degrees (lon, lat).
-    pub geometry: Geometry<f64>,
+    pub geometry: std::sync::Arc<Geometry<f64>>,
 }
 
 /// All basemap shapes in file order.
@@ -118,7 +118,7 @@ impl Basemap {
                 name,
                 kind,
                 note,
-                geometry,
+                geometry: geometry.into(),
             });
         }
         Ok(Basemap { shapes, source })
@@ -146,7 +146,7 @@ mod tests {
         assert_eq!(map.source, "test");
         let shape = map.shape("Lachin corridor").unwrap();
         assert_eq!(shape.kind, ShapeKind::Corridor);
-        assert!(matches!(shape.geometry, Geometry::LineString(_)));
+        assert!(matches!(*shape.geometry, Geometry::LineString(_)));
     }
 
     #[test]
@@ -197,7 +197,7 @@ mod properties {
                     name,
                     kind: KINDS[kind],
                     note,
-                    geometry,
+                    geometry: geometry.into(),
                 }
             })
     }

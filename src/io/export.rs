@@ -102,7 +102,7 @@ pub fn events_collection<E: std::borrow::Borrow<Event>>(
             .map(|e| {
                 let e = e.borrow();
                 let geometry = match (&e.shape, &e.track) {
-                    (Some(shape), _) => Some(geojson::Geometry::from(shape)),
+                    (Some(shape), _) => Some(geojson::Geometry::from(&**shape)),
                     (None, Some(track)) => Some(geojson::Geometry::from(&track.line())),
                     (None, None) if e.is_placed() => Some(point(e.lon, e.lat)),
                     (None, None) => None,
@@ -147,7 +147,7 @@ pub fn basemap_collection(map: &Basemap) -> FeatureCollection {
                 if !s.note.is_empty() {
                     props["note"] = Value::from(s.note.clone());
                 }
-                feature(None, Some(geojson::Geometry::from(&s.geometry)), props)
+                feature(None, Some(geojson::Geometry::from(&*s.geometry)), props)
             })
             .collect(),
     );

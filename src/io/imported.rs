@@ -6,7 +6,7 @@ use super::free_date::{parse_written_date, parse_written_datetime};
 use super::open::{DateField, UndatedReport};
 use super::slug::{coordinates_id, coordinates_name};
 use crate::model::{EventDate, Place, Precision, TimeOfDay};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// How many sample values a date field keeps for the picker.
 const SAMPLES: usize = 3;
@@ -15,7 +15,8 @@ const SAMPLES: usize = 3;
 #[derive(Debug, Default)]
 pub struct Places {
     places: Vec<Place>,
-    ids: HashSet<String>,
+    /// Each place's position in `places`, by id.
+    ids: HashMap<String, usize>,
 }
 
 impl Places {
@@ -27,7 +28,8 @@ impl Places {
             "" => coordinates_name(lon, lat),
             n => n.to_owned(),
         };
-        if self.ids.insert(id.clone()) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.ids.entry(id.clone()) {
+            slot.insert(self.places.len());
             self.places.push(Place::ad_hoc(&id, &name, "", lat, lon));
         }
         (id, name)
@@ -36,7 +38,7 @@ impl Places {
     /// Marks the place `id` as a country as a whole (a point its file gives for a country): the
     /// map names it as the country, not as a city.
     pub fn mark_country(&mut self, id: &str) {
-        if let Some(p) = self.places.iter_mut().find(|p| p.id == id) {
+        if let Some(p) = self.ids.get(id).and_then(|&i| self.places.get_mut(i)) {
             p.kind = crate::model::PlaceKind::Country;
         }
     }

@@ -748,9 +748,13 @@ mod tests {
             detect_format(Path::new("x.shp"))
                 .unwrap_err()
                 .message
-                .contains(".json, .geojson, .csv, .tsv, .kml or .kmz")
+                .contains(".json, .geojson, .csv, .tsv, .kml, .kmz or .zip")
         );
         assert_eq!(detect_format(Path::new("acled.TSV")), Ok(Format::Csv));
+        assert_eq!(
+            detect_format(Path::new("20230919.export.CSV.zip")),
+            Ok(Format::Zip)
+        );
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub struct Event {
     /// Whether its place lies outside the map's region (Washington, Brussels).
     pub off_map: bool,
     /// The region or line the source places it on, if any.
-    pub shape: Option<geo::Geometry<f64>>,
+    pub shape: Option<std::sync::Arc<geo::Geometry<f64>>>,
     /// The name of that shape in the basemap, if it came from there.
     pub shape_name: Option<String>,
     /// The line it travelled with a time at each vertex, when the source gives one.

@@ -54,7 +54,7 @@ impl<'a> EventView<'a> {
             lon: e.lon,
             lat: e.lat,
             off_map: e.off_map,
-            shape: e.shape.as_ref(),
+            shape: e.shape.as_deref(),
             shape_name: e.shape_name.as_deref(),
             category: e.category,
             category_label: &e.category_label,

@@ -351,7 +351,7 @@ fn near_the_aras_inside_only(wanted: &Geometry<f64>, other: &Geometry<f64>) -> (
                 let lon = f64::from((v.x + step * angle.cos()) as f32);
                 let lat = f64::from((v.y + step * angle.sin()) as f32);
                 let p = Point::new(lon, lat);
-                let near = match aras {
+                let near = match &**aras {
                     Geometry::LineString(l) => Euclidean.distance(&p, l),
                     Geometry::MultiLineString(m) => Euclidean.distance(&p, m),
                     other => panic!("the Aras is a line, not {other:?}"),
@@ -458,7 +458,7 @@ fn the_map_s_menu_offers_the_ground_along_the_aras_and_filters_to_it() {
         .iter()
         .find(|s| s.name.starts_with("Aras"))
         .unwrap();
-    let on_aras = geo::CoordsIter::coords_iter(&aras.geometry)
+    let on_aras = geo::CoordsIter::coords_iter(&*aras.geometry)
         .min_by(|a, b| (a.x - 45.8).abs().total_cmp(&(b.x - 45.8).abs()))
         .unwrap();
     let river = screen_of(&harness, on_aras.x, on_aras.y + 0.005);
@@ -497,7 +497,7 @@ fn the_corridor_s_band_is_offered_only_while_there_is_a_corridor() {
         .find(|s| s.name == "Lachin corridor")
         .unwrap();
     // halfway from where the road enters Azerbaijan to Lachin, clear of the towns' markers
-    let road: Vec<geo::Coord> = geo::CoordsIter::coords_iter(&corridor.geometry).collect();
+    let road: Vec<geo::Coord> = geo::CoordsIter::coords_iter(&*corridor.geometry).collect();
     let middle = (road[0] + road[1]) / 2.0;
     let band = "Filter to events in Lachin corridor (band 5 km wide)";
     for (year, offered) in [(2021, true), (1985, false)] {

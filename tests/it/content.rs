@@ -334,7 +334,7 @@ fn country_level_events_are_drawn_as_the_country() {
             );
             assert!(
                 matches!(
-                    e.shape,
+                    e.shape.as_deref(),
                     Some(geo::Geometry::Polygon(_) | geo::Geometry::MultiPolygon(_))
                 ),
                 "{}",

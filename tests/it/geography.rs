@@ -49,7 +49,7 @@ fn the_lachin_corridor_passes_lachin() {
     let map = bundled_basemap();
     let corridor = map.shape("Lachin corridor").expect("corridor");
     assert_eq!(corridor.kind, ShapeKind::Corridor);
-    let geo::Geometry::LineString(line) = &corridor.geometry else {
+    let geo::Geometry::LineString(line) = &*corridor.geometry else {
         panic!("the corridor is a line");
     };
     let lachin = point("lachin");
@@ -83,7 +83,7 @@ fn the_basemap_is_lean_and_covers_the_region() {
     let vertices: usize = map
         .shapes
         .iter()
-        .map(|s| geo::CoordsIter::coords_count(&s.geometry))
+        .map(|s| geo::CoordsIter::coords_count(&*s.geometry))
         .sum();
     assert!(vertices <= 8000, "{vertices} vertices");
     assert!(
@@ -102,7 +102,7 @@ fn the_basemap_is_lean_and_covers_the_region() {
     let bounds = map
         .shapes
         .iter()
-        .filter_map(|s| geo::BoundingRect::bounding_rect(&s.geometry))
+        .filter_map(|s| geo::BoundingRect::bounding_rect(&*s.geometry))
         .reduce(|a, b| {
             geo::Rect::new(
                 geo::coord! {x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y)},

@@ -692,7 +692,11 @@ mod tests {
         assert_eq!(sparse.source.document, "");
         assert_eq!(sparse.source.publisher, None);
         assert_eq!(sparse.summary, "");
-        assert!(sparse.notes.starts_with("Approximate place (ACLED geo_precision 2)"));
+        assert!(
+            sparse
+                .notes
+                .starts_with("Approximate place (ACLED geo_precision 2)")
+        );
         assert_eq!(sparse.place, "lachin-lachin");
 
         let drone = by_id(ev, "ARM2005");

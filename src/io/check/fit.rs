@@ -15,7 +15,7 @@ const METRES_PER_KM: f64 = 1000.0;
 pub fn point_fits(lon: f64, lat: f64, shape: &Shape, whose: &str) -> Result<(), String> {
     let point = Point::new(lon, lat);
     let at = format!("{lat}, {lon} (lat, lon)");
-    match &shape.geometry {
+    match &*shape.geometry {
         Geometry::Polygon(_) | Geometry::MultiPolygon(_) | Geometry::Rect(_) => {
             if shape.geometry.contains(&point) {
                 Ok(())
@@ -65,7 +65,8 @@ mod tests {
             note: String::new(),
             geometry: Geometry::Polygon(polygon![
                 (x: 46.0, y: 39.0), (x: 47.0, y: 39.0), (x: 47.0, y: 40.0), (x: 46.0, y: 40.0)
-            ]),
+            ])
+            .into(),
         }
     }
 
@@ -84,7 +85,8 @@ mod tests {
             name: "Border".to_owned(),
             kind: ShapeKind::Border,
             note: String::new(),
-            geometry: Geometry::LineString(LineString::from(vec![(46.0, 39.0), (47.0, 39.0)])),
+            geometry: Geometry::LineString(LineString::from(vec![(46.0, 39.0), (47.0, 39.0)]))
+                .into(),
         };
         // 0.01° of latitude is about 1.1 km
         assert_eq!(point_fits(46.5, 39.01, &line, "the border"), Ok(()));

@@ -226,7 +226,7 @@ impl Parts<'_, '_> {
             lon,
             lat,
             off_map: self.off_map,
-            shape: self.shape,
+            shape: self.shape.map(std::sync::Arc::new),
             shape_name: self.shape_name.map(Cow::into_owned),
             track: match self.track {
                 TrackFound::Track(t) => Some(t),

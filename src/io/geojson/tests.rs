@@ -59,7 +59,7 @@ fn loads_the_sample() {
     assert_eq!(road.title, "Road closed between Goris and Khankendi");
     assert_eq!(road.date.range, Some((d(2022, 12, 12), d(2023, 1, 5))));
     assert_eq!(road.date.precision, Precision::Day);
-    assert!(matches!(road.shape, Some(Geometry::LineString(ref l)) if l.0.len() == 3));
+    assert!(matches!(road.shape.as_deref(), Some(Geometry::LineString(l)) if l.0.len() == 3));
     assert_eq!((road.lon, road.lat), (46.55, 39.64)); // the line's interior vertex
     assert_eq!(road.place, "lachin-road");
     assert_eq!(road.place_name, "Lachin road");
@@ -79,7 +79,7 @@ fn loads_the_sample() {
     let year = by_id(ev, "karabakh-year");
     assert_eq!(year.date.range, Some((d(2021, 1, 1), d(2021, 12, 31))));
     assert_eq!(year.date.precision, Precision::Year);
-    assert!(matches!(year.shape, Some(Geometry::Polygon(_))));
+    assert!(matches!(year.shape.as_deref(), Some(Geometry::Polygon(_))));
     assert_eq!(year.shape_name.as_deref(), Some("Nagorno-Karabakh"));
     assert_eq!(year.place_name, "Nagorno-Karabakh / Artsakh");
     assert!(!year.verified);
@@ -344,10 +344,13 @@ fn sample_events() -> Vec<Event> {
     );
     b.place = nk.id.clone();
     b.place_name = nk.name.clone();
-    b.shape = Some(Geometry::Polygon(Polygon::new(
-        LineString::from(vec![(46.3, 39.6), (47.2, 39.6), (47.2, 40.3), (46.3, 40.3)]),
-        vec![],
-    )));
+    b.shape = Some(
+        Geometry::Polygon(Polygon::new(
+            LineString::from(vec![(46.3, 39.6), (47.2, 39.6), (47.2, 40.3), (46.3, 40.3)]),
+            vec![],
+        ))
+        .into(),
+    );
     b.shape_name = Some("Nagorno-Karabakh".into());
     b.category = Category::Military;
     b.verified = false;

@@ -83,7 +83,7 @@ fn a_bare_geometry_is_one_undated_event() {
     let (events, problems, rest) = simple(text);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(events.len(), 1);
-    assert!(matches!(events[0].shape, Some(Geometry::LineString(ref l)) if l.0.len() == 2));
+    assert!(matches!(events[0].shape.as_deref(), Some(Geometry::LineString(l)) if l.0.len() == 2));
     assert_eq!(events[0].date.precision, Precision::Undated);
     let report = rest.undated.unwrap();
     assert_eq!(report.message(), "1 feature has no recognised date");
@@ -91,7 +91,7 @@ fn a_bare_geometry_is_one_undated_event() {
     let (events, problems, _) = simple(text);
     assert!(problems.is_empty(), "{problems:?}");
     assert!(matches!(
-        events[0].shape,
+        events[0].shape.as_deref(),
         Some(Geometry::GeometryCollection(_))
     ));
 }

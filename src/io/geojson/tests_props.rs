@@ -105,7 +105,7 @@ prop_compose! {
             Where::Shape(shape) => {
                 let p = shape.interior_point().unwrap();
                 (e.lon, e.lat) = (p.x(), p.y());
-                e.shape = Some(shape);
+                e.shape = Some(shape.into());
                 e.shape_name = shape_name;
             }
             Where::Track(track) => {
@@ -115,7 +115,7 @@ prop_compose! {
                     e.date.range = Some((day(track.start()), day(track.end())));
                     e.date.precision = Precision::Day;
                 }
-                e.shape = Some(Geometry::LineString(track.line()));
+                e.shape = Some(Geometry::LineString(track.line()).into());
                 e.track = Some(track);
                 let p = e.shape.as_ref().unwrap().interior_point().unwrap();
                 (e.lon, e.lat) = (p.x(), p.y());

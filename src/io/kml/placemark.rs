@@ -98,7 +98,7 @@ impl<'a> Converter<'a> {
                 e.off_map = !REGION.contains(point.x(), point.y());
                 e.track = track;
                 if !matches!(shape, Geometry::Point(_)) {
-                    e.shape = Some(shape);
+                    e.shape = Some(std::sync::Arc::new(shape));
                 }
                 e
             }

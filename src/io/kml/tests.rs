@@ -86,12 +86,12 @@ fn spans_shapes_and_missing_parts() {
     let span = by_id(&opened, "span");
     assert_eq!(span.date.range, Some((d(2021, 5, 12), d(2021, 5, 14))));
     assert_eq!(span.date.text, "2021-05-12/2021-05-14");
-    assert!(matches!(span.shape, Some(geo::Geometry::LineString(ref l)) if l.0.len() == 3));
+    assert!(matches!(span.shape.as_deref(), Some(geo::Geometry::LineString(l)) if l.0.len() == 3));
     assert!(span.is_placed() && span.shape_name.is_none());
     let open = by_id(&opened, "open-span");
     assert_eq!(open.date.range, Some((d(2022, 9, 1), d(2022, 9, 30))));
     assert!(open.date.note.contains("no end"), "{}", open.date.note);
-    let Some(geo::Geometry::Polygon(polygon)) = &open.shape else {
+    let Some(geo::Geometry::Polygon(polygon)) = open.shape.as_deref() else {
         panic!("a polygon: {:?}", open.shape)
     };
     assert_eq!(polygon.interiors().len(), 1);
@@ -184,7 +184,7 @@ fn duplicate_ids_and_tracks() {
     let track = &opened.records.events[0];
     assert_eq!(track.date.range, Some((d(2020, 1, 1), d(2020, 1, 3))));
     assert_eq!(track.time.map(|t| t.iso()), Some("10:00:00Z".to_owned()));
-    assert!(matches!(track.shape, Some(geo::Geometry::LineString(ref l)) if l.0.len() == 2));
+    assert!(matches!(track.shape.as_deref(), Some(geo::Geometry::LineString(l)) if l.0.len() == 2));
     assert_eq!(opened.problems[0].message, "duplicate placemark id `a`");
     assert_eq!(opened.problems[0].line, 4);
 }

@@ -72,7 +72,7 @@ fn covered_box(map: &Basemap) -> Option<[f64; 4]> {
         .shapes
         .iter()
         .filter(|s| matches!(s.kind, ShapeKind::Country | ShapeKind::Water))
-        .map(|s| s.geometry.clone())
+        .map(|s| (*s.geometry).clone())
         .collect();
     let b = areal.bounding_rect()?;
     let whole = b.width() * b.height();

@@ -226,7 +226,7 @@ fn large_data_counts_shapes_the_same_from_the_window_and_from_the_cell_index() {
                 } else {
                     ("Nakhchivan", 45.2)
                 };
-                e.shape = Some(square(lon, 39.4));
+                e.shape = Some(square(lon, 39.4).into());
                 e.shape_name = Some(name.to_owned());
                 e.place = name.to_lowercase();
                 e.place_name = name.to_uppercase();

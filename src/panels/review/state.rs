@@ -182,7 +182,7 @@ impl ReviewState {
                 Some(PlaceShape {
                     place: c.place.id.clone(),
                     name: name.clone(),
-                    geometry: shape.geometry.clone(),
+                    geometry: (*shape.geometry).clone(),
                 })
             })
             .collect();
@@ -439,7 +439,9 @@ impl ReviewState {
             e.lon = place.lon;
             e.lat = place.lat;
             e.off_map = place.kind == PlaceKind::OffMap || !REGION.contains(place.lon, place.lat);
-            e.shape = shape.as_ref().map(|s| s.geometry.clone());
+            e.shape = shape
+                .as_ref()
+                .map(|s| std::sync::Arc::new(s.geometry.clone()));
             e.shape_name = shape.map(|s| s.name);
             e.notes = format!("{} Place set by the reviewer: {}.", e.notes, place.name);
             i.ad_hoc = ad_hoc;
