@@ -49,11 +49,15 @@ impl Places {
     }
 }
 
-/// Counts, for each field of a file's records, how many have a value and how many of those look
-/// like dates, to offer the likely ones as time fields.
+/// How many values of a field are read to judge whether it holds dates; the rest are counted.
+const JUDGED: usize = 512;
+
+/// Counts, for each field of a file's records, how many have a value and how many of its first
+/// values ([`JUDGED`]) look like dates, to offer the likely ones as time fields.
 #[derive(Debug, Default)]
 pub struct DateFields {
-    fields: Vec<(DateField, usize)>,
+    /// Each field, with how many of its values were judged and how many of those look like dates.
+    fields: Vec<(DateField, usize, usize)>,
     by_name: HashMap<String, usize>,
 }
 
@@ -71,11 +75,16 @@ impl DateFields {
                     ..DateField::default()
                 },
                 0,
+                0,
             ));
             self.fields.len() - 1
         });
-        let (field, datelike) = &mut self.fields[k];
+        let (field, judged, datelike) = &mut self.fields[k];
         field.records += 1;
+        if *judged >= JUDGED {
+            return;
+        }
+        *judged += 1;
         if looks_like_date(value) {
             *datelike += 1;
             if field.samples.len() < SAMPLES && !field.samples.iter().any(|s| s == value) {
@@ -93,8 +102,8 @@ impl DateFields {
         let mut candidates: Vec<DateField> = self
             .fields
             .into_iter()
-            .filter(|(f, datelike)| *datelike > 0 && datelike * 2 >= f.records)
-            .map(|(f, _)| f)
+            .filter(|(_, judged, datelike)| *datelike > 0 && datelike * 2 >= *judged)
+            .map(|(f, _, _)| f)
             .collect();
         candidates.sort_by_key(|f| std::cmp::Reverse(f.records));
         Some(UndatedReport {
@@ -112,7 +121,9 @@ pub fn looks_like_date(value: &str) -> bool {
     let t = value.trim();
     // a bare small number is more often a count than a year
     let digits_only = t.bytes().all(|b| b.is_ascii_digit());
-    if digits_only && t.len() != 4 && t.len() < 11 {
+    // four digits may be a year and eight a day (`20230919`); nine or ten are more often ids
+    // than Unix seconds
+    if digits_only && t.len() != 4 && t.len() != 8 && t.len() < 11 {
         return false;
     }
     parse_written_date(t).is_ok()
@@ -171,6 +182,26 @@ mod tests {
             "3 placemarks have no recognised date; fields that look like dates: start_date"
         );
         assert!(DateFields::default().report(0, 3, "x").is_none());
+    }
+
+    #[test]
+    fn a_field_is_judged_on_its_first_values_and_every_value_is_counted() {
+        let mut fields = DateFields::default();
+        for k in 0..2000 {
+            // GDELT's SQLDATE and its ten-digit event ids
+            fields.offer("SQLDATE", &format!("202309{:02}", k % 28 + 1));
+            fields.offer("GLOBALEVENTID", &format!("{}", 1_000_000_000 + k));
+            // dates only after the values judged
+            fields.offer("late", if k < JUDGED { "x" } else { "2020-01-01" });
+        }
+        let report = fields.report(2000, 2000, "rows").unwrap();
+        let names: Vec<&str> = report.candidates.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["SQLDATE"]);
+        assert_eq!(report.candidates[0].records, 2000);
+        assert_eq!(
+            report.candidates[0].samples,
+            ["20230901", "20230902", "20230903"]
+        );
     }
 
     #[test]
