@@ -33,6 +33,8 @@ pub enum Role {
     EndDay,
     /// How the date is to be written (kept as the date's text).
     DisplayDate,
+    /// The place as a WKT geometry (`POINT (46.75 39.81)`; a line or polygon is the event's shape).
+    Geometry,
     /// Latitude in degrees.
     Latitude,
     /// Longitude in degrees.
@@ -59,7 +61,7 @@ pub enum Role {
 
 /// The names each role answers to, written as [`normal`] leaves them; the first column that
 /// answers to a role takes it.
-const NAMES: [(Role, &[&str]); 25] = [
+const NAMES: [(Role, &[&str]); 26] = [
     (
         Role::Id,
         &[
@@ -80,6 +82,8 @@ const NAMES: [(Role, &[&str]); 25] = [
             "event",
             "event_name",
             "subject",
+            "label",
+            "item_label",
         ],
     ),
     (
@@ -120,6 +124,12 @@ const NAMES: [(Role, &[&str]); 25] = [
     (Role::EndMonth, &["end_month"]),
     (Role::EndDay, &["end_day"]),
     (Role::DisplayDate, &["display_date"]),
+    (
+        Role::Geometry,
+        &[
+            "wkt", "wkt_geom", "the_geom", "geom", "geometry", "coord", "coords",
+        ],
+    ),
     (Role::Latitude, &["latitude", "lat", "y", "action_geo_lat"]),
     (
         Role::Longitude,
@@ -157,6 +167,7 @@ const NAMES: [(Role, &[&str]); 25] = [
             "media_url",
             "reference",
             "sourceurl",
+            "item",
         ],
     ),
     (
@@ -258,7 +269,7 @@ impl Columns {
     pub fn has_places(&self) -> bool {
         let coordinates =
             self.of_role(Role::Latitude).is_some() && self.of_role(Role::Longitude).is_some();
-        coordinates || self.of_role(Role::Place).is_some()
+        coordinates || self.of_role(Role::Geometry).is_some() || self.of_role(Role::Place).is_some()
     }
 
     /// What the load tells the user about how the table was read, e.g. "read as a table of
@@ -285,6 +296,7 @@ impl Columns {
                 &[Role::Year, Role::Month, Role::Day, Role::Time][..],
             ),
             ("the place", &[Role::Latitude, Role::Longitude][..]),
+            ("the place", &[Role::Geometry][..]),
             ("the place's name", &[Role::Place][..]),
             ("the title", &[Role::Title][..]),
         ] {

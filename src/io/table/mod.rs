@@ -8,9 +8,11 @@ mod gdelt;
 mod row;
 #[cfg(test)]
 mod tests;
+mod wkt_geometry;
 
 pub use columns::{Columns, Role, normal};
 pub use gdelt::cameo;
+pub use wkt_geometry::read_wkt;
 
 use super::basemap::Basemap;
 use super::bundle::bundled_places;
@@ -58,8 +60,8 @@ pub fn header_of(bytes: &[u8]) -> Vec<String> {
 /// What a table must have to be read as events, for the refusal.
 const NEEDS: &str = "a date column (`date`, `start_date`, `start`, `datetime`, `when`... \
                      or TimelineJS's `Year`, `Month`, `Day`), or coordinates (`latitude` and \
-                     `longitude`, or `lat` and `lon`/`lng`), or a place's name (`place`, \
-                     `location`, `city`)";
+                     `longitude`, or `lat` and `lon`/`lng`, or WKT in `WKT`, `geometry`, \
+                     `coord`), or a place's name (`place`, `location`, `city`)";
 
 /// Reads the events of a table; `file` names it in the problems. An event the table places only
 /// at a country (GDELT's country-level rows) takes that country's shape from `basemap`.

@@ -4,6 +4,7 @@
 
 use super::columns::{Columns, Role};
 use super::gdelt::{Gdelt, GdeltRow};
+use super::wkt_geometry::read_wkt;
 use crate::io::basemap::{Basemap, ShapeKind};
 use crate::io::html_text::html_to_text;
 use crate::io::imported::{Places, date_between, read_date_value};
@@ -14,10 +15,14 @@ use crate::io::written_clock::parse_written_clock;
 use crate::model::place::{validate_latitude, validate_longitude};
 use crate::model::region::REGION;
 use crate::model::{Category, Event, EventDate, Place, Precision, TimeOfDay};
+use geo::{Geometry, InteriorPoint};
 use serde_json::{Map, Value};
 
 /// A problem with a row: the column it is in (the row's first when `None`) and what is wrong.
 pub type Fail = (Option<usize>, String);
+
+/// A row's point (longitude, latitude) and, for a line or polygon, its shape.
+type GeometryAt = (Option<(f64, f64)>, Option<Geometry<f64>>);
 
 /// What a row is.
 #[derive(Debug)]
@@ -279,10 +284,15 @@ impl Reader<'_> {
         place_name: Option<String>,
     ) -> Result<Event, Fail> {
         let name = place_name.unwrap_or_default();
-        if let Some((lon, lat)) = self.coordinates(record)? {
+        let (point, shape) = match self.coordinates(record)? {
+            Some(point) => (Some(point), None),
+            None => self.geometry(record)?,
+        };
+        if let Some((lon, lat)) = point {
             let mut e = Event::at(id, title, date, lon, lat);
             (e.place, e.place_name) = self.places.point(lon, lat, &name);
             e.off_map = !REGION.contains(lon, lat);
+            e.shape = shape.map(std::sync::Arc::new);
             return Ok(e);
         }
         let bare = self
@@ -303,6 +313,22 @@ impl Reader<'_> {
             known.name
         );
         Ok(e)
+    }
+
+    /// The row's point from its WKT geometry, and the geometry itself when it is a line or a
+    /// polygon (the event's shape, its point inside it); nothing when the row has none.
+    fn geometry(&self, record: &csv::StringRecord) -> Result<GeometryAt, Fail> {
+        let Some(text) = self.get(record, Role::Geometry) else {
+            return Ok((None, None));
+        };
+        let geometry =
+            read_wkt(text).map_err(|m| self.at(Role::Geometry, self.named(Role::Geometry, m)))?;
+        let point = geometry.interior_point().ok_or_else(|| {
+            let m = format!("`{text}` has no point inside it");
+            self.at(Role::Geometry, self.named(Role::Geometry, m))
+        })?;
+        let shape = (!matches!(geometry, Geometry::Point(_))).then_some(geometry);
+        Ok((Some((point.x(), point.y())), shape))
     }
 
     /// The row's longitude and latitude; `None` when it gives neither.

@@ -476,3 +476,71 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_wkt_column_places_rows_and_gives_lines_their_shape() {
+    // as QGIS saves a layer to CSV with its geometry as WKT
+    let opened = load(
+        "WKT,name,date\n\
+         \"POINT (46.7519 39.8153)\",Clash,2023-09-19\n\
+         \"LINESTRING (46.3417 39.5111, 46.5469 39.6408, 46.7519 39.8153)\",Convoy,2022-08-26\n\
+         \"SRID=3857;POINT (5204000 4836000)\",Projected,2022-08-26\n\
+         \"POINT (39.8 146.7)\",Swapped,2022-08-26\n",
+    );
+    let e = events(&opened);
+    assert_eq!(e.len(), 2);
+    assert_eq!((e[0].lon, e[0].lat), (46.7519, 39.8153));
+    assert!(e[0].shape.is_none());
+    let line = e[1].shape.as_deref().unwrap();
+    assert!(matches!(line, geo::Geometry::LineString(l) if l.0.len() == 3));
+    assert!(e[1].lat > 39.5 && e[1].lat < 39.9, "a point on the line");
+    let at: Vec<(usize, usize)> = opened.problems.iter().map(|p| (p.line, p.column)).collect();
+    assert_eq!(at, [(4, 1), (5, 1)]);
+    assert!(opened.problems[0].message.starts_with("`WKT`: `SRID=3857;"));
+    assert!(opened.problems[1].message.contains("latitude first"));
+    assert_eq!(
+        opened.notices[0],
+        "read as a table of events: the date from `date`; the place from `WKT`; the title from \
+         `name`"
+    );
+}
+
+#[test]
+fn a_wikidata_query_s_table_reads_its_label_item_and_coordinates() {
+    let opened = load(
+        "item,itemLabel,date,coord\n\
+         http://www.wikidata.org/entity/Q1,Battle,2020-11-08T00:00:00Z,Point(46.75 39.76)\n",
+    );
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let e = &events(&opened)[0];
+    assert_eq!(e.title, "Battle");
+    assert_eq!(e.source.document, "http://www.wikidata.org/entity/Q1");
+    assert_eq!((e.lon, e.lat), (46.75, 39.76));
+    assert_eq!(e.date.range, Some((d(2020, 11, 8), d(2020, 11, 8))));
+}
+
+proptest! {
+    #[test]
+    fn points_written_as_wkt_load_at_their_place(
+        points in proptest::collection::vec((-17_999i32..18_000, -8_999i32..9_000, 0usize..3), 1..20),
+    ) {
+        let mut text = String::from("name,geometry\n");
+        for (k, &(x, y, style)) in points.iter().enumerate() {
+            let (lon, lat) = (f64::from(x) / 100.0, f64::from(y) / 100.0);
+            let wkt = match style {
+                0 => format!("POINT ({lon} {lat})"),
+                1 => format!("Point({lon} {lat})"),
+                _ => format!("SRID=4326;point({lon} {lat})"),
+            };
+            text.push_str(&format!("p{k},\"{wkt}\"\n"));
+        }
+        let opened = load(&text);
+        prop_assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+        let e = events(&opened);
+        prop_assert_eq!(e.len(), points.len());
+        for (e, &(x, y, _)) in e.iter().zip(&points) {
+            prop_assert_eq!((e.lon, e.lat), (f64::from(x) / 100.0, f64::from(y) / 100.0));
+            prop_assert!(e.shape.is_none());
+        }
+    }
+}
