@@ -2,7 +2,9 @@
 //! places, actors, attribution, category, and whether it continues an event told before.
 
 use super::actors::Actor;
-use super::attribution::{Attribution, PRONOUNS, REPORTING, attribution, impersonal, unverified};
+use super::attribution::{
+    Attribution, PRONOUNS, REPORTING, attribution, impersonal, opening_surname, unverified,
+};
 use super::category::{CategoryCue, categorise_around};
 use super::dates::{DateCue, dates_after, find_dates, weekday_of};
 use super::day_shift::{DayShift, find_shift};
@@ -243,15 +245,20 @@ fn continuation_cue(s: &str, w: &[Word<'_>]) -> Option<String> {
 
 /// Openings that name again the people just told of, as "they" does: "The two leaders also
 /// signed…", "Both sides agreed…".
-const THE_PAIR: [&str; 10] = [
+const THE_PAIR: [&str; 15] = [
     "the two leaders ",
     "both leaders ",
     "the leaders ",
     "the two presidents ",
+    "the presidents ",
     "the two ministers ",
+    "the ministers ",
     "the two foreign ministers ",
+    "the foreign ministers ",
     "the two sides ",
+    "the sides ",
     "both sides ",
+    "the parties ",
     "the two men ",
     "the two heads of state ",
 ];
@@ -269,6 +276,7 @@ fn the_pair(lower: &str) -> Option<usize> {
 /// ```
 /// use caucasus_atlas::extract::analysis::names_the_pair;
 /// assert!(names_the_pair("The two leaders"));
+/// assert!(names_the_pair("The ministers"));
 /// assert!(!names_the_pair("They"));
 /// ```
 pub fn names_the_pair(cue: &str) -> bool {
@@ -439,7 +447,11 @@ pub fn analyse(
     let s = &text[range.clone()];
     let w = words(s);
     let (main_end, reported) = main_clause_end(s, &w);
-    let attribution = attribution(s);
+    let attribution = match (attribution(s), opening_surname(s, text)) {
+        (Some(a), Some(o)) if o.span.start < a.span.start => Some(o),
+        (None, Some(o)) => Some(o),
+        (a, _) => a,
+    };
     // a dateline's place and date are the report's, not the sentence's
     let lead = dateline_lead(s);
     let mut dates: Vec<DateCue> = find_dates(s, published)

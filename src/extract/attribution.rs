@@ -372,6 +372,51 @@ pub fn attribution(sentence: &str) -> Option<Attribution> {
     })
 }
 
+/// A sentence that opens with one capitalised word and its reporting verb ("Baghaei also said
+/// that…", "Lavrov said Moscow was ready…"), when `article` writes that word inside a sentence
+/// elsewhere ("spokesman Esmaeil Baghaei on Monday"): a surname, which at the start of a sentence
+/// [`attribution`] cannot tell from a common word.
+pub fn opening_surname(sentence: &str, article: &str) -> Option<Attribution> {
+    let w = words(sentence);
+    let first = w.first()?;
+    let mut v = 1;
+    while w
+        .get(v)
+        .is_some_and(|x| BETWEEN.contains(&x.lower().as_str()))
+    {
+        v += 1;
+    }
+    let verb = w.get(v)?;
+    let joined = sentence[first.end..verb.start]
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == ' ');
+    let reporting = REPORTING.contains(&verb.lower().as_str()) && !verb.is_capitalised();
+    let opens = sentence[..first.start].trim().is_empty();
+    if !(opens && joined && reporting && first.is_capitalised() && first.text.len() > 2) {
+        return None;
+    }
+    written_inside_a_sentence(article, first.text).then(|| Attribution {
+        source: first.text.to_owned(),
+        cue: verb.text.to_owned(),
+        span: first.start..verb.end,
+    })
+}
+
+/// Whether `article` writes `word` (whole) after another word of its sentence, as a name stands
+/// ("Esmaeil Baghaei"), not only where a sentence begins.
+fn written_inside_a_sentence(article: &str, word: &str) -> bool {
+    article.match_indices(word).any(|(at, _)| {
+        let after = article[at + word.len()..].chars().next();
+        let before = article[..at].trim_end_matches(' ');
+        !after.is_some_and(char::is_alphanumeric)
+            && before.len() < at
+            && before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',')
+    })
+}
+
 /// Whether the sentence reports without a subject: "It is emphasized that", "It has been underlined".
 pub fn impersonal(sentence: &str) -> bool {
     let lw: Vec<String> = words(sentence).iter().map(Word::lower).collect();
@@ -564,6 +609,22 @@ mod tests {
             source("Vahedi downplayed the deal, according to News.az: it is old."),
             Some("News.az".to_owned())
         );
+    }
+
+    #[test]
+    fn a_surname_opening_a_sentence_speaks_when_the_article_names_it_inside_one() {
+        let article =
+            "Spokesman Esmaeil Baghaei spoke on Monday. Baghaei also said that it was over.";
+        let s = "Baghaei also said that it was over.";
+        let a = opening_surname(s, article).unwrap();
+        assert_eq!((a.source.as_str(), a.cue.as_str()), ("Baghaei", "said"));
+        assert_eq!(&s[a.span], "Baghaei also said");
+        // a word the article writes only where sentences begin is not taken for a name
+        assert!(
+            opening_surname("Officials said it was over.", "Officials said it was over.").is_none()
+        );
+        assert!(opening_surname("That said, it was over.", article).is_none());
+        assert!(opening_surname("Baghaei, 45, said it.", article).is_none());
     }
 
     #[test]

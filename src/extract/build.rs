@@ -94,12 +94,36 @@ pub fn title_of(f: &Facts) -> String {
     let main_words = main
         .get(start..)
         .map_or(0, |m| m.split_whitespace().count());
-    let body = if main_words >= TITLE_MIN_WORDS && start < main.len() {
+    let telling = main_words >= TITLE_MIN_WORDS && start < main.len() && !only_says(f, main);
+    let body = if telling {
         &main[start..]
     } else {
         &f.text[start..]
     };
     cut_title(body)
+}
+
+/// Whether a main clause only says who said something and when ("Azerbaijan and Armenia
+/// announced on March 13"), what was said standing after it: such a clause is no title.
+fn only_says(f: &Facts, main: &str) -> bool {
+    let mut end = main.trim_end().len();
+    // a date at the clause's end ("on March 13") is not what was said
+    if let Some(d) = f
+        .dates
+        .iter()
+        .find(|d| d.span.end >= end && d.span.start < end)
+    {
+        end = d.span.start;
+    }
+    let last = main[..end]
+        .split_whitespace()
+        .rev()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .find(|w| !matches!(w.as_str(), "on" | "in" | "at" | "" | "last" | "this"));
+    last.is_some_and(|w| super::attribution::REPORTING.contains(&w.as_str()))
 }
 
 /// A title from `body`: trimmed of quotes and spaces, cut at a word boundary, capitalised. A

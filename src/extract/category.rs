@@ -162,6 +162,14 @@ const CUES: [(Category, &[&str]); 7] = [
             "promised",
             "pledged",
             "hailed",
+            "praised",
+            // what was welcomed; someone welcomed is a visit ("Aliyev welcomed Pashinyan")
+            "welcomed the",
+            "welcomes the",
+            "welcomed a ",
+            "welcomed an ",
+            "welcomed this",
+            "welcomed it",
             "urged",
             "called for",
             "comments",
@@ -201,6 +209,38 @@ fn without_relative_clauses(lower: &str) -> String {
     out
 }
 
+/// The last words of the names of bodies: "Collective Security Treaty Organization".
+const BODY_ENDS: [&str; 12] = [
+    "organization",
+    "organisation",
+    "union",
+    "council",
+    "committee",
+    "alliance",
+    "agency",
+    "commission",
+    "institute",
+    "association",
+    "movement",
+    "party",
+];
+
+/// Whether the word starting at byte `at` of `text` stands inside the capitalised name of a
+/// body, before its last word ("Treaty" in "Collective Security Treaty Organization"): a name,
+/// not a cue of what happened.
+fn in_a_body_s_name(text: &str, at: usize) -> bool {
+    let w = words(text);
+    let Some(k) = w.iter().position(|x| x.start == at) else {
+        return false;
+    };
+    let joined = |a: usize| text[w[a].end..w[a + 1].start] == *" ";
+    let mut end = k;
+    while end + 1 < w.len() && w[end + 1].is_capitalised() && joined(end) {
+        end += 1;
+    }
+    w[k].is_capitalised() && end > k && BODY_ENDS.contains(&w[end].lower().as_str())
+}
+
 /// The first cue of `text` by position, with its category.
 fn first_cue(text: &str) -> Option<CategoryCue> {
     let lower = without_relative_clauses(&text.to_lowercase());
@@ -218,6 +258,7 @@ fn first_cue(text: &str) -> Option<CategoryCue> {
                         x.text.starts_with(stem)
                             && (stem.len() > 3 || x.text == *stem)
                             && !x.text.starts_with("accordin")
+                            && !in_a_body_s_name(text, x.start)
                     })
                     .map(|x| x.start)
             };
@@ -446,6 +487,33 @@ mod tests {
         assert_eq!(
             cat("The weather was fine."),
             (Category::Other, String::new())
+        );
+    }
+
+    #[test]
+    fn what_is_welcomed_is_a_statement() {
+        assert_eq!(
+            cat("Baghaei on Monday welcomed the agreement reached by Azerbaijan and Armenia.").0,
+            Category::Statement
+        );
+        assert_eq!(
+            cat("Aliyev welcomed Pashinyan at the airport and they held talks.").0,
+            Category::Diplomacy
+        );
+    }
+
+    #[test]
+    fn a_word_inside_a_body_s_name_is_no_cue() {
+        assert_eq!(
+            cat(
+                "Pashinyan said Yerevan had frozen its part in the Collective Security Treaty Organization."
+            ),
+            (Category::Statement, "said".to_owned())
+        );
+        // the body's name ends the run: a treaty signed is still an agreement
+        assert_eq!(
+            cat("They signed the Treaty of Kars.").0,
+            Category::Agreement
         );
     }
 

@@ -14,7 +14,7 @@ use super::place_choice::{
 };
 use super::record;
 use super::sentences::sentences;
-use super::story::{Anchor, CUE_REACH, Memory, dateline};
+use super::story::{Anchor, CUE_REACH, Memory, dateline, is_dateline_sentence};
 use super::verified::{Credit, covers};
 use crate::io::Basemap;
 use crate::model::{Event, EventDate, Place, Precision};
@@ -395,6 +395,19 @@ impl Reading<'_> {
         if !f.complete || f.question || f.future {
             return;
         }
+        if f.number <= DATELINE_SENTENCES && is_dateline_sentence(&f.text) {
+            self.out.left_out.push(LeftOut {
+                why: format!(
+                    "sentence {}: the dateline, where and when the report was filed (\"{}\")",
+                    f.number,
+                    short(&f.text)
+                ),
+                number: f.number,
+                quote: f.range.clone(),
+                events: Vec::new(),
+            });
+            return;
+        }
         let own_dates = !f.dates.is_empty();
         if !own_dates && self.memory.anchor_for(f).is_none() {
             let (claimed_by, credit) = credit_of(f, self.memory.resolve_source(f), None);
@@ -538,6 +551,25 @@ const PAIR_BORDERS: [&str; 5] = [
     "their shared border",
 ];
 
+/// A dateline alone stands among an article's first sentences (after its title).
+const DATELINE_SENTENCES: usize = 3;
+
+/// Prepositions that say a border is where something happened.
+const AT_A_BORDER: [&str; 7] = ["on", "at", "along", "near", "across", "over", "to"];
+
+/// Whether the text before a border's name ends with a preposition of place ("on the", "at
+/// their"): the border is where it happened.
+fn at_a_place(before: &str) -> bool {
+    let mut back = before.split_whitespace().rev();
+    let last = back.next().unwrap_or_default();
+    let preposition = if last == "the" {
+        back.next().unwrap_or_default()
+    } else {
+        last
+    };
+    AT_A_BORDER.contains(&preposition)
+}
+
 /// The whole sentence `f` left out for `why`, with its events as read, unplaced, for the
 /// reviewer to add.
 fn whole_sentence_left_out(
@@ -625,7 +657,13 @@ impl Reading<'_> {
     /// and names no border itself; `Err` with the border's name when the gazetteer lacks it.
     fn pair_border(&self, f: &Facts) -> Option<Result<PlaceChoice, String>> {
         let lower = f.text.to_lowercase();
-        let phrase = PAIR_BORDERS.iter().find(|p| lower.contains(*p))?;
+        // where it happened, not what it is about ("the delimitation of the border between the
+        // two countries")
+        let phrase = PAIR_BORDERS.iter().find(|p| {
+            lower
+                .match_indices(*p)
+                .any(|(at, _)| at_a_place(&lower[..at]))
+        })?;
         let g = &self.ex.gazetteer;
         let named_border = f
             .places

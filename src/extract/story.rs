@@ -100,7 +100,15 @@ impl Memory {
         if let Some(a) = &f.attribution
             && a.source.chars().any(char::is_uppercase)
         {
-            self.bodies.push(a.source.clone());
+            // a person named before, who speaks now by surname ("Lavrov said…"), is whom "he"
+            // stands for next
+            let speaker = self.persons.iter().rev().find(|(n, _)| {
+                *n == a.source || n.rsplit([' ', '-']).next() == Some(a.source.as_str())
+            });
+            match speaker {
+                Some((full, _)) => self.last_person = Some(full.clone()),
+                None => self.bodies.push(a.source.clone()),
+            }
         }
     }
 
@@ -297,6 +305,26 @@ fn is_outlet_name(text: &str) -> bool {
                 && w.chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-'))
         })
+}
+
+/// Whether a sentence near the top of an article is a dateline alone ("Baku, Azerbaijan, March
+/// 12.", "MOSCOW, June 4."): names and a date parted by commas, every word capitalised or a
+/// number. It tells where and when the report was filed, not an event.
+///
+/// ```
+/// use caucasus_atlas::extract::story::is_dateline_sentence;
+/// assert!(is_dateline_sentence("Baku, Azerbaijan, March 12."));
+/// assert!(is_dateline_sentence("MOSCOW, June 4. /TASS/."));
+/// assert!(!is_dateline_sentence("Baku, Azerbaijan, Armenia and Iran met on March 12."));
+/// assert!(!is_dateline_sentence("Aliyev, Putin, Erdogan."));
+/// ```
+pub fn is_dateline_sentence(sentence: &str) -> bool {
+    let w = words(sentence);
+    let numbered = w.iter().any(|x| x.text.bytes().all(|b| b.is_ascii_digit()));
+    let named = w
+        .iter()
+        .all(|x| x.is_capitalised() || x.text.bytes().all(|b| b.is_ascii_digit()));
+    numbered && named && (2..=8).contains(&w.len()) && sentence.contains(',')
 }
 
 /// A dateline is at most this many bytes before its dash.

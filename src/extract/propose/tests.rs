@@ -542,3 +542,55 @@ fn the_embassy_named_again_stands_where_it_was_named() {
     let opened = proposal_where(&x, |e| e.title.starts_with("Azerbaijan opened"));
     assert_eq!(opened.place, "baku");
 }
+
+#[test]
+fn a_surname_that_opens_a_sentence_is_its_speaker_and_he_after_it() {
+    let text = "MOSCOW, June 4. /TASS/. Russian Foreign Minister Sergey Lavrov held talks with \
+                Armenian Foreign Minister Ararat Mirzoyan in Moscow on Tuesday.\n\n\
+                Earlier, on May 25, Armenian Prime Minister Nikol Pashinyan said Yerevan had \
+                frozen its part in the Collective Security Treaty Organization.\n\n\
+                Lavrov also said Moscow was ready to help with the delimitation of the border \
+                between the two countries.\n\n\
+                \"We are ready,\" he told reporters.";
+    let x = read(text, day(6, 4));
+    let lavrov = proposal_where(&x, |e| e.title.starts_with("Lavrov also said"));
+    assert_eq!(lavrov.claimed_by.as_deref(), Some("Lavrov"));
+    // the border is what he spoke of, not where: the statement is not left out for want of it
+    assert_eq!(lavrov.place, "moscow");
+    let told = proposal_where(&x, |e| e.title.contains("he told reporters"));
+    assert_eq!(told.claimed_by.as_deref(), Some("Sergey Lavrov"));
+    // a word of a body's name is not what happened
+    let frozen = proposal_where(&x, |e| e.title.starts_with("Armenian Prime Minister"));
+    assert_eq!(frozen.category, crate::model::Category::Statement);
+    // the dateline alone is no event, and says why it is left out
+    assert!(
+        x.left_out
+            .iter()
+            .any(|l| l.why.starts_with("sentence 1: the dateline")),
+        "{:?}",
+        x.left_out
+    );
+}
+
+#[test]
+fn the_ministers_continue_their_talks_and_what_was_announced_is_in_the_title() {
+    let text = "Baku, Azerbaijan, March 12. Russian Foreign Minister Sergey Lavrov held talks \
+                with Armenian Foreign Minister Ararat Mirzoyan in Moscow on Tuesday.\n\n\
+                The ministers discussed a peace treaty, the ministry said.\n\n\
+                Azerbaijan and Armenia announced on March 5 that they had agreed the text.";
+    let x = read(text, day(3, 12));
+    assert!(
+        x.proposals
+            .iter()
+            .all(|p| !p.event.title.starts_with("Baku"))
+    );
+    let discussed = proposal_where(&x, |e| e.title.starts_with("The ministers"));
+    assert_eq!(discussed.place, "moscow");
+    assert_eq!(discussed.date.range, Some((day(3, 12), day(3, 12))));
+    let announced = proposal_where(&x, |e| e.title.starts_with("Azerbaijan and Armenia"));
+    assert!(
+        announced.title.contains("that they had agreed the text"),
+        "{}",
+        announced.title
+    );
+}
