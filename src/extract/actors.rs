@@ -261,6 +261,12 @@ fn joined(s: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
     matches!(&s[a.end..b.start], " " | "-")
 }
 
+/// Lowercase words that may stand between a country word and its body noun: "the Armenian armed
+/// forces", "Iranian border guards", "Azerbaijani security forces".
+const BODY_MODIFIERS: [&str; 8] = [
+    "armed", "security", "border", "state", "special", "air", "naval", "ground",
+];
+
 /// Bodies: a country word followed by capitalised words and a body noun ("the Azerbaijani Defense
 /// Ministry", "Iran's Foreign Ministry", "Russian peacekeepers", "Azeri officials").
 fn bodies(s: &str, w: &[Word<'_>]) -> Vec<Range<usize>> {
@@ -280,7 +286,7 @@ fn bodies(s: &str, w: &[Word<'_>]) -> Vec<Range<usize>> {
             }
             if BODY_WORDS.contains(&y.lower().as_str()) {
                 last = Some(j);
-            } else if !y.is_capitalised() {
+            } else if !y.is_capitalised() && !BODY_MODIFIERS.contains(&y.lower().as_str()) {
                 break;
             }
             j += 1;

@@ -234,6 +234,15 @@ pub fn unknown_locative(f: &Facts) -> Option<&str> {
 /// [`unknown_locative`], among the words that stand within `within` (a byte range of the
 /// sentence): a clause that says where it happened in a name the gazetteer lacks.
 pub fn unknown_locative_within(f: &Facts, within: Range<usize>) -> Option<&str> {
+    /// Kinds of place written before a name: "the village of", "the town of".
+    const SETTLEMENTS: [&str; 6] = [
+        "village",
+        "town",
+        "city",
+        "settlement",
+        "district",
+        "region",
+    ];
     let text = f.text.as_str();
     let w = words(text);
     let known = |start: usize| {
@@ -241,12 +250,27 @@ pub fn unknown_locative_within(f: &Facts, within: Range<usize>) -> Option<&str> 
             .iter()
             .any(|m| m.span.start <= start && start < m.span.end)
     };
-    w.windows(2).find_map(|pair| {
-        let (by, name) = (&pair[0], &pair[1]);
+    (0..w.len()).find_map(|k| {
+        let by = &w[k];
+        // "near the village of Nerkin Hand": the name after the kind of place
+        let kind_of = w.get(k + 1).is_some_and(|x| x.lower() == "the")
+            && w.get(k + 2)
+                .is_some_and(|x| SETTLEMENTS.contains(&x.lower().as_str()))
+            && w.get(k + 3).is_some_and(|x| x.lower() == "of");
+        let at = if kind_of { k + 4 } else { k + 1 };
+        let name = w.get(at)?;
+        // a name of several words ("Nerkin Hand"), each capitalised and parted by a space
+        let mut last = at;
+        while w.get(last + 1).is_some_and(|x| {
+            x.is_capitalised() && text.get(w[last].end..x.start) == Some(" ") && !known(x.start)
+        }) {
+            last += 1;
+        }
+        let spaced = kind_of || text.get(by.end..name.start) == Some(" ");
         let locative = by.start >= f.lead.max(within.start)
             && name.end <= within.end
             && LOCATIVES.contains(&by.lower().as_str())
-            && text.get(by.end..name.start) == Some(" ");
+            && spaced;
         let unknown = name.is_capitalised()
             && !known(name.start)
             && !name
@@ -258,7 +282,7 @@ pub fn unknown_locative_within(f: &Facts, within: Range<usize>) -> Option<&str> 
             && !COUNTRY_WORDS
                 .iter()
                 .any(|(_, adjectives)| adjectives.contains(&name.text));
-        (locative && unknown).then_some(name.text)
+        (locative && unknown).then(|| &text[name.start..w[last].end])
     })
 }
 

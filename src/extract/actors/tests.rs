@@ -62,6 +62,25 @@ fn new_names_by_their_titles_and_bodies_by_their_nouns() {
 }
 
 #[test]
+fn a_body_s_lowercase_words_before_its_noun_are_its_own() {
+    let got = found("Units of the Armenian armed forces fired, and Iranian border guards replied.");
+    let bodies: Vec<(&str, Option<&str>)> = got
+        .iter()
+        .filter(|a| a.1 == ActorKind::Body)
+        .map(|a| (a.0.as_str(), a.2.as_deref()))
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            ("Armenian armed forces", Some("Armenia")),
+            ("Iranian border guards", Some("Iran"))
+        ]
+    );
+    // a word that is not one of them ends the search: no body here
+    assert!(found("Armenian and other forces met.").is_empty());
+}
+
+#[test]
 fn words_between_two_titles_are_no_name() {
     let got = found(
         "Azerbaijan's President Ilham Aliyev received Iran's Deputy Foreign Minister Ali Bagheri Kani in Baku.",

@@ -387,6 +387,23 @@ fn fighting_told_by_one_side_at_a_place_the_gazetteer_lacks_is_that_side_s_claim
 }
 
 #[test]
+fn a_village_named_after_its_kind_is_the_place_the_gazetteer_lacks() {
+    let text = "On February 13, four Armenian soldiers were killed in an exchange of fire near \
+                the village of Nerkin Hand in Armenia's Syunik province, the Armenian Defense \
+                Ministry said at the time.";
+    let x = read(text, day(3, 12));
+    let killed = proposal_where(&x, |e| e.title.contains("soldiers were killed"));
+    assert_eq!(killed.place, "armenia");
+    assert!(
+        killed
+            .notes
+            .contains("it tells of military at 'Nerkin Hand', which the gazetteer does not hold"),
+        "{}",
+        killed.notes
+    );
+}
+
+#[test]
 fn a_bridge_over_a_river_its_ceremony_an_attack_told_in_an_after_phrase_and_a_summit_abroad() {
     let text = "Iran, Azerbaijan open new bridge over Aras river\n\n\
                 TEHRAN, Oct 5 (Reuters) - Iran and Azerbaijan inaugurated a road bridge over the \
