@@ -376,7 +376,29 @@ fn telling_cue(text: &str) -> Option<CategoryCue> {
             c.category != Category::Statement || !WEAK.contains(&c.cue.to_lowercase().as_str())
         })
         .filter(|c| !only_may_happen(reported, &c.cue))
+        .filter(|c| !when_it_was_said(reported, &c.cue))
         .or(Some(first))
+}
+
+/// Words that open a phrase of when or where something was said ("told reporters after the
+/// talks", "said during the visit").
+const SAID_WHEN: [&str; 5] = ["after", "before", "during", "following", "at"];
+
+/// Whether the `cue` in `reported` (what follows a reporting verb) only says when or where it was
+/// said: it stands within three words after [`SAID_WHEN`], with no "that" before it.
+fn when_it_was_said(reported: &str, cue: &str) -> bool {
+    let w = words(reported);
+    let first = cue.split(' ').next().unwrap_or(cue);
+    let Some(at) = w.iter().position(|x| x.text == first) else {
+        return false;
+    };
+    let before = &w[..at];
+    !before.iter().any(|x| x.lower() == "that")
+        && before
+            .iter()
+            .rev()
+            .take(3)
+            .any(|x| SAID_WHEN.contains(&x.lower().as_str()))
 }
 
 /// Words that say something may or will happen, not that it did.
@@ -487,6 +509,18 @@ mod tests {
         assert_eq!(
             cat("The weather was fine."),
             (Category::Other, String::new())
+        );
+    }
+
+    #[test]
+    fn a_meeting_after_which_something_was_said_is_when_it_was_said() {
+        assert_eq!(
+            cat("\"We are ready,\" he told reporters after the talks.").0,
+            Category::Statement
+        );
+        assert_eq!(
+            cat("He said that the two sides held talks in Baku.").0,
+            Category::Diplomacy
         );
     }
 
