@@ -19,7 +19,7 @@ pub enum ActorKind {
 }
 
 /// Words that make a name a body rather than a person.
-pub const BODY_WORDS: [&str; 26] = [
+pub const BODY_WORDS: [&str; 27] = [
     "ministry",
     "department",
     "office",
@@ -46,6 +46,7 @@ pub const BODY_WORDS: [&str; 26] = [
     "presidency",
     "outlets",
     "media",
+    "staff",
 ];
 
 /// Titles that come before a person's name.

@@ -78,6 +78,8 @@ fn a_body_s_lowercase_words_before_its_noun_are_its_own() {
     );
     // a word that is not one of them ends the search: no body here
     assert!(found("Armenian and other forces met.").is_empty());
+    // "the General Staff" is no general named Staff
+    assert!(found("maps from the archives of the General Staff").is_empty());
 }
 
 #[test]
