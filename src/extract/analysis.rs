@@ -167,7 +167,7 @@ fn main_clause_end(s: &str, w: &[Word<'_>]) -> (usize, bool) {
         let gap = &s[pair[0].end..pair[1].start];
         let word = pair[1].lower();
         let participle = word.ends_with("ing") && word.len() > 5 && !pair[1].is_capitalised();
-        if gap.trim() == "," && participle {
+        if gap.trim() == "," && participle && !parenthetical(s, pair[1].end) {
             cuts.push((pair[0].end, false));
         }
     }
@@ -175,6 +175,18 @@ fn main_clause_end(s: &str, w: &[Word<'_>]) -> (usize, bool) {
     cuts.into_iter()
         .find(|(at, _)| w.iter().filter(|x| x.end <= *at).count() >= MIN_MAIN_WORDS)
         .unwrap_or((s.len(), false))
+}
+
+/// Whether a participle's phrase from byte `from` is set off by commas before the main verb
+/// ("Aliyev, speaking in Shusha last week, said…"): its closing comma is followed by a reporting
+/// verb. Such a phrase does not end the main clause.
+fn parenthetical(s: &str, from: usize) -> bool {
+    let Some(comma) = s[from..].find(',') else {
+        return false;
+    };
+    words(&s[from + comma..])
+        .first()
+        .is_some_and(|x| !x.is_capitalised() && REPORTING.contains(&x.lower().as_str()))
 }
 
 /// Words that may stand between a reporting verb and its "that": when the report was made ("said

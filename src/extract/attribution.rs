@@ -202,8 +202,11 @@ fn subject_before(s: &str, w: &[Word<'_>], v: usize) -> Option<(String, usize)> 
     // "Zourabichvili, who has sided with the protesters, said": the subject stands before the
     // relative clause set off by commas
     if end < w.len() && s[w[end - 1].end..w[end].start].contains(',') {
+        // and so does a participle's phrase: "Aliyev, speaking in Shusha last week, said"
         let relative = (1..end).rev().take(15).find(|&k| {
-            matches!(w[k].lower().as_str(), "who" | "which")
+            let lower = w[k].lower();
+            let participle = lower.len() > 4 && lower.ends_with("ing") && !w[k].is_capitalised();
+            (matches!(lower.as_str(), "who" | "which") || participle)
                 && s[w[k - 1].end..w[k].start].trim() == ","
         });
         if let Some(k) = relative {
@@ -608,6 +611,15 @@ mod tests {
         assert_eq!(
             source("Vahedi downplayed the deal, according to News.az: it is old."),
             Some("News.az".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_participle_s_phrase_before_the_verb_is_not_the_source() {
+        let s = "Azerbaijani President Ilham Aliyev, speaking in Shusha last week, said the road would open.";
+        assert_eq!(
+            attribution(s).map(|a| a.source),
+            Some("Azerbaijani President Ilham Aliyev".to_owned())
         );
     }
 

@@ -20,6 +20,9 @@ const CUES: [(Category, &[&str]); 7] = [
             "truce",
             "memorandum",
             "agreed",
+            "initialled",
+            "initialed",
+            "ratified",
         ],
     ),
     (
@@ -522,6 +525,16 @@ mod tests {
             cat("He said that the two sides held talks in Baku.").0,
             Category::Diplomacy
         );
+    }
+
+    #[test]
+    fn a_text_initialled_or_ratified_is_an_agreement() {
+        for s in [
+            "Bayramov and Mirzoyan initialled the text at the White House.",
+            "The parliament ratified the accord on Tuesday.",
+        ] {
+            assert_eq!(cat(s).0, Category::Agreement, "{s}");
+        }
     }
 
     #[test]

@@ -106,6 +106,9 @@ pub enum When {
     LastUnit(Unit),
     /// "three days ago", "a month ago".
     Ago(u32, Unit),
+    /// "three years ago today", "a month ago today": that many units before the day of
+    /// publication, to the day.
+    AgoToday(u32, Unit),
     /// "in recent months", "over the past two weeks": the last `n` units up to publication.
     Recent(u32, Unit),
 }

@@ -103,6 +103,7 @@ pub fn resolve(cue: &RawCue, written: &str, published: NaiveDate) -> Option<Even
         When::ThisUnit(unit) => this_unit(*unit, written, published)?,
         When::LastUnit(unit) => last_unit(*unit, written, published)?,
         When::Ago(n, unit) => ago(*n, *unit, written, published)?,
+        When::AgoToday(n, unit) => ago_today(*n, *unit, written, published)?,
         When::Recent(n, unit) => recent(*n, *unit, written, published)?,
     };
     finish(span, written, published)
@@ -427,6 +428,23 @@ fn ago(n: u32, unit: Unit, written: &str, published: NaiveDate) -> Option<Span> 
         long(range.1)
     );
     Span::new(range, precision, note)
+}
+
+/// "three years ago today": the day of publication that many units before (29 February a year
+/// back is 28 February).
+fn ago_today(n: u32, unit: Unit, written: &str, published: NaiveDate) -> Option<Span> {
+    let day = match unit {
+        Unit::Day => back(published, u64::from(n))?,
+        Unit::Week => back(published, 7 * u64::from(n))?,
+        Unit::Month => published.checked_sub_months(Months::new(n))?,
+        Unit::Year => published.checked_sub_months(Months::new(12 * n))?,
+    };
+    let note = format!(
+        "Counted back from publication ({}): '{written}' = {}.",
+        long(published),
+        long(day)
+    );
+    Span::new((day, day), Precision::Day, note)
 }
 
 fn recent(n: u32, unit: Unit, written: &str, published: NaiveDate) -> Option<Span> {

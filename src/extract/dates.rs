@@ -609,6 +609,10 @@ fn relative(s: &Scan<'_>, i: usize) -> Option<(RawCue, usize)> {
     if let (Some(n), Some(unit)) = (small_number(l(0)), unit_of(l(1)))
         && l(2) == "ago"
     {
+        // "three years ago today": the anniversary, to the day
+        if l(3) == "today" {
+            return cue(s, i, i + 3, When::AgoToday(n, unit));
+        }
         return cue(s, i, i + 2, When::Ago(n, unit));
     }
     if l(0) == "the" && matches!(l(1), "past" | "last") {

@@ -369,7 +369,19 @@ fn country_step(f: &Facts, cx: &Context<'_>, m: &Mention) -> Option<PlaceChoice>
         PlaceKind::River => "river",
         _ => "country",
     };
-    cx.of_mention(m, format!("'{}' (the {what} where it happened)", m.cue))
+    // a closer place the gazetteer lacks ("near the village of Nerkin Hand in Armenia's Syunik
+    // province") is named for the reviewer to place by hand
+    let closer = unknown_locative(f)
+        .map(|name| {
+            format!(
+                "; the sentence names '{name}', which the gazetteer does not hold: place it by hand"
+            )
+        })
+        .unwrap_or_default();
+    cx.of_mention(
+        m,
+        format!("'{}' (the {what} where it happened{closer})", m.cue),
+    )
 }
 
 /// Whether a place is named as who the claim is credited to ("according to Yerevan", "Baku

@@ -150,8 +150,18 @@ pub fn find_places(g: &Gazetteer, sentence: &str) -> Vec<Mention> {
         let governor = governed(sentence, &w, kept[k].span.start, &kept[..k]);
         let m = &mut kept[k];
         refine(g, sentence, &w, m);
-        m.possessive =
-            sentence[m.span.end..].starts_with("'s") || sentence[m.span.end..].starts_with("’s");
+        // "in Yerevan's Republic Square" is where, not whose
+        let right_after_in = w
+            .iter()
+            .rev()
+            .find(|x| x.end <= m.span.start)
+            .is_some_and(|x| {
+                matches!(x.lower().as_str(), "in" | "at" | "near" | "outside")
+                    && sentence[x.end..m.span.start] == *" "
+            });
+        m.possessive = !right_after_in
+            && (sentence[m.span.end..].starts_with("'s")
+                || sentence[m.span.end..].starts_with("’s"));
         let line = matches!(
             g.places[m.place].place.kind,
             PlaceKind::Border | PlaceKind::Corridor | PlaceKind::River

@@ -149,6 +149,22 @@ fn relative_days_weeks_and_months() {
     );
     let (_, s, _, _) = one("He was detained three days ago.", p);
     assert_eq!(s, d(2012, 3, 9));
+    // the anniversary, to the day: not a whole year nor the day of publication as well
+    let (t, s, e, pr) = one(
+        "Three years ago today, Azerbaijan launched an offensive.",
+        d(2026, 9, 19),
+    );
+    assert_eq!(
+        (t.as_str(), s, e, pr),
+        (
+            "Three years ago today",
+            d(2023, 9, 19),
+            d(2023, 9, 19),
+            Precision::Day
+        )
+    );
+    let (_, s, _, _) = one("A year ago today the road closed.", d(2024, 2, 29));
+    assert_eq!(s, d(2023, 2, 28));
     let (_, s, e, _) = one("Relations soured in recent months.", p);
     assert_eq!((s, e), (d(2012, 1, 1), p));
     let (_, s, _, _) = one("Mustafayev's Sunday visit to Tehran", d(2021, 11, 22));

@@ -397,7 +397,7 @@ fn a_village_named_after_its_kind_is_the_place_the_gazetteer_lacks() {
     assert!(
         killed
             .notes
-            .contains("it tells of military at 'Nerkin Hand', which the gazetteer does not hold"),
+            .contains("the sentence names 'Nerkin Hand', which the gazetteer does not hold"),
         "{}",
         killed.notes
     );
@@ -609,5 +609,37 @@ fn the_ministers_continue_their_talks_and_what_was_announced_is_in_the_title() {
         announced.title.contains("that they had agreed the text"),
         "{}",
         announced.title
+    );
+}
+
+#[test]
+fn an_anniversary_a_square_of_a_city_and_a_speaker_s_aside_place_their_events() {
+    let text = "Three years ago today, Azerbaijan launched a one-day offensive.\n\n\
+                Opposition groups held a rally in Yerevan's Republic Square on Sunday, demanding \
+                the release of leaders held in Baku.\n\n\
+                Azerbaijani President Ilham Aliyev, speaking in Shusha last week, said the road \
+                would open soon.";
+    let x = read(text, day(9, 19));
+    let offensive = proposal_where(&x, |e| e.title.contains("offensive"));
+    assert_eq!(
+        offensive.date.range,
+        Some((
+            NaiveDate::from_ymd_opt(2021, 9, 19).unwrap_or_default(),
+            NaiveDate::from_ymd_opt(2021, 9, 19).unwrap_or_default()
+        ))
+    );
+    assert_eq!(
+        x.proposals.len(),
+        3,
+        "one event for the anniversary: {:?}",
+        dated(&x)
+    );
+    let rally = proposal_where(&x, |e| e.title.contains("rally"));
+    assert_eq!(rally.place, "yerevan");
+    let said = proposal_where(&x, |e| e.title.contains("speaking in Shusha"));
+    assert_eq!(said.place, "shusha");
+    assert_eq!(
+        said.claimed_by.as_deref(),
+        Some("Azerbaijani President Ilham Aliyev")
     );
 }
