@@ -252,12 +252,23 @@ fn continuation_cue(s: &str, w: &[Word<'_>]) -> Option<String> {
     if pronoun_start {
         return Some(w[0].text.to_owned());
     }
-    the_pair(&lower).map(|n| s[..n].to_owned())
+    // "According to the ministry, the three ministers signed…": the opening after who tells it
+    let told = if lower.starts_with("according to ") {
+        lower.find(", ").map_or(0, |c| c + 2)
+    } else {
+        0
+    };
+    the_pair(&lower[told..]).map(|n| s[told..told + n].to_owned())
 }
 
 /// Openings that name again the people just told of, as "they" does: "The two leaders also
 /// signed…", "Both sides agreed…".
-const THE_PAIR: [&str; 15] = [
+const THE_PAIR: [&str; 20] = [
+    "the three leaders ",
+    "the three presidents ",
+    "the three ministers ",
+    "the three foreign ministers ",
+    "all three ",
     "the two leaders ",
     "both leaders ",
     "the leaders ",

@@ -187,12 +187,24 @@ impl Memory {
             .as_ref()
             .filter(|c| super::analysis::names_the_pair(c))
         {
-            let pair = self
-                .anchors
+            let near = || {
+                self.anchors
+                    .iter()
+                    .rev()
+                    .take_while(|a| a.number + CUE_REACH >= f.number)
+            };
+            // else, when the cue names their office, the last meeting, whose people that
+            // sentence did not name ("The foreign ministers of Georgia, Azerbaijan and Turkey
+            // met…"); "the two sides" may be anyone
+            let lower = cue.to_lowercase();
+            let office = ["minister", "president", "leader"]
                 .iter()
-                .rev()
-                .take_while(|a| a.number + CUE_REACH >= f.number)
-                .find(|a| a.surnames.len() >= 2)?;
+                .any(|o| lower.contains(o));
+            let pair = near().find(|a| a.surnames.len() >= 2).or_else(|| {
+                near()
+                    .filter(|_| office)
+                    .find(|a| matches!(a.category, Category::Diplomacy | Category::Agreement))
+            })?;
             return Some((pair, format!("cue '{cue}', the people told there")));
         }
         let last = self

@@ -643,3 +643,14 @@ fn an_anniversary_a_square_of_a_city_and_a_speaker_s_aside_place_their_events() 
         Some("Azerbaijani President Ilham Aliyev")
     );
 }
+
+#[test]
+fn the_three_ministers_after_who_tells_it_continue_the_meeting() {
+    let text = "The foreign ministers of Georgia, Azerbaijan and Turkey met in Tbilisi on 14 May.\n\n\
+                According to the Georgian Foreign Ministry, the three ministers signed a joint \
+                declaration on transport.";
+    let x = read(text, day(5, 15));
+    let signed = proposal_where(&x, |e| e.title.contains("signed a joint declaration"));
+    assert_eq!(signed.place, "tbilisi");
+    assert_eq!(signed.date.range, Some((day(5, 14), day(5, 14))));
+}
