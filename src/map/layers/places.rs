@@ -280,6 +280,14 @@ mod tests {
         ]
     }
 
+    /// The names of the cities to label, in order.
+    fn city_names(gazetteer: &[Place], data: &Dataset) -> Vec<String> {
+        reference_cities(gazetteer, data)
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
     fn dataset(parts: Vec<(Place, Vec<Event>)>) -> Dataset {
         let (places, events): (Vec<Place>, Vec<Vec<Event>>) = parts.into_iter().unzip();
         Dataset::new(events.concat(), places)
@@ -292,10 +300,7 @@ mod tests {
             file_place("xankendi-x", "XANKƏNDI", 39.81, 46.75, 1),
             file_place("goris-x", "Goris", 39.5, 46.3, 2),
         ]);
-        let names: Vec<String> = reference_cities(&gazetteer(), &data)
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
+        let names = city_names(&gazetteer(), &data);
         // Yerevan has no events in the file and is still named; the file's names are not repeated
         assert_eq!(names, ["Yerevan", "Khankendi / Stepanakert", "Goris"]);
     }
@@ -313,10 +318,7 @@ mod tests {
             // the same words far off are not the city
             file_place("far-x", "Goris, Syunik, Armenia", 40.9, 44.9, 1),
         ]);
-        let names: Vec<String> = reference_cities(&gazetteer(), &data)
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
+        let names = city_names(&gazetteer(), &data);
         assert_eq!(
             names,
             [
@@ -366,10 +368,7 @@ mod tests {
             file_place("45.1e-40.3n", &coordinates_name(45.1, 40.3), 40.3, 45.1, 9),
             file_place("ijevan-x", "Ijevan", 40.88, 45.15, 1),
         ]);
-        let names: Vec<String> = reference_cities(&gazetteer(), &data)
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
+        let names = city_names(&gazetteer(), &data);
         assert_eq!(
             names,
             ["Yerevan", "Khankendi / Stepanakert", "Goris", "Ijevan"]
