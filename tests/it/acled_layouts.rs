@@ -1,7 +1,7 @@
 //! ACLED files as they come: monadic exports (one row per actor), layouts before 2023 and before
 //! 2019, and a file cut off in its last record.
 
-use crate::common::scratch;
+use crate::common::{feature_ids, scratch};
 use caucasus_atlas::io::bundle::bundled_basemap;
 use caucasus_atlas::io::open::{LoadOptions, Opened, load_path};
 use caucasus_atlas::model::{Category, Dataset, Event, Precision};
@@ -109,17 +109,6 @@ fn older_layouts_load() {
     assert_eq!(current.len(), 5);
 }
 
-/// The ids of the features `export events` wrote to stdout, in order.
-fn exported_ids(stdout: &[u8]) -> Vec<String> {
-    let fc: serde_json::Value = serde_json::from_slice(stdout).unwrap();
-    fc["features"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["properties"]["id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
 fn atlas(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
         .args(args)
@@ -142,7 +131,7 @@ fn a_file_cut_off_in_its_last_record_is_refused_and_its_whole_rows_load_when_ask
     let lenient = atlas(&["export", "events", "--data", &p, "--skip-invalid"]);
     assert!(lenient.status.success());
     assert!(String::from_utf8_lossy(&lenient.stderr).contains(&format!("{p}:6:1:")));
-    let ids = exported_ids(&lenient.stdout);
+    let ids = feature_ids(&lenient.stdout);
     assert_eq!(ids.len(), 3);
     assert!(!ids.iter().any(|id| id == "TST104"), "{ids:?}");
 }
@@ -372,7 +361,7 @@ fn an_answer_of_acled_s_api_in_json_opens_checks_and_exports_its_rows() {
     assert_eq!(strict.status.code(), Some(1));
     let lenient = atlas(&["export", "events", "--data", &p, "--skip-invalid"]);
     assert!(lenient.status.success());
-    let ids = exported_ids(&lenient.stdout);
+    let ids = feature_ids(&lenient.stdout);
     // in date order: the shelling's week begins on Monday 12 September
     assert_eq!(ids, ["TST202", "TST201"]);
 }

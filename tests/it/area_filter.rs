@@ -1,7 +1,7 @@
 //! Clicking through the map to filter time: a modifier-click on Nakhchivan, a shift-drag box, and
 //! `export events --area/--bbox`, each checked against a brute-force test of every event.
 
-use crate::common::{harness, scratch};
+use crate::common::{feature_ids, harness, scratch};
 use caucasus_atlas::filters::shape_overlap::shape_in_area;
 use caucasus_atlas::filters::{AreaCatalog, AreaFilter};
 use caucasus_atlas::io::bundle::{bundled_basemap, bundled_dataset};
@@ -176,13 +176,7 @@ fn exported_ids(args: &[&str]) -> BTreeSet<String> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let fc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    fc["features"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["properties"]["id"].as_str().unwrap().to_owned())
-        .collect()
+    feature_ids(&out.stdout).into_iter().collect()
 }
 
 #[test]

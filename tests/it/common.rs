@@ -56,3 +56,14 @@ pub fn retype<S>(harness: &mut Harness<'_, S>, label: &str, text: &str) {
     harness.key_press(eframe::egui::Key::Enter);
     harness.run();
 }
+
+/// The ids of the features of the GeoJSON FeatureCollection `export events` wrote, in order.
+pub fn feature_ids(stdout: &[u8]) -> Vec<String> {
+    let fc: serde_json::Value = serde_json::from_slice(stdout).unwrap();
+    fc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["id"].as_str().unwrap().to_owned())
+        .collect()
+}
