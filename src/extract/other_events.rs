@@ -6,7 +6,21 @@ use super::words::{Word, words};
 use std::ops::Range;
 
 /// Words that open a phrase of another event; two-word openers are written with a space.
-const OPENERS: [&str; 5] = ["after", "before", "following", "ahead of", "prior to"];
+const OPENERS: [&str; 8] = [
+    "after",
+    "before",
+    "following",
+    "ahead of",
+    "prior to",
+    "to protest",
+    "in protest at",
+    "in protest against",
+];
+
+/// Openers whose phrase always tells of another event: what a summons or a note protests ("Iran
+/// summoned the ambassador to protest what it called the violation of its airspace near the
+/// border").
+const PROTESTING: [&str; 3] = ["to protest", "in protest at", "in protest against"];
 
 /// Nouns of events the phrase may tell of; a word counts when it starts with one.
 const EVENT_NOUNS: [&str; 34] = [
@@ -66,6 +80,8 @@ const NOUN_WITHIN: usize = 4;
 /// assert_eq!(&s[phrases[0].clone()], "following a meeting with Putin in Moscow.");
 /// assert!(other_event_phrases("They met again the following day in Baku.").is_empty());
 /// assert!(other_event_phrases("Shots were fired after midnight near Tegh.").is_empty());
+/// let s = "Iran summoned the envoy to protest what it called a drone flight near the border.";
+/// assert_eq!(&s[other_event_phrases(s)[0].clone()], "to protest what it called a drone flight near the border.");
 /// ```
 pub fn other_event_phrases(text: &str) -> Vec<Range<usize>> {
     let w = words(text);
@@ -78,7 +94,10 @@ pub fn other_event_phrases(text: &str) -> Vec<Range<usize>> {
             continue;
         };
         let body = i + len;
-        if !is_time_adjective(&lower, i) && tells_of_an_event(&lower, body) {
+        let protesting = PROTESTING
+            .iter()
+            .any(|p| p.split(' ').count() == len && lower[i..body].join(" ") == *p);
+        if protesting || !is_time_adjective(&lower, i) && tells_of_an_event(&lower, body) {
             let end = phrase_end(text, w[i].start);
             out.push(w[i].start..end);
             i = w.iter().position(|x| x.start >= end).unwrap_or(w.len());

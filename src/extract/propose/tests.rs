@@ -654,3 +654,14 @@ fn the_three_ministers_after_who_tells_it_continue_the_meeting() {
     assert_eq!(signed.place, "tbilisi");
     assert_eq!(signed.date.range, Some((day(5, 14), day(5, 14))));
 }
+
+#[test]
+fn what_a_summons_protests_is_not_where_the_summons_was() {
+    let text = "TEHRAN (AP) — Iran summoned Azerbaijan's ambassador on Wednesday to protest what \
+                it called the violation of its airspace by a drone near the border, Iranian \
+                state television reported.";
+    let x = read(text, day(4, 10));
+    let summons = proposal_where(&x, |e| e.title.contains("summoned"));
+    assert_eq!(summons.place, "tehran");
+    assert_eq!(summons.date.range, Some((day(4, 10), day(4, 10))));
+}
