@@ -68,18 +68,8 @@ pub fn data_of_zip(bytes: &[u8]) -> Result<(String, Vec<u8>), String> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    use super::tests_support::zipped;
     use super::*;
-    use std::io::Write;
-
-    fn zipped(files: &[(&str, &str)]) -> Vec<u8> {
-        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        for (name, text) in files {
-            out.start_file(*name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            out.write_all(text.as_bytes()).unwrap();
-        }
-        out.finish().unwrap().into_inner()
-    }
 
     #[test]
     fn the_one_data_file_is_read_and_what_archivers_add_is_passed_over() {
@@ -107,5 +97,64 @@ mod tests {
         );
         let broken = data_of_zip(b"PK not really").unwrap_err();
         assert!(broken.starts_with("not a zip archive"), "{broken}");
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod properties {
+    use super::tests_support::zipped;
+    use crate::io::bundle::bundled_basemap;
+    use crate::io::open::{LoadOptions, load_bytes};
+    use proptest::prelude::*;
+    use std::path::Path;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        #[test]
+        fn a_table_zipped_loads_as_the_table_itself(
+            rows in proptest::collection::vec((1u32..=28, 3800i32..4300, 4400i32..4900, "[a-z ]{1,12}"), 1..20),
+            folder in proptest::bool::ANY,
+        ) {
+            let mut text = String::from("title,date,lat,lon\n");
+            for (day, lat, lon, title) in &rows {
+                text.push_str(&format!("{title},2023-09-{day:02},{},{}\n", f64::from(*lat) / 100.0, f64::from(*lon) / 100.0));
+            }
+            let inner = if folder { "data/rows.csv" } else { "rows.csv" };
+            let archive = zipped(&[("notes.txt", "about"), (inner, text.as_str())]);
+            let basemap = bundled_basemap();
+            let options = LoadOptions::default();
+            let (_, plain) = load_bytes(Path::new("rows.csv"), text.as_bytes(), &basemap, &options);
+            let (_, from_zip) = load_bytes(Path::new("rows.zip"), &archive, &basemap, &options);
+            prop_assert!(from_zip.problems.is_empty(), "{:?}", from_zip.problems);
+            prop_assert_eq!(from_zip.records.len(), rows.len());
+            let days = |o: &crate::io::open::Opened| -> Vec<_> {
+                o.records.events.iter().map(|e| (e.date.range, e.lon, e.lat, e.title.clone())).collect()
+            };
+            prop_assert_eq!(days(&from_zip), days(&plain));
+        }
+
+        #[test]
+        fn arbitrary_bytes_named_zip_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = load_bytes(Path::new("x.zip"), &bytes, &bundled_basemap(), &LoadOptions::default());
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests_support {
+    use std::io::Write;
+
+    /// A zip archive of `files` (name, text).
+    pub fn zipped(files: &[(&str, &str)]) -> Vec<u8> {
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, text) in files {
+            out.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(text.as_bytes()).unwrap();
+        }
+        out.finish().unwrap().into_inner()
     }
 }

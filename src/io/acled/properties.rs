@@ -271,4 +271,36 @@ proptest! {
         prop_assert_eq!((p.line, p.column), (line, column), "{}", p.message);
         prop_assert!(p.message.contains("2022-02-30"), "{}", p.message);
     }
+
+    #[test]
+    fn fuzz_api_answers_of_any_values_never_panic_and_name_lines_in_the_file(
+        values in proptest::collection::vec(
+            proptest::prop_oneof![
+                "\\PC{0,12}".prop_map(serde_json::Value::from),
+                any::<f64>().prop_map(|f| serde_json::json!(f)),
+                Just(serde_json::Value::Null),
+                Just(serde_json::json!([1, 2])),
+            ],
+            3..30,
+        ),
+    ) {
+        let keys = ["event_id_cnty", "event_date", "latitude", "longitude", "time_precision", "notes"];
+        let rows: Vec<serde_json::Value> = values
+            .chunks(3)
+            .map(|c| {
+                let mut row = serde_json::Map::new();
+                row.insert("event_date".to_owned(), c[0].clone());
+                for (k, v) in c.iter().enumerate().skip(1) {
+                    row.insert(keys[(k * 2) % keys.len()].to_owned(), v.clone());
+                }
+                serde_json::Value::Object(row)
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&serde_json::json!({"data": rows})).unwrap();
+        let read = load_answer(&text);
+        let lines = text.lines().count();
+        for p in &read.loaded.problems {
+            prop_assert!(p.line >= 1 && p.line <= lines, "{:?}", p);
+        }
+    }
 }

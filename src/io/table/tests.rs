@@ -544,3 +544,30 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn gdelt_rows_of_any_values_never_panic_and_name_lines_in_the_file(
+        rows in proptest::collection::vec(
+            (proptest::collection::vec("[ -~]{0,8}", 59), "[0-9]{8}"),
+            1..8,
+        ),
+    ) {
+        let mut text = String::new();
+        for (k, (fields, day)) in rows.iter().enumerate() {
+            let clean: Vec<String> = fields.iter().map(|f| f.replace(['\t', '"'], " ")).collect();
+            text.push_str(&format!("{}\t{day}\t{}\n", k + 1, clean.join("\t")));
+        }
+        let opened = read_table("x.export.CSV", text.as_bytes(), &LoadOptions::default(), &bundled_basemap()).1;
+        prop_assert_eq!(
+            opened.notices.first().map(String::as_str),
+            Some("read as a GDELT event file without a header (61 columns)")
+        );
+        prop_assert_eq!(opened.records.len() + opened.problems.len(), rows.len());
+        for p in &opened.problems {
+            prop_assert!(p.line >= 1 && p.line <= rows.len(), "{:?}", p);
+        }
+    }
+}
