@@ -282,6 +282,9 @@ pub fn load_input(
     if let Some(loaded) = load_acled_json(&file, text) {
         return loaded;
     }
+    if let Some(loaded) = load_sparql_json(&file, text, options, basemap) {
+        return loaded;
+    }
     if let Some(loaded) = load_knight_lab(&file, text, options) {
         return loaded;
     }
@@ -358,6 +361,28 @@ fn load_acled_json(file: &str, text: &str) -> Option<(Vec<Place>, Opened)> {
         undated: None,
     };
     Some((read.places, opened))
+}
+
+/// Loads the results of a SPARQL query (Wikidata's query service's JSON) as a table of events;
+/// `None` for any other JSON.
+fn load_sparql_json(
+    file: &str,
+    text: &str,
+    options: &LoadOptions,
+    basemap: &Basemap,
+) -> Option<(Vec<Place>, Opened)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let JsonKind::Other(keys) = json_kind(text) else {
+        return None;
+    };
+    if !(keys.iter().any(|k| k == "head") && keys.iter().any(|k| k == "results")) {
+        return None;
+    }
+    let doc = super::bundled::parse_json(file, text).ok()?;
+    let found = super::sparql::sparql_results(&doc)?;
+    Some(super::sparql::parse_sparql_json(
+        file, text, found, options, basemap,
+    ))
 }
 
 /// Loads TimelineJS and StoryMapJS files (and refuses JSON objects that are no dataset); `None`
@@ -471,7 +496,8 @@ fn not_a_dataset_text(what: &str) -> String {
     format!(
         "not a dataset the atlas reads: {what}; expected the atlas's events (\"format\"), GeoJSON \
          (\"type\": \"FeatureCollection\" or \"Feature\"), TimelineJS (\"events\"), StoryMapJS \
-         (\"storymap\") or ACLED's API answer (\"data\": a list of rows with \"event_date\")"
+         (\"storymap\"), ACLED's API answer (\"data\": a list of rows with \"event_date\") or a \
+         SPARQL query's results (\"head\", \"results\")"
     )
 }
 

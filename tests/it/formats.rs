@@ -521,3 +521,31 @@ fn a_zip_archive_opens_its_one_data_file_and_names_problems_inside_it() {
             .contains("the zip archive holds 2 data files (a.csv, b.kml): unzip it and open one")
     );
 }
+
+#[test]
+fn a_sparql_query_s_results_export_their_rows_and_check_at_the_bad_value() {
+    let path = fixture("sparql_results.json");
+    let p = path.to_str().unwrap();
+    let check = atlas(&["check", p]);
+    assert_eq!(check.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        out.starts_with(&format!("{p}:15:110: `coord`: `Point(39.5 146.3)`")),
+        "{out}"
+    );
+    let (fc, stderr) = export(&["export", "events", "--data", p, "--skip-invalid"]);
+    assert!(stderr.contains("read as the results of a SPARQL query: 2 rows (a binding each)"));
+    let features = fc["features"].as_array().unwrap();
+    assert_eq!(features.len(), 1);
+    let goris = &features[0];
+    assert_eq!(goris["properties"]["title"], "Test event at Goris");
+    assert_eq!(goris["properties"]["start"], "2022-09-13");
+    assert_eq!(
+        goris["geometry"]["coordinates"],
+        serde_json::json!([46.3417, 39.5111])
+    );
+    assert_eq!(
+        goris["properties"]["source"]["document"],
+        "https://example.org/entity/1"
+    );
+}

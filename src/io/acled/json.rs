@@ -10,10 +10,11 @@
 use super::{RowSource, parse_acled_input};
 use crate::io::bundled::Loaded;
 use crate::io::json_locate::{JsonLocator, Step};
+use crate::io::json_table::{Cells, JsonTable, renumbered};
 use crate::io::memory::Input;
-use crate::io::problem::{LineIndex, Problem};
+use crate::io::problem::Problem;
 use crate::model::{Event, Place};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::sync::Arc;
 
 /// What ACLED rows in JSON load as.
@@ -85,22 +86,6 @@ fn text_of(value: &Value) -> String {
     }
 }
 
-/// The rows as one CSV table, and where each row's fields start in it.
-struct Table {
-    csv: String,
-    /// The JSON row each CSV row came from (rows with a problem of their own are not written).
-    rows: Vec<usize>,
-    /// For each written field: its byte offset in `csv`, its row (in `rows`) and its column.
-    fields: Vec<(usize, usize, usize)>,
-}
-
-/// A quoted CSV field.
-fn push_field(csv: &mut String, text: &str) {
-    csv.push('"');
-    csv.push_str(&text.replace('"', "\"\""));
-    csv.push('"');
-}
-
 /// The columns of the rows: every key, in the order first seen.
 fn columns(rows: &[Value]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
@@ -116,64 +101,28 @@ fn columns(rows: &[Value]) -> Vec<String> {
     names
 }
 
-/// Why row `row` cannot be a CSV row: it is not an object, or a value is a list or an object.
-fn row_problem(row: &Map<String, Value>) -> Option<(String, String)> {
-    row.iter().find_map(|(key, value)| {
-        let what = match value {
-            Value::Array(_) => "a list",
-            Value::Object(_) => "an object",
-            _ => return None,
-        };
-        Some((
-            key.clone(),
-            format!("`{key}` is {what}; an ACLED field is text, a number or null"),
-        ))
-    })
-}
-
-/// Writes the rows that are flat objects as a CSV table; the others are problems.
-fn table(
-    rows: &[Value],
-    names: &[String],
-    at: &dyn Fn(&[Step], String) -> Problem,
-) -> (Table, Vec<Problem>) {
-    let mut t = Table {
-        csv: String::new(),
-        rows: Vec::new(),
-        fields: Vec::new(),
+/// A row's cells as text, or why it cannot be a row: it is not an object, or a value is a list
+/// or an object.
+fn cells_of(row: &Value) -> Cells {
+    let Value::Object(row) = row else {
+        return Err((
+            None,
+            "a row of ACLED data is an object of fields".to_owned(),
+        ));
     };
-    for (k, name) in names.iter().enumerate() {
-        if k > 0 {
-            t.csv.push(',');
-        }
-        push_field(&mut t.csv, name);
-    }
-    t.csv.push('\n');
-    let mut problems = Vec::new();
-    for (j, row) in rows.iter().enumerate() {
-        let Value::Object(row) = row else {
-            problems.push(at(
-                &[Step::from(j)],
-                "a row of ACLED data is an object of fields".to_owned(),
-            ));
-            continue;
-        };
-        if let Some((key, message)) = row_problem(row) {
-            problems.push(at(&[Step::from(j), Step::Key(key)], message));
-            continue;
-        }
-        let written = t.rows.len();
-        t.rows.push(j);
-        for (k, name) in names.iter().enumerate() {
-            if k > 0 {
-                t.csv.push(',');
-            }
-            t.fields.push((t.csv.len(), written, k));
-            push_field(&mut t.csv, &row.get(name).map(text_of).unwrap_or_default());
-        }
-        t.csv.push('\n');
-    }
-    (t, problems)
+    row.iter()
+        .map(|(key, value)| {
+            let what = match value {
+                Value::Array(_) => "a list",
+                Value::Object(_) => "an object",
+                other => return Ok((key.clone(), text_of(other))),
+            };
+            Err((
+                Some(key.clone()),
+                format!("`{key}` is {what}; an ACLED field is text, a number or null"),
+            ))
+        })
+        .collect()
 }
 
 /// Loads ACLED rows found by [`acled_rows`] in the JSON `text` of `file`; `path` is where the rows
@@ -184,8 +133,16 @@ pub fn parse_acled_json(file: &str, text: &str, rows: &[Value], path: &[Step]) -
         let full: Vec<Step> = path.iter().chain(steps).cloned().collect();
         locator.problem(&full, message)
     };
-    let names = columns(rows);
-    let (table, mut problems) = table(rows, &names, &at);
+    let row_at = |j: usize, key: Option<String>, message: String| match key {
+        Some(key) => at(&[Step::from(j), Step::Key(key)], message),
+        None => at(&[Step::from(j)], message),
+    };
+    let cells: Vec<Cells> = rows.iter().map(cells_of).collect();
+    let (table, unwritten) = JsonTable::write(columns(rows), &cells);
+    let mut problems: Vec<Problem> = unwritten
+        .into_iter()
+        .map(|(j, key, message)| row_at(j, key, message))
+        .collect();
     let count = format!(
         "{} row{}",
         rows.len(),
@@ -196,7 +153,7 @@ pub fn parse_acled_json(file: &str, text: &str, rows: &[Value], path: &[Step]) -
     } else {
         format!("read as ACLED's API answer: {count} in `data`")
     }];
-    if table.rows.is_empty() {
+    if table.is_empty() {
         problems.sort_by_key(|p| (p.line, p.column));
         return AcledJson {
             loaded: Loaded {
@@ -214,41 +171,24 @@ pub fn parse_acled_json(file: &str, text: &str, rows: &[Value], path: &[Step]) -
         RowSource::Memory(Arc::from(bytes)),
     );
     notices.extend(csv_notices);
-    let csv_lines = LineIndex::new(&table.csv);
-    // where each field starts in the table, in order
-    let starts: Vec<(usize, usize)> = table
-        .fields
-        .iter()
-        .map(|f| csv_lines.position(f.0))
-        .collect();
     let row_line = |csv_line: usize| -> Option<usize> {
-        let i = starts.partition_point(|s| s.0 < csv_line);
-        if starts.get(i)?.0 != csv_line {
-            return None;
-        }
-        let &(_, row, _) = table.fields.get(i)?;
-        let json_row = *table.rows.get(row)?;
-        Some(at(&[Step::from(json_row)], String::new()).line)
+        let j = table.row_on_line(csv_line)?;
+        Some(at(&[Step::from(j)], String::new()).line)
     };
     for p in csv_problems {
-        let field = starts
-            .partition_point(|&s| s <= (p.line, p.column))
-            .checked_sub(1);
         let message = in_json_words(&renumbered(&p.message, &row_line));
-        let located = match field.and_then(|i| table.fields.get(i)) {
-            Some(&(_, row, column)) => {
-                let json_row = table.rows.get(row).copied().unwrap_or_default();
-                let key = names.get(column).cloned().unwrap_or_default();
+        let located = match table.field_of(&p) {
+            Some((j, key)) => {
                 let absent = rows
-                    .get(json_row)
+                    .get(j)
                     .and_then(Value::as_object)
-                    .is_some_and(|r| !r.contains_key(&key));
+                    .is_some_and(|r| !r.contains_key(key));
                 let message = if absent && message.starts_with("empty ") {
                     format!("this row has no `{key}`")
                 } else {
                     message
                 };
-                at(&[Step::from(json_row), Step::Key(key)], message)
+                row_at(j, Some(key.to_owned()), message)
             }
             None => at(&[], message),
         };
@@ -271,25 +211,6 @@ fn in_json_words(message: &str) -> String {
             "not ACLED rows: missing required key",
         )
         .replace("(the header needs", "(each row needs")
-}
-
-/// `message` with each "line N" (a line of the CSV table) made the line of that row in the JSON.
-fn renumbered(message: &str, row_line: &dyn Fn(usize) -> Option<usize>) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(i) = rest.find("line ") {
-        let (before, after) = rest.split_at(i + "line ".len());
-        out.push_str(before);
-        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let number = after[..digits].parse().ok().and_then(row_line);
-        match number {
-            Some(line) => out.push_str(&line.to_string()),
-            None => out.push_str(&after[..digits]),
-        }
-        rest = &after[digits..];
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -428,16 +349,5 @@ mod tests {
         );
         let fine: Value = serde_json::from_str(r#"{"success": true, "data": []}"#).unwrap();
         assert_eq!(api_error(&fine), None);
-    }
-
-    #[test]
-    fn line_numbers_in_messages_are_renumbered_and_other_numbers_kept() {
-        let map = |n: usize| (n == 3).then_some(40);
-        assert_eq!(renumbered("first on line 3", &map), "first on line 40");
-        assert_eq!(
-            renumbered("line 7 has it; line 3", &map),
-            "line 7 has it; line 40"
-        );
-        assert_eq!(renumbered("no lines here 3", &map), "no lines here 3");
     }
 }
