@@ -375,7 +375,7 @@ fn load_sparql_json(
     let JsonKind::Other(keys) = json_kind(text) else {
         return None;
     };
-    if !(keys.iter().any(|k| k == "head") && keys.iter().any(|k| k == "results")) {
+    if !keys.iter().any(|k| k == "results") {
         return None;
     }
     let doc = super::bundled::parse_json(file, text).ok()?;

@@ -16,13 +16,31 @@ use crate::model::Place;
 use serde_json::Value;
 
 /// The variables and bindings of SPARQL query results; `None` for any other JSON.
+///
+/// The variables are `head.vars`; results saved without their `head` take every variable the
+/// bindings name, in the order first seen.
 pub fn sparql_results(doc: &Value) -> Option<(Vec<String>, &[Value])> {
-    let vars = doc.get("head")?.get("vars")?.as_array()?;
     let bindings = doc.get("results")?.get("bindings")?.as_array()?;
-    let vars = vars
-        .iter()
-        .filter_map(|v| v.as_str().map(str::to_owned))
-        .collect();
+    let vars = match doc.get("head").and_then(|h| h.get("vars")?.as_array()) {
+        Some(vars) => vars
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        None if bindings.first().is_some_and(Value::is_object) => {
+            let mut vars: Vec<String> = Vec::new();
+            for key in bindings
+                .iter()
+                .filter_map(Value::as_object)
+                .flat_map(|b| b.keys())
+            {
+                if !vars.contains(key) {
+                    vars.push(key.clone());
+                }
+            }
+            vars
+        }
+        None => return None,
+    };
     Some((vars, bindings.as_slice()))
 }
 
@@ -166,6 +184,17 @@ mod tests {
             "{}",
             at[1].2
         );
+    }
+
+    #[test]
+    fn results_saved_without_their_head_take_the_variables_the_bindings_name() {
+        let text = r#"{"results": {"bindings": [{"itemLabel": {"type": "literal", "value": "Empire"},
+            "location": {"type": "literal", "value": "Point(-73.985656 40.748433)"}}]}}"#;
+        let (_, opened) = load(text);
+        assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+        let e = &opened.records.events[0];
+        assert_eq!(e.title, "Empire");
+        assert_eq!((e.lon, e.lat), (-73.985656, 40.748433));
     }
 
     #[test]

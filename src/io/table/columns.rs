@@ -127,7 +127,15 @@ const NAMES: [(Role, &[&str]); 26] = [
     (
         Role::Geometry,
         &[
-            "wkt", "wkt_geom", "the_geom", "geom", "geometry", "coord", "coords",
+            "wkt",
+            "wkt_geom",
+            "the_geom",
+            "geom",
+            "geometry",
+            "coord",
+            "coords",
+            "coordinate",
+            "coordinates",
         ],
     ),
     (Role::Latitude, &["latitude", "lat", "y", "action_geo_lat"]),
@@ -138,6 +146,9 @@ const NAMES: [(Role, &[&str]); 26] = [
     (
         Role::Place,
         &[
+            // a Wikidata query's label of a place comes before the place's URI
+            "place_label",
+            "location_label",
             "place",
             "place_name",
             "location",
@@ -242,7 +253,22 @@ impl Columns {
             columns.choose_dates(start, end)?;
         }
         columns.keep_slide_type_apart();
+        columns.label_as_title();
         Ok(columns)
+    }
+
+    /// A table without a title column titles its rows by the first label a Wikidata query gives
+    /// (`?battleLabel`, `?objectLabel`: a column named `…Label`), not a place's.
+    fn label_as_title(&mut self) {
+        if self.of_role(Role::Title).is_some() {
+            return;
+        }
+        let taken = |i: usize| self.roles.iter().any(|&(_, j)| j == i);
+        let label = (0..self.names.len())
+            .find(|&i| normal(&self.names[i]).ends_with("_label") && !taken(i));
+        if let Some(i) = label {
+            self.roles.push((Role::Title, i));
+        }
     }
 
     /// The column of a role, if the table has one.
@@ -283,6 +309,12 @@ impl Columns {
                 .collect()
         };
         let mut parts = Vec::new();
+        // a geometry is read only where a row's coordinates are empty
+        let geometry_what = if self.of_role(Role::Latitude).is_some() {
+            "where they are empty, the place"
+        } else {
+            "the place"
+        };
         // the parts of a date read only where the date column of a row is empty
         let parts_what = if self.of_role(Role::Start).is_some() {
             "where it is empty, the date"
@@ -296,7 +328,7 @@ impl Columns {
                 &[Role::Year, Role::Month, Role::Day, Role::Time][..],
             ),
             ("the place", &[Role::Latitude, Role::Longitude][..]),
-            ("the place", &[Role::Geometry][..]),
+            (geometry_what, &[Role::Geometry][..]),
             ("the place's name", &[Role::Place][..]),
             ("the title", &[Role::Title][..]),
         ] {

@@ -219,13 +219,15 @@ impl Gdelt {
             said.push(format!("Goldstein scale {g}"));
         }
         let counts = [
-            (get(self.mentions), "mentions"),
-            (get(self.sources), "sources"),
-            (get(self.articles), "articles"),
+            (get(self.mentions), "mention"),
+            (get(self.sources), "source"),
+            (get(self.articles), "article"),
         ];
         let counts: Vec<String> = counts
             .iter()
-            .filter_map(|(n, what)| n.map(|n| format!("{n} {what}")))
+            .filter_map(|(n, what)| {
+                n.map(|n| format!("{n} {what}{}", if n == "1" { "" } else { "s" }))
+            })
             .collect();
         if !counts.is_empty() {
             said.push(counts.join(", "));
@@ -321,7 +323,7 @@ mod tests {
         set(&mut fields, "Actor2Name", "ARMENIA");
         set(&mut fields, "GoldsteinScale", "-10.0");
         set(&mut fields, "NumMentions", "12");
-        set(&mut fields, "NumSources", "2");
+        set(&mut fields, "NumSources", "1");
         set(&mut fields, "ActionGeo_Type", "1");
         let row = gdelt.row(&csv::StringRecord::from(fields));
         assert_eq!(row.kind, Some(("Fight", Category::Military)));
@@ -329,7 +331,7 @@ mod tests {
         assert_eq!(
             row.notes,
             "Machine-coded by GDELT from news reports; not checked by a person (CAMEO event code \
-             190; Goldstein scale -10.0; 12 mentions, 2 sources).\nApproximate place: the report \
+             190; Goldstein scale -10.0; 12 mentions, 1 source).\nApproximate place: the report \
              names only the country, and GDELT puts the point at its centroid, not where the \
              event happened."
         );

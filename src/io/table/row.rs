@@ -267,7 +267,10 @@ impl Reader<'_> {
 
     /// The place's name, with its country when the table gives one.
     fn place_name(&self, record: &csv::StringRecord) -> Option<String> {
-        let place = self.get(record, Role::Place).map(html_to_text)?;
+        let place = self
+            .get(record, Role::Place)
+            .filter(|v| !v.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("point(")))
+            .map(html_to_text)?;
         Some(match self.get(record, Role::Country) {
             Some(country) if !place.contains(country) => format!("{place}, {country}"),
             _ => place,
@@ -318,14 +321,19 @@ impl Reader<'_> {
     /// The row's point from its WKT geometry, and the geometry itself when it is a line or a
     /// polygon (the event's shape, its point inside it); nothing when the row has none.
     fn geometry(&self, record: &csv::StringRecord) -> Result<GeometryAt, Fail> {
-        let Some(text) = self.get(record, Role::Geometry) else {
-            return Ok((None, None));
+        // a place's column may hold a point in WKT, as a Wikidata query's `?location` does
+        let place_point = self
+            .get(record, Role::Place)
+            .filter(|v| v.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("point(")));
+        let (role, text) = match (self.get(record, Role::Geometry), place_point) {
+            (Some(text), _) => (Role::Geometry, text),
+            (None, Some(text)) => (Role::Place, text),
+            (None, None) => return Ok((None, None)),
         };
-        let geometry =
-            read_wkt(text).map_err(|m| self.at(Role::Geometry, self.named(Role::Geometry, m)))?;
+        let geometry = read_wkt(text).map_err(|m| self.at(role, self.named(role, m)))?;
         let point = geometry.interior_point().ok_or_else(|| {
             let m = format!("`{text}` has no point inside it");
-            self.at(Role::Geometry, self.named(Role::Geometry, m))
+            self.at(role, self.named(role, m))
         })?;
         let shape = (!matches!(geometry, Geometry::Point(_))).then_some(geometry);
         Ok((Some((point.x(), point.y())), shape))

@@ -506,6 +506,26 @@ fn a_wkt_column_places_rows_and_gives_lines_their_shape() {
 }
 
 #[test]
+fn a_wikidata_query_s_other_names_for_its_label_and_point_are_read() {
+    // as Wikidata's examples name them: ?objectLabel, ?placeLabel, ?coordinate, or ?location
+    // holding the point
+    let opened = load(
+        "object,objectLabel,placeLabel,coordinate,date\n\
+         https://example.org/1,Photograph,Dura-Europos,Point(40.73 34.7475),2020-01-02\n",
+    );
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let e = &events(&opened)[0];
+    assert_eq!(e.title, "Photograph");
+    assert_eq!(e.place_name, "Dura-Europos");
+    assert_eq!((e.lon, e.lat), (40.73, 34.7475));
+    let opened = load("itemLabel,location,date\nEmpire,Point(-73.985656 40.748433),2020-01-02\n");
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let e = &events(&opened)[0];
+    assert_eq!((e.lon, e.lat), (-73.985656, 40.748433));
+    assert!(!e.place_name.starts_with("Point"), "{}", e.place_name);
+}
+
+#[test]
 fn a_wikidata_query_s_table_reads_its_label_item_and_coordinates() {
     let opened = load(
         "item,itemLabel,date,coord\n\
@@ -570,4 +590,24 @@ proptest! {
             prop_assert!(p.line >= 1 && p.line <= rows.len(), "{:?}", p);
         }
     }
+}
+
+#[test]
+fn a_geometry_beside_coordinates_is_read_only_where_they_are_empty() {
+    // as a national statistics office publishes areas: WKT in its own grid, with LONG and LAT
+    let opened = load(
+        "WKT,FID,NAME,LONG,LAT\n\
+         \"MULTIPOLYGON (((530000 180000,531000 180000,531000 181000,530000 180000)))\",1,A,-0.8,51.77\n\
+         \"POINT (46.75 39.81)\",2,B,,\n",
+    );
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let e = events(&opened);
+    assert_eq!((e[0].lon, e[0].lat), (-0.8, 51.77));
+    assert!(e[0].shape.is_none(), "the other grid's polygon is not read");
+    assert_eq!((e[1].lon, e[1].lat), (46.75, 39.81));
+    assert_eq!(
+        opened.notices[0],
+        "read as a table of events: the place from `LAT`, `LONG`; where they are empty, the place \
+         from `WKT`; the title from `NAME`"
+    );
 }
