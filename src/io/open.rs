@@ -254,7 +254,12 @@ pub fn load_input(
         return match super::zip_data::data_of_zip(bytes) {
             Ok((name, data)) => {
                 let inner = std::path::PathBuf::from(format!("{file}!{name}"));
-                load_input(&inner, Input::from(data.as_slice()), basemap, options)
+                let (places, mut opened) =
+                    load_input(&inner, Input::from(data.as_slice()), basemap, options);
+                opened
+                    .notices
+                    .insert(0, format!("read from the zip archive: {name}"));
+                (places, opened)
             }
             Err(message) => failed(Problem::whole(&file, message)),
         };

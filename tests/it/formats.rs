@@ -496,7 +496,11 @@ fn a_zip_archive_opens_its_one_data_file_and_names_problems_inside_it() {
         "20230925.export.CSV.zip",
         &[("20230925.export.CSV", &gdelt)],
     );
-    let (fc, _) = export(&["export", "events", "--data", &one]);
+    let (fc, stderr) = export(&["export", "events", "--data", &one]);
+    assert!(
+        stderr.contains("read from the zip archive: 20230925.export.CSV"),
+        "{stderr}"
+    );
     assert_eq!(fc["features"].as_array().unwrap().len(), 3);
     assert_eq!(
         feature(&fc, "900000001")["properties"]["title"],
