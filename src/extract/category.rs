@@ -1,7 +1,7 @@
 //! The category of a proposal from cue words: the first cue in the main clause, else in the whole
 //! sentence. Cues are word stems, so "summoned", "summons" and "summoning" all count.
 
-use super::words::words;
+use super::words::{Word, words};
 use crate::model::Category;
 
 /// Cue stems by category; a word counts when it starts with the stem.
@@ -231,8 +231,7 @@ const BODY_ENDS: [&str; 12] = [
 /// Whether the word starting at byte `at` of `text` stands inside the capitalised name of a
 /// body, before its last word ("Treaty" in "Collective Security Treaty Organization"): a name,
 /// not a cue of what happened.
-fn in_a_body_s_name(text: &str, at: usize) -> bool {
-    let w = words(text);
+fn in_a_body_s_name(text: &str, w: &[Word<'_>], at: usize) -> bool {
     let Some(k) = w.iter().position(|x| x.start == at) else {
         return false;
     };
@@ -248,6 +247,7 @@ fn in_a_body_s_name(text: &str, at: usize) -> bool {
 fn first_cue(text: &str) -> Option<CategoryCue> {
     let lower = without_relative_clauses(&text.to_lowercase());
     let w = words(&lower);
+    let written = words(text);
     let mut best: Option<(usize, CategoryCue)> = None;
     for (category, stems) in CUES {
         for stem in stems {
@@ -261,7 +261,7 @@ fn first_cue(text: &str) -> Option<CategoryCue> {
                         x.text.starts_with(stem)
                             && (stem.len() > 3 || x.text == *stem)
                             && !x.text.starts_with("accordin")
-                            && !in_a_body_s_name(text, x.start)
+                            && !in_a_body_s_name(text, &written, x.start)
                     })
                     .map(|x| x.start)
             };

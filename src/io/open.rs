@@ -284,10 +284,7 @@ pub fn load_input(
     if format == Format::Kml {
         return kml::parse_kml(&file, text, options);
     }
-    if let Some(loaded) = load_acled_json(&file, text) {
-        return loaded;
-    }
-    if let Some(loaded) = load_sparql_json(&file, text, options, basemap) {
+    if let Some(loaded) = load_json_table(&file, text, options, basemap) {
         return loaded;
     }
     if let Some(loaded) = load_knight_lab(&file, text, options) {
@@ -337,12 +334,21 @@ impl From<geojson::GeoJsonLoad> for Opened {
     }
 }
 
-/// Loads ACLED's API answer (an object whose `data` lists ACLED rows, or that list alone), and
-/// refuses an answer that carries an error instead; `None` for any other JSON.
-fn load_acled_json(file: &str, text: &str) -> Option<(Vec<Place>, Opened)> {
+/// Loads the tables other tools write in JSON: ACLED's API answer (an object whose `data` lists
+/// ACLED rows, or that list alone; an answer that carries an error instead is refused saying so)
+/// and a SPARQL query's results (Wikidata's query service). `None` for any other JSON. The text
+/// is parsed once, and only when its top-level keys name one of them.
+fn load_json_table(
+    file: &str,
+    text: &str,
+    options: &LoadOptions,
+    basemap: &Basemap,
+) -> Option<(Vec<Place>, Opened)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let worth_parsing = match json_kind(text) {
-        JsonKind::Other(keys) => keys.iter().any(|k| k == "data" || k == "success"),
+        JsonKind::Other(keys) => keys
+            .iter()
+            .any(|k| matches!(k.as_str(), "data" | "success" | "results")),
         JsonKind::NotAnObject => json_value_kind(text) == Some("a JSON array"),
         _ => false,
     };
@@ -357,33 +363,16 @@ fn load_acled_json(file: &str, text: &str) -> Option<(Vec<Place>, Opened)> {
         };
         return Some((Vec::new(), opened));
     }
-    let (rows, path) = acled::json::acled_rows(&doc)?;
-    let read = acled::json::parse_acled_json(file, text, rows, &path);
-    let opened = Opened {
-        records: read.loaded.records.into(),
-        problems: read.loaded.problems,
-        notices: read.notices,
-        undated: None,
-    };
-    Some((read.places, opened))
-}
-
-/// Loads the results of a SPARQL query (Wikidata's query service's JSON) as a table of events;
-/// `None` for any other JSON.
-fn load_sparql_json(
-    file: &str,
-    text: &str,
-    options: &LoadOptions,
-    basemap: &Basemap,
-) -> Option<(Vec<Place>, Opened)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let JsonKind::Other(keys) = json_kind(text) else {
-        return None;
-    };
-    if !keys.iter().any(|k| k == "results") {
-        return None;
+    if let Some((rows, path)) = acled::json::acled_rows(&doc) {
+        let read = acled::json::parse_acled_json(file, text, rows, &path);
+        let opened = Opened {
+            records: read.loaded.records.into(),
+            problems: read.loaded.problems,
+            notices: read.notices,
+            undated: None,
+        };
+        return Some((read.places, opened));
     }
-    let doc = super::bundled::parse_json(file, text).ok()?;
     let found = super::sparql::sparql_results(&doc)?;
     Some(super::sparql::parse_sparql_json(
         file, text, found, options, basemap,

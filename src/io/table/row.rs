@@ -269,7 +269,7 @@ impl Reader<'_> {
     fn place_name(&self, record: &csv::StringRecord) -> Option<String> {
         let place = self
             .get(record, Role::Place)
-            .filter(|v| !v.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("point(")))
+            .filter(|v| !is_wkt_point(v))
             .map(html_to_text)?;
         Some(match self.get(record, Role::Country) {
             Some(country) if !place.contains(country) => format!("{place}, {country}"),
@@ -322,9 +322,7 @@ impl Reader<'_> {
     /// polygon (the event's shape, its point inside it); nothing when the row has none.
     fn geometry(&self, record: &csv::StringRecord) -> Result<GeometryAt, Fail> {
         // a place's column may hold a point in WKT, as a Wikidata query's `?location` does
-        let place_point = self
-            .get(record, Role::Place)
-            .filter(|v| v.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("point(")));
+        let place_point = self.get(record, Role::Place).filter(|v| is_wkt_point(v));
         let (role, text) = match (self.get(record, Role::Geometry), place_point) {
             (Some(text), _) => (Role::Geometry, text),
             (None, Some(text)) => (Role::Place, text),
@@ -374,6 +372,14 @@ impl Reader<'_> {
                 self.at(role, self.named(role, m))
             })
     }
+}
+
+/// Whether a place's column holds a point in WKT (`Point(46.75 39.81)`), as a Wikidata query's
+/// `?location` may, rather than a name.
+fn is_wkt_point(value: &str) -> bool {
+    value
+        .get(..6)
+        .is_some_and(|p| p.eq_ignore_ascii_case("point("))
 }
 
 /// The title of a machine-coded row without one: its kind of act and its place ("Fight in
