@@ -196,7 +196,21 @@ impl ActorIndex {
         for span in titled_names(sentence, &w) {
             add(span, ActorKind::Person, &mut out);
         }
-        for span in bodies(sentence, &w) {
+        let found = bodies(sentence, &w);
+        for (span, name) in shared_bodies(sentence, &w, &found) {
+            if !out
+                .iter()
+                .any(|a| a.span.start < span.end && span.start < a.span.end)
+            {
+                out.push(Actor {
+                    country: country_around(sentence, &w, &span),
+                    span,
+                    name,
+                    kind: ActorKind::Body,
+                });
+            }
+        }
+        for span in found {
             add(span, ActorKind::Body, &mut out);
         }
         out.sort_by_key(|a| a.span.start);
@@ -220,12 +234,34 @@ fn is_name_word(w: &Word<'_>) -> bool {
         && !is_body(w.text)
 }
 
+/// Plural titles a list of names may follow: "her counterparts Jeyhun Bayramov and Hakan Fidan".
+const PLURAL_TITLES: [&str; 4] = ["counterparts", "ministers", "presidents", "leaders"];
+
+/// The name of one to three name words after "and" at word `and` ("… and Hakan Fidan").
+fn name_after_and(s: &str, w: &[Word<'_>], and: usize) -> Option<Range<usize>> {
+    let first = and + 1;
+    if w.get(and)?.text != "and" || !w.get(first).is_some_and(is_name_word) {
+        return None;
+    }
+    let mut end = first;
+    while end + 1 < w.len()
+        && end - first < 2
+        && is_name_word(&w[end + 1])
+        && joined(s, &w[end], &w[end + 1])
+    {
+        end += 1;
+    }
+    Some(w[first].start..w[end].end)
+}
+
 /// Names after a title: "defense minister Safar Abiyev", "Ambassador Javanshir Akhundov".
 fn titled_names(s: &str, w: &[Word<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        let title = TITLES.contains(&w[i].lower().as_str()) || w[i].lower() == "ayatollah";
+        let plural = PLURAL_TITLES.contains(&w[i].lower().as_str());
+        let title =
+            TITLES.contains(&w[i].lower().as_str()) || w[i].lower() == "ayatollah" || plural;
         if title {
             let mut j = i + 1;
             while j < w.len() && is_name_word(&w[j]) && j - i <= 3 && joined(s, &w[j - 1], &w[j]) {
@@ -248,6 +284,10 @@ fn titled_names(s: &str, w: &[Word<'_>]) -> Vec<Range<usize>> {
                     i + 1
                 };
                 out.push(w[first].start..w[j - 1].end);
+                // "her counterparts Jeyhun Bayramov and Hakan Fidan": each name of the list
+                if plural && let Some(next) = name_after_and(s, w, j) {
+                    out.push(next.clone());
+                }
                 i = j;
                 continue;
             }
@@ -294,6 +334,30 @@ fn bodies(s: &str, w: &[Word<'_>]) -> Vec<Range<usize>> {
         }
         if let Some(last) = last {
             out.push(x.start..w[last].end);
+        }
+    }
+    out
+}
+
+/// Bodies of two countries written with one noun ("Iranian and Azerbaijani naval forces",
+/// "Armenian and Azerbaijani border guards"): the first country's adjective (not its name:
+/// "between Iran and Azerbaijani officials" is one body), named with the noun it shares ("Iranian naval forces"), beside each body [`bodies`] found.
+fn shared_bodies(s: &str, w: &[Word<'_>], found: &[Range<usize>]) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    for body in found {
+        let Some(k) = w.iter().position(|x| x.start == body.start) else {
+            continue;
+        };
+        let [.., first, and, _] = &w[..=k] else {
+            continue;
+        };
+        let listed = and.text == "and"
+            && s.get(first.end..and.start) == Some(" ")
+            && s.get(and.end..body.start) == Some(" ")
+            && country_word(s, first).is_some_and(|c| c != first.text);
+        if listed {
+            let noun = &s[w[k].end..body.end];
+            out.push((first.start..first.end, format!("{}{noun}", first.text)));
         }
     }
     out

@@ -258,7 +258,23 @@ fn continuation_cue(s: &str, w: &[Word<'_>]) -> Option<String> {
     } else {
         0
     };
-    the_pair(&lower[told..]).map(|n| s[told..told + n].to_owned())
+    the_pair(&lower[told..])
+        .map(|n| s[told..told + n].to_owned())
+        .or_else(|| hosted_counterparts(s, &lw, w))
+}
+
+/// Verbs by which one minister or leader receives the others at a meeting told before.
+const HOSTING: [&str; 4] = ["hosted", "received", "welcomed", "greeted"];
+
+/// "… hosted her counterparts …": the people of the meeting told before, received by its host;
+/// the phrase from the possessive to "counterparts".
+fn hosted_counterparts(s: &str, lw: &[String], w: &[Word<'_>]) -> Option<String> {
+    let k = lw.windows(3).position(|p| {
+        HOSTING.contains(&p[0].as_str())
+            && matches!(p[1].as_str(), "his" | "her" | "their")
+            && p[2] == "counterparts"
+    })?;
+    Some(s[w[k + 1].start..w[k + 2].end].to_owned())
 }
 
 /// Openings that name again the people just told of, as "they" does: "The two leaders also
@@ -304,7 +320,19 @@ fn the_pair(lower: &str) -> Option<usize> {
 /// ```
 pub fn names_the_pair(cue: &str) -> bool {
     let lower = format!("{} ", cue.trim().to_lowercase());
-    the_pair(&lower) == Some(lower.trim_end().len())
+    the_pair(&lower) == Some(lower.trim_end().len()) || names_counterparts(cue)
+}
+
+/// Whether a continuation cue names those a host received ("her counterparts"): the
+/// ministers or leaders of the meeting told before.
+///
+/// ```
+/// use caucasus_atlas::extract::analysis::names_counterparts;
+/// assert!(names_counterparts("her counterparts"));
+/// assert!(!names_counterparts("The two sides"));
+/// ```
+pub fn names_counterparts(cue: &str) -> bool {
+    cue.to_lowercase().ends_with(" counterparts")
 }
 
 /// "The talks focused on…", "The visit was…": a sentence that opens with a meeting told before,

@@ -297,10 +297,11 @@ pub fn build_event(ex: &Extractor, parts: &Parts<'_>, ids: &mut HashSet<String>)
             "{}, read as {}{}",
             choice.why,
             c.place.name,
-            if c.ad_hoc {
-                " (not in the gazetteer; approximate point from the basemap)"
-            } else {
-                ""
+            match (c.ad_hoc, c.place.geonames_id) {
+                (false, _) => "",
+                (true, Some(_)) =>
+                    " (not in the gazetteer; GeoNames' point of a town of that name)",
+                (true, None) => " (not in the gazetteer; approximate point from the basemap)",
             }
         ),
         _ => "none the gazetteer knows, so not placed".to_owned(),

@@ -122,15 +122,7 @@ impl Gazetteer {
                 _ => {}
             }
         }
-        for (i, c) in g.places.iter().enumerate() {
-            for n in c.place.names() {
-                if n.chars().count() >= 3 && !g.names.iter().any(|(m, j)| m == n && *j == i) {
-                    g.names.push((n.to_owned(), i));
-                }
-            }
-        }
-        g.names
-            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        g.index_names();
         g.provinces = g
             .places
             .iter()
@@ -138,6 +130,36 @@ impl Gazetteer {
             .filter(|(_, c)| c.place.kind == PlaceKind::City)
             .filter_map(|(i, c)| Some((province_of_note(&c.place.note)?, i)))
             .collect();
+        g
+    }
+
+    /// Every name of every place (of three characters or more), with the index of its place,
+    /// longest first.
+    fn index_names(&mut self) {
+        self.names.clear();
+        for (i, c) in self.places.iter().enumerate() {
+            for n in c.place.names() {
+                if n.chars().count() >= 3 && !self.names.iter().any(|(m, j)| m == n && *j == i) {
+                    self.names.push((n.to_owned(), i));
+                }
+            }
+        }
+        self.names
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+    }
+
+    /// This gazetteer with `more` places after its own (towns an article names that it lacks),
+    /// their names found like any other. A place with the id of one it holds takes that one's stead (the same town, with a name
+    /// the article writes added).
+    pub fn with_places(&self, more: Vec<Candidate>) -> Gazetteer {
+        let mut g = self.clone();
+        for c in more {
+            match g.places.iter_mut().find(|p| p.place.id == c.place.id) {
+                Some(held) => *held = c,
+                None => g.places.push(c),
+            }
+        }
+        g.index_names();
         g
     }
 

@@ -26,6 +26,7 @@ pub mod quality;
 pub mod record;
 pub mod sentences;
 pub mod story;
+pub mod towns;
 pub mod verified;
 pub mod words;
 pub mod write;

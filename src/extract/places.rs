@@ -38,7 +38,7 @@ const LOCATIVE: [&str; 16] = [
 
 /// Nouns of attack: the place they are "on" or "of" is where it happened ("the attacks on Goris",
 /// "the shelling of Kapan").
-const ATTACK_NOUNS: [&str; 12] = [
+pub(super) const ATTACK_NOUNS: [&str; 12] = [
     "attack",
     "attacks",
     "strike",
@@ -54,7 +54,7 @@ const ATTACK_NOUNS: [&str; 12] = [
 ];
 
 /// Verbs of attack: the place they take is where it happened ("shelled Goris").
-const ATTACK_VERBS: [&str; 4] = ["shelled", "attacked", "bombed", "captured"];
+pub(super) const ATTACK_VERBS: [&str; 4] = ["shelled", "attacked", "bombed", "captured"];
 
 /// Words that make "to" a destination.
 const MOTION: [&str; 20] = [

@@ -15,8 +15,10 @@ use super::place_choice::{
 use super::record;
 use super::sentences::sentences;
 use super::story::{Anchor, CUE_REACH, Memory, dateline, is_dateline_sentence};
+use super::towns;
 use super::verified::{Credit, covers};
 use crate::io::Basemap;
+use crate::io::towns::Towns;
 use crate::model::{Event, EventDate, Place, Precision};
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -35,6 +37,9 @@ pub struct Extractor {
     pub actors: ActorIndex,
     /// Shapes for regions, borders and corridors.
     pub basemap: Basemap,
+    /// Towns the gazetteer lacks, looked up by the name an article writes where it says something
+    /// happened (GeoNames' cities500 for the region).
+    pub towns: Towns,
 }
 
 /// Choices about what may be proposed.
@@ -143,13 +148,31 @@ impl Extractor {
             gazetteer: Gazetteer::bundled(),
             actors: ActorIndex::bundled(),
             basemap: crate::io::bundle::bundled_basemap(),
+            towns: Towns::bundled(),
         }
     }
 
     /// Proposes events for an article.
     pub fn propose(&self, article: &Article, options: Options) -> Extraction {
-        let facts = self.facts_of(article);
-        self.read(article, &facts, options).out
+        let ex = self.for_article(article, options);
+        let facts = ex.facts_of(article);
+        ex.read(article, &facts, options).out
+    }
+
+    /// This extractor, its gazetteer widened by the towns the article says something happened at
+    /// that it lacks but the table of towns holds, when places it lacks may be proposed.
+    fn for_article(&self, article: &Article, options: Options) -> Cow<'_, Extractor> {
+        if !options.allow_ad_hoc {
+            return Cow::Borrowed(self);
+        }
+        let found = towns::candidates(&article.text, &self.gazetteer, &self.towns);
+        if found.is_empty() {
+            return Cow::Borrowed(self);
+        }
+        Cow::Owned(Extractor {
+            gazetteer: self.gazetteer.with_places(found),
+            ..self.clone()
+        })
     }
 
     /// A proposal for the article text in `range` that the reviewer selected, read as one
@@ -157,6 +180,12 @@ impl Extractor {
     /// sentence continuing a dated one read as in [`Extractor::propose`]). Its quote is the
     /// selection; it is unplaced when the text names no place the gazetteer knows.
     pub fn draft(&self, article: &Article, range: Range<usize>, options: Options) -> Proposal {
+        let ex = self.for_article(article, options);
+        ex.draft_with(article, range, options)
+    }
+
+    /// [`Extractor::draft`] with this extractor's gazetteer as it is.
+    fn draft_with(&self, article: &Article, range: Range<usize>, options: Options) -> Proposal {
         let facts = self.facts_of(article);
         let before = facts
             .iter()

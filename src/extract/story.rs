@@ -199,7 +199,8 @@ impl Memory {
             let lower = cue.to_lowercase();
             let office = ["minister", "president", "leader"]
                 .iter()
-                .any(|o| lower.contains(o));
+                .any(|o| lower.contains(o))
+                || super::analysis::names_counterparts(cue);
             let pair = near().find(|a| a.surnames.len() >= 2).or_else(|| {
                 near()
                     .filter(|_| office)

@@ -19,6 +19,9 @@ pub const BASEMAP_GEOJSON: &str = include_str!("../../assets/basemap.geojson");
 pub const AREAS_GEOJSON: &str = include_str!("../../assets/areas.geojson");
 /// The bundled low-detail world (`assets/world.geojson`), drawn beneath the basemap.
 pub const WORLD_GEOJSON: &str = include_str!("../../assets/world.geojson");
+/// The towns the article reader looks a name up in (`assets/towns.json`): GeoNames' cities500
+/// records within the regional extent, written by `make-basemap`; never drawn.
+pub const TOWNS_JSON: &str = include_str!("../../assets/towns.json");
 /// The bundled situation layer (`assets/situation.geojson`): who held what, when.
 pub const SITUATION_GEOJSON: &str = include_str!("../../assets/situation.geojson");
 

@@ -31,6 +31,7 @@ pub mod table;
 pub mod table_separator;
 pub mod time_parse;
 pub mod timelinejs;
+pub mod towns;
 pub mod written_clock;
 pub mod zip_data;
 

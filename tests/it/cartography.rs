@@ -248,3 +248,35 @@ fn on_a_laptop_screen_every_name_stands_beside_its_dot() {
     harness.run();
     check_placement(&harness, "1280×800", true);
 }
+
+/// A town of a table that the gazetteer lacks (Jermuk, placed by GeoNames' table) may go
+/// unnamed at the default view among the key places; once its event is selected, its name is
+/// on the map, with every key place still named.
+#[test]
+fn the_selected_event_s_place_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("towns.csv");
+    std::fs::write(
+        &path,
+        "Event,Location,Country,Date\nShelling reported,Jermuk,Armenia,2022-09-13\n\
+         Prisoner exchange,Gazakh,,2024-06-05\n",
+    )
+    .unwrap();
+    let mut harness = harness_on(path.to_str().unwrap());
+    let named = |h: &egui_kittest::Harness<'_, caucasus_atlas::app::AtlasApp>| {
+        h.state()
+            .map
+            .placed_labels
+            .iter()
+            .any(|l| l.text == "Jermuk")
+    };
+    let jermuk = (0..harness.state().data.len())
+        .find(|&i| harness.state().data.place_of(i).map(|p| p.1) == Some("Jermuk"))
+        .expect("Jermuk is placed");
+    harness
+        .state_mut()
+        .apply(caucasus_atlas::commands::Command::Select(Some(jermuk)));
+    harness.run();
+    assert!(named(&harness), "the selected event's place is named");
+    check_labels(&harness, "Jermuk selected");
+}

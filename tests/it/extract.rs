@@ -219,6 +219,84 @@ fn ad_hoc_places_come_with_their_own_places_file() {
     );
 }
 
+/// A town the gazetteer lacks, where an article says something happened, is proposed at its
+/// GeoNames point and written into the places file with its id and a note saying how it was found;
+/// without a places file the event is placed as before, with the note to place it by hand.
+#[test]
+fn a_town_the_gazetteer_lacks_is_found_in_geonames_with_a_places_file() {
+    let tmp = scratch("extract-towns");
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("events")).unwrap();
+    std::fs::create_dir_all(dir.join("seeds")).unwrap();
+    let article = dir.join("jermuk.txt");
+    std::fs::write(
+        &article,
+        "Shelling near Jermuk\n\nAzerbaijani forces shelled Armenian positions near Jermuk on \
+         Monday, the Armenian Defence Ministry said. Shots were also fired near the village of \
+         Sotk and in Vardenis on Tuesday, it said.\n",
+    )
+    .unwrap();
+    let places_out = dir.join("events/places.json");
+    let text_out = dir.join("seeds/jermuk.txt");
+    let args: Vec<&std::ffi::OsStr> = vec![
+        "--published".as_ref(),
+        "2025-03-14".as_ref(),
+        "--places-out".as_ref(),
+        places_out.as_os_str(),
+        "--text-out".as_ref(),
+        text_out.as_os_str(),
+    ];
+    let stdout = extract_ok(&article, &args);
+    let events = dir.join("events/events.json");
+    std::fs::write(&events, &stdout).unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    let placed: Vec<(&str, &str)> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["start"].as_str().unwrap(), e["place"].as_str().unwrap()))
+        .collect();
+    assert!(
+        placed.contains(&("2025-03-10", "geonames-174884")),
+        "{placed:?}"
+    );
+    assert!(
+        placed.contains(&("2025-03-11", "geonames-616108")),
+        "{placed:?}"
+    );
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&places_out).unwrap()).unwrap();
+    let jermuk = written["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "geonames-174884")
+        .expect("Jermuk is written into the places file");
+    assert_eq!(jermuk["name"], "Jermuk");
+    assert_eq!(jermuk["geonames_id"], 174884);
+    assert_eq!(jermuk["country"], "Armenia");
+    assert!((jermuk["lat"].as_f64().unwrap() - 39.84168).abs() < 1e-6);
+    assert!(jermuk["note"].as_str().unwrap().contains("cities500"));
+    let check = atlas().arg("check").arg(&events).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let without = extract_ok(&article, &["--published".as_ref(), "2025-03-14".as_ref()]);
+    let doc: serde_json::Value = serde_json::from_slice(&without).unwrap();
+    let first = &doc["events"][0];
+    assert_ne!(first["place"], "geonames-174884");
+    assert!(
+        first["notes"]
+            .as_str()
+            .unwrap()
+            .contains("place it by hand"),
+        "{}",
+        first["notes"]
+    );
+}
+
 #[test]
 fn bad_files_and_dates_exit_1_and_say_why() {
     let out = atlas()

@@ -117,6 +117,38 @@ proptest! {
         prop_assert_eq!(again.records, events);
     }
 
+    /// An article that says officials met in a town of the region's table, written by its own
+    /// GeoNames name, proposes the meeting at that town's GeoNames point, as an ad-hoc place named
+    /// by its GeoNames id, or at the gazetteer's place that carries the same id.
+    #[test]
+    fn a_town_of_the_region_places_the_event_at_its_geonames_point(pick in 0usize..100_000) {
+        let towns = caucasus_atlas::io::towns::Towns::bundled();
+        let town = &towns.towns()[pick % towns.len()];
+        let plain = town.name.split(' ').all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+        prop_assume!(plain && town.name.split(' ').count() <= 3);
+        prop_assume!(towns.find(&town.name, &[]).map(|f| f.town.geonames_id) == Some(town.geonames_id));
+        let g = &extractor().gazetteer;
+        prop_assume!(!g.names.iter().any(|(n, _)| town.name.starts_with(n.as_str())));
+        let day = NaiveDate::from_ymd_opt(2025, 3, 14).unwrap();
+        let text = format!("Officials met in {} on 12 March 2025.", town.name);
+        let article = Article::from_raw("a.txt", &text, ArticleKind::Text, day).unwrap();
+        let options = Options { allow_ad_hoc: true, text_only: false };
+        let proposals = extractor().propose(&article, options).proposals;
+        prop_assert_eq!(proposals.len(), 1, "{}", text);
+        // a town the gazetteer holds by its GeoNames id ("Ardabīl") is the gazetteer's place
+        let held = g.places.iter().find(|c| c.place.geonames_id == Some(town.geonames_id));
+        let (id, lat, lon) = match held {
+            Some(c) => (c.place.id.clone(), c.place.lat, c.place.lon),
+            None => (format!("geonames-{}", town.geonames_id), town.lat, town.lon),
+        };
+        let e = &proposals[0].event;
+        prop_assert_eq!(&e.place, &id, "{}", text);
+        prop_assert_eq!(proposals[0].ad_hoc.is_some(), held.is_none());
+        prop_assert!((e.lat - lat).abs() < 1e-9 && (e.lon - lon).abs() < 1e-9, "{}", text);
+    }
+
     /// A day written in full is proposed as exactly that day, in any of the usual orders.
     #[test]
     fn full_dates_resolve_to_their_day(back in 0u64..20_000, style in 0usize..4, day in published()) {

@@ -274,8 +274,8 @@ fn the_sentences_left_out_are_listed_with_why() {
     let published = NaiveDate::from_ymd_opt(2025, 3, 14).unwrap();
     let review = ReviewState::from_text(
         (
-            "gazakh.txt",
-            "Delegations met in Gazakh on Wednesday. Officials met in Tabriz on Thursday.",
+            "sotk.txt",
+            "Delegations met in Sotk on Wednesday. Officials met in Tabriz on Thursday.",
         ),
         (published, None),
         false,
@@ -285,7 +285,7 @@ fn the_sentences_left_out_are_listed_with_why() {
     let mut h = panel(review);
     h.get_by_label("Left out (1)").click();
     h.run();
-    let why = "sentence 1: no place: 'Gazakh' is not in the gazetteer (\"Delegations met in Gazakh on Wednesday.\")";
+    let why = "sentence 1: no place: 'Sotk' is not in the gazetteer (\"Delegations met in Sotk on Wednesday.\")";
     h.get_by_label(why);
 }
 
@@ -294,9 +294,8 @@ fn a_left_out_sentence_is_proposed_placed_by_the_reviewer_accepted_and_saved() {
     let tmp = scratch("review-left-out");
     let library = Library::new(tmp.path());
     let published = NaiveDate::from_ymd_opt(2025, 3, 14).unwrap();
-    let text = "Delegations met in Gazakh on Wednesday. Officials met in Tabriz on Thursday.";
-    let mut review =
-        ReviewState::from_text(("gazakh.txt", text), (published, None), false).unwrap();
+    let text = "Delegations met in Sotk on Wednesday. Officials met in Tabriz on Thursday.";
+    let mut review = ReviewState::from_text(("sotk.txt", text), (published, None), false).unwrap();
     review.library = Some(library.clone());
     let mut h = panel(review);
     h.get_by_label("Left out (1)").click();
@@ -311,18 +310,15 @@ fn a_left_out_sentence_is_proposed_placed_by_the_reviewer_accepted_and_saved() {
     assert!(!added.is_placed());
     let wednesday = NaiveDate::from_ymd_opt(2025, 3, 12).unwrap();
     assert_eq!(added.date.range, Some((wednesday, wednesday)));
-    assert_eq!(
-        added.source.quote,
-        "Delegations met in Gazakh on Wednesday."
-    );
+    assert_eq!(added.source.quote, "Delegations met in Sotk on Wednesday.");
     assert!(h.query_by_label_contains("Left out").is_none());
     h.get_by_label("NOT PLACED: choose a place or pick it on the map (Edit #1)");
     // an event file places every event: accepting is refused until it is placed
     click(&mut h, "Accept #1");
     assert_eq!(status(&h, 0), Status::Pending);
     h.get_by_label("#1 is not placed: choose its place or pick it on the map first");
-    // the window gives the click: Gazakh's coordinates, far from any gazetteer place
-    pick_on_map(&mut h, 1, (45.3667, 41.0928));
+    // the window gives the click near Sotk, far from any gazetteer place
+    pick_on_map(&mut h, 1, (45.9, 40.2));
     // the refusal no longer holds, so it is no longer shown
     assert!(h.query_by_label_contains("is not placed").is_none());
     click(&mut h, "Accept #1");
@@ -331,9 +327,9 @@ fn a_left_out_sentence_is_proposed_placed_by_the_reviewer_accepted_and_saved() {
     assert_eq!(events.len(), 1);
     assert_eq!(
         events[0].source.quote,
-        "Delegations met in Gazakh on Wednesday."
+        "Delegations met in Sotk on Wednesday."
     );
-    assert!((events[0].lon - 45.3667).abs() < 1e-9 && events[0].is_placed());
+    assert!((events[0].lon - 45.9).abs() < 1e-9 && events[0].is_placed());
     assert!(
         events[0].notes.contains("accepted by a reviewer"),
         "{}",
@@ -350,6 +346,47 @@ fn a_left_out_sentence_is_proposed_placed_by_the_reviewer_accepted_and_saved() {
     h.run();
     assert_eq!(h.state().review.items.len(), 2);
     assert!(h.state().review.left_out.is_empty());
+}
+
+/// A town neither the gazetteer nor the sentence's country gives, but GeoNames' table of the
+/// region holds, places the proposal at its point; saving writes the town into the library's
+/// places beside the events, with its GeoNames id and the note that says how it was found.
+#[test]
+fn a_town_the_gazetteer_lacks_is_proposed_at_its_geonames_point_and_saved_with_it() {
+    let tmp = scratch("review-geonames-town");
+    let library = Library::new(tmp.path());
+    let published = NaiveDate::from_ymd_opt(2025, 3, 14).unwrap();
+    let text = "Delegations met in Gazakh on Wednesday.";
+    let mut review =
+        ReviewState::from_text(("gazakh.txt", text), (published, None), false).unwrap();
+    review.library = Some(library.clone());
+    assert!(review.left_out.is_empty());
+    assert_eq!(review.items.len(), 1);
+    assert_eq!(review.items[0].event.place, "geonames-585226");
+    let mut h = panel(review);
+    h.get_by_label_contains("12 March 2025 (day) · Gazakh ·");
+    click(&mut h, "Accept #1");
+    let events = save_and_reopen(&mut h, &library);
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].place, "geonames-585226");
+    let places = std::fs::read_to_string(library.places_path()).unwrap();
+    let places: serde_json::Value = serde_json::from_str(&places).unwrap();
+    let gazakh = places["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "geonames-585226")
+        .expect("the town is saved with the library's places");
+    assert_eq!(gazakh["name"], "Gazakh");
+    assert_eq!(gazakh["country"], "Azerbaijan");
+    assert_eq!(gazakh["geonames_id"], 585226);
+    assert!((events[0].lat - gazakh["lat"].as_f64().unwrap()).abs() < 1e-9);
+    assert!(
+        gazakh["note"]
+            .as_str()
+            .unwrap()
+            .contains("Check that it is the place meant")
+    );
 }
 
 #[test]

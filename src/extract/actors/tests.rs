@@ -90,3 +90,52 @@ fn words_between_two_titles_are_no_name() {
     let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
     assert_eq!(names, ["Ilham Aliyev", "Ali Bagheri Kani"], "{got:?}");
 }
+
+#[test]
+fn two_countries_sharing_one_body_noun_are_two_bodies() {
+    let got = found("Iranian and Azerbaijani naval forces held joint drills in the Caspian Sea.");
+    assert_eq!(
+        got[0],
+        (
+            "Iranian naval forces".to_owned(),
+            ActorKind::Body,
+            Some("Iran".to_owned())
+        )
+    );
+    assert_eq!(
+        got[1],
+        (
+            "Azerbaijani naval forces".to_owned(),
+            ActorKind::Body,
+            Some("Azerbaijan".to_owned())
+        )
+    );
+    let got = found("Armenian and Azerbaijani border guards met at the crossing.");
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Armenian border guards", "Azerbaijani border guards"]
+    );
+    // a country that is no body's is not made one
+    let got = found("Talks between Iran and Azerbaijani officials.");
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(names, ["Azerbaijani officials"]);
+}
+
+#[test]
+fn a_list_of_names_after_a_plural_title() {
+    let got = found(
+        "Georgian Foreign Minister Maka Botchorishvili hosted her counterparts Jeyhun Bayramov \
+         and Hakan Fidan.",
+    );
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Maka Botchorishvili", "Jeyhun Bayramov", "Hakan Fidan"]
+    );
+    assert!(got.iter().all(|a| a.1 == ActorKind::Person));
+    // "and" followed by no name adds none
+    let got = found("The ministers Bayramov and the Iranian envoy met.");
+    let names: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Iranian")), "{names:?}");
+}

@@ -656,6 +656,26 @@ fn the_three_ministers_after_who_tells_it_continue_the_meeting() {
 }
 
 #[test]
+fn a_host_receiving_her_counterparts_continues_the_meeting() {
+    let text = "The foreign ministers of Georgia, Azerbaijan and Turkey met in Tbilisi on 14 May.\n\n\
+                Georgian Foreign Minister Maka Botchorishvili hosted her counterparts Jeyhun \
+                Bayramov and Hakan Fidan.";
+    let x = read(text, day(5, 15));
+    let hosted = proposal_where(&x, |e| e.title.contains("hosted her counterparts"));
+    assert_eq!(hosted.place, "tbilisi");
+    assert_eq!(hosted.date.range, Some((day(5, 14), day(5, 14))));
+    assert!(
+        hosted.date.note.contains("her counterparts"),
+        "{}",
+        hosted.date.note
+    );
+    assert_eq!(
+        hosted.actors,
+        ["Maka Botchorishvili", "Jeyhun Bayramov", "Hakan Fidan"]
+    );
+}
+
+#[test]
 fn what_a_summons_protests_is_not_where_the_summons_was() {
     let text = "TEHRAN (AP) — Iran summoned Azerbaijan's ambassador on Wednesday to protest what \
                 it called the violation of its airspace by a drone near the border, Iranian \

@@ -304,9 +304,7 @@ impl Reader<'_> {
             .unwrap_or_default();
         let known = self.gazetteer.iter().find(|p| p.is_named(&bare));
         let Some(known) = known else {
-            let mut e = Event::unplaced(id, title, date);
-            e.place_name = name;
-            return Ok(e);
+            return Ok(self.at_town(record, id, title, date, &bare, name));
         };
         let mut e = Event::at(id, title, date, known.lon, known.lat);
         (e.place, e.place_name) = self.places.point(known.lon, known.lat, &known.name);
@@ -316,6 +314,44 @@ impl Reader<'_> {
             known.name
         );
         Ok(e)
+    }
+
+    /// The event at the GeoNames point of the town a row names without coordinates, when the
+    /// gazetteer lacks it but the table of the region's towns holds it (in the country the row
+    /// names, if it names one); else unplaced, its place's name kept.
+    fn at_town(
+        &mut self,
+        record: &csv::StringRecord,
+        id: &str,
+        title: &str,
+        date: EventDate,
+        bare: &str,
+        name: String,
+    ) -> Event {
+        let country = self.get(record, Role::Country);
+        let towns = crate::io::towns::Towns::bundled();
+        let Some(found) = towns.find_named(bare, country) else {
+            let mut e = Event::unplaced(id, title, date);
+            e.place_name = name;
+            return e;
+        };
+        let t = found.town;
+        let mut e = Event::at(id, title, date, t.lon, t.lat);
+        let shown = t.shown.as_deref().unwrap_or(&found.written);
+        (e.place, e.place_name) = self.places.point(t.lon, t.lat, shown);
+        let among = match found.namesakes {
+            1 => String::new(),
+            n => format!(" {n} towns of the table carry this name; {}.", found.why),
+        };
+        e.notes = format!(
+            "Placed at GeoNames' point of '{}' ({}, id {}, from its cities500 table): the table \
+             names the place, with no coordinates, and the atlas's gazetteer lacks it.{among} \
+             Check that it is the place meant.",
+            t.name,
+            crate::io::towns::country_of_code(&t.country),
+            t.geonames_id
+        );
+        e
     }
 
     /// The row's point from its WKT geometry, and the geometry itself when it is a line or a

@@ -132,6 +132,30 @@ fn a_place_s_name_the_gazetteer_knows_places_the_row() {
 }
 
 #[test]
+fn a_town_only_geonames_knows_places_the_row_in_the_country_it_names() {
+    let opened = load(
+        "Event,Location,Country,Date\n\
+         Shelling,Jermuk,Armenia,2022-09-13\n\
+         Talks,Gazakh,,2024-06-05\n\
+         Rally,Jermuk,Georgia,2024-01-01\n",
+    );
+    let e = events(&opened);
+    assert_eq!(e[0].place_name, "Jermuk");
+    assert!((e[0].lat - 39.84168).abs() < 1e-6 && (e[0].lon - 45.66949).abs() < 1e-6);
+    assert!(
+        e[0].notes
+            .starts_with("Placed at GeoNames' point of 'Jermuk' (Armenia, id 174884"),
+        "{}",
+        e[0].notes
+    );
+    assert_eq!(e[1].place_name, "Gazakh");
+    assert!((e[1].lat - 41.09246).abs() < 1e-3, "{}", e[1].lat);
+    // no Jermuk in Georgia: the row stays unplaced, its place's name kept
+    assert!(e[2].lat.is_nan());
+    assert_eq!(e[2].place_name, "Jermuk, Georgia");
+}
+
+#[test]
 fn bad_values_are_located_at_their_field() {
     let opened = load(
         "title;date;lat;lon\n\
@@ -297,6 +321,30 @@ proptest! {
             prop_assert!((e.lat - f64::from(*lat) / 100.0).abs() < 1e-9);
             prop_assert!((e.lon - f64::from(*lon) / 100.0).abs() < 1e-9);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A row that names a town of the region's table by its own GeoNames name, with no
+    /// coordinates, loads at that town's point (or the gazetteer's, for a town it holds).
+    #[test]
+    fn a_town_named_without_coordinates_loads_at_its_point(pick in 0usize..100_000) {
+        let towns = crate::io::towns::Towns::bundled();
+        let town = &towns.towns()[pick % towns.len()];
+        prop_assume!(!town.name.contains(',') && !town.name.contains('"'));
+        let chosen = towns.find(&town.name, &[]).map(|f| f.town.geonames_id);
+        prop_assume!(chosen == Some(town.geonames_id));
+        let held = crate::io::bundle::bundled_places()
+            .into_iter()
+            .find(|p| p.is_named(&town.name));
+        let opened = load(&format!("Event,Location,Date\nA talk,{},2024-06-05\n", town.name));
+        let e = events(&opened);
+        prop_assert_eq!(e.len(), 1);
+        let (lat, lon) = held.map_or((town.lat, town.lon), |p| (p.lat, p.lon));
+        prop_assert!((e[0].lat - lat).abs() < 1e-9 && (e[0].lon - lon).abs() < 1e-9,
+            "{} at {} {}", town.name, e[0].lat, e[0].lon);
     }
 }
 

@@ -1,5 +1,6 @@
 //! The places layer: a dot for each of the gazetteer's cities in view (the ones the atlas is
-//! about first, then the busiest), whose names go to the labels layer.
+//! about first, then the busiest), whose names go to the labels layer; the selected event's
+//! place is named as the key places are.
 
 use crate::commands::Command;
 use crate::io::slug::coordinates_name;
@@ -179,20 +180,28 @@ impl MapLayer for PlacesLayer<'_> {
     ) -> Vec<Command> {
         let rect = projector.rect();
         let painter = ui.painter_at(rect);
-        let cities = self.cities.cities(scene.input.data);
+        let input = scene.input;
+        // the selected event's place is named whatever else claims the space
+        let selected = input
+            .selected
+            .and_then(|i| input.data.place_of(i))
+            .map(|(id, _)| id);
+        let cities = self.cities.cities(input.data);
         let on_screen = cities
             .iter()
             .map(|c| (c, projector.project(c.lon, c.lat)))
             .filter(|(_, p)| rect.contains(*p))
-            .take(MAX_CITY_LABELS);
-        for (order, (city, p)) in on_screen.enumerate() {
+            .enumerate()
+            .filter(|(order, (c, _))| *order < MAX_CITY_LABELS || Some(c.id.as_str()) == selected);
+        for (order, (city, p)) in on_screen {
             painter.circle(
                 p,
                 DOT_RADIUS,
                 palette::CITY_DOT,
                 Stroke::new(1.0, palette::MARKER_RIM),
             );
-            let key = KEY_PLACES[..KEY_PLACES_ALWAYS].contains(&city.id.as_str());
+            let key = KEY_PLACES[..KEY_PLACES_ALWAYS].contains(&city.id.as_str())
+                || Some(city.id.as_str()) == selected;
             scene.labels.push(LabelCandidate {
                 text: city.name.clone(),
                 at: p,

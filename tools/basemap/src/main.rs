@@ -2,7 +2,8 @@
 //! `assets/basemap.geojson` (the regional basemap), `assets/areas.geojson`
 //! (its countries and regions unsimplified, for point-in-area tests),
 //! `assets/world.geojson` (low-detail world context) and
-//! `assets/situation.geojson` (who held what, when).
+//! `assets/situation.geojson` (who held what, when) and `assets/towns.json` (the towns the article
+//! reader may look a name up in).
 //!
 //! Usage: `make-basemap --world-atlas=DIR --cities=FILE --data=DIR
 //! --assets=DIR [--epsilon=DEGREES]`
@@ -17,6 +18,7 @@ mod antimeridian;
 mod areas;
 mod geom;
 mod geonames;
+mod lookup;
 mod natural_earth;
 mod output;
 mod regional;
@@ -216,6 +218,9 @@ fn run() -> Result<(), String> {
     let wa = |f: &str| format!("{}/{f}", args.world_atlas);
     let ne_dir = format!("{}/natural-earth", args.data);
     let ne = |f: &str| natural_earth::read(&format!("{ne_dir}/{f}"));
+    let cities500 = std::fs::read_to_string(&args.cities)
+        .map_err(|e| format!("cannot read {}: {e}", args.cities))?;
+    let lookup_towns = lookup::towns(&cities500)?;
     let gazetteer = Gazetteer::load(
         &args.cities,
         &format!("{}/places.json", args.assets),
@@ -278,5 +283,10 @@ fn run() -> Result<(), String> {
     write(&format!("{}/world.geojson", args.assets), &world)?;
     let situation = situation::write(&spec, &items, &gazetteer)?;
     write(&format!("{}/situation.geojson", args.assets), &situation)?;
+    println!("towns to look up: {}", lookup_towns.len());
+    write(
+        &format!("{}/towns.json", args.assets),
+        &lookup::write(&lookup_towns)?,
+    )?;
     Ok(())
 }
