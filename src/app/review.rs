@@ -80,7 +80,14 @@ impl AtlasApp {
         // to click the map is done with
         match state.set_place(lon, lat) {
             Ok(()) => {
-                state.message = Some(format!("Place set at {lat:.4}°N {lon:.4}°E"));
+                let taken = state
+                    .selected
+                    .and_then(|i| state.items.get(i))
+                    .map(|item| item.event.place_name.clone())
+                    .unwrap_or_default();
+                state.message = Some(format!(
+                    "Place set: {taken} (clicked at {lat:.4}°N {lon:.4}°E)"
+                ));
                 self.status = None;
             }
             Err(e) => self.say(e, true),

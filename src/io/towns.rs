@@ -138,6 +138,32 @@ impl Towns {
         &self.inner.towns
     }
 
+    /// The town nearest to a point within `km` kilometres (on a local flat projection, ample at
+    /// these distances), with its distance.
+    ///
+    /// ```
+    /// use caucasus_atlas::io::towns::Towns;
+    /// let towns = Towns::bundled();
+    /// let (jermuk, km) = towns.nearest(45.675, 39.845, 2.0).unwrap();
+    /// assert_eq!(jermuk.geonames_id, 174884);
+    /// assert!(km < 1.0);
+    /// assert!(towns.nearest(50.0, 42.0, 2.0).is_none(), "the Caspian Sea");
+    /// ```
+    pub fn nearest(&self, lon: f64, lat: f64, km: f64) -> Option<(&Town, f64)> {
+        const KM_PER_DEGREE: f64 = 111.195;
+        let scale = lat.to_radians().cos();
+        self.inner
+            .towns
+            .iter()
+            .map(|t| {
+                let dx = (t.lon - lon) * scale * KM_PER_DEGREE;
+                let dy = (t.lat - lat) * KM_PER_DEGREE;
+                (t, dx.hypot(dy))
+            })
+            .filter(|(_, d)| *d <= km)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+    }
+
     /// Whether the table holds no town.
     pub fn is_empty(&self) -> bool {
         self.inner.towns.is_empty()

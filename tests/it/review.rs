@@ -389,6 +389,38 @@ fn a_town_the_gazetteer_lacks_is_proposed_at_its_geonames_point_and_saved_with_i
     );
 }
 
+/// A click on the map near a town the gazetteer lacks takes the town of GeoNames' table, at its
+/// point, named as the atlas shows it; the saved library holds it.
+#[test]
+fn a_click_near_a_geonames_town_takes_that_town() {
+    let tmp = scratch("review-click-town");
+    let library = Library::new(tmp.path());
+    let published = NaiveDate::from_ymd_opt(2025, 3, 14).unwrap();
+    let text = "Delegations met in Sotk on Wednesday. Officials met in Tabriz on Thursday.";
+    let mut review = ReviewState::from_text(("sotk.txt", text), (published, None), false).unwrap();
+    review.library = Some(library.clone());
+    let mut h = panel(review);
+    h.get_by_label("Left out (1)").click();
+    h.run();
+    h.get_by_label("Propose sentence 1").click();
+    h.run();
+    // 0.6 km from Jermuk's GeoNames point
+    pick_on_map(&mut h, 1, (45.675, 39.845));
+    let event = &h.state().review.items[0].event;
+    assert_eq!(event.place, "geonames-174884");
+    assert_eq!(event.place_name, "Jermuk");
+    assert!((event.lat - 39.84168).abs() < 1e-6, "{}", event.lat);
+    click(&mut h, "Accept #1");
+    let events = save_and_reopen(&mut h, &library);
+    assert_eq!(events[0].place, "geonames-174884");
+    let places = std::fs::read_to_string(library.places_path()).unwrap();
+    assert!(places.contains("\"geonames-174884\""), "{places}");
+    assert!(
+        places.contains("the reviewer clicked the map 0.6 km from it"),
+        "{places}"
+    );
+}
+
 #[test]
 fn selected_text_the_extractor_passed_over_is_proposed_as_read() {
     let mut h = harness(None);

@@ -87,9 +87,9 @@ fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
     }
     harness.run();
     assert!(!harness.state().picking_place);
-    // the review tells where the place was set, and the window's prompt to click is gone; an
-    // undo replaces that, and a redo sets it again
-    harness.get_by_label_contains("Place set at 38.08");
+    // the review tells which place was taken and where the click was, and the window's prompt
+    // to click is gone; an undo replaces that, and a redo sets it again
+    harness.get_by_label_contains("Place set: Tabriz (clicked at 38.08");
     assert!(
         harness
             .query_by_label_contains("Click the map where")
@@ -97,7 +97,7 @@ fn a_new_article_becomes_reviewed_events_on_the_map_and_stays_there() {
     );
     harness.get_by_label("Undo").click();
     harness.run();
-    assert!(harness.query_by_label_contains("Place set at").is_none());
+    assert!(harness.query_by_label_contains("Place set:").is_none());
     harness.get_by_label_contains("Undone: the last change to");
     harness.get_by_label("Redo").click();
     harness.run();

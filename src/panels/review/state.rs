@@ -23,6 +23,34 @@ pub use wording::{TITLE_MAX_CHARS, TitleDraft};
 /// A map click this close to a gazetteer place picks that place.
 const SNAP_KM: f64 = 5.0;
 
+/// A click this close to a town of GeoNames' table for the region (and no gazetteer place within
+/// [`SNAP_KM`]) takes that town.
+const TOWN_SNAP_KM: f64 = 2.0;
+
+/// The town of the region's table a click on the map stands for, as a place at GeoNames' point
+/// named as the atlas shows it (a contested town both ways), with a note saying how it was taken.
+fn town_near(lon: f64, lat: f64) -> Option<Place> {
+    let towns = crate::io::towns::Towns::bundled();
+    let (t, km) = towns.nearest(lon, lat, TOWN_SNAP_KM)?;
+    let name = t.shown.as_deref().unwrap_or(&t.name);
+    let country = crate::io::towns::country_of_code(&t.country);
+    let mut place = Place::ad_hoc(
+        &format!("geonames-{}", t.geonames_id),
+        name,
+        country,
+        t.lat,
+        t.lon,
+    );
+    place.geonames_id = Some(t.geonames_id);
+    place.alt_names = t.names.iter().take(3).cloned().collect();
+    place.note = format!(
+        "GeoNames' point of '{}' ({country}, id {}), from its cities500 table: the reviewer clicked \
+         the map {km:.1} km from it, with no gazetteer place within 5 km.",
+        t.name, t.geonames_id
+    );
+    Some(place)
+}
+
 /// The `date_note` of a date the reviewer set.
 const SET_BY_REVIEWER: &str = "Set by the reviewer.";
 
@@ -387,8 +415,9 @@ impl ReviewState {
         self.move_to(index, place, None, shape)
     }
 
-    /// Sets the selected proposal's place from a map click: the gazetteer place within 5 km, else a
-    /// place at the clicked point, noted as placed by the reviewer.
+    /// Sets the selected proposal's place from a map click: the gazetteer place within 5 km, else
+    /// the town of GeoNames' table for the region within 2 km, else a place at the clicked point,
+    /// noted as placed by the reviewer.
     pub fn set_place(&mut self, lon: f64, lat: f64) -> Result<(), String> {
         let index = self.selected.ok_or("select a proposal first")?;
         crate::model::place::validate_coordinates(lat, lon)?;
@@ -409,6 +438,9 @@ impl ReviewState {
             let shape = self.shapes.iter().find(|s| s.place == place.id).cloned();
             return self.move_to(index, place, None, shape);
         }
+        if let Some(town) = town_near(lon, lat) {
+            return self.move_to(index, town.clone(), Some(town), None);
+        }
         let (lon, lat) = ((lon * 1e4).round() / 1e4, (lat * 1e4).round() / 1e4);
         let id = format!("point-{}", coordinates_id(lon, lat));
         let mut place = Place::ad_hoc(
@@ -418,8 +450,9 @@ impl ReviewState {
             lat,
             lon,
         );
-        place.note =
-            "Placed by the reviewer on the map; no gazetteer place within 5 km.".to_owned();
+        place.note = "Placed by the reviewer on the map; no gazetteer place within 5 km and no \
+                      GeoNames town within 2 km."
+            .to_owned();
         self.move_to(index, place.clone(), Some(place), None)
     }
 
