@@ -26,6 +26,7 @@ pub mod problem;
 pub mod situation;
 pub mod slug;
 pub mod sparql;
+pub mod spreadsheet;
 pub mod storymap;
 pub mod table;
 pub mod table_separator;

@@ -25,13 +25,19 @@ pub enum Format {
     Kmz,
     /// `.zip`: an archive holding one data file of the formats above.
     Zip,
+    /// `.xlsx`, `.xlsm`, `.xlsb`, `.xls` or `.ods`: a spreadsheet whose first table is read as
+    /// the same table saved as CSV.
+    Spreadsheet,
 }
 
 /// The file extensions the atlas opens.
-pub const EXTENSIONS: [&str; 7] = ["json", "geojson", "csv", "tsv", "kml", "kmz", "zip"];
+pub const EXTENSIONS: [&str; 12] = [
+    "json", "geojson", "csv", "tsv", "kml", "kmz", "zip", "xlsx", "xlsm", "xlsb", "xls", "ods",
+];
 
 /// The extensions [`detect_format`] knows, as messages name them.
-const EXTENSIONS_TEXT: &str = ".json, .geojson, .csv, .tsv, .kml, .kmz or .zip";
+const EXTENSIONS_TEXT: &str =
+    ".json, .geojson, .csv, .tsv, .kml, .kmz, .zip, .xlsx, .xlsm, .xlsb, .xls or .ods";
 
 /// The format a path's extension names.
 pub fn detect_format(path: &Path) -> Result<Format, Problem> {
@@ -49,6 +55,7 @@ pub fn detect_format(path: &Path) -> Result<Format, Problem> {
         "kml" => Ok(Format::Kml),
         "kmz" => Ok(Format::Kmz),
         "zip" => Ok(Format::Zip),
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Ok(Format::Spreadsheet),
         "" => Err(Problem::whole(
             &file,
             format!("no file extension: expected {EXTENSIONS_TEXT}"),
@@ -266,6 +273,9 @@ pub fn load_input(
     }
     if format == Format::Csv {
         return load_csv(path, input, basemap, options);
+    }
+    if format == Format::Spreadsheet {
+        return load_spreadsheet(&file, bytes, basemap, options);
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -507,6 +517,36 @@ fn json_value_kind(text: &str) -> Option<&'static str> {
         _ if text == "null" => Some("a JSON null"),
         _ => None,
     }
+}
+
+/// Loads the first table of a spreadsheet as the same table saved as CSV loads, each problem put
+/// at its cell of the sheet.
+fn load_spreadsheet(
+    file: &str,
+    bytes: &[u8],
+    basemap: &Basemap,
+    options: &LoadOptions,
+) -> (Vec<Place>, Opened) {
+    let sheet = match super::spreadsheet::read_workbook(bytes) {
+        Ok(sheet) => sheet,
+        Err(message) => {
+            let opened = Opened {
+                problems: vec![Problem::whole(file, message)],
+                ..Opened::default()
+            };
+            return (Vec::new(), opened);
+        }
+    };
+    let inner = std::path::PathBuf::from(format!("{file}!{}.csv", sheet.sheet));
+    let csv = Input::from(sheet.table.csv.as_bytes());
+    let (places, mut opened) = load_csv(&inner, csv, basemap, options);
+    opened.problems = opened
+        .problems
+        .iter()
+        .map(|p| sheet.relocate(file, p))
+        .collect();
+    opened.notices.insert(0, sheet.notice());
+    (places, opened)
 }
 
 /// Loads a CSV file: the atlas's own export, or an ACLED table as compact rows whose free text is
@@ -768,9 +808,14 @@ mod tests {
             detect_format(Path::new("x.shp"))
                 .unwrap_err()
                 .message
-                .contains(".json, .geojson, .csv, .tsv, .kml, .kmz or .zip")
+                .contains(".json, .geojson, .csv, .tsv, .kml, .kmz, .zip, .xlsx, .xlsm, .xlsb, .xls or .ods")
         );
         assert_eq!(detect_format(Path::new("acled.TSV")), Ok(Format::Csv));
+        assert_eq!(
+            detect_format(Path::new("Export.XLSX")),
+            Ok(Format::Spreadsheet)
+        );
+        assert_eq!(detect_format(Path::new("a.ods")), Ok(Format::Spreadsheet));
         assert_eq!(
             detect_format(Path::new("20230919.export.CSV.zip")),
             Ok(Format::Zip)

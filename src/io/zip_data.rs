@@ -8,7 +8,9 @@ use std::io::Read;
 const INNER_MAX: u64 = 4 << 30;
 
 /// The extensions of the files inside an archive that are data.
-const DATA_EXTENSIONS: [&str; 6] = ["csv", "tsv", "json", "geojson", "kml", "kmz"];
+const DATA_EXTENSIONS: [&str; 11] = [
+    "csv", "tsv", "json", "geojson", "kml", "kmz", "xlsx", "xlsm", "xlsb", "xls", "ods",
+];
 
 /// Whether an archive entry is a data file: a known extension, not a folder, and not the
 /// resource forks and hidden files archivers add (`__MACOSX/`, `.DS_Store`).

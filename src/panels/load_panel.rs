@@ -40,11 +40,45 @@ pub fn progress_ui(
         });
 }
 
-/// Problems grouped by message kind, most frequent first: (message without the quoted value, count).
+/// What kind of problem a message tells: each quoted value made "…" (a quoted column before a
+/// colon kept), without the explanation in brackets that follows.
+///
+/// ```
+/// use caucasus_atlas::panels::load_panel::problem_kind;
+/// assert_eq!(problem_kind("`2022-02-30` is not a real calendar date"), "… is not a real calendar date");
+/// assert_eq!(
+///     problem_kind("`Date`: `sometime` is not a date (expected 2022-08-03) (cell A5 of sheet 'S')"),
+///     "`Date`: … is not a date"
+/// );
+/// ```
+pub fn problem_kind(message: &str) -> String {
+    let mut kind = String::new();
+    for (k, part) in message.split('`').enumerate() {
+        if k % 2 == 0 {
+            kind.push_str(part);
+        } else if message_after(message, part).starts_with(':') {
+            kind.push_str(&format!("`{part}`"));
+        } else {
+            kind.push('…');
+        }
+    }
+    let cut = kind.find(" (").unwrap_or(kind.len());
+    kind[..cut].trim().to_owned()
+}
+
+/// The text right after the first quoted `part` of `message`.
+fn message_after<'m>(message: &'m str, part: &str) -> &'m str {
+    let quoted = format!("`{part}`");
+    message
+        .find(&quoted)
+        .map_or("", |at| &message[at + quoted.len()..])
+}
+
+/// Problems grouped by message kind, most frequent first: (the kind, count).
 pub fn problem_counts(problems: &[Problem]) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for p in problems {
-        let kind = p.message.split('`').next().unwrap_or("").trim().to_owned();
+        let kind = problem_kind(&p.message);
         match counts.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, n)) => *n += 1,
             None => counts.push((kind, 1)),
@@ -145,7 +179,7 @@ mod tests {
             p("latitude 95 is outside -90..90"),
             p("`2021-02-30` is not a real calendar date"),
         ]);
-        assert_eq!(counts[0], ("".to_owned(), 2));
+        assert_eq!(counts[0], ("… is not a real calendar date".to_owned(), 2));
         assert_eq!(counts[1].1, 1);
     }
 }

@@ -23,6 +23,7 @@ mod review_window;
 mod session;
 mod situation;
 mod situation_ui;
+mod spreadsheets;
 mod tracks;
 mod ui;
 mod verified_meaning;

@@ -57,8 +57,12 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
         return check_table(path, &file, all);
     }
     let streamed = format == Format::GeoJson && !super::geojson::looks_like_basemap(path);
-    if matches!(format, Format::Kml | Format::Kmz | Format::Zip) || streamed {
-        // KML and KMZ are binary-safe; GeoJSON events are read in chunks by the loader, never whole
+    if matches!(
+        format,
+        Format::Kml | Format::Kmz | Format::Zip | Format::Spreadsheet
+    ) || streamed
+    {
+        // KML, KMZ, archives and spreadsheets are binary-safe; GeoJSON events are read in chunks by the loader, never whole
         return errors(
             load_path(path, &bundled_basemap(), &LoadOptions::default())
                 .1
@@ -70,7 +74,7 @@ fn check_path(path: &Path, all: &[PathBuf]) -> Vec<Finding> {
         Err(p) => return errors(vec![p]),
     };
     match format {
-        Format::Kml | Format::Kmz | Format::Zip | Format::Csv => errors(
+        Format::Kml | Format::Kmz | Format::Zip | Format::Spreadsheet | Format::Csv => errors(
             load_path(path, &bundled_basemap(), &LoadOptions::default())
                 .1
                 .problems,
