@@ -12,7 +12,7 @@ use super::gazetteer::{Candidate, Gazetteer, country_name};
 use super::places::{ATTACK_NOUNS, ATTACK_VERBS};
 use super::words::{Word, words};
 use crate::io::towns::{Found, Towns, country_of_code};
-use crate::model::{Place, PlaceKind};
+use crate::model::Place;
 
 /// Words after which a capitalised name is where something happened.
 const LOCATIVES: [&str; 12] = [
@@ -52,16 +52,7 @@ pub fn place_of(found: &Found<'_>) -> Place {
     let t = found.town;
     let country = country_of_code(&t.country);
     // a contested town of the map is named both ways, whichever way the article writes it
-    let name = t.shown.as_deref().unwrap_or(&found.written);
-    let mut place = Place::ad_hoc(
-        &format!("geonames-{}", t.geonames_id),
-        name,
-        country,
-        t.lat,
-        t.lon,
-    );
-    place.kind = PlaceKind::City;
-    place.geonames_id = Some(t.geonames_id);
+    let mut place = t.place(t.shown.as_deref().unwrap_or(&found.written));
     let written = t.shown.is_some().then_some(&found.written);
     for n in written.into_iter().chain([&t.name]).chain(t.names.first()) {
         if *n != place.name && !place.alt_names.contains(n) {

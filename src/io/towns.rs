@@ -73,6 +73,22 @@ pub struct Found<'a> {
     pub why: String,
 }
 
+impl Town {
+    /// A place at this town's GeoNames point named `name`, with its country and GeoNames id
+    /// (`geonames-ID`); its note is the caller's to write.
+    pub fn place(&self, name: &str) -> crate::model::Place {
+        let mut place = crate::model::Place::ad_hoc(
+            &format!("geonames-{}", self.geonames_id),
+            name,
+            country_of_code(&self.country),
+            self.lat,
+            self.lon,
+        );
+        place.geonames_id = Some(self.geonames_id);
+        place
+    }
+}
+
 impl Towns {
     /// The table read from `assets/towns.json`'s text; an unreadable text gives no towns.
     pub fn from_json(text: &str) -> Towns {

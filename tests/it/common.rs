@@ -67,3 +67,14 @@ pub fn feature_ids(stdout: &[u8]) -> Vec<String> {
         .map(|f| f["properties"]["id"].as_str().unwrap().to_owned())
         .collect()
 }
+
+/// The place `id` of a places file (`caucasus-atlas/places@1`) as written, if it holds one.
+pub fn written_place(path: &std::path::Path, id: &str) -> Option<serde_json::Value> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["places"]
+        .as_array()?
+        .iter()
+        .find(|p| p["id"] == id)
+        .cloned()
+}

@@ -1,7 +1,7 @@
 //! The article extractor: its command line (`extract`), its quality on the seed articles, and
 //! test articles it was not tuned on, with their expected events.
 
-use crate::common::scratch;
+use crate::common::{scratch, written_place};
 use caucasus_atlas::extract::library::Library;
 use caucasus_atlas::extract::quality::{OUTSIDE_THE_TEXT, RECOVERY_KM, distance_km, score, seeds};
 use caucasus_atlas::extract::{Article, Extractor, Options};
@@ -201,22 +201,9 @@ fn ad_hoc_places_come_with_their_own_places_file() {
         .find(|e| e["place"] == "armenia-azerbaijan-border")
         .expect("the border the basemap draws is proposed as an ad-hoc place");
     assert_eq!(border["shape"], "Armenia–Azerbaijan border");
-    let written: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&places).unwrap()).unwrap();
-    let ad_hoc = written["places"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == "armenia-azerbaijan-border")
-        .unwrap();
+    let ad_hoc = written_place(&places, "armenia-azerbaijan-border").unwrap();
     assert!(ad_hoc["note"].as_str().unwrap().starts_with("Approximate"));
-    assert!(
-        written["places"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|p| p["id"] == "tehran")
-    );
+    assert!(written_place(&places, "tehran").is_some());
 }
 
 /// A town the gazetteer lacks, where an article says something happened, is proposed at its
@@ -264,13 +251,7 @@ fn a_town_the_gazetteer_lacks_is_found_in_geonames_with_a_places_file() {
         placed.contains(&("2025-03-11", "geonames-616108")),
         "{placed:?}"
     );
-    let written: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&places_out).unwrap()).unwrap();
-    let jermuk = written["places"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == "geonames-174884")
+    let jermuk = written_place(&places_out, "geonames-174884")
         .expect("Jermuk is written into the places file");
     assert_eq!(jermuk["name"], "Jermuk");
     assert_eq!(jermuk["geonames_id"], 174884);

@@ -1,7 +1,7 @@
 //! The review panel driven as a reviewer would: accept, reject, undo, redo, edit a date, select
 //! article text as a new quote, save, and `check` the saved file.
 
-use crate::common::{retype, scratch};
+use crate::common::{retype, scratch, written_place};
 use caucasus_atlas::extract::library::Library;
 use caucasus_atlas::io::check::check_paths;
 use caucasus_atlas::model::{Category, Event, Precision};
@@ -289,10 +289,10 @@ fn the_sentences_left_out_are_listed_with_why() {
     h.get_by_label(why);
 }
 
-#[test]
-fn a_left_out_sentence_is_proposed_placed_by_the_reviewer_accepted_and_saved() {
-    let tmp = scratch("review-left-out");
-    let library = Library::new(tmp.path());
+/// A review saving into `library` of "Delegations met in Sotk on Wednesday." (a village neither
+/// the gazetteer nor GeoNames' table holds, so left out) and a meeting in Tabriz, after the
+/// reviewer proposed the left-out sentence.
+fn sotk_proposed(library: &Library) -> Harness<'static, Panel> {
     let published = NaiveDate::from_ymd_opt(2025, 3, 14).unwrap();
     let text = "Delegations met in Sotk on Wednesday. Officials met in Tabriz on Thursday.";
     let mut review = ReviewState::from_text(("sotk.txt", text), (published, None), false).unwrap();
@@ -302,6 +302,14 @@ fn a_left_out_sentence_is_proposed_placed_by_the_reviewer_accepted_and_saved() {
     h.run();
     h.get_by_label("Propose sentence 1").click();
     h.run();
+    h
+}
+
+#[test]
+fn a_left_out_sentence_is_proposed_placed_by_the_reviewer_accepted_and_saved() {
+    let tmp = scratch("review-left-out");
+    let library = Library::new(tmp.path());
+    let mut h = sotk_proposed(&library);
     // it comes first, in the article's order, selected, with the date the extractor read
     let review = &h.state().review;
     assert!(review.left_out.is_empty());
@@ -369,13 +377,7 @@ fn a_town_the_gazetteer_lacks_is_proposed_at_its_geonames_point_and_saved_with_i
     let events = save_and_reopen(&mut h, &library);
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].place, "geonames-585226");
-    let places = std::fs::read_to_string(library.places_path()).unwrap();
-    let places: serde_json::Value = serde_json::from_str(&places).unwrap();
-    let gazakh = places["places"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == "geonames-585226")
+    let gazakh = written_place(&library.places_path(), "geonames-585226")
         .expect("the town is saved with the library's places");
     assert_eq!(gazakh["name"], "Gazakh");
     assert_eq!(gazakh["country"], "Azerbaijan");
@@ -395,15 +397,7 @@ fn a_town_the_gazetteer_lacks_is_proposed_at_its_geonames_point_and_saved_with_i
 fn a_click_near_a_geonames_town_takes_that_town() {
     let tmp = scratch("review-click-town");
     let library = Library::new(tmp.path());
-    let published = NaiveDate::from_ymd_opt(2025, 3, 14).unwrap();
-    let text = "Delegations met in Sotk on Wednesday. Officials met in Tabriz on Thursday.";
-    let mut review = ReviewState::from_text(("sotk.txt", text), (published, None), false).unwrap();
-    review.library = Some(library.clone());
-    let mut h = panel(review);
-    h.get_by_label("Left out (1)").click();
-    h.run();
-    h.get_by_label("Propose sentence 1").click();
-    h.run();
+    let mut h = sotk_proposed(&library);
     // 0.6 km from Jermuk's GeoNames point
     pick_on_map(&mut h, 1, (45.675, 39.845));
     let event = &h.state().review.items[0].event;

@@ -32,16 +32,8 @@ const TOWN_SNAP_KM: f64 = 2.0;
 fn town_near(lon: f64, lat: f64) -> Option<Place> {
     let towns = crate::io::towns::Towns::bundled();
     let (t, km) = towns.nearest(lon, lat, TOWN_SNAP_KM)?;
-    let name = t.shown.as_deref().unwrap_or(&t.name);
-    let country = crate::io::towns::country_of_code(&t.country);
-    let mut place = Place::ad_hoc(
-        &format!("geonames-{}", t.geonames_id),
-        name,
-        country,
-        t.lat,
-        t.lon,
-    );
-    place.geonames_id = Some(t.geonames_id);
+    let mut place = t.place(t.shown.as_deref().unwrap_or(&t.name));
+    let country = &place.country;
     place.alt_names = t.names.iter().take(3).cloned().collect();
     place.note = format!(
         "GeoNames' point of '{}' ({country}, id {}), from its cities500 table: the reviewer clicked \
