@@ -86,9 +86,13 @@ fn column_names(header: &[Data], first_column: usize) -> Vec<String> {
     names
 }
 
-/// Whether a row holds nothing.
+/// Whether a row holds nothing (no cell, or only blank text), without writing its cells out.
 fn blank(row: &[Data]) -> bool {
-    row.iter().all(|c| cell_text(c).is_empty())
+    row.iter().all(|c| match c {
+        Data::Empty => true,
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().is_empty(),
+        _ => false,
+    })
 }
 
 /// The table of the first sheet that holds one (a header row and a row under it), or why there
